@@ -1,0 +1,42 @@
+// The layer rules of STYLE.md, checked by a tool: domain imports nothing outside itself, app does
+// not know the adapters or any SDK, nothing imports in a cycle. `npm run lint` fails when broken.
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'src/domain is plain TypeScript: no adapters, no use cases, no SDKs, no I/O.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: {
+        pathNot: '^src/domain/',
+      },
+    },
+    {
+      name: 'app-knows-no-adapters',
+      comment: 'Use cases talk to ports; only adapters know Teams and Cosmos DB.',
+      severity: 'error',
+      from: { path: '^src/app/' },
+      to: { path: ['^src/adapters/', 'node_modules/(botbuilder|@microsoft/teams-ai|@azure/cosmos|botframework-)'] },
+    },
+    {
+      name: 'no-sdk-in-domain-or-app',
+      severity: 'error',
+      from: { path: '^src/(domain|app)/' },
+      to: { path: 'node_modules/(botbuilder|@microsoft/teams-ai|@azure/|adaptivecards|restify|@vercel/)' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.json'] },
+  },
+};

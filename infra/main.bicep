@@ -1,0 +1,242 @@
+// Owns the production environment of Kerneopgave-bot in one resource group: the bot's managed
+// identity, Cosmos DB (the only shared state), the App Service that runs the bot, and the Azure
+// Bot registration with its Teams channel. One deployment serves one or several municipalities
+// (Entra tenants); the data is kept apart by the tenant id in every partition key, not by infra.
+// Deploy: see infra/README.md.
+
+targetScope = 'resourceGroup'
+
+@description('Short lowercase name that all resource names start with.')
+@minLength(3)
+@maxLength(20)
+param baseName string = 'kerneopgave'
+
+@description('Azure region for everything except the Azure Bot, which is global.')
+param location string = resourceGroup().location
+
+@description('App Service plan SKU (Linux). B1 is enough for one municipality; alwaysOn needs B1 or higher.')
+param appServicePlanSku string = 'B1'
+
+@description('Number of App Service instances. Any instance can serve any request, and reminders are coordinated through Cosmos DB.')
+@minValue(1)
+param appServicePlanInstanceCount int = 1
+
+@description('Azure Bot SKU. Teams is a standard channel, so F0 has no message limit for it.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+@description('Name shown for the bot registration in Azure.')
+param botDisplayName string = 'Kerneopgave-bot'
+
+var resourceSuffix = uniqueString(resourceGroup().id)
+var normalizedBaseName = toLower(baseName)
+var cosmosDatabaseName = 'kerneopgave'
+var cosmosBuiltInDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
+
+// Add a container here when a feature needs one: with Entra auth the app's data role cannot create
+// databases or containers, so every one must be declared here. Partition key values start with the
+// tenant id, so a query scoped to one partition can never return another municipality's documents.
+var cosmosContainers = [
+  {
+    name: 'directory'
+    partitionKeyPath: '/pk'
+  }
+]
+
+resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-${normalizedBaseName}'
+  location: location
+}
+
+resource cosmosAccount 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
+  name: 'cosmos-${normalizedBaseName}-${resourceSuffix}'
+  location: location
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    // Serverless: the load is bursty (most bids arrive in the last hours before a deadline) and
+    // small in total, so paying per request beats provisioned throughput.
+    capabilities: [
+      {
+        name: 'EnableServerless'
+      }
+    ]
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    locations: [
+      {
+        locationName: location
+        failoverPriority: 0
+        isZoneRedundant: false
+      }
+    ]
+    // Entra ID only: no account keys to leak or rotate; the app signs in with its managed identity.
+    disableLocalAuth: true
+  }
+}
+
+resource cosmosDatabase 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15' = {
+  parent: cosmosAccount
+  name: cosmosDatabaseName
+  properties: {
+    resource: {
+      id: cosmosDatabaseName
+    }
+  }
+}
+
+resource cosmosContainerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = [
+  for container in cosmosContainers: {
+    parent: cosmosDatabase
+    name: container.name
+    properties: {
+      resource: {
+        id: container.name
+        partitionKey: {
+          paths: [
+            container.partitionKeyPath
+          ]
+          kind: 'Hash'
+          version: 2
+        }
+      }
+    }
+  }
+]
+
+resource botIdentityCosmosDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-05-15' = {
+  parent: cosmosAccount
+  name: guid(cosmosAccount.id, botIdentity.id, cosmosBuiltInDataContributorRoleId)
+  properties: {
+    roleDefinitionId: '${cosmosAccount.id}/sqlRoleDefinitions/${cosmosBuiltInDataContributorRoleId}'
+    principalId: botIdentity.properties.principalId
+    scope: cosmosAccount.id
+  }
+}
+
+resource appServicePlan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: 'plan-${normalizedBaseName}-${resourceSuffix}'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: appServicePlanSku
+    capacity: appServicePlanInstanceCount
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-${normalizedBaseName}-${resourceSuffix}'
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${botIdentity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: appServicePlan.id
+    httpsOnly: true
+    // No sticky sessions: all state is in Cosmos DB, so any instance may take any request.
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: 'NODE|22-lts'
+      appCommandLine: 'npm start'
+      // Reminders are sent from inside the bot process; an app unloaded when idle would send none.
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: [
+        {
+          name: 'NODE_ENV'
+          value: 'production'
+        }
+        {
+          name: 'MicrosoftAppId'
+          value: botIdentity.properties.clientId
+        }
+        {
+          name: 'MicrosoftAppType'
+          value: 'UserAssignedMSI'
+        }
+        {
+          name: 'MicrosoftAppTenantId'
+          value: botIdentity.properties.tenantId
+        }
+        {
+          name: 'COSMOS_ENDPOINT'
+          value: cosmosAccount.properties.documentEndpoint
+        }
+        {
+          name: 'COSMOS_DATABASE'
+          value: cosmosDatabaseName
+        }
+        {
+          // DefaultAzureCredential picks the user-assigned identity only when told its client id.
+          name: 'AZURE_CLIENT_ID'
+          value: botIdentity.properties.clientId
+        }
+        {
+          name: 'LOG_LEVEL'
+          value: 'info'
+        }
+      ]
+    }
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: 'bot-${normalizedBaseName}-${resourceSuffix}'
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+    // Multi-tenant bot registrations can no longer be created; a managed-identity bot still serves
+    // users in other tenants that install the Teams app.
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: botIdentity.properties.clientId
+    msaAppMSIResourceId: botIdentity.id
+    msaAppTenantId: botIdentity.properties.tenantId
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+      acceptedTerms: true
+    }
+  }
+}
+
+@description('Host name of the web app; the messaging endpoint is https://<host>/api/messages.')
+output webAppHostName string = webApp.properties.defaultHostName
+
+@description('Name of the web app, for zip deployment.')
+output webAppName string = webApp.name
+
+@description('The bot id (client id of the managed identity): MicrosoftAppId for scripts/build-manifest.ts.')
+output botAppId string = botIdentity.properties.clientId
+
+@description('Name of the Azure Bot resource.')
+output botName string = bot.name
+
+@description('Cosmos DB endpoint the app connects to.')
+output cosmosEndpoint string = cosmosAccount.properties.documentEndpoint

@@ -1,0 +1,54 @@
+// Renders the Adaptive Card templates in cards/*.json with adaptivecards-templating. Templates are
+// data and are read once; views hand them plain, already-localised, already-escaped values.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as ACData from 'adaptivecards-templating';
+
+/** A rendered card, shaped as teams-ai and botbuilder expect it. */
+export interface CardJson {
+  readonly type: 'AdaptiveCard';
+  readonly [key: string]: unknown;
+}
+
+export const CARD_NAMES = ['help', 'notice', 'profile', 'links'] as const;
+export type CardName = (typeof CARD_NAMES)[number];
+
+/** The repository's cards/ folder, found from this file whether it runs from src/ (tsx) or dist/. */
+export function cardsDirectory(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, 'cards');
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('cards/ folder not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+}
+
+const templates = new Map<CardName, ACData.Template>();
+
+function template(name: CardName): ACData.Template {
+  let t = templates.get(name);
+  if (!t) {
+    t = new ACData.Template(JSON.parse(readFileSync(path.join(cardsDirectory(), `${name}.json`), 'utf8')));
+    templates.set(name, t);
+  }
+  return t;
+}
+
+export function renderCard(name: CardName, data: object): CardJson {
+  return template(name).expand({ $root: data }) as CardJson;
+}
+
+/**
+ * Makes user- or admin-entered text inert in a TextBlock. Teams renders a markdown subset, so
+ * *, _, `, ~, [, ] and \ would format text or forge a link anywhere, and #, >, -, + or "1." at the
+ * start of a line would make a heading, quote or list. Backslash-escaping shows them as typed.
+ */
+export function escapeMarkdown(value: string): string {
+  return value
+    .replace(/[\\`*_~[\]]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([#>+-]|\d+\.)/gm, (_m, space: string, mark: string) => `${space}${mark.replace(/[#>+\-.]/, (c) => `\\${c}`)}`);
+}

@@ -1,0 +1,30 @@
+// The Cosmos DB containers, their partition keys and document ids: the one place that knows them.
+// See README "Architecture" for why each key was chosen and what each user action costs.
+
+import { createHash } from 'node:crypto';
+
+export interface ContainerDefinition {
+  readonly id: string;
+  readonly partitionKey: string;
+}
+
+/**
+ * directory: pk = tenant id. One "directory" item per tenant (roster, kerneopgaver, links) and one
+ * item per conversation the bot is in. Everything a turn needs about people and places is a point
+ * read in the tenant's own partition, and no query can cross tenants.
+ */
+export const CONTAINERS = {
+  directory: { id: 'directory', partitionKey: '/pk' },
+} as const satisfies Record<string, ContainerDefinition>;
+
+export const DIRECTORY_ITEM_ID = 'directory';
+
+/** Conversation ids may hold characters Cosmos ids forbid ('/', '#', '?'), so group chats and channels are keyed by a hash. */
+export function conversationItemId(conversationId: string): string {
+  return `conv-${createHash('sha256').update(conversationId).digest('hex').slice(0, 40)}`;
+}
+
+/** A personal chat is keyed by the person, so "the 1:1 chat with X" is one point read. */
+export function personalItemId(userId: string): string {
+  return `personal-${userId.toLowerCase()}`;
+}

@@ -1,0 +1,61 @@
+// The HTTP surface: /api/messages for Teams (authenticated by the adapter when an app id is set),
+// /healthz (the process answers) and /readyz (the database answers) for App Service.
+
+import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import restify from 'restify';
+import type { Logger } from '../../logger.js';
+
+export interface HttpDeps {
+  readonly adapter: TeamsAdapter;
+  readonly app: Application;
+  readonly log: Logger;
+  /** Resolves when the database answers; rejects otherwise. */
+  readonly ready: () => Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 3000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+export function createHttpServer(deps: HttpDeps): restify.Server {
+  const server = restify.createServer({ name: 'kerneopgave-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1_000_000 }));
+
+  server.post('/api/messages', async (req, res) => {
+    await deps.adapter.process(req, res, async (context) => {
+      await deps.app.run(context);
+    });
+    if (res.statusCode === 401) deps.log.warn({ path: req.path() }, 'unauthenticated request refused');
+  });
+
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    next();
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    try {
+      await withTimeout(deps.ready(), READY_TIMEOUT_MS);
+      res.send(200, { status: 'ready' });
+    } catch (err) {
+      deps.log.warn({ err }, 'not ready: database unreachable');
+      res.send(503, { status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+
+  return server;
+}

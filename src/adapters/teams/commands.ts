@@ -1,0 +1,61 @@
+// The chat commands: how a message's text is read as a command, who may see each command in the
+// help card, and their usage lines. Danish words first, English ones as aliases.
+
+import { isAdmin, type Actor } from '../../domain/actor.js';
+import { text, type Locale, type TextKey } from '../i18n/text.js';
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'whoami' }
+  | { kind: 'link'; group: string }
+  | { kind: 'unlink' }
+  | { kind: 'announce'; on: boolean }
+  | { kind: 'links' }
+  | { kind: 'unknown'; text: string };
+
+/** Teams may send non-breaking spaces, several spaces, trailing newlines and a final full stop. */
+export function normaliseMessage(raw: string | undefined): string {
+  return (raw ?? '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!?]+$/, '')
+    .trim();
+}
+
+export function parseCommand(raw: string | undefined): Command {
+  const original = normaliseMessage(raw);
+  const t = original.toLowerCase();
+  if (/^(hjælp|hjaelp|help|\?|menu|start)$/.test(t)) return { kind: 'help' };
+  if (/^(hvem er jeg|mine roller|roller|who am i|whoami|my roles)$/.test(t)) return { kind: 'whoami' };
+  if (/^(fjern tilknytning|afkobl|unlink)$/.test(t)) return { kind: 'unlink' };
+  if (/^(fjern opslagskanal|fjern som opslagskanal|remove announcement channel)$/.test(t)) return { kind: 'announce', on: false };
+  if (/^((markér|marker) (som )?opslagskanal|opslagskanal|announcement channel)$/.test(t)) return { kind: 'announce', on: true };
+  if (/^(tilknytninger|links)$/.test(t)) return { kind: 'links' };
+  const link = /^(?:tilknyt|link)(?:\s+(?:til|to))?(?:\s+(.+))?$/i.exec(original);
+  if (link) return { kind: 'link', group: link[1]?.trim() ?? '' };
+  return { kind: 'unknown', text: original };
+}
+
+interface CommandHelp {
+  readonly usage: TextKey;
+  readonly description: TextKey;
+  readonly visibleTo: (actor: Actor) => boolean;
+}
+
+const everyone = () => true;
+
+/** In the order the help card lists them. Later features add their commands here. */
+const HELP: readonly CommandHelp[] = [
+  { usage: 'cmd.help', description: 'cmd.help.text', visibleTo: everyone },
+  { usage: 'cmd.whoami', description: 'cmd.whoami.text', visibleTo: everyone },
+  { usage: 'cmd.link', description: 'cmd.link.text', visibleTo: isAdmin },
+  { usage: 'cmd.unlink', description: 'cmd.unlink.text', visibleTo: isAdmin },
+  { usage: 'cmd.announce', description: 'cmd.announce.text', visibleTo: isAdmin },
+  { usage: 'cmd.unannounce', description: 'cmd.unannounce.text', visibleTo: isAdmin },
+  { usage: 'cmd.links', description: 'cmd.links.text', visibleTo: isAdmin },
+];
+
+export function commandsFor(actor: Actor, locale: Locale) {
+  return HELP.filter((c) => c.visibleTo(actor)).map((c) => ({ command: text(locale, c.usage), description: text(locale, c.description) }));
+}

@@ -1,0 +1,135 @@
+// Handlers for help, profile and the admin commands on links. Each returns the card to show, so the
+// same handler serves a typed command (sent as a message) and a card button (returned to Teams).
+// They read the activity, call a use case, and pick a view; nothing else.
+
+import { actorFrom, isAdmin, type Actor } from '../../domain/actor.js';
+import { findGroupById, linkOf, type Directory } from '../../domain/directory.js';
+import {
+  linkConversationToGroup,
+  listLinks,
+  markAnnouncementChannel,
+  unlinkConversationFromGroup,
+  type DirectoryDeps,
+} from '../../app/directory-admin.js';
+import type { CardJson } from '../cards/render-card.js';
+import { escapeMarkdown as esc } from '../cards/render-card.js';
+import { helpCard, linksCard, noticeCard, profileCard } from '../cards/views.js';
+import { text, type TextKey } from '../i18n/text.js';
+import { commandsFor } from './commands.js';
+import type { Turn } from './turn.js';
+
+export type HandlerDeps = DirectoryDeps;
+
+async function whoIsActing(deps: HandlerDeps, turn: Turn): Promise<{ actor: Actor; directory: Directory | undefined }> {
+  const directory = (await deps.directories.get(turn.who.tenantId))?.value;
+  return { actor: actorFrom(directory, turn.who.tenantId, turn.who.userId, turn.who.userName), directory };
+}
+
+const refusal = (turn: Turn, key: TextKey, params: Record<string, string> = {}, input?: string) =>
+  noticeCard(turn.who.locale, { text: text(turn.who.locale, key, params), style: 'attention', input });
+
+const done = (turn: Turn, key: TextKey, params: Record<string, string> = {}) =>
+  noticeCard(turn.who.locale, { text: text(turn.who.locale, key, params), style: 'good' });
+
+const groupList = (directory: Directory | undefined) => esc((directory?.groups ?? []).map((g) => g.name).join(', '));
+
+export async function showHelp(deps: HandlerDeps, turn: Turn, notUnderstood?: string): Promise<CardJson> {
+  const { actor, directory } = await whoIsActing(deps, turn);
+  const { conversation, locale } = turn.who;
+  const link = directory ? linkOf(directory, conversation.conversationId) : undefined;
+  return helpCard(locale, {
+    actor,
+    commands: commandsFor(actor, locale),
+    notUnderstood,
+    inGroupConversation: conversation.conversationType !== 'personal',
+    admin:
+      isAdmin(actor) && directory
+        ? {
+            conversationType: conversation.conversationType,
+            linkedGroup: link?.group ? findGroupById(directory, link.group) : undefined,
+            announcement: link?.announcement ?? false,
+            groups: directory.groups,
+          }
+        : undefined,
+  });
+}
+
+export async function showProfile(deps: HandlerDeps, turn: Turn): Promise<CardJson> {
+  const { actor } = await whoIsActing(deps, turn);
+  return profileCard(turn.who.locale, actor, isAdmin(actor));
+}
+
+/** The outcome of a link: the card for the person who asked, and a line for everyone when the chat's group changed. */
+export interface LinkOutcome {
+  readonly card: CardJson;
+  readonly announce?: string | undefined;
+}
+
+export async function linkHere(deps: HandlerDeps, turn: Turn, groupText: string, input: string): Promise<LinkOutcome> {
+  const { actor, directory } = await whoIsActing(deps, turn);
+  const result = await linkConversationToGroup(deps, actor, turn.who.conversation, groupText);
+  if (!result.ok) {
+    switch (result.code) {
+      case 'GROUP.NOT_FOUND':
+        return { card: refusal(turn, 'error.groupNotFound', { text: esc(groupText), groups: groupList(directory) }, input) };
+      case 'GROUP.NAME_MISSING':
+        return { card: refusal(turn, 'error.groupNameMissing', { groups: groupList(directory) }, input) };
+      default:
+        return { card: refusal(turn, errorKey(result.code), {}, input) };
+    }
+  }
+  const group = esc(result.value.group.name);
+  turn.log.info({ groupId: result.value.group.id, movedFrom: result.value.movedFrom, unchanged: result.value.unchanged }, 'conversation linked');
+  if (result.value.unchanged) return { card: done(turn, 'link.unchanged', { group }) };
+  return {
+    card: done(turn, result.value.movedFrom ? 'link.moved' : 'link.done', { group }),
+    announce: text(turn.who.locale, 'link.announcedBy', { name: esc(actor.name), group }),
+  };
+}
+
+export async function unlinkHere(deps: HandlerDeps, turn: Turn, input: string): Promise<CardJson> {
+  const { actor } = await whoIsActing(deps, turn);
+  const result = await unlinkConversationFromGroup(deps, actor, turn.who.conversation);
+  if (!result.ok) return refusal(turn, errorKey(result.code), {}, input);
+  turn.log.info({ groupId: result.value.group.id }, 'conversation unlinked');
+  return done(turn, 'unlink.done', { group: esc(result.value.group.name) });
+}
+
+export async function announceHere(deps: HandlerDeps, turn: Turn, on: boolean, input: string): Promise<CardJson> {
+  const { actor } = await whoIsActing(deps, turn);
+  const result = await markAnnouncementChannel(deps, actor, turn.who.conversation, on);
+  if (!result.ok) return refusal(turn, errorKey(result.code), {}, input);
+  turn.log.info({ announcement: on, unchanged: result.value.unchanged }, 'announcement channel changed');
+  if (result.value.unchanged)
+    return done(turn, 'announce.unchanged', { state: text(turn.who.locale, on ? 'announce.stateOn' : 'announce.stateOff') });
+  return done(turn, on ? 'announce.on' : 'announce.off');
+}
+
+export async function showLinks(deps: HandlerDeps, turn: Turn, input: string): Promise<CardJson> {
+  const { actor } = await whoIsActing(deps, turn);
+  const result = await listLinks(deps, actor);
+  if (!result.ok) return refusal(turn, errorKey(result.code), {}, input);
+  return linksCard(
+    turn.who.locale,
+    result.value.map((v) => ({ conversationName: v.link.conversationName ?? v.link.conversationId, groupName: v.group?.name, announcement: v.link.announcement })),
+  );
+}
+
+function errorKey(code: string): TextKey {
+  switch (code) {
+    case 'ADMIN.REQUIRED':
+      return 'error.adminRequired';
+    case 'LINK.PERSONAL_CHAT':
+      return 'error.personalChat';
+    case 'LINK.NOT_LINKED':
+      return 'error.notLinked';
+    case 'ANNOUNCEMENT.NOT_A_CHANNEL':
+      return 'error.notAChannel';
+    case 'DIRECTORY.MISSING':
+      return 'error.directoryMissing';
+    case 'DIRECTORY.BUSY':
+      return 'error.busy';
+    default:
+      throw new Error(`no text for result code ${code}`);
+  }
+}

@@ -1,0 +1,92 @@
+// One turn's context for handlers: who is acting where, in which language, with a logger that puts
+// the conversation and activity id on every line. And the guard that turns a crash into a polite
+// answer (a card for a card action, a message otherwise) instead of silence.
+
+import { randomUUID } from 'node:crypto';
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { Logger } from '../../logger.js';
+import type { CardJson } from '../cards/render-card.js';
+import { noticeCard } from '../cards/views.js';
+import { text } from '../i18n/text.js';
+import { identityOf, type TurnIdentity } from './activity-info.js';
+
+export interface Turn {
+  readonly ctx: TurnContext;
+  readonly who: TurnIdentity;
+  readonly log: Logger;
+}
+
+export interface TurnDeps {
+  readonly log: Logger;
+  readonly fallbackTenantId?: string | undefined;
+}
+
+function turnLogger(deps: TurnDeps, ctx: TurnContext): Logger {
+  const a = ctx.activity;
+  return deps.log.child({
+    conversationId: a.conversation?.id,
+    activityId: a.id,
+    activityType: a.type,
+    ...(a.name ? { activityName: a.name } : {}),
+  });
+}
+
+/** Undefined (and logged) for an activity without tenant or conversation: there is nobody to answer. */
+export function beginTurn(deps: TurnDeps, ctx: TurnContext): Turn | undefined {
+  const log = turnLogger(deps, ctx);
+  const who = identityOf(ctx.activity, deps.fallbackTenantId);
+  if (!who) {
+    log.warn('activity without tenant or conversation ignored');
+    return undefined;
+  }
+  return { ctx, who, log: log.child({ tenantId: who.tenantId }) };
+}
+
+export async function sendCard(ctx: TurnContext, card: CardJson): Promise<void> {
+  await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}
+
+function crashCard(turn: Turn, error: unknown): CardJson {
+  const ref = randomUUID().slice(0, 8);
+  turn.log.error({ err: error, ref }, 'handler failed');
+  return noticeCard(turn.who.locale, { text: text(turn.who.locale, 'error.unexpected', { ref }), style: 'attention' });
+}
+
+/** For message routes: the handler answers itself; a crash gets a polite card in the chat. */
+export function guardMessage(deps: TurnDeps, handler: (turn: Turn) => Promise<void>) {
+  return async (ctx: TurnContext): Promise<void> => {
+    const turn = beginTurn(deps, ctx);
+    if (!turn) return;
+    try {
+      await handler(turn);
+    } catch (error) {
+      await sendCard(ctx, crashCard(turn, error));
+    }
+  };
+}
+
+/** For card actions: the handler returns the card that replaces the clicked one; a crash returns an error card. */
+export function guardInvoke(deps: TurnDeps, handler: (turn: Turn, data: Record<string, unknown>) => Promise<CardJson>) {
+  return async (ctx: TurnContext, _state: unknown, data: Record<string, unknown>): Promise<CardJson> => {
+    const turn = beginTurn(deps, ctx);
+    if (!turn) return noticeCard('da', { text: text('da', 'error.badActionData'), style: 'attention' });
+    try {
+      return await handler(turn, data);
+    } catch (error) {
+      return crashCard(turn, error);
+    }
+  };
+}
+
+/** For events nobody waits on (installation, membership): log and carry on. */
+export function guardEvent(deps: TurnDeps, handler: (turn: Turn) => Promise<void>) {
+  return async (ctx: TurnContext): Promise<void> => {
+    const turn = beginTurn(deps, ctx);
+    if (!turn) return;
+    try {
+      await handler(turn);
+    } catch (error) {
+      turn.log.error({ err: error }, 'event handler failed');
+    }
+  };
+}

@@ -1,0 +1,113 @@
+// Admin use cases on the directory from chat: link a conversation to a group, mark an announcement
+// channel, list the links. Every write goes through the directory's etag, so two admins acting at
+// once cannot undo each other.
+
+import { isAdmin, type Actor } from '../domain/actor.js';
+import {
+  findGroupByName,
+  groupOfConversation,
+  linkConversation,
+  setAnnouncement,
+  unlinkConversation,
+  type ConversationLink,
+  type Directory,
+  type Group,
+} from '../domain/directory.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import type { Clock, DirectoryRepository } from './ports.js';
+
+export interface DirectoryDeps {
+  readonly directories: DirectoryRepository;
+  readonly clock: Clock;
+}
+
+export interface ConversationInfo {
+  readonly conversationId: string;
+  readonly conversationType: 'personal' | 'groupChat' | 'channel';
+  readonly name?: string | undefined;
+}
+
+const MAX_ATTEMPTS = 5;
+
+export type UpdateError = 'DIRECTORY.MISSING' | 'DIRECTORY.BUSY';
+
+/**
+ * Reads the directory, applies `change`, and writes it back if nobody wrote in between; on a
+ * conflict it reads again and re-applies, so concurrent admins each get their change in.
+ */
+export async function updateDirectory<T, E extends string>(
+  deps: DirectoryDeps,
+  tenantId: string,
+  change: (dir: Directory) => Result<{ directory: Directory; unchanged?: boolean } & T, E>,
+): Promise<Result<T, E | UpdateError>> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const current = await deps.directories.get(tenantId);
+    if (!current) return fail('DIRECTORY.MISSING');
+    const result = change(current.value);
+    if (!result.ok) return result;
+    if (result.value.unchanged) return ok(result.value);
+    if ((await deps.directories.save(result.value.directory, current.etag)) === 'saved') return ok(result.value);
+  }
+  return fail('DIRECTORY.BUSY');
+}
+
+export type AdminError = 'ADMIN.REQUIRED' | 'LINK.PERSONAL_CHAT' | UpdateError;
+
+export async function linkConversationToGroup(
+  deps: DirectoryDeps,
+  actor: Actor,
+  conversation: ConversationInfo,
+  groupName: string,
+): Promise<Result<{ group: Group; movedFrom?: string | undefined; unchanged: boolean }, AdminError | 'GROUP.NOT_FOUND' | 'GROUP.NAME_MISSING'>> {
+  if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
+  if (conversation.conversationType === 'personal') return fail('LINK.PERSONAL_CHAT');
+  if (groupName.trim() === '') return fail('GROUP.NAME_MISSING');
+  return updateDirectory(deps, actor.tenantId, (dir) => {
+    const group = findGroupByName(dir, groupName) ?? dir.groups.find((g) => g.id === groupName);
+    if (!group) return fail('GROUP.NOT_FOUND');
+    const linked = linkConversation(dir, group.id, changeBy(deps, actor, conversation));
+    if (!linked.ok) return linked;
+    return ok({ ...linked.value });
+  });
+}
+
+export async function unlinkConversationFromGroup(
+  deps: DirectoryDeps,
+  actor: Actor,
+  conversation: ConversationInfo,
+): Promise<Result<{ group: Group }, AdminError | 'LINK.NOT_LINKED'>> {
+  if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
+  return updateDirectory(deps, actor.tenantId, (dir) => unlinkConversation(dir, changeBy(deps, actor, conversation)));
+}
+
+export async function markAnnouncementChannel(
+  deps: DirectoryDeps,
+  actor: Actor,
+  conversation: ConversationInfo,
+  on: boolean,
+): Promise<Result<{ unchanged: boolean }, AdminError | 'ANNOUNCEMENT.NOT_A_CHANNEL'>> {
+  if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
+  // Announcements are for the whole organisation to see, which is what a team channel is for.
+  if (on && conversation.conversationType !== 'channel') return fail('ANNOUNCEMENT.NOT_A_CHANNEL');
+  return updateDirectory(deps, actor.tenantId, (dir) => {
+    const result = setAnnouncement(dir, on, changeBy(deps, actor, conversation));
+    return ok({ directory: result.directory, unchanged: result.unchanged });
+  });
+}
+
+export interface LinkView {
+  readonly link: ConversationLink;
+  readonly group?: Group | undefined;
+}
+
+export async function listLinks(deps: DirectoryDeps, actor: Actor): Promise<Result<LinkView[], 'ADMIN.REQUIRED' | 'DIRECTORY.MISSING'>> {
+  if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
+  const current = await deps.directories.get(actor.tenantId);
+  if (!current) return fail('DIRECTORY.MISSING');
+  const dir = current.value;
+  return ok(dir.links.map((link) => ({ link, group: groupOfConversation(dir, link.conversationId) })));
+}
+
+function changeBy(deps: DirectoryDeps, actor: Actor, conversation: ConversationInfo) {
+  return { conversationId: conversation.conversationId, conversationName: conversation.name, by: actor.personId, at: deps.clock.now() };
+}

@@ -1,0 +1,84 @@
+// Configuration from the environment, parsed and checked once at start. A missing or malformed
+// setting stops the bot with one line that names it; nothing else reads process.env.
+
+import { z } from 'zod';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DEMO_TENANT_ID = 'de000000-0000-4000-8000-000000000001';
+
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalGuid = z.preprocess(emptyAsUndefined, z.string().regex(GUID, 'skal være et GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)').optional());
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+    HOST: z.preprocess(emptyAsUndefined, z.string().optional()),
+    MicrosoftAppId: optionalGuid,
+    MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
+    MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+    MicrosoftAppTenantId: optionalGuid,
+    COSMOS_ENDPOINT: z.preprocess(emptyAsUndefined, z.string().url('skal være en URL, fx https://konto.documents.azure.com:443/').optional()),
+    COSMOS_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+    COSMOS_DATABASE: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, 'må kun indeholde bogstaver, tal, - og _').default('kerneopgave')),
+    DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
+    LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+    FALLBACK_TENANT_ID: optionalGuid,
+    DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.MicrosoftAppId)
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'skal sættes når NODE_ENV=production (ellers ville indgående kald ikke blive godkendt)' });
+    if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId)
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `skal sættes når MicrosoftAppType=${env.MicrosoftAppType}` });
+    if (env.MicrosoftAppType === 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppPassword)
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'skal sættes når MicrosoftAppId er sat og MicrosoftAppType=MultiTenant' });
+    if (env.NODE_ENV === 'production' && !env.COSMOS_ENDPOINT)
+      ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'skal sættes når NODE_ENV=production (den indlejrede Cosmos DB er kun til lokal brug)' });
+  });
+
+export interface Config {
+  readonly production: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly bot: {
+    readonly appId?: string | undefined;
+    readonly appPassword?: string | undefined;
+    readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    readonly appTenantId?: string | undefined;
+  };
+  readonly cosmos:
+    | { readonly kind: 'azure'; readonly endpoint: string; readonly key?: string | undefined; readonly database: string }
+    | { readonly kind: 'embedded'; readonly database: string; readonly dataDir: string };
+  readonly logLevel: string;
+  /** Tenant used for activities that carry none (local clients only; never in production). */
+  readonly fallbackTenantId?: string | undefined;
+  readonly demoData: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError with one line naming the first bad setting. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? '?');
+    const got = env[name];
+    const shown = got === undefined || got === '' ? 'ikke sat' : `fik '${name.toLowerCase().includes('password') || name.includes('KEY') ? '***' : got}'`;
+    throw new ConfigError(`Konfigurationsfejl: ${name} ${issue.message} (${shown}).`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    production,
+    port: e.PORT,
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, appTenantId: e.MicrosoftAppTenantId },
+    cosmos: e.COSMOS_ENDPOINT
+      ? { kind: 'azure', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE }
+      : { kind: 'embedded', database: e.COSMOS_DATABASE, dataDir: e.DATA_DIR },
+    logLevel: e.LOG_LEVEL,
+    fallbackTenantId: production ? undefined : (e.FALLBACK_TENANT_ID ?? DEMO_TENANT_ID),
+    demoData: e.DEMO_DATA ? e.DEMO_DATA === 'true' : !production && !e.COSMOS_ENDPOINT,
+  };
+}

@@ -1,0 +1,29 @@
+// Who is acting: the person behind an activity, with their roles as the directory knows them.
+// Anyone in the tenant is an actor; people outside the roster simply have no roles.
+
+import { findPerson, membershipsOf, type Directory, type GroupMembership } from './directory.js';
+import type { Role } from './roles.js';
+
+export interface Actor {
+  readonly tenantId: string;
+  readonly personId: string;
+  readonly name: string;
+  readonly memberships: readonly GroupMembership[];
+  readonly roles: ReadonlySet<Role>;
+}
+
+export function actorFrom(dir: Directory | undefined, tenantId: string, personId: string, nameFromTeams: string): Actor {
+  const person = dir ? findPerson(dir, personId) : undefined;
+  const memberships = dir ? membershipsOf(dir, personId) : [];
+  return {
+    tenantId,
+    personId,
+    name: person?.name ?? nameFromTeams,
+    memberships,
+    roles: new Set(memberships.flatMap((m) => m.roles)),
+  };
+}
+
+export const isAdmin = (actor: Actor): boolean => actor.roles.has('admin');
+
+export const isMemberOf = (actor: Actor, groupId: string): boolean => actor.memberships.some((m) => m.group.id === groupId);

@@ -1,0 +1,122 @@
+// Composition root: reads the configuration, opens the database, builds the bot and serves it.
+// `npm start` runs this file; `npm start -- --reset` starts with empty local data.
+
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { parseRosterFile } from './app/roster-file.js';
+import { systemClock, type Clock } from './app/ports.js';
+import { seedDemoData } from './app/seed-demo.js';
+import { CosmosConversationRepository } from './adapters/cosmos/conversation-repository.js';
+import { CosmosDirectoryRepository } from './adapters/cosmos/directory-repository.js';
+import { connectAzureCosmos, LocalDataInUseError, openLocalCosmos, type CosmosConnection } from './adapters/cosmos/cosmos-connection.js';
+import { createHttpServer } from './adapters/http/http-server.js';
+import { createBotApp } from './adapters/teams/bot-app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+
+export const DEMO_ROSTER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'demo', 'roster.yaml');
+
+export interface RunningBot {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly clock?: Clock;
+  /** Start with empty local data (embedded database only). */
+  readonly reset?: boolean;
+  /** An already open database (tests); otherwise the configuration decides. */
+  readonly cosmos?: CosmosConnection;
+}
+
+async function openDatabase(opts: StartOptions): Promise<CosmosConnection> {
+  if (opts.cosmos) return opts.cosmos;
+  const cfg = opts.config.cosmos;
+  return cfg.kind === 'azure' ? connectAzureCosmos(cfg) : openLocalCosmos(cfg, opts.log, { role: 'owner', reset: opts.reset ?? false });
+}
+
+async function seedDemo(opts: StartOptions, deps: Parameters<typeof seedDemoData>[0]): Promise<void> {
+  const parsed = parseRosterFile(await readFile(DEMO_ROSTER_FILE, 'utf8'));
+  if (!parsed.ok || !parsed.tenantId) throw new Error(`demo/roster.yaml is invalid: ${JSON.stringify(parsed)}`);
+  const outcome = await seedDemoData(deps, parsed.tenantId, parsed.roster);
+  opts.log.info({ tenantId: parsed.tenantId, outcome }, 'demo data');
+}
+
+export async function startBot(opts: StartOptions): Promise<RunningBot> {
+  const { config, log } = opts;
+  const clock = opts.clock ?? systemClock;
+  const cosmos = await openDatabase(opts);
+  const directories = new CosmosDirectoryRepository(cosmos.containers.directory);
+  const conversations = new CosmosConversationRepository(cosmos.containers.directory);
+  if (config.demoData) await seedDemo(opts, { directories, clock });
+
+  const adapter = new TeamsAdapter({
+    MicrosoftAppId: config.bot.appId ?? '',
+    MicrosoftAppPassword: config.bot.appPassword ?? '',
+    MicrosoftAppType: config.bot.appType,
+    MicrosoftAppTenantId: config.bot.appTenantId ?? '',
+  });
+  const app = createBotApp({ directories, conversations, clock, log, fallbackTenantId: config.fallbackTenantId, adapter, botAppId: config.bot.appId });
+  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping() });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  log.info({ url: `${url}/api/messages`, authenticated: Boolean(config.bot.appId), database: config.cosmos.kind }, 'bot listening');
+  return {
+    url,
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!opts.cosmos) await cosmos.close();
+    },
+  };
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const log = createLogger(config.logLevel);
+  let bot: RunningBot;
+  try {
+    bot = await startBot({ config, log, reset: argv.includes('--reset') });
+  } catch (e) {
+    if (e instanceof LocalDataInUseError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    bot.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main(process.argv.slice(2));
+}

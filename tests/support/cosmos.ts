@@ -1,0 +1,39 @@
+// A real Cosmos protocol server for a test file, and a fresh database per test so tests never see
+// each other's data. Reached through @azure/cosmos exactly as production reaches Azure.
+
+import { randomUUID } from 'node:crypto';
+import { afterAll } from 'vitest';
+import { connectEmbedded, type CosmosConnection } from '../../src/adapters/cosmos/cosmos-connection.js';
+import { CosmosConversationRepository } from '../../src/adapters/cosmos/conversation-repository.js';
+import { CosmosDirectoryRepository } from '../../src/adapters/cosmos/directory-repository.js';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/adapters/cosmos/embedded-cosmos.js';
+
+let server: Promise<EmbeddedCosmos> | undefined;
+const opened: CosmosConnection[] = [];
+
+/** Starts the file's server on first use; it stops after the file's tests. */
+export function testCosmosServer(): Promise<EmbeddedCosmos> {
+  if (!server) {
+    server = startEmbeddedCosmos();
+    afterAll(async () => {
+      for (const c of opened.splice(0)) await c.close();
+      await (await server!).stop();
+      server = undefined;
+    });
+  }
+  return server;
+}
+
+export async function freshDatabase(): Promise<CosmosConnection> {
+  const s = await testCosmosServer();
+  const conn = await connectEmbedded(s.endpoint, s.key, s.ca, `test-${randomUUID().slice(0, 8)}`);
+  opened.push(conn);
+  return conn;
+}
+
+export function repositoriesOf(conn: CosmosConnection) {
+  return {
+    directories: new CosmosDirectoryRepository(conn.containers.directory),
+    conversations: new CosmosConversationRepository(conn.containers.directory),
+  };
+}
