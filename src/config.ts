@@ -7,23 +7,26 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEMO_TENANT_ID = 'de000000-0000-4000-8000-000000000001';
 
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const oneOf = <U extends string, T extends Readonly<[U, ...U[]]>>(values: T) =>
+  z.enum(values, { errorMap: () => ({ message: `skal være en af ${values.join(', ')}` }) });
+const PORT_TEXT = 'skal være et heltal fra 0 til 65535';
 const optionalGuid = z.preprocess(emptyAsUndefined, z.string().regex(GUID, 'skal være et GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)').optional());
 const EnvSchema = z
   .object({
-    NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
-    PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+    NODE_ENV: z.preprocess(emptyAsUndefined, oneOf(['development', 'production', 'test']).default('development')),
+    PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ invalid_type_error: PORT_TEXT }).int(PORT_TEXT).min(0, PORT_TEXT).max(65535, PORT_TEXT).default(3978)),
     HOST: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppId: optionalGuid,
     MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
-    MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+    MicrosoftAppType: z.preprocess(emptyAsUndefined, oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
     MicrosoftAppTenantId: optionalGuid,
     COSMOS_ENDPOINT: z.preprocess(emptyAsUndefined, z.string().url('skal være en URL, fx https://konto.documents.azure.com:443/').optional()),
     COSMOS_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
     COSMOS_DATABASE: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, 'må kun indeholde bogstaver, tal, - og _').default('kerneopgave')),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
-    LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+    LOG_LEVEL: z.preprocess(emptyAsUndefined, oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     FALLBACK_TENANT_ID: optionalGuid,
-    DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).optional()),
+    DEMO_DATA: z.preprocess(emptyAsUndefined, oneOf(['true', 'false']).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId)
@@ -64,7 +67,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? '?');
     const got = env[name];
-    const shown = got === undefined || got === '' ? 'ikke sat' : `fik '${name.toLowerCase().includes('password') || name.includes('KEY') ? '***' : got}'`;
+    const secret = /password|key/i.test(name);
+    // JSON escaping keeps a stray \r or \n in the value from breaking the one line the operator reads.
+    const shown = got === undefined || got === '' ? 'ikke sat' : `fik '${secret ? '***' : JSON.stringify(got).slice(1, -1)}'`;
     throw new ConfigError(`Konfigurationsfejl: ${name} ${issue.message} (${shown}).`);
   }
   const e = parsed.data;

@@ -2,7 +2,7 @@
 // channel, list the links. Every write goes through the directory's etag, so two admins acting at
 // once cannot undo each other.
 
-import { isAdmin, type Actor } from '../domain/actor.js';
+import { actorFrom, isAdmin, type Actor } from '../domain/actor.js';
 import {
   findGroupByName,
   groupOfConversation,
@@ -14,7 +14,7 @@ import {
   type Group,
 } from '../domain/directory.js';
 import { fail, ok, type Result } from '../domain/result.js';
-import type { Clock, DirectoryRepository } from './ports.js';
+import type { Clock, DirectoryRepository, Versioned } from './ports.js';
 
 export interface DirectoryDeps {
   readonly directories: DirectoryRepository;
@@ -29,6 +29,18 @@ export interface ConversationInfo {
 
 const MAX_ATTEMPTS = 5;
 
+/** Who is acting, and the directory as read for that: reused as the first read of a change. */
+export interface Acting {
+  readonly actor: Actor;
+  readonly directory?: Versioned<Directory> | undefined;
+}
+
+/** One point read: the tenant's directory, and the person's roles in it (none if not on the roster). */
+export async function whoIsActing(deps: Pick<DirectoryDeps, 'directories'>, tenantId: string, personId: string, nameFromTeams: string): Promise<Acting> {
+  const directory = await deps.directories.get(tenantId);
+  return { actor: actorFrom(directory?.value, tenantId, personId, nameFromTeams), directory };
+}
+
 export type UpdateError = 'DIRECTORY.MISSING' | 'DIRECTORY.BUSY';
 
 /**
@@ -39,9 +51,10 @@ export async function updateDirectory<T, E extends string>(
   deps: DirectoryDeps,
   tenantId: string,
   change: (dir: Directory) => Result<{ directory: Directory; unchanged?: boolean } & T, E>,
+  alreadyRead?: Versioned<Directory>,
 ): Promise<Result<T, E | UpdateError>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const current = await deps.directories.get(tenantId);
+    const current = attempt === 0 && alreadyRead ? alreadyRead : await deps.directories.get(tenantId);
     if (!current) return fail('DIRECTORY.MISSING');
     const result = change(current.value);
     if (!result.ok) return result;
@@ -55,44 +68,45 @@ export type AdminError = 'ADMIN.REQUIRED' | 'LINK.PERSONAL_CHAT' | UpdateError;
 
 export async function linkConversationToGroup(
   deps: DirectoryDeps,
-  actor: Actor,
+  { actor, directory }: Acting,
   conversation: ConversationInfo,
   groupName: string,
-): Promise<Result<{ group: Group; movedFrom?: string | undefined; unchanged: boolean }, AdminError | 'GROUP.NOT_FOUND' | 'GROUP.NAME_MISSING'>> {
+): Promise<
+  Result<{ group: Group; movedFrom?: string | undefined; replaced?: Group | undefined; unchanged: boolean }, AdminError | 'GROUP.NOT_FOUND' | 'GROUP.NAME_MISSING'>
+> {
   if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
   if (conversation.conversationType === 'personal') return fail('LINK.PERSONAL_CHAT');
   if (groupName.trim() === '') return fail('GROUP.NAME_MISSING');
-  return updateDirectory(deps, actor.tenantId, (dir) => {
-    const group = findGroupByName(dir, groupName) ?? dir.groups.find((g) => g.id === groupName);
-    if (!group) return fail('GROUP.NOT_FOUND');
-    const linked = linkConversation(dir, group.id, changeBy(deps, actor, conversation));
-    if (!linked.ok) return linked;
-    return ok({ ...linked.value });
-  });
+  return updateDirectory(
+    deps,
+    actor.tenantId,
+    (dir) => {
+      const group = findGroupByName(dir, groupName) ?? dir.groups.find((g) => g.id === groupName);
+      return group ? linkConversation(dir, group.id, changeBy(deps, actor, conversation)) : fail('GROUP.NOT_FOUND');
+    },
+    directory,
+  );
 }
 
 export async function unlinkConversationFromGroup(
   deps: DirectoryDeps,
-  actor: Actor,
+  { actor, directory }: Acting,
   conversation: ConversationInfo,
 ): Promise<Result<{ group: Group }, AdminError | 'LINK.NOT_LINKED'>> {
   if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
-  return updateDirectory(deps, actor.tenantId, (dir) => unlinkConversation(dir, changeBy(deps, actor, conversation)));
+  return updateDirectory(deps, actor.tenantId, (dir) => unlinkConversation(dir, changeBy(deps, actor, conversation)), directory);
 }
 
 export async function markAnnouncementChannel(
   deps: DirectoryDeps,
-  actor: Actor,
+  { actor, directory }: Acting,
   conversation: ConversationInfo,
   on: boolean,
 ): Promise<Result<{ unchanged: boolean }, AdminError | 'ANNOUNCEMENT.NOT_A_CHANNEL'>> {
   if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
   // Announcements are for the whole organisation to see, which is what a team channel is for.
   if (on && conversation.conversationType !== 'channel') return fail('ANNOUNCEMENT.NOT_A_CHANNEL');
-  return updateDirectory(deps, actor.tenantId, (dir) => {
-    const result = setAnnouncement(dir, on, changeBy(deps, actor, conversation));
-    return ok({ directory: result.directory, unchanged: result.unchanged });
-  });
+  return updateDirectory(deps, actor.tenantId, (dir) => ok(setAnnouncement(dir, on, changeBy(deps, actor, conversation))), directory);
 }
 
 export interface LinkView {
@@ -100,11 +114,10 @@ export interface LinkView {
   readonly group?: Group | undefined;
 }
 
-export async function listLinks(deps: DirectoryDeps, actor: Actor): Promise<Result<LinkView[], 'ADMIN.REQUIRED' | 'DIRECTORY.MISSING'>> {
+export function listLinks({ actor, directory }: Acting): Result<LinkView[], 'ADMIN.REQUIRED' | 'DIRECTORY.MISSING'> {
   if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
-  const current = await deps.directories.get(actor.tenantId);
-  if (!current) return fail('DIRECTORY.MISSING');
-  const dir = current.value;
+  if (!directory) return fail('DIRECTORY.MISSING');
+  const dir = directory.value;
   return ok(dir.links.map((link) => ({ link, group: groupOfConversation(dir, link.conversationId) })));
 }
 

@@ -1,7 +1,7 @@
 // Reads a roster file (YAML or JSON, which YAML 1.2 also reads) into a checked Roster, or a list of
 // problems that each name the file, line, column and field, in Danish. Nothing is written here.
 
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { checkRoster, type Kerneopgave, type Roster, type RosterIssueCode } from '../domain/directory.js';
 import { GROUP_KINDS, parseGroupKind, parseRole, ROLES } from '../domain/roles.js';
@@ -90,10 +90,48 @@ function positionOf(doc: Document, lines: LineCounter, path: readonly (string | 
   return { line: 1, column: 1 };
 }
 
+/** An unknown field is where its name is written, not where its value (perhaps a list below it) starts. */
+function keyPositionOf(doc: Document, lines: LineCounter, path: readonly (string | number)[], key: string) {
+  const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+  if (pair && isScalar(pair.key) && pair.key.range) {
+    const pos = lines.linePos(pair.key.range[0]);
+    return { line: pos.line, column: pos.col };
+  }
+  return positionOf(doc, lines, path);
+}
+
+const SYNTAX_TEXT: Partial<Record<YAMLError['code'], string>> = {
+  DUPLICATE_KEY: 'feltet står der to gange',
+  BAD_INDENT: 'forkert indrykning',
+  MISSING_CHAR: 'et tegn mangler (fx et afsluttende anførselstegn eller en parentes)',
+  MULTILINE_IMPLICIT_KEY: 'et feltnavn fortsætter over flere linjer (mangler der et kolon eller et anførselstegn?)',
+  BLOCK_AS_IMPLICIT_KEY: 'en blok står hvor der skulle være et feltnavn',
+  UNEXPECTED_TOKEN: 'uventet tegn',
+  TAB_AS_INDENT: 'tabulator brugt som indrykning; brug mellemrum',
+};
+
+function syntaxMessage(e: YAMLError): string {
+  // yaml's own text repeats the position ("... at line 8, column 1:"), which our line already gives.
+  const own = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
+  return `syntaksfejl: ${SYNTAX_TEXT[e.code] ?? own}`;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'tekst',
+  number: 'tal',
+  boolean: 'true/false',
+  array: 'en liste',
+  object: 'felter',
+  null: 'ingenting',
+};
+
 function zodMessage(issue: z.ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.received === 'undefined' ? 'mangler' : `har forkert type (forventede ${issue.expected}, fik ${issue.received})`;
+      // A schema's own "mangler (...)" says more than zod's "Required".
+      if (issue.received === 'undefined') return issue.message.startsWith('mangler') ? issue.message : 'mangler';
+      return `har forkert type (forventede ${TYPE_NAMES[issue.expected] ?? issue.expected}, fik ${TYPE_NAMES[issue.received] ?? issue.received})`;
     case 'unrecognized_keys':
       return `ukendt felt ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
     default:
@@ -115,7 +153,7 @@ export function parseRosterFile(source: string, knownKerneopgaver: readonly Kern
         line: e.linePos?.[0].line ?? 1,
         column: e.linePos?.[0].col ?? 1,
         field: '(syntaks)',
-        message: e.message.split('\n')[0] ?? e.message,
+        message: syntaxMessage(e),
       })),
     };
   }
@@ -123,10 +161,11 @@ export function parseRosterFile(source: string, knownKerneopgaver: readonly Kern
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => {
-        const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-        return { ...positionOf(doc, lines, path), field: fieldName(issue.path), message: zodMessage(issue) };
-      }),
+      problems: parsed.error.issues.map((issue) => ({
+        ...(issue.code === 'unrecognized_keys' ? keyPositionOf(doc, lines, issue.path, issue.keys[0]!) : positionOf(doc, lines, issue.path)),
+        field: fieldName(issue.path),
+        message: zodMessage(issue),
+      })),
     };
   }
   const { tenantId, ...roster } = parsed.data;

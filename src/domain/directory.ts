@@ -176,14 +176,16 @@ export function linkConversation(
   dir: Directory,
   groupId: string,
   change: LinkChange,
-): Result<{ directory: Directory; group: Group; movedFrom?: string | undefined; unchanged: boolean }, LinkError> {
+): Result<{ directory: Directory; group: Group; movedFrom?: string | undefined; replaced?: Group | undefined; unchanged: boolean }, LinkError> {
   const group = findGroupById(dir, groupId);
   if (!group) return fail('GROUP.NOT_FOUND');
   const before = conversationOfGroup(dir, groupId);
   if (before === change.conversationId) return ok({ directory: dir, group, unchanged: true });
+  // A conversation belongs to one group too: the group it had (if any) is left without one, and said so.
+  const replaced = groupOfConversation(dir, change.conversationId);
   const withoutOld = tidy(dir.links.map((l) => (l.group === groupId ? { ...l, group: undefined } : l)));
   const directory = { ...dir, links: upsertLink(withoutOld, change, { group: groupId }) };
-  return ok({ directory, group, movedFrom: before, unchanged: false });
+  return ok({ directory, group, movedFrom: before, replaced, unchanged: false });
 }
 
 export function unlinkConversation(

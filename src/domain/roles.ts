@@ -41,6 +41,7 @@ export const GROUP_KIND_NAMES: Record<GroupKind, { da: string; en: string }> = {
 /** Folds case, Danish letters and punctuation so "Økonomi & Personale", "oekonomi-personale" and "økonomi personale" meet. */
 export function foldName(text: string): string {
   return text
+    .normalize('NFC') // "å" pasted from a PDF or macOS may be "a" + a combining ring
     .trim()
     .toLowerCase()
     .replace(/æ/g, 'ae')

@@ -72,6 +72,14 @@ describe('linking a conversation to a group', () => {
     expect(conversationOfGroup(dir, 'kernegruppe-laering')).toBe(conversations.otherChat.id);
   });
 
+  it('says which group a chat leaves when an admin gives it to another group', async () => {
+    const sent = await bot.send(message(persona.admin, conversations.laeringChat, 'tilknyt konsulenterne'));
+    expect(cardText(sent.cards[0])).toContain('Samtalen hørte før til Kernegruppe Læring, som nu ikke har nogen samtale.');
+    const dir = (await directory()).value;
+    expect(conversationOfGroup(dir, 'konsulenter')).toBe(conversations.laeringChat.id);
+    expect(conversationOfGroup(dir, 'kernegruppe-laering')).toBeUndefined();
+  });
+
   it('understands the Byråd by its everyday names', async () => {
     await bot.send(message(persona.admin, conversations.otherChannel, 'tilknyt Byrådet'));
     expect(conversationOfGroup((await directory()).value, 'byraad')).toBe(conversations.otherChannel.id);

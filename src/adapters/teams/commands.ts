@@ -16,6 +16,7 @@ export type Command =
 /** Teams may send non-breaking spaces, several spaces, trailing newlines and a final full stop. */
 export function normaliseMessage(raw: string | undefined): string {
   return (raw ?? '')
+    .normalize('NFC')
     .replace(/\u00a0/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

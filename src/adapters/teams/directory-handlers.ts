@@ -2,13 +2,15 @@
 // same handler serves a typed command (sent as a message) and a card button (returned to Teams).
 // They read the activity, call a use case, and pick a view; nothing else.
 
-import { actorFrom, isAdmin, type Actor } from '../../domain/actor.js';
+import { isAdmin } from '../../domain/actor.js';
 import { findGroupById, linkOf, type Directory } from '../../domain/directory.js';
 import {
   linkConversationToGroup,
   listLinks,
   markAnnouncementChannel,
   unlinkConversationFromGroup,
+  whoIsActing as readActing,
+  type Acting,
   type DirectoryDeps,
 } from '../../app/directory-admin.js';
 import type { CardJson } from '../cards/render-card.js';
@@ -20,10 +22,7 @@ import type { Turn } from './turn.js';
 
 export type HandlerDeps = DirectoryDeps;
 
-async function whoIsActing(deps: HandlerDeps, turn: Turn): Promise<{ actor: Actor; directory: Directory | undefined }> {
-  const directory = (await deps.directories.get(turn.who.tenantId))?.value;
-  return { actor: actorFrom(directory, turn.who.tenantId, turn.who.userId, turn.who.userName), directory };
-}
+const whoIsActing = (deps: HandlerDeps, turn: Turn): Promise<Acting> => readActing(deps, turn.who.tenantId, turn.who.userId, turn.who.userName);
 
 const refusal = (turn: Turn, key: TextKey, params: Record<string, string> = {}, input?: string) =>
   noticeCard(turn.who.locale, { text: text(turn.who.locale, key, params), style: 'attention', input });
@@ -34,7 +33,8 @@ const done = (turn: Turn, key: TextKey, params: Record<string, string> = {}) =>
 const groupList = (directory: Directory | undefined) => esc((directory?.groups ?? []).map((g) => g.name).join(', '));
 
 export async function showHelp(deps: HandlerDeps, turn: Turn, notUnderstood?: string): Promise<CardJson> {
-  const { actor, directory } = await whoIsActing(deps, turn);
+  const { actor, directory: versioned } = await whoIsActing(deps, turn);
+  const directory = versioned?.value;
   const { conversation, locale } = turn.who;
   const link = directory ? linkOf(directory, conversation.conversationId) : undefined;
   return helpCard(locale, {
@@ -66,8 +66,10 @@ export interface LinkOutcome {
 }
 
 export async function linkHere(deps: HandlerDeps, turn: Turn, groupText: string, input: string): Promise<LinkOutcome> {
-  const { actor, directory } = await whoIsActing(deps, turn);
-  const result = await linkConversationToGroup(deps, actor, turn.who.conversation, groupText);
+  const acting = await whoIsActing(deps, turn);
+  const { actor } = acting;
+  const directory = acting.directory?.value;
+  const result = await linkConversationToGroup(deps, acting, turn.who.conversation, groupText);
   if (!result.ok) {
     switch (result.code) {
       case 'GROUP.NOT_FOUND':
@@ -78,26 +80,27 @@ export async function linkHere(deps: HandlerDeps, turn: Turn, groupText: string,
         return { card: refusal(turn, errorKey(result.code), {}, input) };
     }
   }
+  const { movedFrom, replaced, unchanged } = result.value;
   const group = esc(result.value.group.name);
-  turn.log.info({ groupId: result.value.group.id, movedFrom: result.value.movedFrom, unchanged: result.value.unchanged }, 'conversation linked');
-  if (result.value.unchanged) return { card: done(turn, 'link.unchanged', { group }) };
+  turn.log.info({ groupId: result.value.group.id, movedFrom, replaced: replaced?.id, unchanged }, 'conversation linked');
+  if (unchanged) return { card: done(turn, 'link.unchanged', { group }) };
+  const t = (key: TextKey, params: Record<string, string> = {}) => text(turn.who.locale, key, params);
+  const lines = [t('link.done', { group }), movedFrom ? t('link.movedNote') : '', replaced ? t('link.replacedNote', { old: esc(replaced.name) }) : ''];
   return {
-    card: done(turn, result.value.movedFrom ? 'link.moved' : 'link.done', { group }),
-    announce: text(turn.who.locale, 'link.announcedBy', { name: esc(actor.name), group }),
+    card: noticeCard(turn.who.locale, { text: lines.filter(Boolean).join(' '), style: 'good' }),
+    announce: t('link.announcedBy', { name: esc(actor.name), group }),
   };
 }
 
 export async function unlinkHere(deps: HandlerDeps, turn: Turn, input: string): Promise<CardJson> {
-  const { actor } = await whoIsActing(deps, turn);
-  const result = await unlinkConversationFromGroup(deps, actor, turn.who.conversation);
+  const result = await unlinkConversationFromGroup(deps, await whoIsActing(deps, turn), turn.who.conversation);
   if (!result.ok) return refusal(turn, errorKey(result.code), {}, input);
   turn.log.info({ groupId: result.value.group.id }, 'conversation unlinked');
   return done(turn, 'unlink.done', { group: esc(result.value.group.name) });
 }
 
 export async function announceHere(deps: HandlerDeps, turn: Turn, on: boolean, input: string): Promise<CardJson> {
-  const { actor } = await whoIsActing(deps, turn);
-  const result = await markAnnouncementChannel(deps, actor, turn.who.conversation, on);
+  const result = await markAnnouncementChannel(deps, await whoIsActing(deps, turn), turn.who.conversation, on);
   if (!result.ok) return refusal(turn, errorKey(result.code), {}, input);
   turn.log.info({ announcement: on, unchanged: result.value.unchanged }, 'announcement channel changed');
   if (result.value.unchanged)
@@ -106,8 +109,7 @@ export async function announceHere(deps: HandlerDeps, turn: Turn, on: boolean, i
 }
 
 export async function showLinks(deps: HandlerDeps, turn: Turn, input: string): Promise<CardJson> {
-  const { actor } = await whoIsActing(deps, turn);
-  const result = await listLinks(deps, actor);
+  const result = listLinks(await whoIsActing(deps, turn));
   if (!result.ok) return refusal(turn, errorKey(result.code), {}, input);
   return linksCard(
     turn.who.locale,

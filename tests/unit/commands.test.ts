@@ -1,0 +1,127 @@
+// Reading chat messages as commands (src/adapters/teams/commands.ts), in Danish and English, as Teams
+// delivers them (non-breaking spaces, line breaks, a final full stop), and which commands the help
+// card offers to whom, in which language.
+
+import { describe, expect, it } from 'vitest';
+import { parseCommand, commandsFor, type Command } from '../../src/adapters/teams/commands.js';
+import { actorFrom } from '../../src/domain/actor.js';
+import type { Directory } from '../../src/domain/directory.js';
+
+describe('parseCommand', () => {
+  it.each<[string, Command]>([
+    ['hjælp', { kind: 'help' }],
+    ['Hjælp.', { kind: 'help' }],
+    ['HJÆLP!', { kind: 'help' }],
+    ['hjaelp', { kind: 'help' }],
+    ['help', { kind: 'help' }],
+    ['Help?', { kind: 'help' }],
+    ['hjælp\u00a0', { kind: 'help' }],
+    ['\n  hjælp \n\n', { kind: 'help' }],
+    ['hvem er jeg', { kind: 'whoami' }],
+    ['Hvem er jeg?', { kind: 'whoami' }],
+    ['hvem\u00a0er\u00a0jeg\n', { kind: 'whoami' }],
+    ['hvem  er\n jeg', { kind: 'whoami' }],
+    ['who am i', { kind: 'whoami' }],
+    ['Who am I?', { kind: 'whoami' }],
+    ['fjern tilknytning', { kind: 'unlink' }],
+    ['unlink', { kind: 'unlink' }],
+    ['links', { kind: 'links' }],
+    ['tilknytninger', { kind: 'links' }],
+    ['Tilknytninger.', { kind: 'links' }],
+    ['opslagskanal', { kind: 'announce', on: true }],
+    ['markér som opslagskanal', { kind: 'announce', on: true }],
+    ['Marker som opslagskanal.', { kind: 'announce', on: true }],
+    ['announcement channel', { kind: 'announce', on: true }],
+    ['fjern opslagskanal', { kind: 'announce', on: false }],
+    ['Fjern som opslagskanal', { kind: 'announce', on: false }],
+    ['remove announcement channel', { kind: 'announce', on: false }],
+  ])('reads %j', (typed, command) => {
+    expect(parseCommand(typed)).toEqual(command);
+  });
+
+  it.each<[string, string]>([
+    ['tilknyt kernegruppe Læring', 'kernegruppe Læring'],
+    ['Tilknyt Kernegruppe Læring.', 'Kernegruppe Læring'],
+    ['tilknyt til Byrådet', 'Byrådet'],
+    ['tilknyt\u00a0til\u00a0Byrådet\n', 'Byrådet'],
+    ['tilknyt  Økonomi & Personale', 'Økonomi & Personale'],
+    ['link to Byrådet', 'Byrådet'],
+    ['link core group Læring', 'core group Læring'],
+  ])('reads %j as a link to the group as written', (typed, group) => {
+    expect(parseCommand(typed)).toEqual({ kind: 'link', group });
+  });
+
+  it.each(['tilknyt', 'Tilknyt.', 'tilknyt til', 'link'])('reads a bare %j as a link without a group, so the bot can ask which', (typed) => {
+    expect(parseCommand(typed)).toEqual({ kind: 'link', group: '' });
+  });
+
+  it('does not take words that merely start like a command for one', () => {
+    expect(parseCommand('links').kind).toBe('links');
+    expect(parseCommand('tilknytning')).toEqual({ kind: 'unknown', text: 'tilknytning' });
+    expect(parseCommand('linkedin')).toEqual({ kind: 'unknown', text: 'linkedin' });
+    expect(parseCommand('hjælp mig med udbud')).toEqual({ kind: 'unknown', text: 'hjælp mig med udbud' });
+  });
+
+  it('keeps an unknown message as typed (case and markup), with only spacing and the final punctuation tidied', () => {
+    expect(parseCommand('Hvad kan du *egentlig*?')).toEqual({ kind: 'unknown', text: 'Hvad kan du *egentlig*' });
+    expect(parseCommand('  Hvornår\u00a0er  næste\nDialogmøde  ')).toEqual({ kind: 'unknown', text: 'Hvornår er næste Dialogmøde' });
+  });
+
+  it('reads a message without text as unknown with empty text', () => {
+    expect(parseCommand(undefined)).toEqual({ kind: 'unknown', text: '' });
+    expect(parseCommand(' \n ')).toEqual({ kind: 'unknown', text: '' });
+  });
+});
+
+describe('commandsFor', () => {
+  const TENANT = 'de000000-0000-4000-8000-000000000001';
+  const ADMIN = 'd0000000-0000-4000-8000-000000000006';
+  const POLITIKER = 'd0000000-0000-4000-8000-000000000001';
+  const dir: Directory = {
+    tenantId: TENANT,
+    people: [
+      { id: ADMIN, name: 'Henrik Dahl' },
+      { id: POLITIKER, name: 'Mette Holm' },
+    ],
+    groups: [
+      { id: 'konsulenter', kind: 'konsulenter', name: 'Konsulenterne', members: [{ person: ADMIN, roles: ['admin'] }] },
+      { id: 'byraad', kind: 'byraad', name: 'Byrådet', members: [{ person: POLITIKER, roles: ['byraadsmedlem', 'borgmester'] }] },
+    ],
+    kerneopgaver: [],
+    links: [],
+  };
+  const admin = actorFrom(dir, TENANT, ADMIN, 'Henrik Dahl');
+  const mayor = actorFrom(dir, TENANT, POLITIKER, 'Mette Holm');
+  const outsider = actorFrom(dir, TENANT, 'a1b2c3d4-0000-4000-8000-00000000beef', 'Ulla Udenfor');
+
+  it('shows someone without roles only help and who-am-I', () => {
+    expect(commandsFor(outsider, 'da').map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg']);
+  });
+
+  it('shows no admin commands to someone with roles who is not admin, not even the mayor', () => {
+    expect(commandsFor(mayor, 'da').map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg']);
+  });
+
+  it('shows an admin the link commands too, each with a description', () => {
+    const commands = commandsFor(admin, 'da');
+    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'tilknyt <gruppe>', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal', 'tilknytninger']);
+    for (const c of commands) expect(c.description, c.command).toMatch(/\S{3,}/);
+  });
+
+  it('speaks English for locale en', () => {
+    expect(commandsFor(outsider, 'en')).toEqual([
+      { command: 'help', description: 'Show this overview.' },
+      { command: 'who am i', description: 'Show your roles and groups.' },
+    ]);
+    expect(commandsFor(admin, 'en').map((c) => c.command)).toEqual(['help', 'who am i', 'link <group>', 'unlink', 'announcement channel', 'remove announcement channel', 'links']);
+  });
+
+  it.each(['da', 'en'] as const)('offers only commands the bot understands when typed as shown (%s)', (locale) => {
+    for (const { command } of commandsFor(admin, locale)) {
+      const typed = command.replace(/<[^>]+>/, 'Byrådet');
+      const parsed = parseCommand(typed);
+      expect(parsed.kind, typed).not.toBe('unknown');
+      if (parsed.kind === 'link') expect(parsed.group).toBe('Byrådet');
+    }
+  });
+});
