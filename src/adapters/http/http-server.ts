@@ -36,10 +36,15 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1_000_000 }));
 
   server.post('/api/messages', async (req, res) => {
+    const started = performance.now();
+    const activity = (req.body ?? {}) as { id?: string; type?: string; name?: string; conversation?: { id?: string } };
+    const log = deps.log.child({ conversationId: activity.conversation?.id, activityId: activity.id });
     await deps.adapter.process(req, res, async (context) => {
       await deps.app.run(context);
     });
-    if (res.statusCode === 401) deps.log.warn({ path: req.path() }, 'unauthenticated request refused');
+    const line = { activityType: activity.type, activityName: activity.name, status: res.statusCode, ms: Math.round(performance.now() - started) };
+    if (res.statusCode === 401) log.warn(line, 'unauthenticated request refused');
+    else log.info(line, 'activity handled');
   });
 
   server.get('/healthz', (_req, res, next) => {
