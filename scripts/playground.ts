@@ -4,10 +4,10 @@
 // rewriting the file and restarting, which is what `--as <persona>` does.
 // Run: npx tsx scripts/playground.ts [--as <persona>] [--headless] [--port N] [--bot-url URL]
 import { spawn } from 'node:child_process';
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
@@ -18,6 +18,8 @@ export const ROSTER_FILE = join(REPO_ROOT, 'demo', 'roster.yaml');
 export const CONFIG_FILE_NAME = '.m365agentsplayground.yml';
 export const DEFAULT_BOT_URL = 'http://127.0.0.1:3978/api/messages';
 export const DEFAULT_PORT = 56150;
+/** Where the playground logs, relative to its working folder; its config errors appear nowhere else. */
+export const PLAYGROUND_LOG_FILE = join('devTools', 'm365agentsplayground.log');
 
 /** The first six people in demo/roster.yaml, in this order (the roster's header comment says so). */
 export const PERSONAS = ['politiker', 'tovholder', 'konsulent', 'oekonomi', 'medarbejder', 'admin'] as const;
@@ -192,6 +194,19 @@ export function healthUrl(botUrl: URL): string {
   return new URL('/healthz', botUrl.origin).toString();
 }
 
+/**
+ * The playground prints only "Listening on ..." to the terminal and puts its own errors (a config file
+ * it refuses, for one) in its log file as lines starting with "error ". Returns those lines, and
+ * whether it gave up starting (it keeps running then, serving nothing).
+ */
+export function playgroundErrors(logText: string): { lines: string[]; failedToStart: boolean } {
+  const lines = logText
+    .split(/\r?\n/)
+    .filter((l) => l.startsWith('error '))
+    .map((l) => l.slice('error '.length));
+  return { lines, failedToStart: lines.some((l) => l.startsWith('Failed to start')) };
+}
+
 async function botAnswers(url: string): Promise<boolean> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(3000) });
@@ -208,6 +223,41 @@ function portIsFree(port: number): Promise<boolean> {
     probe.once('error', () => resolve(false));
     probe.listen(port, () => probe.close(() => resolve(true)));
   });
+}
+
+const LOG_WATCH_MS = 30_000;
+
+/**
+ * Copies the playground's start-up errors from its log to our stderr for the first half minute, and
+ * stops it when it failed to start. Returns a function that stops watching and says whether it failed.
+ */
+function echoPlaygroundErrors(logFile: string, stopPlayground: () => void): () => boolean {
+  let shown = 0;
+  let failed = false;
+  const check = () => {
+    let text = '';
+    try {
+      text = readFileSync(logFile, 'utf8');
+    } catch {
+      return; // not written yet
+    }
+    const errors = playgroundErrors(text);
+    for (const line of errors.lines.slice(shown)) console.error(`playground: ${line}`);
+    shown = errors.lines.length;
+    if (errors.failedToStart && !failed) {
+      failed = true;
+      console.error(`Playground kunne ikke starte (se ovenfor og ${logFile}).`);
+      stopPlayground();
+    }
+  };
+  const timer = setInterval(check, 1000);
+  const timeout = setTimeout(() => clearInterval(timer), LOG_WATCH_MS);
+  return () => {
+    clearInterval(timer);
+    clearTimeout(timeout);
+    check();
+    return failed;
+  };
 }
 
 /** The bin's own script, run with this Node: on Windows node_modules/.bin holds .cmd shims that spawn cannot run directly. */
@@ -230,10 +280,15 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 
-  writeFileSync(join(REPO_ROOT, CONFIG_FILE_NAME), renderPlaygroundConfig(config, opts.persona));
+  const configFile = join(REPO_ROOT, CONFIG_FILE_NAME);
+  writeFileSync(configFile, renderPlaygroundConfig(config, opts.persona));
+  const logFile = process.env.M365_AGENTS_PLAYGROUND_LOGFILE ?? join(REPO_ROOT, PLAYGROUND_LOG_FILE);
+  // A previous run's log would otherwise be read as this run's errors.
+  mkdirSync(dirname(logFile), { recursive: true });
+  rmSync(logFile, { force: true });
   console.log(
     `Playground: http://localhost:${opts.port} som ${config.currentUser.name} (${opts.persona}), bot ${opts.botUrl.href}. ` +
-      `Opsætningsfejl står kun i devTools/m365agentsplayground.log.`,
+      `Playgrounds log: ${logFile}`,
   );
 
   const child = spawn(
@@ -246,10 +301,14 @@ async function main(argv: readonly string[]): Promise<number> {
         ...process.env,
         // --dt stops telemetry, but the Application Insights SDK still sends its own statsbeat without this.
         APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+        // Pinned, so a config path left in the developer's shell cannot take over, and we read the log it writes.
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
+        M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
         ...(opts.headless ? { TEAMSAPPTESTER_BROWSER: 'none' } : {}),
       },
     },
   );
+  const stopWatching = echoPlaygroundErrors(logFile, () => child.kill('SIGTERM'));
   const forward = (signal: NodeJS.Signals) => () => {
     if (child.exitCode === null) child.kill(signal);
   };
@@ -261,7 +320,10 @@ async function main(argv: readonly string[]): Promise<number> {
       resolve(1);
     });
     // A child ended by a signal has no exit code; 128 + signal number is the shell's convention.
-    child.on('exit', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1)));
+    child.on('exit', (code, signal) => {
+      const failed = stopWatching();
+      resolve(failed ? 1 : (code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1)));
+    });
   });
 }
 

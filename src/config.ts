@@ -27,6 +27,7 @@ const EnvSchema = z
     LOG_LEVEL: z.preprocess(emptyAsUndefined, oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     FALLBACK_TENANT_ID: optionalGuid,
     DEMO_DATA: z.preprocess(emptyAsUndefined, oneOf(['true', 'false']).optional()),
+    LOCALE_OVERRIDE: z.preprocess(emptyAsUndefined, oneOf(['da', 'en']).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId)
@@ -56,6 +57,8 @@ export interface Config {
   /** Tenant used for activities that carry none (local clients only; never in production). */
   readonly fallbackTenantId?: string | undefined;
   readonly demoData: boolean;
+  /** Answer in this language whatever the client's locale (the local playground always says en-US). */
+  readonly localeOverride?: 'da' | 'en' | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -85,5 +88,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     fallbackTenantId: production ? undefined : (e.FALLBACK_TENANT_ID ?? DEMO_TENANT_ID),
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'true' : !production && !e.COSMOS_ENDPOINT,
+    localeOverride: e.LOCALE_OVERRIDE,
   };
 }

@@ -62,7 +62,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.appTenantId ?? '',
   });
-  const app = createBotApp({ directories, conversations, clock, log, fallbackTenantId: config.fallbackTenantId, adapter, botAppId: config.bot.appId });
+  const app = createBotApp({ directories, conversations, clock, log, fallbackTenantId: config.fallbackTenantId, localeOverride: config.localeOverride, adapter, botAppId: config.bot.appId });
   const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping() });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const { port } = server.address() as AddressInfo;

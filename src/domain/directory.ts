@@ -3,7 +3,7 @@
 // acting person come in as parameters.
 
 import { fail, ok, type Result } from './result.js';
-import { foldName, GROUP_KIND_NAMES, type GroupKind, type Role } from './roles.js';
+import { foldName, GROUP_KIND_ALIASES, GROUP_KIND_NAMES, type GroupKind, type Role } from './roles.js';
 
 export interface Person {
   readonly id: string; // Entra (Azure AD) object id
@@ -101,7 +101,7 @@ function namesOf(dir: Directory, group: Group): string[] {
     names.push(group.kerneopgave);
     if (ko) names.push(ko.name);
   } else {
-    names.push(group.kind, GROUP_KIND_NAMES[group.kind].da, GROUP_KIND_NAMES[group.kind].en);
+    names.push(group.kind, GROUP_KIND_NAMES[group.kind].da, GROUP_KIND_NAMES[group.kind].en, ...GROUP_KIND_ALIASES[group.kind]);
   }
   return names.map(foldName);
 }

@@ -38,6 +38,14 @@ export const GROUP_KIND_NAMES: Record<GroupKind, { da: string; en: string }> = {
   'oekonomi-personale': { da: 'Økonomi & Personale', en: 'Finance & HR' },
 };
 
+/** Other everyday names for the groups that are not kernegrupper, in both languages. */
+export const GROUP_KIND_ALIASES: Record<GroupKind, readonly string[]> = {
+  kernegruppe: [],
+  byraad: ['council', 'city council'],
+  konsulenter: ['consultants'],
+  'oekonomi-personale': ['økonomi', 'finance'],
+};
+
 /** Folds case, Danish letters and punctuation so "Økonomi & Personale", "oekonomi-personale" and "økonomi personale" meet. */
 export function foldName(text: string): string {
   return text

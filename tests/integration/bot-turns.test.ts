@@ -25,7 +25,7 @@ describe('help', () => {
     expect(t).toContain('hjælp');
     expect(t).toContain('hvem er jeg');
     expect(t).not.toContain('tilknyt');
-    expect(t).toContain('Du står ikke i kommunens rolleliste');
+    expect(t).toContain('Du har ingen roller i kommunens grupper');
   });
 
   it('answers a message it does not understand with the help card, quoting the message', async () => {
@@ -40,7 +40,7 @@ describe('help', () => {
     const sent = await bot.send(message(persona.admin, conversations.laeringChat, 'hjælp'));
     const card = sent.cards[0]!;
     const t = cardText(card);
-    expect(t).toContain('tilknyt <gruppe>');
+    expect(t).toContain('tilknyt «gruppe»');
     expect(t).toContain('opslagskanal');
     expect(t).toContain('Samtalen er tilknyttet: Kernegruppe Læring.');
     expect(JSON.stringify(card)).toContain('"verb":"admin.link"');
@@ -82,6 +82,18 @@ describe('linking a conversation to a group', () => {
 
   it('understands the Byråd by its everyday names', async () => {
     await bot.send(message(persona.admin, conversations.otherChannel, 'tilknyt Byrådet'));
+    expect(conversationOfGroup((await directory()).value, 'byraad')).toBe(conversations.otherChannel.id);
+  });
+
+  it('links the channel itself, not the thread the command was written in', async () => {
+    const sent = await bot.send(message(persona.admin, conversations.byraadChannel, 'tilknyt Byrådet'));
+    expect(cardText(sent.cards[0])).toContain('Samtalen var allerede tilknyttet Byrådet');
+    const help = await bot.send(message(persona.admin, conversations.general, 'hjælp'));
+    expect(cardText(help.cards[0])).toContain('Kanalen er opslagskanal');
+  });
+
+  it('understands English group names', async () => {
+    await bot.send(message(persona.admin, conversations.otherChannel, 'link council', { locale: 'en-US' }));
     expect(conversationOfGroup((await directory()).value, 'byraad')).toBe(conversations.otherChannel.id);
   });
 
@@ -152,6 +164,14 @@ describe('announcement channels', () => {
     const nonAdmin = await bot.send(message(persona.politiker, conversations.otherChannel, 'opslagskanal'));
     expect(cardText(nonAdmin.cards[0])).toContain('Det er kun administratorer');
     expect(announcementConversations((await directory()).value)).toEqual([conversations.general.id]);
+  });
+
+  it('names linked conversations from what the bot learnt when it was added there', async () => {
+    await bot.send(botAdded(persona.admin, conversations.byraadChannel));
+    await bot.send(botAdded(persona.admin, conversations.laeringChat));
+    const t = cardText((await bot.send(message(persona.admin, personal(persona.admin), 'tilknytninger'))).cards[0]);
+    expect(t).toContain('Demo Kommune › Byrådet: Byrådet (gruppens samtale)');
+    expect(t).toContain('Kernegruppe Læring: Kernegruppe Læring (gruppens samtale)');
   });
 
   it('lists the links for an admin only', async () => {

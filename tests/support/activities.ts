@@ -27,10 +27,16 @@ export interface Options {
   locale?: string;
 }
 
+/** In a channel, Teams names a message's conversation by its thread: "<channel id>;messageid=<post id>". */
+function inThread(activity: Partial<Activity>, conv: Conversation): Partial<Activity> {
+  if (conv.conversationType !== 'channel') return activity;
+  return { ...activity, conversation: { ...activity.conversation!, id: `${conv.id};messageid=17954${next++}` } };
+}
+
 export function message(from: Persona, conv: Conversation, text: string, opts: Options = {}): Partial<Activity> {
   const group = conv.conversationType !== 'personal';
   return {
-    ...base(from, conv, opts.tenantId, opts.locale),
+    ...inThread(base(from, conv, opts.tenantId, opts.locale), conv),
     type: 'message',
     text: group ? `<at>${BOT.name}</at> ${text}` : text,
     entities: group ? [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: { id: BOT.id, name: BOT.name } }] : [],
@@ -39,7 +45,7 @@ export function message(from: Persona, conv: Conversation, text: string, opts: O
 
 export function cardAction(from: Persona, conv: Conversation, verb: string | undefined, data: Record<string, unknown> = {}, opts: Options & { actionType?: string } = {}): Partial<Activity> {
   return {
-    ...base(from, conv, opts.tenantId, opts.locale),
+    ...inThread(base(from, conv, opts.tenantId, opts.locale), conv),
     type: 'invoke',
     name: 'adaptiveCard/action',
     value: { action: { type: opts.actionType ?? 'Action.Execute', ...(verb === undefined ? {} : { verb }), data }, trigger: 'manual' },

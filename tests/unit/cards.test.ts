@@ -181,7 +181,7 @@ describe('what the cards show', () => {
     const shown = textOf(card);
     expect(shown).toContain('Hej Henrik Dahl.');
     expect(shown).toContain('Konsulenterne');
-    expect(shown).toContain('tilknyt <gruppe>');
+    expect(shown).toContain('tilknyt «gruppe»');
     expect(shown.join('\n')).toContain('Samtalen er tilknyttet: Byrådet.');
     const verbs = collect(card).filter((n) => n.type === 'Action.Execute').map((n) => n.verb);
     expect(verbs).toEqual(['admin.link', 'admin.announcement.off', 'help.profile', 'admin.links']);
@@ -190,7 +190,7 @@ describe('what the cards show', () => {
   it('shows an employee with no roles that, and no admin section or buttons', () => {
     const card = FIXTURES.help!['employee with no roles']!();
     const shown = textOf(card);
-    expect(shown).toContain('Du står ikke i kommunens rolleliste. Du kan stadig bruge de almindelige kommandoer nedenfor.');
+    expect(shown).toContain('Du har ingen roller i kommunens grupper. Du kan stadig bruge de almindelige kommandoer nedenfor.');
     expect(shown.join('\n')).not.toContain('tilknyt');
     expect(collect(card).filter((n) => n.type === 'Action.Execute').map((n) => n.verb)).toEqual(['help.profile']);
     expect(collect(card).some((n) => n.type === 'Input.ChoiceSet')).toBe(false);

@@ -104,7 +104,7 @@ describe('commandsFor', () => {
 
   it('shows an admin the link commands too, each with a description', () => {
     const commands = commandsFor(admin, 'da');
-    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'tilknyt <gruppe>', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal', 'tilknytninger']);
+    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'tilknyt «gruppe»', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal', 'tilknytninger']);
     for (const c of commands) expect(c.description, c.command).toMatch(/\S{3,}/);
   });
 
@@ -113,12 +113,12 @@ describe('commandsFor', () => {
       { command: 'help', description: 'Show this overview.' },
       { command: 'who am i', description: 'Show your roles and groups.' },
     ]);
-    expect(commandsFor(admin, 'en').map((c) => c.command)).toEqual(['help', 'who am i', 'link <group>', 'unlink', 'announcement channel', 'remove announcement channel', 'links']);
+    expect(commandsFor(admin, 'en').map((c) => c.command)).toEqual(['help', 'who am i', 'link «group»', 'unlink', 'announcement channel', 'remove announcement channel', 'links']);
   });
 
   it.each(['da', 'en'] as const)('offers only commands the bot understands when typed as shown (%s)', (locale) => {
     for (const { command } of commandsFor(admin, locale)) {
-      const typed = command.replace(/<[^>]+>/, 'Byrådet');
+      const typed = command.replace(/«[^»]+»/, 'Byrådet');
       const parsed = parseCommand(typed);
       expect(parsed.kind, typed).not.toBe('unknown');
       if (parsed.kind === 'link') expect(parsed.group).toBe('Byrådet');

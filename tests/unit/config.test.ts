@@ -156,4 +156,9 @@ describe('bad settings', () => {
     expect(message).toContain('MicrosoftAppId');
     expect(message).not.toMatch(/[\r\n]/);
   });
+  it('pins the answer language only to da or en', () => {
+    expect(loadConfig({ LOCALE_OVERRIDE: 'da' }).localeOverride).toBe('da');
+    expect(loadConfig({}).localeOverride).toBeUndefined();
+    expect(() => loadConfig({ LOCALE_OVERRIDE: 'fr' })).toThrow("Konfigurationsfejl: LOCALE_OVERRIDE skal være en af da, en (fik 'fr').");
+  });
 });

@@ -17,6 +17,7 @@ import {
   parseDemoRoster,
   parsePersona,
   playgroundConfig,
+  playgroundErrors,
   readDemoRoster,
   renderPlaygroundConfig,
 } from '../../scripts/playground.js';
@@ -133,5 +134,24 @@ describe('parseDemoRoster', () => {
     expect(() => parseDemoRoster('people: []')).toThrow(/tenantId/);
     expect(() => parseDemoRoster('tenantId: t\npeople:\n  - { id: a, name: A B, email: a@b }')).toThrow(/mindst 6/);
     expect(() => parseDemoRoster('tenantId: t\npeople:\n  - { id: a, name: A B }')).toThrow(/person nr. 1/);
+  });
+});
+
+describe('playgroundErrors', () => {
+  it('finds the start-up failure the playground only writes to its log', () => {
+    // Lines as playground 0.2.28 wrote them for a config with four users.
+    const log = [
+      'log Listening on 56170',
+      'debug Telemetry: agents-playground-server/error {"message":"Failed to parse config file"}',
+      '',
+      'error Failed to start Microsoft 365 Agents Playground.',
+      'error Reason: ConfigFileParseError Failed to parse config file. Reason: YAML path "/users": must NOT have fewer than 5 items. Please make sure config file is valid.',
+      'error Go to the link to learn more about how to fix the config file https://aka.ms/teams-app-test-tool-config-guide.',
+    ].join('\n');
+    const errors = playgroundErrors(log);
+    expect(errors.failedToStart).toBe(true);
+    expect(errors.lines).toHaveLength(3);
+    expect(errors.lines[1]).toMatch(/^Reason: ConfigFileParseError .*"\/users"/);
+    expect(playgroundErrors('log Listening on 56150\nlog Events recording disabled.\n')).toEqual({ lines: [], failedToStart: false });
   });
 });

@@ -38,9 +38,20 @@ export interface TurnIdentity {
   };
 }
 
-export function identityOf(activity: Partial<Activity>, fallbackTenant: string | undefined): TurnIdentity | undefined {
+/**
+ * The conversation a message belongs to. A channel message's conversation id names its thread
+ * ("19:abc@thread.tacv2;messageid=123"); the channel itself is the part before ";messageid=".
+ */
+export function conversationIdOf(activity: Partial<Activity>): string | undefined {
+  const id = activity.conversation?.id;
+  if (!id || conversationTypeOf(activity) !== 'channel') return id;
+  return channelDataOf(activity).channel?.id ?? id.split(';messageid=')[0];
+}
+
+/** Teams' client language, unless the operator pinned one (for local clients that always send en-US). */
+export function identityOf(activity: Partial<Activity>, fallbackTenant: string | undefined, localeOverride?: Locale): TurnIdentity | undefined {
   const tenantId = tenantOf(activity, fallbackTenant);
-  const conversationId = activity.conversation?.id;
+  const conversationId = conversationIdOf(activity);
   if (!tenantId || !conversationId) return undefined;
   const channelData = channelDataOf(activity);
   const type = conversationTypeOf(activity);
@@ -49,7 +60,7 @@ export function identityOf(activity: Partial<Activity>, fallbackTenant: string |
     // Teams always sends the Entra object id; a local client without one still gets a stable id.
     userId: (activity.from?.aadObjectId ?? activity.from?.id ?? '').toLowerCase(),
     userName: activity.from?.name ?? '',
-    locale: localeOf(activity.locale),
+    locale: localeOverride ?? localeOf(activity.locale),
     conversation: {
       conversationId,
       conversationType: type,
@@ -61,7 +72,9 @@ export function identityOf(activity: Partial<Activity>, fallbackTenant: string |
 /** What the conversation records keep: where to post later, and what to call the place. */
 export function conversationSeenOf(activity: Activity, identity: TurnIdentity): ConversationSeen {
   const channelData = channelDataOf(activity);
-  const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
+  const reference = TurnContext.getConversationReference(activity) as unknown as { conversation: { id: string } } & Record<string, unknown>;
+  // Later posts go to the channel as new posts, not into the thread this event happened to come from.
+  reference.conversation = { ...reference.conversation, id: identity.conversation.conversationId };
   return {
     tenantId: identity.tenantId,
     conversationId: identity.conversation.conversationId,

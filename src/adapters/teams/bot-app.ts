@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Clock, ConversationRepository, DirectoryRepository } from '../../app/ports.js';
 import type { Logger } from '../../logger.js';
 import { noticeCard } from '../cards/views.js';
-import { text } from '../i18n/text.js';
+import { text, type Locale } from '../i18n/text.js';
 import { parseCommand } from './commands.js';
 import { botMembershipChange, onConversationEvent } from './conversation-events.js';
 import { announceHere, linkHere, showHelp, showLinks, showProfile, unlinkHere } from './directory-handlers.js';
@@ -20,6 +20,8 @@ export interface BotDeps {
   readonly log: Logger;
   /** Tenant for activities that carry none; local development only. */
   readonly fallbackTenantId?: string | undefined;
+  /** Answer in this language whatever the client says (local clients that always send en-US). */
+  readonly localeOverride?: Locale | undefined;
   /** Needed for proactive messages; tests that drive app.run() directly may leave it out. */
   readonly adapter?: TeamsAdapter | undefined;
   readonly botAppId?: string | undefined;

@@ -13,6 +13,7 @@ import {
   type Acting,
   type DirectoryDeps,
 } from '../../app/directory-admin.js';
+import type { ConversationRepository } from '../../app/ports.js';
 import type { CardJson } from '../cards/render-card.js';
 import { escapeMarkdown as esc } from '../cards/render-card.js';
 import { helpCard, linksCard, noticeCard, profileCard } from '../cards/views.js';
@@ -20,7 +21,7 @@ import { text, type TextKey } from '../i18n/text.js';
 import { commandsFor } from './commands.js';
 import type { Turn } from './turn.js';
 
-export type HandlerDeps = DirectoryDeps;
+export type HandlerDeps = DirectoryDeps & { readonly conversations: ConversationRepository };
 
 const whoIsActing = (deps: HandlerDeps, turn: Turn): Promise<Acting> => readActing(deps, turn.who.tenantId, turn.who.userId, turn.who.userName);
 
@@ -111,10 +112,23 @@ export async function announceHere(deps: HandlerDeps, turn: Turn, on: boolean, i
 export async function showLinks(deps: HandlerDeps, turn: Turn, input: string): Promise<CardJson> {
   const result = listLinks(await whoIsActing(deps, turn));
   if (!result.ok) return refusal(turn, errorKey(result.code), {}, input);
-  return linksCard(
-    turn.who.locale,
-    result.value.map((v) => ({ conversationName: v.link.conversationName ?? v.link.conversationId, groupName: v.group?.name, announcement: v.link.announcement })),
+  // Links made from a file carry no name; the conversation record (from installation) usually has one.
+  const lines = await Promise.all(
+    result.value.map(async (v) => ({
+      conversationName: v.link.conversationName ?? (await recordedName(deps, turn.who.tenantId, v.link.conversationId)) ?? v.link.conversationId,
+      groupName: v.group?.name,
+      announcement: v.link.announcement,
+    })),
   );
+  return linksCard(turn.who.locale, lines);
+}
+
+async function recordedName(deps: HandlerDeps, tenantId: string, conversationId: string): Promise<string | undefined> {
+  const record = (await deps.conversations.get(tenantId, conversationId))?.value;
+  if (!record) return undefined;
+  if (record.conversationType !== 'channel') return record.name;
+  // Teams sends no name for a team's General channel.
+  return [record.teamName, record.name ?? 'General'].filter(Boolean).join(' › ');
 }
 
 function errorKey(code: string): TextKey {

@@ -7,7 +7,7 @@ import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../logger.js';
 import type { CardJson } from '../cards/render-card.js';
 import { noticeCard } from '../cards/views.js';
-import { text } from '../i18n/text.js';
+import { text, type Locale } from '../i18n/text.js';
 import { identityOf, type TurnIdentity } from './activity-info.js';
 
 export interface Turn {
@@ -19,6 +19,7 @@ export interface Turn {
 export interface TurnDeps {
   readonly log: Logger;
   readonly fallbackTenantId?: string | undefined;
+  readonly localeOverride?: Locale | undefined;
 }
 
 function turnLogger(deps: TurnDeps, ctx: TurnContext): Logger {
@@ -34,7 +35,7 @@ function turnLogger(deps: TurnDeps, ctx: TurnContext): Logger {
 /** Undefined (and logged) for an activity without tenant or conversation: there is nobody to answer. */
 export function beginTurn(deps: TurnDeps, ctx: TurnContext): Turn | undefined {
   const log = turnLogger(deps, ctx);
-  const who = identityOf(ctx.activity, deps.fallbackTenantId);
+  const who = identityOf(ctx.activity, deps.fallbackTenantId, deps.localeOverride);
   if (!who) {
     log.warn('activity without tenant or conversation ignored');
     return undefined;
