@@ -27,3 +27,10 @@ export function actorFrom(dir: Directory | undefined, tenantId: string, personId
 export const isAdmin = (actor: Actor): boolean => actor.roles.has('admin');
 
 export const isMemberOf = (actor: Actor, groupId: string): boolean => actor.memberships.some((m) => m.group.id === groupId);
+
+/** The roles that run a kernegruppe's tenders (seed 000: tovholder and konsulenter drive the work; chefs are members ex officio). */
+export const TENDER_MANAGER_ROLES: readonly Role[] = ['tovholder', 'chef', 'konsulent'];
+
+/** May create, edit, publish and cancel the group's tenders. */
+export const managesTendersOf = (actor: Actor, groupId: string): boolean =>
+  actor.memberships.some((m) => m.group.id === groupId && m.roles.some((r) => TENDER_MANAGER_ROLES.includes(r)));

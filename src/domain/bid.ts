@@ -1,0 +1,149 @@
+// Bids on a tender: an employee's stage 1 proposal (the activity, how it helps create the
+// forudsætninger, which ones it serves, the parties' roles, co-bidders, whether they will take part).
+// Submitted → edited → withdrawn until the deadline, by the bidder only. The status model already
+// has the states evaluation and award will use; nothing moves a bid into them yet.
+
+import { fail, ok, type Result } from './result.js';
+import {
+  asChoices,
+  biddingOpen,
+  optionalText,
+  requiredText,
+  type AuditEntry,
+  type BiddingError,
+  type FieldError,
+  type Tender,
+} from './tender.js';
+
+/**
+ * submitted/withdrawn now; shortlisted, konkretisering (stage 2 asked), awarded and rejected are the
+ * kernegruppe's decisions in a later issue.
+ */
+export type BidStatus = 'submitted' | 'withdrawn' | 'shortlisted' | 'konkretisering' | 'awarded' | 'rejected';
+
+export const PARTY_ROLES = ['kommunen', 'borgeren', 'familien', 'lokalsamfundet', 'arbejdsgiveren'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+export const BID_LIMITS = { title: 150, description: 4000, howItHelps: 2000, partyRole: 1000, coBidders: 500 } as const;
+
+export interface BidFields {
+  readonly title: string;
+  readonly description: string;
+  readonly howItHelps: string;
+  readonly forudsaetninger: readonly string[];
+  readonly partyRoles: Readonly<Partial<Record<PartyRole, string>>>;
+  readonly coBidders: string;
+  readonly wantsToParticipate: boolean;
+}
+
+export interface Bid extends BidFields {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly tenderId: string;
+  readonly number: number;
+  readonly submissionId: string;
+  readonly bidderId: string;
+  readonly bidderName: string;
+  /** How Teams addresses the bidder (for 1:1 messages later): user id and the service to reach them by. */
+  readonly bidderTeamsId: string;
+  readonly serviceUrl: string;
+  /** Serves forudsætninger of another kerneopgave too (a pejlemærke: prerequisites across kerneopgaver). */
+  readonly crossCutting: boolean;
+  readonly status: BidStatus;
+  readonly submittedAt: string;
+  readonly editedAt?: string | undefined;
+  readonly withdrawnAt?: string | undefined;
+  readonly history: readonly AuditEntry[];
+}
+
+export type BidField = 'title' | 'description' | 'howItHelps' | 'forudsaetninger' | `role.${PartyRole}` | 'coBidders' | 'participate';
+
+export interface BidInput {
+  readonly title?: unknown;
+  readonly description?: unknown;
+  readonly howItHelps?: unknown;
+  readonly forudsaetninger?: unknown;
+  readonly roles?: Partial<Record<PartyRole, unknown>>;
+  readonly coBidders?: unknown;
+  readonly participate?: unknown;
+}
+
+export function validateBidInput(input: BidInput, tender: Tender): Result<BidFields, 'BID.INVALID', FieldError<BidField>[]> {
+  const errors: FieldError<BidField>[] = [];
+  const title = requiredText('title', input.title, BID_LIMITS.title, errors);
+  const description = requiredText('description', input.description, BID_LIMITS.description, errors);
+  const howItHelps = requiredText('howItHelps', input.howItHelps, BID_LIMITS.howItHelps, errors);
+  const forudsaetninger = [...new Set(asChoices(input.forudsaetninger))];
+  const known = new Set(tender.catalog.map((c) => c.id));
+  if (forudsaetninger.length === 0) errors.push({ field: 'forudsaetninger', code: 'REQUIRED' });
+  else if (forudsaetninger.some((f) => !known.has(f))) errors.push({ field: 'forudsaetninger', code: 'UNKNOWN_CHOICE' });
+  // A bid answers this tender: it serves at least one forudsætning the tender opens, and may serve more.
+  else if (!forudsaetninger.some((f) => tender.forudsaetninger.includes(f))) errors.push({ field: 'forudsaetninger', code: 'INVALID' });
+  const partyRoles: Partial<Record<PartyRole, string>> = {};
+  for (const role of PARTY_ROLES) {
+    const text = optionalText(`role.${role}`, input.roles?.[role], BID_LIMITS.partyRole, errors);
+    if (text) partyRoles[role] = text;
+  }
+  const coBidders = optionalText('coBidders', input.coBidders, BID_LIMITS.coBidders, errors);
+  const participate = input.participate;
+  if (participate !== undefined && participate !== '' && !['true', 'false', true, false].includes(participate as string | boolean))
+    errors.push({ field: 'participate', code: 'INVALID' });
+  if (errors.length > 0) return fail('BID.INVALID', errors);
+  return ok({ title, description, howItHelps, forudsaetninger, partyRoles, coBidders, wantsToParticipate: participate === true || participate === 'true' });
+}
+
+export function isCrossCutting(tender: Tender, forudsaetninger: readonly string[]): boolean {
+  return forudsaetninger.some((f) => tender.catalog.find((c) => c.id === f)?.kerneopgave !== tender.kerneopgave);
+}
+
+export interface Bidder {
+  readonly id: string;
+  readonly name: string;
+  readonly teamsId: string;
+  readonly serviceUrl: string;
+}
+
+export function newBid(a: { id: string; tender: Tender; number: number; submissionId: string; bidder: Bidder; fields: BidFields }, now: Date): Bid {
+  const at = now.toISOString();
+  return {
+    id: a.id,
+    tenantId: a.tender.tenantId,
+    tenderId: a.tender.id,
+    number: a.number,
+    submissionId: a.submissionId,
+    bidderId: a.bidder.id,
+    bidderName: a.bidder.name,
+    bidderTeamsId: a.bidder.teamsId,
+    serviceUrl: a.bidder.serviceUrl,
+    ...a.fields,
+    crossCutting: isCrossCutting(a.tender, a.fields.forudsaetninger),
+    status: 'submitted',
+    submittedAt: at,
+    history: [{ at, by: a.bidder.id, action: 'submitted', to: 'submitted' }],
+  };
+}
+
+export type BidChangeError = BiddingError | 'BID.NOT_YOURS' | 'BID.WITHDRAWN';
+
+function mayChange(bid: Bid, tender: Tender, by: string, now: Date): Result<Bid, BidChangeError> {
+  // Sealed bids: only the bidder may touch (or see) their bid, whatever a card's data says.
+  if (bid.bidderId !== by) return fail('BID.NOT_YOURS');
+  const open = biddingOpen(tender, now);
+  if (!open.ok) return open;
+  if (bid.status === 'withdrawn') return fail('BID.WITHDRAWN');
+  return ok(bid);
+}
+
+export function editBid(bid: Bid, tender: Tender, fields: BidFields, by: string, now: Date): Result<Bid, BidChangeError> {
+  const allowed = mayChange(bid, tender, by, now);
+  if (!allowed.ok) return allowed;
+  const at = now.toISOString();
+  return ok({ ...bid, ...fields, crossCutting: isCrossCutting(tender, fields.forudsaetninger), editedAt: at, history: [...bid.history, { at, by, action: 'edited', from: bid.status, to: bid.status }] });
+}
+
+export function withdrawBid(bid: Bid, tender: Tender, by: string, now: Date): Result<Bid, BidChangeError> {
+  const allowed = mayChange(bid, tender, by, now);
+  if (!allowed.ok) return allowed;
+  const at = now.toISOString();
+  return ok({ ...bid, status: 'withdrawn', withdrawnAt: at, history: [...bid.history, { at, by, action: 'withdrawn', from: bid.status, to: 'withdrawn' }] });
+}

@@ -1,0 +1,326 @@
+// Tenders (internt udbud): a kernegruppe opens forudsætninger of its kerneopgave to the whole
+// organisation. The lifecycle draft → published → closed, and cancelled from draft, published or
+// closed, as pure functions of an explicit `now` that return coded results. Every change appends an
+// audit entry (who, when, what, status before and after) to the tender's own history.
+
+import { fail, ok, type Result } from './result.js';
+import { instantFromLocal } from './time.js';
+
+export type TenderStatus = 'draft' | 'published' | 'closed' | 'cancelled';
+export type DecidedBy = 'kernegruppe' | 'byraad';
+export const DECIDED_BY: readonly DecidedBy[] = ['kernegruppe', 'byraad'];
+
+export const TENDER_LIMITS = { title: 120, description: 4000, cancelReason: 1000, budgetKr: 10_000_000_000 } as const;
+
+/** A forudsætning as it stood when the tender was made: bids may serve any of them. */
+export interface CatalogEntry {
+  readonly id: string;
+  readonly text: string;
+  readonly kerneopgave: string;
+  readonly kerneopgaveName: string;
+  readonly demo: boolean;
+}
+
+export interface AuditEntry {
+  readonly at: string;
+  readonly by: string;
+  readonly action: string;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly note?: string | undefined;
+}
+
+/** Where the announcement card was posted, so it can be updated (bid count, closed, cancelled). */
+export interface Announcement {
+  readonly conversationId: string;
+  readonly activityId: string;
+}
+
+export interface Tender {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly groupId: string;
+  readonly groupName: string;
+  readonly kerneopgave: string;
+  readonly kerneopgaveName: string;
+  readonly title: string;
+  readonly description: string;
+  /** The forudsætninger of the group's kerneopgave this tender opens. */
+  readonly forudsaetninger: readonly string[];
+  readonly catalog: readonly CatalogEntry[];
+  readonly deadline: string; // ISO instant (UTC)
+  readonly budgetKr?: number | undefined;
+  readonly decidedBy: DecidedBy;
+  readonly status: TenderStatus;
+  readonly createdBy: string;
+  readonly createdByName: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly publishedAt?: string | undefined;
+  readonly closedAt?: string | undefined;
+  readonly cancelledAt?: string | undefined;
+  readonly cancelReason?: string | undefined;
+  /** Highest bid number handed out; numbers are never reused. */
+  readonly bidSeq: number;
+  /** Bids not withdrawn: what the announcement card counts. */
+  readonly activeBids: number;
+  /** Form submission id → bid number, so the same form sent twice makes one bid. */
+  readonly submissions: Readonly<Record<string, number>>;
+  readonly announcements: readonly Announcement[];
+  /** The count the announcement cards show, and when they were last updated. */
+  readonly shownCount: number;
+  readonly shownAt?: string | undefined;
+  /** Set once the kernegruppe has been told the tender closed. */
+  readonly closingReportedAt?: string | undefined;
+  readonly history: readonly AuditEntry[];
+}
+
+export interface TenderFields {
+  readonly title: string;
+  readonly description: string;
+  readonly forudsaetninger: readonly string[];
+  readonly deadline: Date;
+  readonly budgetKr?: number | undefined;
+  readonly decidedBy: DecidedBy;
+}
+
+/** What a person typed into the tender form, unchecked. */
+export interface TenderInput {
+  readonly title?: unknown;
+  readonly description?: unknown;
+  readonly forudsaetninger?: unknown;
+  readonly deadlineDate?: unknown;
+  readonly deadlineTime?: unknown;
+  readonly budgetKr?: unknown;
+  readonly decidedBy?: unknown;
+}
+
+export type FieldErrorCode = 'REQUIRED' | 'TOO_LONG' | 'INVALID' | 'IN_PAST' | 'NOT_EXISTING_TIME' | 'UNKNOWN_CHOICE' | 'NOT_A_NUMBER';
+
+export interface FieldError<F extends string = string> {
+  readonly field: F;
+  readonly code: FieldErrorCode;
+  readonly limit?: number | undefined;
+}
+
+export type TenderField = 'title' | 'description' | 'forudsaetninger' | 'deadline' | 'budgetKr' | 'decidedBy';
+
+export const asText = (v: unknown): string => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : '');
+
+/** A multi-select ChoiceSet sends "a,b,c"; a hand-made request may send an array. */
+export const asChoices = (v: unknown): string[] =>
+  (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : []).map((s) => s.trim()).filter(Boolean);
+
+export function requiredText<F extends string>(field: F, value: unknown, limit: number, errors: FieldError<F>[]): string {
+  const text = asText(value);
+  if (text === '') errors.push({ field, code: 'REQUIRED' });
+  else if (text.length > limit) errors.push({ field, code: 'TOO_LONG', limit });
+  return text;
+}
+
+export function optionalText<F extends string>(field: F, value: unknown, limit: number, errors: FieldError<F>[]): string {
+  const text = asText(value);
+  if (text.length > limit) errors.push({ field, code: 'TOO_LONG', limit });
+  return text;
+}
+
+/**
+ * Checks the form against the group's forudsætninger and the server's clock. Every problem is
+ * reported, each at its field, so the form can come back with all of them at once.
+ */
+export function validateTenderInput(
+  input: TenderInput,
+  openable: readonly string[],
+  now: Date,
+): Result<TenderFields, 'TENDER.INVALID', FieldError<TenderField>[]> {
+  const errors: FieldError<TenderField>[] = [];
+  const title = requiredText('title', input.title, TENDER_LIMITS.title, errors);
+  const description = requiredText('description', input.description, TENDER_LIMITS.description, errors);
+  const forudsaetninger = [...new Set(asChoices(input.forudsaetninger))];
+  if (forudsaetninger.length === 0) errors.push({ field: 'forudsaetninger', code: 'REQUIRED' });
+  else if (forudsaetninger.some((f) => !openable.includes(f))) errors.push({ field: 'forudsaetninger', code: 'UNKNOWN_CHOICE' });
+
+  let deadline: Date | undefined;
+  const date = asText(input.deadlineDate);
+  const time = asText(input.deadlineTime);
+  if (date === '' || time === '') errors.push({ field: 'deadline', code: 'REQUIRED' });
+  else {
+    const instant = instantFromLocal(date, time);
+    if (!instant.ok) errors.push({ field: 'deadline', code: instant.code === 'NOT_EXISTING' ? 'NOT_EXISTING_TIME' : 'INVALID' });
+    else if (instant.value.getTime() <= now.getTime()) errors.push({ field: 'deadline', code: 'IN_PAST' });
+    else deadline = instant.value;
+  }
+
+  let budgetKr: number | undefined;
+  const budgetText = asText(typeof input.budgetKr === 'number' ? String(input.budgetKr) : input.budgetKr).replace(/[.\s]/g, '').replace(',', '.');
+  if (budgetText !== '') {
+    const n = Number(budgetText);
+    if (!Number.isFinite(n) || n < 0) errors.push({ field: 'budgetKr', code: 'NOT_A_NUMBER' });
+    else if (n > TENDER_LIMITS.budgetKr) errors.push({ field: 'budgetKr', code: 'TOO_LONG', limit: TENDER_LIMITS.budgetKr });
+    else budgetKr = Math.round(n);
+  }
+
+  const decidedByText = asText(input.decidedBy) || 'kernegruppe';
+  if (!DECIDED_BY.includes(decidedByText as DecidedBy)) errors.push({ field: 'decidedBy', code: 'UNKNOWN_CHOICE' });
+
+  if (errors.length > 0 || !deadline) return fail('TENDER.INVALID', errors);
+  return ok({ title, description, forudsaetninger, deadline, budgetKr, decidedBy: decidedByText as DecidedBy });
+}
+
+export interface NewTender {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly group: { readonly id: string; readonly name: string };
+  readonly kerneopgave: { readonly id: string; readonly name: string };
+  readonly catalog: readonly CatalogEntry[];
+  readonly fields: TenderFields;
+  readonly by: { readonly id: string; readonly name: string };
+}
+
+const audit = (now: Date, by: string, action: string, from?: TenderStatus, to?: TenderStatus, note?: string): AuditEntry => ({
+  at: now.toISOString(),
+  by,
+  action,
+  ...(from ? { from } : {}),
+  ...(to ? { to } : {}),
+  ...(note ? { note } : {}),
+});
+
+const withFields = (f: TenderFields) => ({
+  title: f.title,
+  description: f.description,
+  forudsaetninger: f.forudsaetninger,
+  deadline: f.deadline.toISOString(),
+  budgetKr: f.budgetKr,
+  decidedBy: f.decidedBy,
+});
+
+export function createDraft(n: NewTender, now: Date): Tender {
+  const at = now.toISOString();
+  return {
+    id: n.id,
+    tenantId: n.tenantId,
+    groupId: n.group.id,
+    groupName: n.group.name,
+    kerneopgave: n.kerneopgave.id,
+    kerneopgaveName: n.kerneopgave.name,
+    catalog: n.catalog,
+    ...withFields(n.fields),
+    status: 'draft',
+    createdBy: n.by.id,
+    createdByName: n.by.name,
+    createdAt: at,
+    updatedAt: at,
+    bidSeq: 0,
+    activeBids: 0,
+    submissions: {},
+    announcements: [],
+    shownCount: 0,
+    history: [audit(now, n.by.id, 'created', undefined, 'draft')],
+  };
+}
+
+export type TenderError =
+  | 'TENDER.NOT_DRAFT'
+  | 'TENDER.DEADLINE_PASSED'
+  | 'TENDER.NOT_CANCELLABLE'
+  | 'TENDER.REASON_MISSING'
+  | 'TENDER.REASON_TOO_LONG'
+  | 'TENDER.NOT_PUBLISHED'
+  | 'TENDER.NOT_DUE';
+
+export function editDraft(t: Tender, fields: TenderFields, by: string, now: Date): Result<Tender, 'TENDER.NOT_DRAFT'> {
+  if (t.status !== 'draft') return fail('TENDER.NOT_DRAFT');
+  return ok({ ...t, ...withFields(fields), updatedAt: now.toISOString(), history: [...t.history, audit(now, by, 'edited', 'draft', 'draft')] });
+}
+
+export function publish(t: Tender, by: string, now: Date): Result<Tender, 'TENDER.NOT_DRAFT' | 'TENDER.DEADLINE_PASSED'> {
+  if (t.status !== 'draft') return fail('TENDER.NOT_DRAFT');
+  // A draft can sit while its deadline passes; publishing it then would open nothing.
+  if (new Date(t.deadline).getTime() <= now.getTime()) return fail('TENDER.DEADLINE_PASSED');
+  const at = now.toISOString();
+  return ok({ ...t, status: 'published', publishedAt: at, updatedAt: at, history: [...t.history, audit(now, by, 'published', 'draft', 'published')] });
+}
+
+export function cancel(t: Tender, reason: string, by: string, now: Date): Result<Tender, 'TENDER.NOT_CANCELLABLE' | 'TENDER.REASON_MISSING' | 'TENDER.REASON_TOO_LONG'> {
+  if (t.status === 'cancelled') return fail('TENDER.NOT_CANCELLABLE');
+  const why = reason.trim();
+  if (why === '') return fail('TENDER.REASON_MISSING');
+  if (why.length > TENDER_LIMITS.cancelReason) return fail('TENDER.REASON_TOO_LONG');
+  const at = now.toISOString();
+  return ok({
+    ...t,
+    status: 'cancelled',
+    cancelledAt: at,
+    cancelReason: why,
+    updatedAt: at,
+    history: [...t.history, audit(now, by, 'cancelled', t.status, 'cancelled', why)],
+  });
+}
+
+export const isPastDeadline = (t: Tender, now: Date): boolean => now.getTime() >= new Date(t.deadline).getTime();
+
+/** Closes a published tender whose deadline has come (the deadline itself is already closed). */
+export function close(t: Tender, now: Date): Result<Tender, 'TENDER.NOT_PUBLISHED' | 'TENDER.NOT_DUE'> {
+  if (t.status !== 'published') return fail('TENDER.NOT_PUBLISHED');
+  if (!isPastDeadline(t, now)) return fail('TENDER.NOT_DUE');
+  const at = now.toISOString();
+  return ok({ ...t, status: 'closed', closedAt: at, updatedAt: at, history: [...t.history, audit(now, 'system', 'closed', 'published', 'closed')] });
+}
+
+export type BiddingError = 'TENDER.NOT_OPEN' | 'TENDER.DEADLINE_PASSED' | 'TENDER.CANCELLED';
+
+/** Open for bids by the server's clock, whatever a card shows: published and before the deadline. */
+export function biddingOpen(t: Tender, now: Date): Result<Tender, BiddingError> {
+  if (t.status === 'cancelled') return fail('TENDER.CANCELLED');
+  if (t.status === 'closed' || (t.status === 'published' && isPastDeadline(t, now))) return fail('TENDER.DEADLINE_PASSED');
+  if (t.status !== 'published') return fail('TENDER.NOT_OPEN');
+  return ok(t);
+}
+
+/**
+ * Hands out the next bid number for a form submission, or the number it already got: a form sent
+ * twice (double click, a Teams retry) is one bid.
+ */
+export function registerSubmission(t: Tender, submissionId: string, now: Date): Result<{ tender: Tender; number: number; duplicate: boolean }, BiddingError> {
+  const open = biddingOpen(t, now);
+  if (!open.ok) return open;
+  const known = t.submissions[submissionId];
+  if (known !== undefined) return ok({ tender: t, number: known, duplicate: true });
+  const number = t.bidSeq + 1;
+  return ok({
+    tender: { ...t, bidSeq: number, activeBids: t.activeBids + 1, submissions: { ...t.submissions, [submissionId]: number } },
+    number,
+    duplicate: false,
+  });
+}
+
+export function countWithdrawal(t: Tender): Tender {
+  return { ...t, activeBids: Math.max(0, t.activeBids - 1) };
+}
+
+export function recordAnnouncements(t: Tender, announcements: readonly Announcement[], now: Date): Tender {
+  return { ...t, announcements: [...t.announcements, ...announcements], shownCount: t.activeBids, shownAt: now.toISOString() };
+}
+
+/** The announcement cards need an update: the count changed (at most once a minute) or the tender ended. */
+export const COUNT_REFRESH_MS = 60_000;
+
+export function announcementStale(t: Tender, now: Date): boolean {
+  if (t.announcements.length === 0) return false;
+  const sinceShown = t.shownAt ? now.getTime() - new Date(t.shownAt).getTime() : Infinity;
+  return t.status === 'published' && t.shownCount !== t.activeBids && sinceShown >= COUNT_REFRESH_MS;
+}
+
+/** Claims the announcement update: whoever writes this first (etag) updates the cards. */
+export function markShown(t: Tender, now: Date): Tender {
+  return { ...t, shownCount: t.activeBids, shownAt: now.toISOString() };
+}
+
+export function markClosingReported(t: Tender, now: Date): Tender {
+  return { ...t, closingReportedAt: now.toISOString() };
+}
+
+export function opensForudsaetninger(t: Tender): CatalogEntry[] {
+  return t.catalog.filter((c) => t.forudsaetninger.includes(c.id));
+}
