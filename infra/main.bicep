@@ -44,6 +44,10 @@ var cosmosContainers = [
     name: 'directory'
     partitionKeyPath: '/pk'
   }
+  {
+    name: 'tenders'
+    partitionKeyPath: '/pk'
+  }
 ]
 
 resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

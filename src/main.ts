@@ -5,10 +5,15 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { parseRosterFile } from './app/roster-file.js';
 import { systemClock, type Clock } from './app/ports.js';
 import { seedDemoData } from './app/seed-demo.js';
+import { sweepTenders } from './app/tender-sweep.js';
+import { startLoop } from './adapters/scheduler/interval-loop.js';
+import { CosmosTenderRepository } from './adapters/cosmos/tender-repository.js';
+import { TeamsNotifier } from './adapters/teams/teams-notifier.js';
 import { CosmosConversationRepository } from './adapters/cosmos/conversation-repository.js';
 import { CosmosDirectoryRepository } from './adapters/cosmos/directory-repository.js';
 import { connectAzureCosmos, LocalDataInUseError, openLocalCosmos, type CosmosConnection } from './adapters/cosmos/cosmos-connection.js';
@@ -22,8 +27,13 @@ export const DEMO_ROSTER_FILE = path.join(path.dirname(fileURLToPath(import.meta
 export interface RunningBot {
   readonly url: string;
   readonly port: number;
+  /** Runs the scheduled work (close due tenders, update announcement cards) now. */
+  runScheduledWork(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** How often the scheduled work runs: card counts may then be at most a minute and this much stale. */
+export const SCHEDULER_INTERVAL_MS = 20_000;
 
 export interface StartOptions {
   readonly config: Config;
@@ -33,6 +43,8 @@ export interface StartOptions {
   readonly reset?: boolean;
   /** An already open database (tests); otherwise the configuration decides. */
   readonly cosmos?: CosmosConnection;
+  /** Run the scheduled work on a timer (default). Tests turn it off and call runScheduledWork. */
+  readonly scheduler?: boolean;
 }
 
 async function openDatabase(opts: StartOptions): Promise<CosmosConnection> {
@@ -54,6 +66,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const cosmos = await openDatabase(opts);
   const directories = new CosmosDirectoryRepository(cosmos.containers.directory);
   const conversations = new CosmosConversationRepository(cosmos.containers.directory);
+  const tenders = new CosmosTenderRepository(cosmos.containers.tenders);
   if (config.demoData) await seedDemo(opts, { directories, clock });
 
   const adapter = new TeamsAdapter({
@@ -62,7 +75,26 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.appTenantId ?? '',
   });
-  const app = createBotApp({ directories, conversations, clock, log, fallbackTenantId: config.fallbackTenantId, localeOverride: config.localeOverride, adapter, botAppId: config.bot.appId });
+  const notifier = new TeamsNotifier(adapter, config.bot.appId ?? '', conversations, clock, log.child({ area: 'notifier' }));
+  const app = createBotApp({
+    directories,
+    conversations,
+    tenders,
+    notifier,
+    clock,
+    newId: () => `tender-${randomUUID().slice(0, 13)}`,
+    log,
+    fallbackTenantId: config.fallbackTenantId,
+    localeOverride: config.localeOverride,
+    adapter,
+    botAppId: config.bot.appId,
+  });
+  const loop = startLoop(
+    'tenders',
+    () => sweepTenders({ tenders, directories, conversations, notifier, clock }),
+    opts.scheduler === false ? 0 : SCHEDULER_INTERVAL_MS,
+    log.child({ area: 'scheduler' }),
+  );
   const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping() });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -71,7 +103,9 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   return {
     url,
     port,
+    runScheduledWork: () => loop.runNow(),
     close: async () => {
+      await loop.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!opts.cosmos) await cosmos.close();
     },

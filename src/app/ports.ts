@@ -1,7 +1,9 @@
 // What the use cases need from the outside world, as interfaces. Adapters implement them
 // (Cosmos DB, Teams); tests use the same adapters against the embedded Cosmos protocol server.
 
+import type { Bid } from '../domain/bid.js';
 import type { Directory } from '../domain/directory.js';
+import type { Tender } from '../domain/tender.js';
 
 export interface Clock {
   now(): Date;
@@ -49,4 +51,47 @@ export interface ConversationRepository {
   getPersonal(tenantId: string, userId: string): Promise<Versioned<ConversationRecord> | undefined>;
   /** Creates (etag undefined) or replaces (etag given); 'conflict' if someone wrote first. */
   save(record: ConversationRecord, etag: string | undefined): Promise<SaveOutcome>;
+}
+
+/** Tenders and their bids, one partition per tenant. */
+export interface TenderRepository {
+  getTender(tenantId: string, tenderId: string): Promise<Versioned<Tender> | undefined>;
+  saveTender(tender: Tender, etag: string | undefined): Promise<SaveOutcome>;
+  getBid(tenantId: string, bidId: string): Promise<Versioned<Bid> | undefined>;
+  /** 'exists' when a bid with this id is already there (the same form sent twice). */
+  createBid(bid: Bid): Promise<'saved' | 'exists'>;
+  saveBid(bid: Bid, etag: string): Promise<SaveOutcome>;
+  /** A page of a tender's bids by number: after `after`, or the page before `before`; ascending. */
+  bidsOfTender(tenantId: string, tenderId: string, page: { after?: number | undefined; before?: number | undefined; limit: number }): Promise<Bid[]>;
+  allBidsOfTender(tenantId: string, tenderId: string): Promise<Bid[]>;
+  bidsOfBidder(tenantId: string, bidderId: string, tenderId?: string): Promise<Bid[]>;
+  tendersOfGroup(tenantId: string, groupId: string): Promise<Tender[]>;
+  publishedTenders(tenantId: string): Promise<Tender[]>;
+  getTenders(tenantId: string, tenderIds: readonly string[]): Promise<Tender[]>;
+  /** The scheduler's scan for tenders that may need closing, reporting or a card update, in every tenant. */
+  tendersNeedingAttention(): Promise<{ tenantId: string; tenderId: string }[]>;
+}
+
+/** Something the bot tells people outside the current turn; the Teams adapter turns it into a card. */
+export type Notice =
+  | { readonly kind: 'tender.announcement'; readonly tender: Tender; readonly refreshUserIds: readonly string[] }
+  | { readonly kind: 'tender.closed'; readonly tender: Tender }
+  | { readonly kind: 'tender.cancelled'; readonly tender: Tender; readonly bid?: Bid | undefined }
+  | { readonly kind: 'bid.receipt'; readonly tender: Tender; readonly bid: Bid; readonly change: 'submitted' | 'edited' | 'withdrawn' };
+
+export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed';
+export type Delivery = { readonly ok: true; readonly activityId: string } | { readonly ok: false; readonly reason: DeliveryFailure; readonly status?: number | undefined };
+
+/** A person as Teams addresses them outside a conversation the bot already has. */
+export interface PersonAddress {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly teamsId: string;
+  readonly serviceUrl: string;
+}
+
+export interface Notifier {
+  post(conversation: ConversationRecord, notice: Notice, locale: 'da' | 'en'): Promise<Delivery>;
+  update(conversation: ConversationRecord, activityId: string, notice: Notice, locale: 'da' | 'en'): Promise<Delivery>;
+  toPerson(person: PersonAddress, notice: Notice, locale: 'da' | 'en'): Promise<Delivery>;
 }

@@ -2,9 +2,9 @@
 // code into words for the user. Exceptions stay for bugs and outages.
 
 export type Ok<T> = { readonly ok: true; readonly value: T };
-export type Fail<C extends string, D = unknown> = { readonly ok: false; readonly code: C; readonly details?: D };
-export type Result<T, C extends string, D = unknown> = Ok<T> | Fail<C, D>;
+export type Fail<C extends string, D = never> = { readonly ok: false; readonly code: C; readonly details?: D };
+export type Result<T, C extends string, D = never> = Ok<T> | Fail<C, D>;
 
 export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
-export const fail = <C extends string, D = unknown>(code: C, details?: D): Fail<C, D> =>
+export const fail = <C extends string, D = never>(code: C, details?: D): Fail<C, D> =>
   details === undefined ? { ok: false, code } : { ok: false, code, details };

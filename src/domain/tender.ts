@@ -283,10 +283,10 @@ export function biddingOpen(t: Tender, now: Date): Result<Tender, BiddingError> 
  * twice (double click, a Teams retry) is one bid.
  */
 export function registerSubmission(t: Tender, submissionId: string, now: Date): Result<{ tender: Tender; number: number; duplicate: boolean }, BiddingError> {
-  const open = biddingOpen(t, now);
-  if (!open.ok) return open;
   const known = t.submissions[submissionId];
   if (known !== undefined) return ok({ tender: t, number: known, duplicate: true });
+  const open = biddingOpen(t, now);
+  if (!open.ok) return open;
   const number = t.bidSeq + 1;
   return ok({
     tender: { ...t, bidSeq: number, activeBids: t.activeBids + 1, submissions: { ...t.submissions, [submissionId]: number } },

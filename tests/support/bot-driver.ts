@@ -9,6 +9,7 @@ import { seedDemoData } from '../../src/app/seed-demo.js';
 import type { CosmosConnection } from '../../src/adapters/cosmos/cosmos-connection.js';
 import { createBotApp } from '../../src/adapters/teams/bot-app.js';
 import { repositoriesOf } from './cosmos.js';
+import { RecordingNotifier } from './recording-notifier.js';
 import { TestClock } from './clock.js';
 import { DEMO_TENANT, demoRoster } from './demo.js';
 
@@ -55,6 +56,8 @@ export class BotDriver {
   readonly adapter: TestAdapter;
   readonly repos: ReturnType<typeof repositoriesOf>;
   readonly clock: Clock;
+  /** What the bot told people outside the turn (announcements, receipts), in order. */
+  notices: RecordingNotifier['sent'] = [];
 
   constructor(
     readonly app: Application,
@@ -72,8 +75,12 @@ export class BotDriver {
     const repos = repositoriesOf(cosmos);
     const clock = opts.clock ?? new TestClock(new Date('2026-11-23T10:00:00Z'));
     if (opts.seed !== false) await seedDemoData({ ...repos, clock }, DEMO_TENANT, demoRoster);
-    const app = createBotApp({ ...repos, clock, log: pino({ level: 'silent' }) });
-    return new BotDriver(app, cosmos, clock);
+    const notifier = new RecordingNotifier();
+    let n = 0;
+    const app = createBotApp({ ...repos, notifier, clock, newId: () => `tender-test-${++n}`, log: pino({ level: 'silent' }) });
+    const driver = new BotDriver(app, cosmos, clock);
+    driver.notices = notifier.sent;
+    return driver;
   }
 
   async send(activity: Partial<Activity>): Promise<Sent> {

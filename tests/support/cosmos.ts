@@ -6,6 +6,7 @@ import { afterAll } from 'vitest';
 import { connectEmbedded, type CosmosConnection } from '../../src/adapters/cosmos/cosmos-connection.js';
 import { CosmosConversationRepository } from '../../src/adapters/cosmos/conversation-repository.js';
 import { CosmosDirectoryRepository } from '../../src/adapters/cosmos/directory-repository.js';
+import { CosmosTenderRepository } from '../../src/adapters/cosmos/tender-repository.js';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/adapters/cosmos/embedded-cosmos.js';
 
 let server: Promise<EmbeddedCosmos> | undefined;
@@ -35,5 +36,6 @@ export function repositoriesOf(conn: CosmosConnection) {
   return {
     directories: new CosmosDirectoryRepository(conn.containers.directory),
     conversations: new CosmosConversationRepository(conn.containers.directory),
+    tenders: new CosmosTenderRepository(conn.containers.tenders),
   };
 }

@@ -28,7 +28,15 @@ export interface HelpAdminView {
 
 export function helpCard(
   locale: Locale,
-  view: { actor: Actor; commands: readonly CommandLine[]; notUnderstood?: string | undefined; admin?: HelpAdminView | undefined; inGroupConversation: boolean },
+  view: {
+    actor: Actor;
+    commands: readonly CommandLine[];
+    notUnderstood?: string | undefined;
+    admin?: HelpAdminView | undefined;
+    inGroupConversation: boolean;
+    /** This is a kernegruppe's chat and the person runs its tenders: offer "Nyt udbud". */
+    canStartTender?: boolean | undefined;
+  },
 ): CardJson {
   const t = (key: TextKey, params?: Record<string, string>) => text(locale, key, params);
   const intro = view.notUnderstood !== undefined ? t('help.notUnderstood', { text: esc(view.notUnderstood) }) : t('help.greeting', { name: esc(view.actor.name) });
@@ -48,6 +56,7 @@ export function helpCard(
     commands: view.commands.map((c) => ({ command: esc(c.command), description: esc(c.description) })),
     hint: view.inGroupConversation ? '' : t('help.groupChatHint'),
     profileButton: t('help.profileButton'),
+    newTenderButton: view.canStartTender ? t('help.newTenderButton') : '',
     linksButton: view.admin ? t('help.linksButton') : '',
     admin: {
       show: Boolean(admin),

@@ -15,7 +15,15 @@ export interface ContainerDefinition {
  */
 export const CONTAINERS = {
   directory: { id: 'directory', partitionKey: '/pk' },
+  tenders: { id: 'tenders', partitionKey: '/pk' },
 } as const satisfies Record<string, ContainerDefinition>;
+
+/*
+ * tenders: pk = tenant id. One item per tender (`tender-…`) and one per bid (`bid-…`). A tenant has
+ * tens of tenders a year and hundreds of bids, far under a logical partition's 20 GB, so every list
+ * a person asks for (open tenders, a tender's bids, my bids) is a query inside one partition, and a
+ * bid submission is three point operations there.
+ */
 
 export const DIRECTORY_ITEM_ID = 'directory';
 

@@ -4,19 +4,23 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { Clock, ConversationRepository, DirectoryRepository } from '../../app/ports.js';
+import type { Clock, ConversationRepository, DirectoryRepository, Notifier, TenderRepository } from '../../app/ports.js';
 import type { Logger } from '../../logger.js';
 import { noticeCard } from '../cards/views.js';
 import { text, type Locale } from '../i18n/text.js';
 import { parseCommand } from './commands.js';
 import { botMembershipChange, onConversationEvent } from './conversation-events.js';
 import { announceHere, linkHere, showHelp, showLinks, showProfile, unlinkHere } from './directory-handlers.js';
+import * as tender from './tender-handlers.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
 export interface BotDeps {
   readonly directories: DirectoryRepository;
   readonly conversations: ConversationRepository;
+  readonly tenders: TenderRepository;
+  readonly notifier: Notifier;
   readonly clock: Clock;
+  readonly newId: () => string;
   readonly log: Logger;
   /** Tenant for activities that carry none; local development only. */
   readonly fallbackTenantId?: string | undefined;
@@ -34,6 +38,9 @@ export const Verb = {
   AnnouncementOff: 'admin.announcement.off',
   Links: 'admin.links',
 } as const;
+
+const TenderId = tender.TenderIdData;
+const BidId = tender.BidIdData;
 
 const LinkData = z.object({ groupId: z.string().min(1).max(100) });
 
@@ -53,6 +60,12 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
       return sendCard(turn.ctx, await announceHere(deps, turn, command.on, input));
     case 'links':
       return sendCard(turn.ctx, await showLinks(deps, turn, input));
+    case 'newTender':
+      return sendCard(turn.ctx, await tender.newTenderForm(deps, turn));
+    case 'tenders':
+      return sendCard(turn.ctx, await tender.tenders(deps, turn));
+    case 'myBids':
+      return sendCard(turn.ctx, await tender.mine(deps, turn));
     case 'unknown':
       // A message without text is a press on an old Action.Submit button: say so rather than "I did not understand ''".
       if (command.text === '' && turn.ctx.activity.value !== undefined)
@@ -103,6 +116,31 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   app.adaptiveCards.actionExecute(Verb.AnnouncementOn, guardInvoke(deps, (turn) => announceHere(deps, turn, true, '')));
   app.adaptiveCards.actionExecute(Verb.AnnouncementOff, guardInvoke(deps, (turn) => announceHere(deps, turn, false, '')));
   app.adaptiveCards.actionExecute(Verb.Links, guardInvoke(deps, (turn) => showLinks(deps, turn, '')));
+
+  const execute = (verb: string, handler: (turn: Turn, data: Record<string, unknown>) => Promise<ReturnType<typeof noticeCard>>) =>
+    app.adaptiveCards.actionExecute(verb, guardInvoke(deps, handler));
+  // The kernegruppe's tenders
+  execute('tender.new', (turn) => tender.newTenderForm(deps, turn));
+  execute('tender.save', (turn, data) => tender.saveTender(deps, turn, data));
+  execute('tender.edit', (turn, data) => tender.editTenderForm(deps, turn, TenderId.parse(data).tenderId));
+  execute('tender.publish', (turn, data) => tender.publish(deps, turn, TenderId.parse(data).tenderId));
+  execute('tender.cancelAsk', (turn, data) => tender.cancelAsk(deps, turn, TenderId.parse(data).tenderId));
+  execute('tender.cancel', (turn, data) => {
+    const d = tender.CancelData.parse(data);
+    return tender.cancel(deps, turn, d.tenderId, d.reason ?? '');
+  });
+  execute('tender.list', (turn) => tender.tenders(deps, turn));
+  execute('tender.bids', (turn, data) => tender.bids(deps, turn, data));
+  execute('tender.bid', (turn, data) => tender.bid(deps, turn, BidId.parse(data).bidId));
+  // The employee's bids
+  execute('bid.open', (turn, data) => tender.openBid(deps, turn, TenderId.parse(data).tenderId));
+  execute('bid.new', (turn, data) => tender.newBidForm(deps, turn, TenderId.parse(data).tenderId));
+  execute('bid.submit', (turn, data) => tender.submit(deps, turn, data));
+  execute('bid.edit', (turn, data) => tender.editBidForm(deps, turn, BidId.parse(data).bidId));
+  execute('bid.save', (turn, data) => tender.saveBid(deps, turn, data));
+  execute('bid.withdrawAsk', (turn, data) => tender.withdrawAsk(deps, turn, BidId.parse(data).bidId));
+  execute('bid.withdraw', (turn, data) => tender.withdrawConfirmed(deps, turn, BidId.parse(data).bidId));
+  execute('bid.mine', (turn) => tender.mine(deps, turn));
 
   // Registered last, so they answer only the card actions no route above took: old or tampered cards.
   const unknownAction = guardInvoke(deps, async (turn) => {

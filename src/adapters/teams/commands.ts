@@ -1,7 +1,7 @@
 // The chat commands: how a message's text is read as a command, who may see each command in the
 // help card, and their usage lines. Danish words first, English ones as aliases.
 
-import { isAdmin, type Actor } from '../../domain/actor.js';
+import { isAdmin, TENDER_MANAGER_ROLES, type Actor } from '../../domain/actor.js';
 import { text, type Locale, type TextKey } from '../i18n/text.js';
 
 export type Command =
@@ -11,6 +11,9 @@ export type Command =
   | { kind: 'unlink' }
   | { kind: 'announce'; on: boolean }
   | { kind: 'links' }
+  | { kind: 'newTender' }
+  | { kind: 'tenders' }
+  | { kind: 'myBids' }
   | { kind: 'unknown'; text: string };
 
 /** Teams may send non-breaking spaces, several spaces, trailing newlines and a final full stop. */
@@ -33,6 +36,9 @@ export function parseCommand(raw: string | undefined): Command {
   if (/^(fjern opslagskanal|fjern som opslagskanal|remove announcement channel)$/.test(t)) return { kind: 'announce', on: false };
   if (/^((markér|marker) (som )?opslagskanal|opslagskanal|announcement channel)$/.test(t)) return { kind: 'announce', on: true };
   if (/^(tilknytninger|links)$/.test(t)) return { kind: 'links' };
+  if (/^(nyt udbud|opret udbud|new tender)$/.test(t)) return { kind: 'newTender' };
+  if (/^(udbud|se udbud|åbne udbud|tenders|open tenders)$/.test(t)) return { kind: 'tenders' };
+  if (/^(mine bud|my bids)$/.test(t)) return { kind: 'myBids' };
   const link = /^(?:tilknyt|link)(?:\s+(?:til|to))?(?:\s+(.+))?$/i.exec(original);
   if (link) return { kind: 'link', group: link[1]?.trim() ?? '' };
   return { kind: 'unknown', text: original };
@@ -45,11 +51,16 @@ interface CommandHelp {
 }
 
 const everyone = () => true;
+const managesAnyKernegruppe = (actor: Actor) =>
+  actor.memberships.some((m) => m.group.kind === 'kernegruppe' && m.roles.some((r) => TENDER_MANAGER_ROLES.includes(r)));
 
 /** In the order the help card lists them. Later features add their commands here. */
 const HELP: readonly CommandHelp[] = [
   { usage: 'cmd.help', description: 'cmd.help.text', visibleTo: everyone },
   { usage: 'cmd.whoami', description: 'cmd.whoami.text', visibleTo: everyone },
+  { usage: 'cmd.tenders', description: 'cmd.tenders.text', visibleTo: everyone },
+  { usage: 'cmd.myBids', description: 'cmd.myBids.text', visibleTo: everyone },
+  { usage: 'cmd.newTender', description: 'cmd.newTender.text', visibleTo: managesAnyKernegruppe },
   { usage: 'cmd.link', description: 'cmd.link.text', visibleTo: isAdmin },
   { usage: 'cmd.unlink', description: 'cmd.unlink.text', visibleTo: isAdmin },
   { usage: 'cmd.announce', description: 'cmd.announce.text', visibleTo: isAdmin },

@@ -14,6 +14,7 @@ import {
   type DirectoryDeps,
 } from '../../app/directory-admin.js';
 import type { ConversationRepository } from '../../app/ports.js';
+import { tenderPlaceFor } from '../../app/tenders.js';
 import type { CardJson } from '../cards/render-card.js';
 import { escapeMarkdown as esc } from '../cards/render-card.js';
 import { helpCard, linksCard, noticeCard, profileCard } from '../cards/views.js';
@@ -43,6 +44,7 @@ export async function showHelp(deps: HandlerDeps, turn: Turn, notUnderstood?: st
     commands: commandsFor(actor, locale),
     notUnderstood,
     inGroupConversation: conversation.conversationType !== 'personal',
+    canStartTender: tenderPlaceFor({ actor, directory: versioned }, conversation.conversationId).ok,
     admin:
       isAdmin(actor) && directory
         ? {

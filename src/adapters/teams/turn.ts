@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { ZodError } from 'zod';
 import type { Logger } from '../../logger.js';
 import type { CardJson } from '../cards/render-card.js';
 import { noticeCard } from '../cards/views.js';
@@ -74,6 +75,11 @@ export function guardInvoke(deps: TurnDeps, handler: (turn: Turn, data: Record<s
     try {
       return await handler(turn, data);
     } catch (error) {
+      if (error instanceof ZodError) {
+        // A card whose data was made by hand: say so politely, change nothing.
+        turn.log.warn({ issues: error.issues }, 'card action with bad data');
+        return noticeCard(turn.who.locale, { text: text(turn.who.locale, 'error.badActionData'), style: 'attention' });
+      }
       return crashCard(turn, error);
     }
   };

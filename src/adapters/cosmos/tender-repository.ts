@@ -1,0 +1,186 @@
+// Tenders and bids in the `tenders` container (pk = tenant id), zod-checked when read, written with
+// their etags. `attention` is kept on each tender item so the scheduler's scan is one indexed filter.
+
+import type { Container, SqlParameter } from '@azure/cosmos';
+import { z } from 'zod';
+import type { SaveOutcome, TenderRepository, Versioned } from '../../app/ports.js';
+import type { Bid } from '../../domain/bid.js';
+import { PARTY_ROLES } from '../../domain/bid.js';
+import type { Tender } from '../../domain/tender.js';
+import { statusOf } from './cosmos-errors.js';
+
+const opt = <T extends z.ZodTypeAny>(t: T) => t.optional().nullable().transform((v) => v ?? undefined);
+
+const AuditSchema = z.object({ at: z.string(), by: z.string(), action: z.string(), from: opt(z.string()), to: opt(z.string()), note: opt(z.string()) });
+
+export const TenderItemSchema = z.object({
+  id: z.string(),
+  pk: z.string(),
+  type: z.literal('tender'),
+  tenantId: z.string(),
+  groupId: z.string(),
+  groupName: z.string(),
+  kerneopgave: z.string(),
+  kerneopgaveName: z.string(),
+  title: z.string(),
+  description: z.string(),
+  forudsaetninger: z.array(z.string()),
+  catalog: z.array(z.object({ id: z.string(), text: z.string(), kerneopgave: z.string(), kerneopgaveName: z.string(), demo: z.boolean() })),
+  deadline: z.string(),
+  budgetKr: opt(z.number()),
+  decidedBy: z.enum(['kernegruppe', 'byraad']),
+  status: z.enum(['draft', 'published', 'closed', 'cancelled']),
+  createdBy: z.string(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: opt(z.string()),
+  closedAt: opt(z.string()),
+  cancelledAt: opt(z.string()),
+  cancelReason: opt(z.string()),
+  bidSeq: z.number().int(),
+  activeBids: z.number().int(),
+  submissions: z.record(z.number().int()),
+  announcements: z.array(z.object({ conversationId: z.string(), activityId: z.string() })),
+  shownCount: z.number().int(),
+  shownAt: opt(z.string()),
+  closingReportedAt: opt(z.string()),
+  history: z.array(AuditSchema),
+  _etag: z.string(),
+});
+
+export const BidItemSchema = z.object({
+  id: z.string(),
+  pk: z.string(),
+  type: z.literal('bid'),
+  tenantId: z.string(),
+  tenderId: z.string(),
+  number: z.number().int(),
+  submissionId: z.string(),
+  bidderId: z.string(),
+  bidderName: z.string(),
+  bidderTeamsId: z.string(),
+  serviceUrl: z.string(),
+  title: z.string(),
+  description: z.string(),
+  howItHelps: z.string(),
+  forudsaetninger: z.array(z.string()),
+  partyRoles: z.record(z.enum(PARTY_ROLES), z.string()),
+  coBidders: z.string(),
+  wantsToParticipate: z.boolean(),
+  crossCutting: z.boolean(),
+  status: z.enum(['submitted', 'withdrawn', 'shortlisted', 'konkretisering', 'awarded', 'rejected']),
+  submittedAt: z.string(),
+  editedAt: opt(z.string()),
+  withdrawnAt: opt(z.string()),
+  history: z.array(AuditSchema),
+  _etag: z.string(),
+});
+
+function toTender(resource: unknown): Versioned<Tender> {
+  const { pk: _pk, type: _type, _etag, ...tender } = TenderItemSchema.parse(resource);
+  return { value: tender, etag: _etag };
+}
+
+function toBid(resource: unknown): Versioned<Bid> {
+  const { pk: _pk, type: _type, _etag, ...bid } = BidItemSchema.parse(resource);
+  return { value: bid, etag: _etag };
+}
+
+/** Published tenders may close or need a card update; closed ones until their group has been told. */
+const needsAttention = (t: Tender) => t.status === 'published' || (t.status === 'closed' && !t.closingReportedAt);
+
+async function write(action: () => Promise<unknown>): Promise<SaveOutcome> {
+  try {
+    await action();
+    return 'saved';
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 409 || status === 412) return 'conflict';
+    throw error;
+  }
+}
+
+export class CosmosTenderRepository implements TenderRepository {
+  constructor(private readonly container: Container) {}
+
+  private async query(tenantId: string, where: string, parameters: SqlParameter[] = [], orderBy = '', top?: number) {
+    const { resources } = await this.container.items
+      .query<Record<string, unknown>>({
+        query: `SELECT ${top ? `TOP ${Math.trunc(top)} ` : ''}* FROM c WHERE c.pk = @pk AND ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
+        parameters: [{ name: '@pk', value: tenantId }, ...parameters],
+      })
+      .fetchAll();
+    return resources;
+  }
+
+  async getTender(tenantId: string, tenderId: string) {
+    const { resource, statusCode } = await this.container.item(tenderId, tenantId).read();
+    return statusCode === 404 || !resource || resource.type !== 'tender' ? undefined : toTender(resource);
+  }
+
+  saveTender(tender: Tender, etag: string | undefined): Promise<SaveOutcome> {
+    const item = { ...tender, pk: tender.tenantId, type: 'tender', attention: needsAttention(tender) };
+    return write(() =>
+      etag === undefined
+        ? this.container.items.create(item)
+        : this.container.item(tender.id, tender.tenantId).replace(item, { accessCondition: { type: 'IfMatch', condition: etag } }),
+    );
+  }
+
+  async getBid(tenantId: string, bidId: string) {
+    const { resource, statusCode } = await this.container.item(bidId, tenantId).read();
+    return statusCode === 404 || !resource || resource.type !== 'bid' ? undefined : toBid(resource);
+  }
+
+  async createBid(bid: Bid): Promise<'saved' | 'exists'> {
+    return (await write(() => this.container.items.create({ ...bid, pk: bid.tenantId, type: 'bid' }))) === 'saved' ? 'saved' : 'exists';
+  }
+
+  saveBid(bid: Bid, etag: string): Promise<SaveOutcome> {
+    return write(() => this.container.item(bid.id, bid.tenantId).replace({ ...bid, pk: bid.tenantId, type: 'bid' }, { accessCondition: { type: 'IfMatch', condition: etag } }));
+  }
+
+  async bidsOfTender(tenantId: string, tenderId: string, page: { after?: number | undefined; before?: number | undefined; limit: number }) {
+    const base = "c.type = 'bid' AND c.tenderId = @t";
+    const params = [{ name: '@t', value: tenderId }];
+    if (page.before !== undefined) {
+      const rows = await this.query(tenantId, `${base} AND c.number < @n`, [...params, { name: '@n', value: page.before }], 'c.number DESC', page.limit);
+      return rows.map((r) => toBid(r).value).reverse();
+    }
+    const rows = await this.query(tenantId, `${base} AND c.number > @n`, [...params, { name: '@n', value: page.after ?? 0 }], 'c.number ASC', page.limit);
+    return rows.map((r) => toBid(r).value);
+  }
+
+  async allBidsOfTender(tenantId: string, tenderId: string) {
+    return (await this.query(tenantId, "c.type = 'bid' AND c.tenderId = @t", [{ name: '@t', value: tenderId }], 'c.number ASC')).map((r) => toBid(r).value);
+  }
+
+  async bidsOfBidder(tenantId: string, bidderId: string, tenderId?: string) {
+    const where = `c.type = 'bid' AND c.bidderId = @b${tenderId ? ' AND c.tenderId = @t' : ''}`;
+    const params = [{ name: '@b', value: bidderId }, ...(tenderId ? [{ name: '@t', value: tenderId }] : [])];
+    return (await this.query(tenantId, where, params)).map((r) => toBid(r).value);
+  }
+
+  async tendersOfGroup(tenantId: string, groupId: string) {
+    return (await this.query(tenantId, "c.type = 'tender' AND c.groupId = @g", [{ name: '@g', value: groupId }])).map((r) => toTender(r).value);
+  }
+
+  async publishedTenders(tenantId: string) {
+    return (await this.query(tenantId, "c.type = 'tender' AND c.status = 'published'")).map((r) => toTender(r).value);
+  }
+
+  async getTenders(tenantId: string, tenderIds: readonly string[]) {
+    if (tenderIds.length === 0) return [];
+    return (await this.query(tenantId, "c.type = 'tender' AND ARRAY_CONTAINS(@ids, c.id)", [{ name: '@ids', value: [...tenderIds] }])).map((r) => toTender(r).value);
+  }
+
+  async tendersNeedingAttention() {
+    // The scheduler's only cross-partition query: it serves no person's request, returns ids only,
+    // and every step after it reads and writes inside the tender's own tenant.
+    const { resources } = await this.container.items
+      .query<{ pk: string; id: string }>("SELECT c.pk, c.id FROM c WHERE c.type = 'tender' AND c.attention = true")
+      .fetchAll();
+    return resources.map((r) => ({ tenantId: r.pk, tenderId: r.id }));
+  }
+}

@@ -1,0 +1,36 @@
+// The loop that wakes up and runs the due work (closing tenders, updating cards), never two runs of
+// it at once in this process. Several instances may each run one: the work itself is claimed
+// through Cosmos DB etags, so nothing is done twice.
+
+import type { Logger } from '../../logger.js';
+
+export interface Loop {
+  /** Runs the work now (and waits for it), as a tick would. */
+  runNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startLoop(name: string, work: () => Promise<unknown>, intervalMs: number, log: Logger): Loop {
+  let running: Promise<void> = Promise.resolve();
+  let busy = false;
+  const tick = (): Promise<void> => {
+    if (busy) return running;
+    busy = true;
+    running = work()
+      .then((report) => log.debug({ loop: name, report }, 'loop ran'))
+      .catch((err: unknown) => log.error({ err, loop: name }, 'loop failed'))
+      .finally(() => {
+        busy = false;
+      });
+    return running;
+  };
+  const timer = intervalMs > 0 ? setInterval(() => void tick(), intervalMs) : undefined;
+  timer?.unref();
+  return {
+    runNow: tick,
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// Proactive messages: posting and updating cards in conversations the bot was added to, and writing
+// to a person 1:1 (creating the chat if need be), through the adapter's connector. Failures come back
+// as a reason (removed, forbidden, failed) instead of an exception: the use case decides what to say.
+
+import { CardFactory, MessageFactory, type CloudAdapterBase, type ConversationReference } from 'botbuilder';
+import type { Clock, ConversationRecord, ConversationRepository, Delivery, Notice, Notifier, PersonAddress } from '../../app/ports.js';
+import type { Logger } from '../../logger.js';
+import type { CardJson } from '../cards/render-card.js';
+import { announcementCard, bidReceiptCard, closedSummaryCard, tenderCancelledCard } from '../cards/tender-views.js';
+import type { Locale } from '../i18n/text.js';
+
+/** The Bot Framework scope a bot uses to reach the public Teams service. */
+const TEAMS_AUDIENCE = 'https://api.botframework.com';
+
+function statusOf(error: unknown): number | undefined {
+  const e = error as { statusCode?: unknown; status?: unknown; response?: { status?: unknown } };
+  const s = e?.statusCode ?? e?.status ?? e?.response?.status;
+  return typeof s === 'number' ? s : undefined;
+}
+
+function failure(error: unknown): Delivery {
+  const status = statusOf(error);
+  if (status === 403) return { ok: false, reason: 'forbidden', status };
+  if (status === 404) return { ok: false, reason: 'removed', status };
+  return { ok: false, reason: 'failed', status };
+}
+
+export class TeamsNotifier implements Notifier {
+  constructor(
+    private readonly adapter: CloudAdapterBase,
+    private readonly botAppId: string,
+    private readonly conversations: ConversationRepository,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
+
+  private cardFor(notice: Notice, locale: Locale): CardJson {
+    const now = this.clock.now();
+    switch (notice.kind) {
+      case 'tender.announcement':
+        return announcementCard(locale, notice.tender, now, notice.refreshUserIds);
+      case 'tender.closed':
+        return closedSummaryCard(locale, notice.tender);
+      case 'tender.cancelled':
+        return tenderCancelledCard(locale, notice.tender, notice.bid);
+      case 'bid.receipt':
+        return bidReceiptCard(locale, notice.tender, notice.bid, now, notice.change);
+    }
+  }
+
+  private botId(): string {
+    return `28:${this.botAppId || 'kerneopgave-bot'}`;
+  }
+
+  async post(conversation: ConversationRecord, notice: Notice, locale: Locale): Promise<Delivery> {
+    const card = this.cardFor(notice, locale);
+    try {
+      let activityId = '';
+      await this.adapter.continueConversationAsync(this.botAppId, conversation.reference as Partial<ConversationReference>, async (ctx) => {
+        activityId = (await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id ?? '';
+      });
+      return { ok: true, activityId };
+    } catch (error) {
+      this.log.warn({ err: error, conversationId: conversation.conversationId, notice: notice.kind }, 'proactive post failed');
+      return failure(error);
+    }
+  }
+
+  async update(conversation: ConversationRecord, activityId: string, notice: Notice, locale: Locale): Promise<Delivery> {
+    const card = this.cardFor(notice, locale);
+    try {
+      await this.adapter.continueConversationAsync(this.botAppId, conversation.reference as Partial<ConversationReference>, async (ctx) => {
+        await ctx.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: activityId });
+      });
+      return { ok: true, activityId };
+    } catch (error) {
+      this.log.warn({ err: error, conversationId: conversation.conversationId, activityId, notice: notice.kind }, 'card update failed');
+      return failure(error);
+    }
+  }
+
+  /**
+   * Teams opens (or finds) the 1:1 chat with a person from their user id; where it refuses, the
+   * personal chat recorded when the person installed the bot is used instead.
+   */
+  async toPerson(person: PersonAddress, notice: Notice, locale: Locale): Promise<Delivery> {
+    const card = this.cardFor(notice, locale);
+    const message = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+    try {
+      let activityId = '';
+      await this.adapter.createConversationAsync(
+        this.botAppId,
+        'msteams',
+        person.serviceUrl,
+        TEAMS_AUDIENCE,
+        { isGroup: false, bot: { id: this.botId(), name: 'Kerneopgave-bot' }, members: [{ id: person.teamsId, name: '' }], tenantId: person.tenantId, channelData: { tenant: { id: person.tenantId } } } as never,
+        async (ctx) => {
+          activityId = (await ctx.sendActivity(message))?.id ?? '';
+        },
+      );
+      return { ok: true, activityId };
+    } catch (error) {
+      const recorded = (await this.conversations.getPersonal(person.tenantId, person.userId))?.value;
+      if (recorded?.status === 'installed') return this.post(recorded, notice, locale);
+      this.log.warn({ err: error, userId: person.userId, notice: notice.kind }, '1:1 message failed');
+      return failure(error);
+    }
+  }
+}

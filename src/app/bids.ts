@@ -1,0 +1,185 @@
+// The employee's side of internt udbud: see open tenders, bid from the card, edit or withdraw the
+// bid until the deadline, see one's own bids. Bids are sealed: every read and change checks that the
+// bid is the asker's own, whatever ids a card carries. A submission costs three point operations:
+// read the tender, replace it (number and count, with its etag), create the bid.
+
+import { editBid, newBid, validateBidInput, withdrawBid, type Bid, type BidChangeError, type BidField, type BidInput, type Bidder } from '../domain/bid.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import { biddingOpen, countWithdrawal, registerSubmission, type BiddingError, type FieldError, type Tender } from '../domain/tender.js';
+import type { Clock, Notifier, TenderRepository } from './ports.js';
+import { addressOf, changeTender } from './tenders.js';
+import { createHash } from 'node:crypto';
+
+export interface BidDeps {
+  readonly tenders: TenderRepository;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+}
+
+export type Locale = 'da' | 'en';
+
+/** A tender an employee may see: published, closed or cancelled; drafts are the kernegruppe's. */
+async function visibleTender(deps: BidDeps, tenantId: string, tenderId: string): Promise<Tender | undefined> {
+  const found = await deps.tenders.getTender(tenantId, tenderId);
+  return found && found.value.status !== 'draft' ? found.value : undefined;
+}
+
+/** The tender with the asker's own bids on it: what the announcement card shows them. */
+export async function bidView(deps: BidDeps, bidder: Bidder & { tenantId: string }, tenderId: string): Promise<Result<{ tender: Tender; mine: Bid[] }, 'TENDER.NOT_FOUND'>> {
+  const tender = await visibleTender(deps, bidder.tenantId, tenderId);
+  if (!tender) return fail('TENDER.NOT_FOUND');
+  const mine = await deps.tenders.bidsOfBidder(bidder.tenantId, bidder.id, tenderId);
+  return ok({ tender, mine: mine.sort((a, b) => a.number - b.number) });
+}
+
+/** A tender open for a new bid right now, by the server's clock. */
+export async function tenderOpenForBid(deps: BidDeps, tenantId: string, tenderId: string): Promise<Result<Tender, 'TENDER.NOT_FOUND' | BiddingError>> {
+  const tender = await visibleTender(deps, tenantId, tenderId);
+  if (!tender) return fail('TENDER.NOT_FOUND');
+  return biddingOpen(tender, deps.clock.now());
+}
+
+const SUBMISSION_ID = /^[0-9a-f-]{16,64}$/i;
+
+/** The bid's id follows from who sent which form to which tender, so a resent form finds the same bid. */
+export function bidIdFor(tenderId: string, bidderId: string, submissionId: string): string {
+  return `bid-${createHash('sha256').update(`${tenderId}|${bidderId}|${submissionId}`).digest('hex').slice(0, 32)}`;
+}
+
+export type SubmitError = 'TENDER.NOT_FOUND' | BiddingError | 'BID.INVALID' | 'BID.BAD_SUBMISSION' | 'TENDER.BUSY';
+
+export async function submitBid(
+  deps: BidDeps,
+  bidder: Bidder & { tenantId: string },
+  tenderId: string,
+  submissionId: string,
+  input: BidInput,
+  locale: Locale,
+): Promise<Result<{ tender: Tender; bid: Bid; duplicate: boolean; receiptSent: boolean }, SubmitError, FieldError<BidField>[]>> {
+  if (!SUBMISSION_ID.test(submissionId)) return fail('BID.BAD_SUBMISSION');
+  const now = deps.clock.now();
+  // Open-ness is checked when the number is handed out, after the duplicate check: a form resent just
+  // after the deadline still finds the bid it made in time.
+  const first = await visibleTender(deps, bidder.tenantId, tenderId);
+  if (!first) return fail('TENDER.NOT_FOUND');
+  // Submissions are keyed per bidder, so one person cannot claim another's form.
+  const key = `${bidder.id}:${submissionId}`;
+  if (first.submissions[key] === undefined) {
+    const open = biddingOpen(first, now);
+    if (!open.ok) return open; // late: say so before nitpicking the fields
+  }
+  const fields = validateBidInput(input, first);
+  if (!fields.ok) return fields;
+
+  let number = 0;
+  let duplicate = false;
+  const counted = await changeTender(deps, bidder.tenantId, tenderId, (t) => {
+    const r = registerSubmission(t, key, now);
+    if (!r.ok) return r;
+    number = r.value.number;
+    duplicate = r.value.duplicate;
+    return ok(r.value.tender);
+  });
+  if (!counted.ok) return counted;
+  const tender = counted.value;
+  const bid = newBid({ id: bidIdFor(tenderId, bidder.id, submissionId), tender, number, submissionId, bidder, fields: fields.value }, now);
+  // Creating is idempotent: a resent form, or its twin racing it, finds the bid already there.
+  const created = await deps.tenders.createBid(bid);
+  const stored = created === 'saved' ? bid : ((await deps.tenders.getBid(bidder.tenantId, bid.id))?.value ?? bid);
+  let receiptSent = false;
+  if (created === 'saved') {
+    const receipt = await deps.notifier.toPerson(addressOf(stored), { kind: 'bid.receipt', tender, bid: stored, change: 'submitted' }, locale);
+    receiptSent = receipt.ok;
+  }
+  return ok({ tender, bid: stored, duplicate: duplicate || created === 'exists', receiptSent });
+}
+
+/** The asker's own bid and its tender; someone else's bid does not exist for them. */
+export async function ownBid(deps: BidDeps, bidder: { tenantId: string; id: string }, bidId: string): Promise<Result<{ tender: Tender; bid: Bid; etag: string }, 'BID.NOT_FOUND'>> {
+  const found = await deps.tenders.getBid(bidder.tenantId, bidId);
+  if (!found || found.value.bidderId !== bidder.id) return fail('BID.NOT_FOUND');
+  const tender = await deps.tenders.getTender(bidder.tenantId, found.value.tenderId);
+  if (!tender) return fail('BID.NOT_FOUND');
+  return ok({ tender: tender.value, bid: found.value, etag: found.etag });
+}
+
+export type ChangeError = 'BID.NOT_FOUND' | BidChangeError | 'BID.INVALID' | 'BID.BUSY';
+
+async function changeBid(
+  deps: BidDeps,
+  bidder: { tenantId: string; id: string },
+  bidId: string,
+  change: (bid: Bid, tender: Tender, now: Date) => Result<Bid, BidChangeError | 'BID.INVALID', FieldError<BidField>[]>,
+): Promise<Result<{ tender: Tender; bid: Bid }, ChangeError, FieldError<BidField>[]>> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const own = await ownBid(deps, bidder, bidId);
+    if (!own.ok) return own;
+    const changed = change(own.value.bid, own.value.tender, deps.clock.now());
+    if (!changed.ok) return changed;
+    if ((await deps.tenders.saveBid(changed.value, own.value.etag)) === 'saved') return ok({ tender: own.value.tender, bid: changed.value });
+  }
+  return fail('BID.BUSY');
+}
+
+/** Checks that the bid may still change (for opening its edit form). */
+export async function bidForEdit(deps: BidDeps, bidder: { tenantId: string; id: string }, bidId: string): Promise<Result<{ tender: Tender; bid: Bid }, 'BID.NOT_FOUND' | BidChangeError>> {
+  const own = await ownBid(deps, bidder, bidId);
+  if (!own.ok) return own;
+  const open = biddingOpen(own.value.tender, deps.clock.now());
+  if (!open.ok) return open;
+  if (own.value.bid.status === 'withdrawn') return fail('BID.WITHDRAWN');
+  return ok({ tender: own.value.tender, bid: own.value.bid });
+}
+
+export async function saveBidEdit(
+  deps: BidDeps,
+  bidder: { tenantId: string; id: string },
+  bidId: string,
+  input: BidInput,
+  locale: Locale,
+): Promise<Result<{ tender: Tender; bid: Bid }, ChangeError, FieldError<BidField>[]>> {
+  const result = await changeBid(deps, bidder, bidId, (bid, tender, now) => {
+    const open = biddingOpen(tender, now);
+    if (!open.ok) return open;
+    const fields = validateBidInput(input, tender);
+    return fields.ok ? editBid(bid, tender, fields.value, bidder.id, now) : fields;
+  });
+  if (result.ok) await deps.notifier.toPerson(addressOf(result.value.bid), { kind: 'bid.receipt', ...result.value, change: 'edited' }, locale);
+  return result;
+}
+
+export async function withdraw(
+  deps: BidDeps,
+  bidder: { tenantId: string; id: string },
+  bidId: string,
+  locale: Locale,
+): Promise<Result<{ tender: Tender; bid: Bid }, ChangeError | 'TENDER.NOT_FOUND' | 'TENDER.BUSY', FieldError<BidField>[]>> {
+  const result = await changeBid(deps, bidder, bidId, (bid, tender, now) => withdrawBid(bid, tender, bidder.id, now));
+  if (!result.ok) return result;
+  const counted = await changeTender(deps, bidder.tenantId, result.value.tender.id, (t) => ok(countWithdrawal(t)));
+  const tender = counted.ok ? counted.value : result.value.tender;
+  await deps.notifier.toPerson(addressOf(result.value.bid), { kind: 'bid.receipt', tender, bid: result.value.bid, change: 'withdrawn' }, locale);
+  return ok({ tender, bid: result.value.bid });
+}
+
+/** Open tenders in the asker's organisation, with how many bids they have on each. */
+export async function openTenders(deps: BidDeps, bidder: { tenantId: string; id: string }): Promise<{ tender: Tender; mine: number }[]> {
+  const now = deps.clock.now();
+  const [published, mine] = await Promise.all([deps.tenders.publishedTenders(bidder.tenantId), deps.tenders.bidsOfBidder(bidder.tenantId, bidder.id)]);
+  return published
+    .filter((t) => biddingOpen(t, now).ok)
+    .sort((a, b) => a.deadline.localeCompare(b.deadline))
+    .map((tender) => ({ tender, mine: mine.filter((b) => b.tenderId === tender.id && b.status !== 'withdrawn').length }));
+}
+
+export async function myBids(deps: BidDeps, bidder: { tenantId: string; id: string }): Promise<{ tender: Tender; bid: Bid }[]> {
+  const bids = await deps.tenders.bidsOfBidder(bidder.tenantId, bidder.id);
+  const tenders = await deps.tenders.getTenders(bidder.tenantId, [...new Set(bids.map((b) => b.tenderId))]);
+  const byId = new Map(tenders.map((t) => [t.id, t]));
+  return bids
+    .flatMap((bid) => {
+      const tender = byId.get(bid.tenderId);
+      return tender ? [{ tender, bid }] : [];
+    })
+    .sort((a, b) => b.bid.submittedAt.localeCompare(a.bid.submittedAt));
+}

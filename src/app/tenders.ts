@@ -1,0 +1,265 @@
+// The kernegruppe's side of internt udbud: draft, preview, publish to the announcement channels,
+// cancel (telling every bidder), list the group's tenders, and read the bids. Managers (tovholder,
+// chef, konsulent of the group) change tenders; every member of the group may read the bids.
+
+import { isMemberOf, managesTendersOf } from '../domain/actor.js';
+import type { Bid } from '../domain/bid.js';
+import { announcementConversations, findGroupById, groupOfConversation, type Directory, type Group, type Kerneopgave } from '../domain/directory.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import {
+  cancel,
+  createDraft,
+  editDraft,
+  publish,
+  recordAnnouncements,
+  validateTenderInput,
+  type Announcement,
+  type CatalogEntry,
+  type FieldError,
+  type Tender,
+  type TenderField,
+  type TenderInput,
+} from '../domain/tender.js';
+import type { Acting } from './directory-admin.js';
+import type { Clock, ConversationRecord, ConversationRepository, DeliveryFailure, DirectoryRepository, Notifier, TenderRepository, Versioned } from './ports.js';
+
+export interface TenderDeps {
+  readonly directories: DirectoryRepository;
+  readonly conversations: ConversationRepository;
+  readonly tenders: TenderRepository;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  readonly newId: () => string;
+}
+
+export type Locale = 'da' | 'en';
+
+const MAX_ATTEMPTS = 8;
+
+/** Reads, changes and writes with the etag until nobody wrote in between (or gives up: 'TENDER.BUSY'). */
+export async function changeTender<E extends string>(
+  deps: Pick<TenderDeps, 'tenders'>,
+  tenantId: string,
+  tenderId: string,
+  change: (t: Tender) => Result<Tender, E>,
+): Promise<Result<Tender, E | 'TENDER.NOT_FOUND' | 'TENDER.BUSY'>> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const current = await deps.tenders.getTender(tenantId, tenderId);
+    if (!current) return fail('TENDER.NOT_FOUND');
+    const result = change(current.value);
+    if (!result.ok) return result;
+    if (result.value === current.value) return result;
+    if ((await deps.tenders.saveTender(result.value, current.etag)) === 'saved') return result;
+  }
+  return fail('TENDER.BUSY');
+}
+
+export type PlaceError = 'TENDER.NOT_IN_KERNEGRUPPE_CHAT' | 'TENDER.NOT_MANAGER' | 'DIRECTORY.MISSING';
+
+export interface TenderPlace {
+  readonly group: Group;
+  readonly kerneopgave: Kerneopgave;
+  readonly catalog: readonly CatalogEntry[];
+}
+
+function catalogOf(dir: Directory): CatalogEntry[] {
+  return dir.kerneopgaver.flatMap((k) => k.forudsaetninger.map((f) => ({ id: f.id, text: f.text, kerneopgave: k.id, kerneopgaveName: k.name, demo: f.demo })));
+}
+
+function placeOf(dir: Directory, group: Group): TenderPlace | undefined {
+  const kerneopgave = dir.kerneopgaver.find((k) => k.id === group.kerneopgave);
+  return group.kind === 'kernegruppe' && kerneopgave ? { group, kerneopgave, catalog: catalogOf(dir) } : undefined;
+}
+
+/** The kernegruppe whose chat this is, if the person may start its tenders. */
+export function tenderPlaceFor({ actor, directory }: Acting, conversationId: string): Result<TenderPlace, PlaceError> {
+  if (!directory) return fail('DIRECTORY.MISSING');
+  const group = groupOfConversation(directory.value, conversationId);
+  const place = group ? placeOf(directory.value, group) : undefined;
+  if (!place) return fail('TENDER.NOT_IN_KERNEGRUPPE_CHAT');
+  if (!managesTendersOf(actor, place.group.id)) return fail('TENDER.NOT_MANAGER');
+  return ok(place);
+}
+
+/** A tender a manager of its group may change. Drafts of other groups do not exist for anyone else. */
+export async function tenderForManager(deps: Pick<TenderDeps, 'tenders'>, { actor }: Acting, tenderId: string): Promise<Result<Versioned<Tender>, 'TENDER.NOT_FOUND' | 'TENDER.NOT_MANAGER'>> {
+  const found = await deps.tenders.getTender(actor.tenantId, tenderId);
+  if (!found) return fail('TENDER.NOT_FOUND');
+  if (!managesTendersOf(actor, found.value.groupId)) return fail(isMemberOf(actor, found.value.groupId) ? 'TENDER.NOT_MANAGER' : 'TENDER.NOT_FOUND');
+  return ok(found);
+}
+
+export async function saveTenderDraft(
+  deps: TenderDeps,
+  acting: Acting,
+  conversationId: string,
+  tenderId: string | undefined,
+  input: TenderInput,
+): Promise<Result<Tender, PlaceError | 'TENDER.INVALID' | 'TENDER.NOT_FOUND' | 'TENDER.NOT_MANAGER' | 'TENDER.NOT_DRAFT' | 'TENDER.BUSY', FieldError<TenderField>[]>> {
+  const now = deps.clock.now();
+  const { actor } = acting;
+  if (tenderId) {
+    const existing = await tenderForManager(deps, acting, tenderId);
+    if (!existing.ok) return existing;
+    const openable = existing.value.value.catalog.filter((c) => c.kerneopgave === existing.value.value.kerneopgave).map((c) => c.id);
+    const fields = validateTenderInput(input, openable, now);
+    if (!fields.ok) return fields;
+    return changeTender(deps, actor.tenantId, tenderId, (t) => editDraft(t, fields.value, actor.personId, now));
+  }
+  const place = tenderPlaceFor(acting, conversationId);
+  if (!place.ok) return place;
+  const openable = place.value.kerneopgave.forudsaetninger.map((f) => f.id);
+  const fields = validateTenderInput(input, openable, now);
+  if (!fields.ok) return fields;
+  const tender = createDraft(
+    {
+      id: deps.newId(),
+      tenantId: actor.tenantId,
+      group: { id: place.value.group.id, name: place.value.group.name },
+      kerneopgave: { id: place.value.kerneopgave.id, name: place.value.kerneopgave.name },
+      catalog: place.value.catalog,
+      fields: fields.value,
+      by: { id: actor.personId, name: actor.name },
+    },
+    now,
+  );
+  if ((await deps.tenders.saveTender(tender, undefined)) !== 'saved') return fail('TENDER.BUSY');
+  return ok(tender);
+}
+
+export interface PublishOutcome {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly reason?: DeliveryFailure | undefined;
+}
+
+function conversationName(record: ConversationRecord | undefined, fallback: string): string {
+  if (!record) return fallback;
+  if (record.conversationType === 'channel') return [record.teamName, record.name ?? 'General'].filter(Boolean).join(' › ');
+  return record.name ?? fallback;
+}
+
+/**
+ * Publishes the draft, then posts the announcement card to every announcement channel and keeps
+ * where each card went (so the bid count can be updated), reporting where it could not go and why.
+ */
+export async function publishTender(
+  deps: TenderDeps,
+  acting: Acting,
+  tenderId: string,
+): Promise<Result<{ tender: Tender; outcomes: PublishOutcome[] }, 'TENDER.NOT_FOUND' | 'TENDER.NOT_MANAGER' | 'TENDER.NOT_DRAFT' | 'TENDER.DEADLINE_PASSED' | 'TENDER.BUSY'>> {
+  const { actor } = acting;
+  const allowed = await tenderForManager(deps, acting, tenderId);
+  if (!allowed.ok) return allowed;
+  const now = deps.clock.now();
+  const published = await changeTender(deps, actor.tenantId, tenderId, (t) => publish(t, actor.personId, now));
+  if (!published.ok) return published;
+
+  const targets = acting.directory ? announcementConversations(acting.directory.value) : [];
+  const outcomes: PublishOutcome[] = [];
+  const announcements: Announcement[] = [];
+  for (const conversationId of targets) {
+    const record = (await deps.conversations.get(actor.tenantId, conversationId))?.value;
+    const name = conversationName(record, conversationId);
+    if (!record || record.status !== 'installed') {
+      outcomes.push({ name, ok: false, reason: record ? 'removed' : 'not-installed' });
+      continue;
+    }
+    const delivery = await deps.notifier.post(record, { kind: 'tender.announcement', tender: published.value, refreshUserIds: [] }, 'da');
+    if (delivery.ok) announcements.push({ conversationId, activityId: delivery.activityId });
+    outcomes.push(delivery.ok ? { name, ok: true } : { name, ok: false, reason: delivery.reason });
+  }
+  const recorded = await changeTender(deps, actor.tenantId, tenderId, (t) => ok(recordAnnouncements(t, announcements, now)));
+  return ok({ tender: recorded.ok ? recorded.value : published.value, outcomes });
+}
+
+/** Cancels with a reason; every bidder is told 1:1 and the announcement cards say so. */
+export async function cancelTender(
+  deps: TenderDeps,
+  acting: Acting,
+  tenderId: string,
+  reason: string,
+): Promise<Result<{ tender: Tender; biddersTold: number; biddersNotReached: number }, 'TENDER.NOT_FOUND' | 'TENDER.NOT_MANAGER' | 'TENDER.NOT_CANCELLABLE' | 'TENDER.REASON_MISSING' | 'TENDER.REASON_TOO_LONG' | 'TENDER.BUSY'>> {
+  const { actor } = acting;
+  const allowed = await tenderForManager(deps, acting, tenderId);
+  if (!allowed.ok) return allowed;
+  const now = deps.clock.now();
+  const cancelled = await changeTender(deps, actor.tenantId, tenderId, (t) => cancel(t, reason, actor.personId, now));
+  if (!cancelled.ok) return cancelled;
+  const tender = cancelled.value;
+  await updateAnnouncements(deps, tender);
+  let told = 0;
+  let notReached = 0;
+  for (const bid of await deps.tenders.allBidsOfTender(actor.tenantId, tenderId)) {
+    if (bid.status === 'withdrawn') continue;
+    const delivery = await deps.notifier.toPerson(addressOf(bid), { kind: 'tender.cancelled', tender, bid }, 'da');
+    if (delivery.ok) told++;
+    else notReached++;
+  }
+  return ok({ tender, biddersTold: told, biddersNotReached: notReached });
+}
+
+export const addressOf = (bid: Bid) => ({ tenantId: bid.tenantId, userId: bid.bidderId, teamsId: bid.bidderTeamsId, serviceUrl: bid.serviceUrl });
+
+/** Re-renders every announcement card of the tender (count, closed, cancelled). Failures are logged by the notifier, not fatal. */
+export async function updateAnnouncements(deps: Pick<TenderDeps, 'conversations' | 'notifier' | 'tenders'>, tender: Tender, refreshUserIds: readonly string[] = []): Promise<number> {
+  let updated = 0;
+  for (const a of tender.announcements) {
+    const record = (await deps.conversations.get(tender.tenantId, a.conversationId))?.value;
+    if (!record || record.status !== 'installed') continue;
+    const delivery = await deps.notifier.update(record, a.activityId, { kind: 'tender.announcement', tender, refreshUserIds }, 'da');
+    if (delivery.ok) updated++;
+  }
+  return updated;
+}
+
+/** The tenders of the kernegruppe whose chat this is, for its members. */
+export async function groupTenders(deps: TenderDeps, { actor, directory }: Acting, conversationId: string): Promise<Result<{ group: Group; tenders: Tender[] }, 'TENDER.NOT_IN_KERNEGRUPPE_CHAT' | 'TENDER.NOT_MEMBER'>> {
+  const group = directory ? groupOfConversation(directory.value, conversationId) : undefined;
+  if (!group || group.kind !== 'kernegruppe') return fail('TENDER.NOT_IN_KERNEGRUPPE_CHAT');
+  if (!isMemberOf(actor, group.id)) return fail('TENDER.NOT_MEMBER');
+  const tenders = await deps.tenders.tendersOfGroup(actor.tenantId, group.id);
+  return ok({ group, tenders: tenders.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) });
+}
+
+export const OVERVIEW_PAGE = 10;
+
+/** A tender as its kernegruppe's members may read it; to anyone else it does not exist. */
+async function tenderForMember(deps: Pick<TenderDeps, 'tenders'>, { actor }: Acting, tenderId: string): Promise<Result<Tender, 'TENDER.NOT_FOUND'>> {
+  const found = await deps.tenders.getTender(actor.tenantId, tenderId);
+  if (!found || !isMemberOf(actor, found.value.groupId)) return fail('TENDER.NOT_FOUND');
+  return ok(found.value);
+}
+
+export async function bidOverview(
+  deps: TenderDeps,
+  acting: Acting,
+  tenderId: string,
+  page: { after?: number | undefined; before?: number | undefined },
+): Promise<Result<{ tender: Tender; bids: Bid[]; hasPrevious: boolean; hasNext: boolean }, 'TENDER.NOT_FOUND'>> {
+  const tender = await tenderForMember(deps, acting, tenderId);
+  if (!tender.ok) return tender;
+  // One more than a page tells whether there is a next (or previous) page.
+  const bids = await deps.tenders.bidsOfTender(acting.actor.tenantId, tenderId, { ...page, limit: OVERVIEW_PAGE + 1 });
+  const more = bids.length > OVERVIEW_PAGE;
+  const shown = page.before !== undefined ? bids.slice(bids.length - Math.min(bids.length, OVERVIEW_PAGE)) : bids.slice(0, OVERVIEW_PAGE);
+  const first = shown[0]?.number;
+  return ok({
+    tender: tender.value,
+    bids: shown,
+    hasPrevious: page.before !== undefined ? more : first !== undefined && (page.after ?? 0) > 0,
+    hasNext: page.before !== undefined ? true : more,
+  });
+}
+
+export async function bidDetail(deps: TenderDeps, acting: Acting, bidId: string): Promise<Result<{ tender: Tender; bid: Bid }, 'BID.NOT_FOUND'>> {
+  const bid = await deps.tenders.getBid(acting.actor.tenantId, bidId);
+  if (!bid) return fail('BID.NOT_FOUND');
+  const tender = await tenderForMember(deps, acting, bid.value.tenderId);
+  if (!tender.ok) return fail('BID.NOT_FOUND');
+  return ok({ tender: tender.value, bid: bid.value });
+}
+
+export function groupName(acting: Acting, groupId: string): string | undefined {
+  return acting.directory ? findGroupById(acting.directory.value, groupId)?.name : undefined;
+}

@@ -1,0 +1,384 @@
+// Internt udbud end to end over HTTP, several people, the embedded Cosmos protocol server and a set
+// clock: a kernegruppe drafts and publishes a tender, employees bid from the announcement card, bids
+// stay sealed, the deadline holds to the second (also across DST), the tender closes by itself, and a
+// cancellation reaches every bidder.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Activity } from 'botbuilder';
+import { cardAction, message } from '../support/activities.js';
+import { cardText, type Card } from '../support/bot-driver.js';
+import { conversations, DEMO_TENANT, persona, personal, type Persona } from '../support/demo.js';
+import { HttpBot } from '../support/http-bot.js';
+
+let http: HttpBot;
+beforeEach(async () => {
+  http = await HttpBot.start('2026-11-23T10:00:00Z');
+});
+afterEach(async () => {
+  await http.stop();
+});
+
+const chat = conversations.laeringChat;
+const general = conversations.general;
+
+const validTender = {
+  title: 'Læsevenner i lokalsamfundet',
+  forudsaetninger: 'laering-1,laering-2',
+  description: 'Frivillige læsevenner for børn i 0.-3. klasse.',
+  deadlineDate: '2026-12-07',
+  deadlineTime: '12:00',
+  budgetKr: '250000',
+  decidedBy: 'kernegruppe',
+};
+
+const validBid = {
+  title: 'Læsecafé på biblioteket',
+  description: 'Ugentlig læsecafé med frivillige og bibliotekarer.',
+  howItHelps: 'Børnene læser mere og forældrene kommer med.',
+  forudsaetninger: 'laering-1,fritid-faellesskab-3',
+  roleKommunen: 'Stiller lokaler til rådighed',
+  roleBorgeren: '',
+  roleFamilien: 'Forældre læser med',
+  roleLokalsamfundet: '',
+  roleArbejdsgiveren: '',
+  coBidders: 'Biblioteket',
+  participate: 'true',
+};
+
+function verbsOf(card: unknown): string[] {
+  const verbs: string[] = [];
+  JSON.stringify(card, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && (v as { type?: unknown }).type === 'Action.Execute') verbs.push(String((v as { verb: unknown }).verb));
+    return v;
+  });
+  return verbs;
+}
+
+function dataOf(card: unknown, verb: string): Record<string, string> {
+  let found: Record<string, string> | undefined;
+  JSON.stringify(card, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && (v as { verb?: unknown }).verb === verb) found = ((v as { data?: Record<string, string> }).data ?? {});
+    return v;
+  });
+  if (!found) throw new Error(`no ${verb} in card: ${cardText(card)}`);
+  return found;
+}
+
+const click = (who: Persona, where: Parameters<typeof cardAction>[1], verb: string, data: Record<string, unknown> = {}, locale?: string) =>
+  http.send(cardAction(who, where, verb, data, locale ? { locale } : {}) as Partial<Activity>);
+
+async function draftTender(fields: Record<string, string> = validTender): Promise<string> {
+  const saved = await click(persona.tovholder, chat, 'tender.save', fields);
+  return dataOf(saved.card, 'tender.publish').tenderId!;
+}
+
+async function publishedTender(fields: Record<string, string> = validTender): Promise<string> {
+  const tenderId = await draftTender(fields);
+  await click(persona.tovholder, chat, 'tender.publish', { tenderId });
+  return tenderId;
+}
+
+async function bid(who: Persona, tenderId: string, fields: Record<string, string> = validBid): Promise<{ card?: Card; submissionId: string }> {
+  const form = await click(who, general, 'bid.open', { tenderId });
+  const { submissionId } = dataOf(form.card, 'bid.submit');
+  const sent = await click(who, general, 'bid.submit', { tenderId, submissionId: submissionId!, ...fields });
+  return { card: sent.card, submissionId: submissionId! };
+}
+
+const tender = async (id: string) => (await http.repos.tenders.getTender(DEMO_TENANT, id))!.value;
+const bidsOf = (id: string) => http.repos.tenders.allBidsOfTender(DEMO_TENANT, id);
+
+describe('a kernegruppe drafts and publishes a tender', () => {
+  it('offers a form in its chat to a manager, and refuses others', async () => {
+    const form = await http.send(message(persona.tovholder, chat, 'nyt udbud'));
+    const card = form.sent[0]!.activity.attachments![0]!.content;
+    expect(verbsOf(card)).toContain('tender.save');
+    expect(JSON.stringify(card)).toContain('laering-1');
+    const politician = await http.send(message(persona.politiker, chat, 'nyt udbud'));
+    expect(cardText(politician.sent[0]!.activity.attachments![0]!.content)).toContain('Kun kernegruppens tovholder, chefer og konsulenter');
+    const elsewhere = await http.send(message(persona.tovholder, conversations.byraadChannel, 'nyt udbud'));
+    expect(cardText(elsewhere.sent[0]!.activity.attachments![0]!.content)).toContain('Nye udbud oprettes i kernegruppens chat');
+  });
+
+  it('gives the form back with the input kept and a message at each bad field, storing nothing', async () => {
+    const bad = await click(persona.tovholder, chat, 'tender.save', { ...validTender, title: '', deadlineDate: '2026-11-01', description: 'Beholdes' });
+    const json = JSON.stringify(bad.card);
+    expect(json).toContain('Beholdes');
+    expect(json).toContain('2026-11-01');
+    expect(verbsOf(bad.card)).toContain('tender.save');
+    expect(await http.repos.tenders.tendersOfGroup(DEMO_TENANT, 'kernegruppe-laering')).toEqual([]);
+  });
+
+  it('refuses a deadline at a time summer time skips', async () => {
+    const bad = await click(persona.tovholder, chat, 'tender.save', { ...validTender, deadlineDate: '2027-03-28', deadlineTime: '02:30' });
+    expect(verbsOf(bad.card)).toContain('tender.save');
+    expect(await http.repos.tenders.tendersOfGroup(DEMO_TENANT, 'kernegruppe-laering')).toEqual([]);
+  });
+
+  it('saves a draft, lets a manager edit it, and publishes it to the announcement channel only', async () => {
+    const tenderId = await draftTender();
+    expect((await tender(tenderId)).status).toBe('draft');
+    // Nobody outside sees a draft, and a member who is not a manager cannot publish it.
+    expect(cardText((await click(persona.medarbejder, general, 'bid.open', { tenderId })).card)).toContain('Det udbud findes ikke');
+    expect(cardText((await click(persona.politiker, chat, 'tender.publish', { tenderId })).card)).toContain('Kun kernegruppens tovholder');
+    expect((await tender(tenderId)).status).toBe('draft');
+
+    const edited = await click(persona.konsulent, chat, 'tender.save', { ...validTender, tenderId, title: 'Læsevenner 2.0' });
+    expect(verbsOf(edited.card)).toContain('tender.publish');
+    expect((await tender(tenderId)).title).toBe('Læsevenner 2.0');
+
+    const published = await click(persona.tovholder, chat, 'tender.publish', { tenderId });
+    expect(verbsOf(published.card)).toContain('tender.bids');
+    const posted = published.sent.filter((r) => r.method === 'POST');
+    expect(posted.map((r) => r.conversationId)).toEqual([general.id]);
+    const announcement = posted[0]!.activity.attachments![0]!.content;
+    expect(dataOf(announcement, 'bid.open')).toEqual({ tenderId });
+    expect(cardText(announcement)).toContain('Læsevenner 2.0');
+    const stored = await tender(tenderId);
+    expect(stored.status).toBe('published');
+    expect(stored.announcements).toEqual([{ conversationId: general.id, activityId: expect.any(String) }]);
+    expect(stored.history.map((h) => h.action)).toEqual(['created', 'edited', 'published']);
+    const again = await click(persona.tovholder, chat, 'tender.publish', { tenderId });
+    expect(cardText(again.card)).toContain('allerede offentliggjort');
+  });
+
+  it('says where the announcement could not go, and why', async () => {
+    http.connector.refuse.set(general.id, 403);
+    const tenderId = await draftTender();
+    const published = await click(persona.tovholder, chat, 'tender.publish', { tenderId });
+    expect(cardText(published.card)).toMatch(/403/);
+    expect((await tender(tenderId)).announcements).toEqual([]);
+  });
+});
+
+describe('employees bid from the card', () => {
+  it('takes a bid, gives a receipt on the card and 1:1, and numbers it', async () => {
+    const tenderId = await publishedTender();
+    const { card } = await bid(persona.medarbejder, tenderId);
+    expect(verbsOf(card)).toEqual(expect.arrayContaining(['bid.edit', 'bid.withdrawAsk']));
+    const [stored] = await bidsOf(tenderId);
+    expect(stored).toMatchObject({ number: 1, bidderId: persona.medarbejder.id, status: 'submitted', crossCutting: true, wantsToParticipate: true });
+    expect(http.connector.created.map((c) => c.members[0]!.id)).toEqual([`29:${persona.medarbejder.id}`]);
+    const receipt = http.connector.to(`a:1on1-29:${persona.medarbejder.id}`);
+    expect(receipt).toHaveLength(1);
+    expect(cardText(receipt[0]!.activity.attachments![0]!.content)).toContain('Læsecafé på biblioteket');
+  });
+
+  it('makes one bid of the same form sent twice, but lets a person make a second bid', async () => {
+    const tenderId = await publishedTender();
+    const { submissionId } = await bid(persona.medarbejder, tenderId);
+    const twice = await click(persona.medarbejder, general, 'bid.submit', { tenderId, submissionId, ...validBid });
+    expect(verbsOf(twice.card)).toContain('bid.edit');
+    expect(await bidsOf(tenderId)).toHaveLength(1);
+    expect(http.connector.created).toHaveLength(1); // no second receipt
+    await bid(persona.medarbejder, tenderId, { ...validBid, title: 'Et andet bud' });
+    expect((await bidsOf(tenderId)).map((b) => b.number)).toEqual([1, 2]);
+    expect((await tender(tenderId)).activeBids).toBe(2);
+  });
+
+  it('keeps the input and names the bad fields, storing nothing', async () => {
+    const tenderId = await publishedTender();
+    const form = await click(persona.medarbejder, general, 'bid.open', { tenderId });
+    const { submissionId } = dataOf(form.card, 'bid.submit');
+    const bad = await click(persona.medarbejder, general, 'bid.submit', { tenderId, submissionId, ...validBid, title: 'x'.repeat(151), forudsaetninger: 'fritid-faellesskab-3' });
+    expect(JSON.stringify(bad.card)).toContain('Ugentlig læsecafé');
+    expect(dataOf(bad.card, 'bid.submit')).toEqual({ tenderId, submissionId });
+    expect(await bidsOf(tenderId)).toEqual([]);
+    expect((await tender(tenderId)).activeBids).toBe(0);
+  });
+
+  it('keeps bids sealed: others see the form, not the bid, even with hand-made card data', async () => {
+    const tenderId = await publishedTender();
+    await bid(persona.medarbejder, tenderId);
+    const [mine] = await bidsOf(tenderId);
+    const other = await click(persona.oekonomi, general, 'bid.open', { tenderId });
+    expect(verbsOf(other.card)).toContain('bid.submit');
+    expect(JSON.stringify(other.card)).not.toContain('Læsecafé');
+    for (const verb of ['bid.edit', 'bid.withdrawAsk', 'bid.withdraw', 'tender.bid']) {
+      const forged = await click(persona.oekonomi, general, verb, { bidId: mine!.id });
+      expect(JSON.stringify(forged.card)).not.toContain('Læsecafé');
+    }
+    const forgedSave = await click(persona.oekonomi, general, 'bid.save', { bidId: mine!.id, ...validBid, title: 'Kapret' });
+    expect(cardText(forgedSave.card)).toContain('Det bud findes ikke, eller det er ikke dit');
+    expect((await bidsOf(tenderId))[0]).toMatchObject({ title: 'Læsecafé på biblioteket', status: 'submitted' });
+    const overview = await click(persona.medarbejder, general, 'tender.bids', { tenderId });
+    expect(JSON.stringify(overview.card)).not.toContain('Læsecafé');
+  });
+
+  it('shows the bidder their own bid on the card, with edit and withdraw', async () => {
+    const tenderId = await publishedTender();
+    await bid(persona.medarbejder, tenderId);
+    const own = await click(persona.medarbejder, general, 'bid.open', { tenderId });
+    expect(JSON.stringify(own.card)).toContain('Læsecafé på biblioteket');
+    expect(verbsOf(own.card)).toEqual(expect.arrayContaining(['bid.edit', 'bid.withdrawAsk', 'bid.new']));
+    const [b] = await bidsOf(tenderId);
+    const form = await click(persona.medarbejder, general, 'bid.edit', { bidId: b!.id });
+    expect(dataOf(form.card, 'bid.save')).toEqual({ bidId: b!.id });
+    await click(persona.medarbejder, general, 'bid.save', { bidId: b!.id, ...validBid, title: 'Læsecafé hver tirsdag' });
+    expect((await bidsOf(tenderId))[0]!.title).toBe('Læsecafé hver tirsdag');
+    const ask = await click(persona.medarbejder, general, 'bid.withdrawAsk', { bidId: b!.id });
+    expect(dataOf(ask.card, 'bid.withdraw')).toEqual({ bidId: b!.id });
+    await click(persona.medarbejder, general, 'bid.withdraw', { bidId: b!.id });
+    expect((await bidsOf(tenderId))[0]!.status).toBe('withdrawn');
+    expect((await tender(tenderId)).activeBids).toBe(0);
+  });
+
+  it('counts 20 people bidding at the same moment: 20 bids, numbers 1 to 20, no lost update', async () => {
+    const tenderId = await publishedTender();
+    const people = Array.from({ length: 20 }, (_, i) => ({ id: `b0000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, name: `Byder ${i}` }));
+    const forms = await Promise.all(people.map((p) => click(p, general, 'bid.open', { tenderId })));
+    await Promise.all(people.map((p, i) => click(p, general, 'bid.submit', { tenderId, ...dataOf(forms[i]!.card, 'bid.submit'), ...validBid })));
+    const all = await bidsOf(tenderId);
+    expect(all).toHaveLength(20);
+    expect(all.map((b) => b.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect((await tender(tenderId)).activeBids).toBe(20);
+  });
+});
+
+describe('the deadline, by the server clock', () => {
+  it('takes a bid a second before and refuses one at the deadline, showing the text back', async () => {
+    const tenderId = await publishedTender(); // 7 December 2026 12:00 Copenhagen = 11:00 UTC
+    const form = await click(persona.medarbejder, general, 'bid.open', { tenderId });
+    const late = await click(persona.konsulent, general, 'bid.open', { tenderId });
+    http.clock.set('2026-12-07T10:59:59Z');
+    await click(persona.medarbejder, general, 'bid.submit', { tenderId, ...dataOf(form.card, 'bid.submit'), ...validBid });
+    http.clock.set('2026-12-07T11:00:00Z');
+    const refused = await click(persona.konsulent, general, 'bid.submit', { tenderId, ...dataOf(late.card, 'bid.submit'), ...validBid, title: 'For sent' });
+    expect(cardText(refused.card)).toContain('For sent');
+    expect(cardText(refused.card)).toContain('Ugentlig læsecafé med frivillige og bibliotekarer.');
+    expect((await bidsOf(tenderId)).map((b) => b.bidderId)).toEqual([persona.medarbejder.id]);
+    const [b] = await bidsOf(tenderId);
+    const edit = await click(persona.medarbejder, general, 'bid.save', { bidId: b!.id, ...validBid, title: 'Ændret for sent' });
+    expect(cardText(edit.card)).toContain('Ændret for sent');
+    expect((await bidsOf(tenderId))[0]!.title).toBe('Læsecafé på biblioteket');
+    const withdraw = await click(persona.medarbejder, general, 'bid.withdraw', { bidId: b!.id });
+    expect(verbsOf(withdraw.card)).not.toContain('bid.withdraw');
+    expect((await bidsOf(tenderId))[0]!.status).toBe('submitted');
+  });
+
+  it('holds a deadline on the day summer time ends (12:00 local is 11:00 UTC)', async () => {
+    http.clock.set('2026-10-20T10:00:00Z');
+    const tenderId = await publishedTender({ ...validTender, deadlineDate: '2026-10-25', deadlineTime: '12:00' });
+    expect((await tender(tenderId)).deadline).toBe('2026-10-25T11:00:00.000Z');
+    const form = await click(persona.medarbejder, general, 'bid.open', { tenderId });
+    http.clock.set('2026-10-25T10:59:59Z');
+    const inTime = await click(persona.medarbejder, general, 'bid.submit', { tenderId, ...dataOf(form.card, 'bid.submit'), ...validBid });
+    expect(verbsOf(inTime.card)).toContain('bid.edit');
+    http.clock.set('2026-10-25T11:00:00Z');
+    const form2 = await click(persona.konsulent, general, 'bid.open', { tenderId });
+    expect(verbsOf(form2.card)).not.toContain('bid.submit');
+  });
+
+  it('closes by itself, tells the kernegruppe how many bids came, and updates the card once', async () => {
+    const tenderId = await publishedTender();
+    await bid(persona.medarbejder, tenderId);
+    await bid(persona.konsulent, tenderId);
+    http.clock.set('2026-12-07T10:59:00Z');
+    const before = await http.sweep();
+    expect(before.filter((r) => r.conversationId === chat.id)).toEqual([]);
+    http.clock.set('2026-12-07T11:00:05Z');
+    const sent = await http.sweep();
+    const report = sent.filter((r) => r.conversationId === chat.id);
+    expect(report).toHaveLength(1);
+    expect(cardText(report[0]!.activity.attachments![0]!.content)).toMatch(/2 bud/);
+    expect(verbsOf(report[0]!.activity.attachments![0]!.content)).toContain('tender.bids');
+    const update = sent.filter((r) => r.conversationId === general.id && r.method === 'PUT');
+    expect(update).toHaveLength(1);
+    expect(verbsOf(update[0]!.activity.attachments![0]!.content)).not.toContain('bid.open');
+    expect((await tender(tenderId)).status).toBe('closed');
+    expect(await http.sweep()).toEqual([]);
+  });
+
+  it('updates the count on the shared card at most once a minute', async () => {
+    const tenderId = await publishedTender();
+    await bid(persona.medarbejder, tenderId);
+    http.clock.advance(61_000);
+    const first = (await http.sweep()).filter((r) => r.method === 'PUT');
+    expect(first).toHaveLength(1);
+    expect(cardText(first[0]!.activity.attachments![0]!.content)).toMatch(/1/);
+    expect(JSON.stringify(first[0]!.activity.attachments![0]!.content)).not.toContain('Læsecafé');
+    await bid(persona.konsulent, tenderId);
+    http.clock.advance(30_000);
+    expect((await http.sweep()).filter((r) => r.method === 'PUT')).toEqual([]);
+    http.clock.advance(31_000);
+    expect((await http.sweep()).filter((r) => r.method === 'PUT')).toHaveLength(1);
+    expect((await http.sweep()).filter((r) => r.method === 'PUT')).toEqual([]);
+  });
+});
+
+describe('the kernegruppe reads the bids and may cancel', () => {
+  it('lets members page through the bids and open one', async () => {
+    const tenderId = await publishedTender();
+    const people = Array.from({ length: 12 }, (_, i) => ({ id: `c0000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, name: `Medarbejder ${i}` }));
+    for (const p of people) await bid(p, tenderId, { ...validBid, title: `Idé ${p.name}` });
+    const page1 = await click(persona.politiker, chat, 'tender.bids', { tenderId });
+    expect(cardText(page1.card)).toContain('Idé Medarbejder 0');
+    expect(cardText(page1.card)).not.toContain('Idé Medarbejder 10');
+    const next = dataOf(page1.card, 'tender.bids');
+    const page2 = await click(persona.politiker, chat, 'tender.bids', next);
+    expect(cardText(page2.card)).toContain('Idé Medarbejder 11');
+    const [first] = await bidsOf(tenderId);
+    const detail = await click(persona.politiker, chat, 'tender.bid', { bidId: first!.id });
+    expect(cardText(detail.card)).toContain('Børnene læser mere og forældrene kommer med.');
+  });
+
+  it('cancels with a reason and tells every bidder 1:1', async () => {
+    const tenderId = await publishedTender();
+    await bid(persona.medarbejder, tenderId);
+    await bid(persona.konsulent, tenderId);
+    const noReason = await click(persona.tovholder, chat, 'tender.cancel', { tenderId, reason: '  ' });
+    expect(cardText(noReason.card)).toContain('Skriv en begrundelse');
+    expect((await tender(tenderId)).status).toBe('published');
+    http.connector.clear();
+    const done = await click(persona.tovholder, chat, 'tender.cancel', { tenderId, reason: 'Budgettet er omprioriteret' });
+    expect(cardText(done.card)).toContain('2 bud er meldt tilbage');
+    const told = done.sent.filter((r) => r.conversationId.startsWith('a:1on1-'));
+    expect(told.map((r) => r.conversationId).sort()).toEqual([`a:1on1-29:${persona.konsulent.id}`, `a:1on1-29:${persona.medarbejder.id}`].sort());
+    expect(cardText(told[0]!.activity.attachments![0]!.content)).toContain('Budgettet er omprioriteret');
+    expect(done.sent.some((r) => r.conversationId === general.id && r.method === 'PUT')).toBe(true);
+    expect((await tender(tenderId)).status).toBe('cancelled');
+    const late = await click(persona.oekonomi, general, 'bid.open', { tenderId });
+    expect(verbsOf(late.card)).not.toContain('bid.submit');
+  });
+});
+
+describe('lists in chat', () => {
+  it('shows an employee the open tenders 1:1 and their own bids', async () => {
+    const tenderId = await publishedTender();
+    await bid(persona.medarbejder, tenderId);
+    const open = await http.send(message(persona.medarbejder, personal(persona.medarbejder), 'udbud'));
+    const list = open.sent[0]!.activity.attachments![0]!.content;
+    expect(cardText(list)).toContain('Læsevenner i lokalsamfundet');
+    expect(verbsOf(list)).toContain('bid.open');
+    const mine = await http.send(message(persona.medarbejder, personal(persona.medarbejder), 'mine bud'));
+    expect(cardText(mine.sent[0]!.activity.attachments![0]!.content)).toContain('Læsecafé på biblioteket');
+  });
+
+  it("shows the kernegruppe's members its tenders in its chat, drafts included", async () => {
+    await draftTender({ ...validTender, title: 'Kladden' });
+    const list = await http.send(message(persona.politiker, chat, 'udbud'));
+    const card = list.sent[0]!.activity.attachments![0]!.content;
+    expect(cardText(card)).toContain('Kladden');
+  });
+});
+
+describe('cards that cannot be trusted', () => {
+  it('refuses a made-up submission id and an unknown tender, storing nothing', async () => {
+    const tenderId = await publishedTender();
+    const forged = await click(persona.medarbejder, general, 'bid.submit', { tenderId, submissionId: '../../etc', ...validBid });
+    expect(cardText(forged.card)).toContain('Kortet sendte data, jeg ikke kan bruge');
+    const unknown = await click(persona.medarbejder, general, 'bid.open', { tenderId: 'tender-nope' });
+    expect(cardText(unknown.card)).toContain('Det udbud findes ikke');
+    const noId = await click(persona.medarbejder, general, 'bid.open', {});
+    expect(cardText(noId.card)).toContain('Kortet sendte data, jeg ikke kan bruge');
+    expect(await bidsOf(tenderId)).toEqual([]);
+  });
+
+  it('escapes markdown in a title everywhere it is shown', async () => {
+    const tenderId = await publishedTender({ ...validTender, title: '**Gratis** [klik her](http://evil.example)' });
+    const stored = await tender(tenderId);
+    expect(stored.title).toBe('**Gratis** [klik her](http://evil.example)');
+    const open = await click(persona.medarbejder, general, 'bid.open', { tenderId });
+    expect(JSON.stringify(open.card)).not.toContain('[klik her](http');
+  });
+});
