@@ -34,7 +34,12 @@ export interface TenderDeps {
 
 export type Locale = 'da' | 'en';
 
-const MAX_ATTEMPTS = 8;
+/**
+ * Everyone bidding at once races for the tender's counter and exactly one write wins each round, so
+ * 20 simultaneous bidders need up to 20 rounds; a random pause spreads the retries out.
+ */
+const MAX_ATTEMPTS = 30;
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 5 * attempt)));
 
 /** Reads, changes and writes with the etag until nobody wrote in between (or gives up: 'TENDER.BUSY'). */
 export async function changeTender<E extends string>(
@@ -44,6 +49,7 @@ export async function changeTender<E extends string>(
   change: (t: Tender) => Result<Tender, E>,
 ): Promise<Result<Tender, E | 'TENDER.NOT_FOUND' | 'TENDER.BUSY'>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (attempt > 0) await pause(attempt);
     const current = await deps.tenders.getTender(tenantId, tenderId);
     if (!current) return fail('TENDER.NOT_FOUND');
     const result = change(current.value);

@@ -79,7 +79,9 @@ async function publishedTender(fields: Record<string, string> = validTender): Pr
 }
 
 async function bid(who: Persona, tenderId: string, fields: Record<string, string> = validBid): Promise<{ card?: Card; submissionId: string }> {
-  const form = await click(who, general, 'bid.open', { tenderId });
+  let form = await click(who, general, 'bid.open', { tenderId });
+  // Someone who already bid sees their bids first, with "Afgiv et nyt bud".
+  if (!verbsOf(form.card).includes('bid.submit')) form = await click(who, general, 'bid.new', { tenderId });
   const { submissionId } = dataOf(form.card, 'bid.submit');
   const sent = await click(who, general, 'bid.submit', { tenderId, submissionId: submissionId!, ...fields });
   return { card: sent.card, submissionId: submissionId! };
@@ -191,14 +193,15 @@ describe('employees bid from the card', () => {
     const tenderId = await publishedTender();
     await bid(persona.medarbejder, tenderId);
     const [mine] = await bidsOf(tenderId);
-    const other = await click(persona.oekonomi, general, 'bid.open', { tenderId });
+    // Henrik Dahl is an admin but not in Kernegruppe Læring: an employee like any other here.
+    const other = await click(persona.admin, general, 'bid.open', { tenderId });
     expect(verbsOf(other.card)).toContain('bid.submit');
     expect(JSON.stringify(other.card)).not.toContain('Læsecafé');
     for (const verb of ['bid.edit', 'bid.withdrawAsk', 'bid.withdraw', 'tender.bid']) {
-      const forged = await click(persona.oekonomi, general, verb, { bidId: mine!.id });
+      const forged = await click(persona.admin, general, verb, { bidId: mine!.id });
       expect(JSON.stringify(forged.card)).not.toContain('Læsecafé');
     }
-    const forgedSave = await click(persona.oekonomi, general, 'bid.save', { bidId: mine!.id, ...validBid, title: 'Kapret' });
+    const forgedSave = await click(persona.admin, general, 'bid.save', { bidId: mine!.id, ...validBid, title: 'Kapret' });
     expect(cardText(forgedSave.card)).toContain('Det bud findes ikke, eller det er ikke dit');
     expect((await bidsOf(tenderId))[0]).toMatchObject({ title: 'Læsecafé på biblioteket', status: 'submitted' });
     const overview = await click(persona.medarbejder, general, 'tender.bids', { tenderId });

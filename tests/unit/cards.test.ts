@@ -6,11 +6,47 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { CARD_NAMES, cardsDirectory, escapeMarkdown, renderCard, type CardJson } from '../../src/adapters/cards/render-card.js';
+import {
+  announcementCard,
+  bidDetailCard,
+  bidEcho,
+  bidFormCard,
+  bidFormValuesFrom,
+  bidFormValuesOf,
+  bidOverviewCard,
+  bidReceiptCard,
+  closedSummaryCard,
+  confirmCard,
+  lateCard,
+  myBidsCard,
+  myTenderBidsCard,
+  publishReportCard,
+  tenderCancelledCard,
+  tenderFormCard,
+  tenderFormValuesFrom,
+  tenderFormValuesOf,
+  tenderListCard,
+  tenderPreviewCard,
+} from '../../src/adapters/cards/tender-views.js';
 import { helpCard, linksCard, noticeCard, profileCard } from '../../src/adapters/cards/views.js';
 import { commandsFor } from '../../src/adapters/teams/commands.js';
 import { parseRosterFile } from '../../src/app/roster-file.js';
 import { actorFrom, type Actor } from '../../src/domain/actor.js';
 import type { Directory } from '../../src/domain/directory.js';
+import {
+  AFTER_DEADLINE,
+  LAERING,
+  NOW,
+  TENDER_INPUT,
+  cancelledTender,
+  closedTender,
+  draftTender,
+  editedBid,
+  manyBids,
+  publishedTender,
+  submitBidOn,
+  withdrawnBid,
+} from '../support/tender-fixtures.js';
 
 /** The part of the adaptivecards API these tests use (its UMD build, see NOTES.md). */
 interface AdaptiveCardsLibrary {
@@ -37,6 +73,17 @@ const tovholder = byName('Johan Kristensen');
 const employee = byName('Sofie Nielsen'); // on the roster's people list, but in no group
 const outsider = actorFrom(demo, TENANT, 'a1b2c3d4-0000-4000-8000-00000000beef', 'Ulla Udenfor');
 const group = (id: string) => demo.groups.find((g) => g.id === id);
+
+// Tenders and bids for the internt udbud cards: one of each state, a bid edited and one withdrawn.
+const draft = draftTender();
+const { tender: withBid, bid } = submitBidOn(publishedTender());
+const { tender: withTwo, bid: crossCutting } = submitBidOn(withBid, { title: 'Jobpraktik for unge læsere', forudsaetninger: 'laering-2,beskaeftigelse-1' }, { id: 'p-hanne', name: 'Hanne Graversen' });
+const edited = editedBid(bid, withTwo, { roles: { kommunen: 'Lokaler', borgeren: 'Børnene vælger bøgerne', familien: 'Læser med', lokalsamfundet: 'Frivillige', arbejdsgiveren: 'Lokale virksomheder sponsorerer bøger' } });
+const withdrawn = withdrawnBid(crossCutting, withTwo);
+const closed = closedTender(withTwo);
+const cancelled = cancelledTender(withTwo);
+const formChoices = LAERING.forudsaetninger;
+const tenderForm = { groupName: 'Kernegruppe Læring', kerneopgaveName: 'Læring', choices: formChoices };
 
 /** At least one realistic rendering per template; a template without an entry here fails the test below. */
 const FIXTURES: Record<string, Record<string, () => CardJson>> = {
@@ -76,6 +123,117 @@ const FIXTURES: Record<string, Record<string, () => CardJson>> = {
       noticeCard('da', { text: 'Jeg kender ingen gruppe, der hedder »Sundhed«.', style: 'attention', input: 'tilknyt kernegruppe Sundhed' }),
     'confirmation with a title': () => noticeCard('en', { title: 'Linked', text: 'This conversation now belongs to Byrådet.', style: 'good' }),
     'plain notice': () => noticeCard('da', { text: 'Intet er ændret.', style: 'default' }),
+  },
+  'tender-form': {
+    'a new, empty form': () =>
+      tenderFormCard('da', { ...tenderForm, values: tenderFormValuesFrom({ deadlineDate: '2026-12-07', deadlineTime: '12:00', decidedBy: 'kernegruppe' }), errors: [] }),
+    'a draft being edited, English': () => tenderFormCard('en', { ...tenderForm, tenderId: draft.id, values: tenderFormValuesOf(draft), errors: [] }),
+    'every field wrong': () =>
+      tenderFormCard('da', {
+        ...tenderForm,
+        values: { ...TENDER_INPUT, title: 'x'.repeat(131), forudsaetninger: '', deadlineDate: '2027-03-28', deadlineTime: '02:30', budgetKr: 'mange penge' },
+        errors: [
+          { field: 'title', code: 'TOO_LONG', limit: 120 },
+          { field: 'forudsaetninger', code: 'REQUIRED' },
+          { field: 'description', code: 'REQUIRED' },
+          { field: 'deadline', code: 'NOT_EXISTING_TIME' },
+          { field: 'budgetKr', code: 'NOT_A_NUMBER' },
+          { field: 'decidedBy', code: 'UNKNOWN_CHOICE' },
+        ],
+      }),
+  },
+  'tender-announcement': {
+    'open, with a bid count and refresh for a bidder': () => announcementCard('da', withTwo, NOW, [bid.bidderTeamsId]),
+    'closed at the deadline': () => announcementCard('da', withTwo, AFTER_DEADLINE, [bid.bidderTeamsId]),
+    cancelled: () => announcementCard('en', cancelled, NOW, []),
+    'draft preview': () => tenderPreviewCard('da', draft),
+    "a bidder's own view, open": () => myTenderBidsCard('da', withTwo, [edited, withdrawn], NOW),
+    "a bidder's own view after the deadline, English": () => myTenderBidsCard('en', closed, [edited], AFTER_DEADLINE),
+  },
+  'tender-message': {
+    'published to two channels, one failed': () =>
+      publishReportCard('da', withBid, [
+        { name: 'Demo Kommune › General', ok: true },
+        { name: 'Byrådet', ok: false, reason: 'not-installed' },
+      ]),
+    'published with no announcement channel': () => publishReportCard('da', withBid, []),
+    'closed with 14 bids': () => closedSummaryCard('da', manyBids(14).tender),
+    'cancelled, to a bidder': () => tenderCancelledCard('da', cancelled, bid),
+    'cancelled, to the kernegruppe, English': () => tenderCancelledCard('en', cancelled),
+    'a bid after the deadline': () => lateCard('da', { tender: closed, reason: 'deadline', echo: bidEcho('da', bidFormValuesOf(edited)) }),
+  },
+  'bid-form': {
+    'a new bid': () => bidFormCard('da', { tender: withBid, submissionId: 'sub-new', values: bidFormValuesFrom({ participate: 'false' }), errors: [] }),
+    'editing a bid, English': () => bidFormCard('en', { tender: withTwo, bidId: edited.id, values: bidFormValuesOf(edited), errors: [], notice: 'Your bid is loaded.' }),
+    'every field wrong': () =>
+      bidFormCard('da', {
+        tender: withBid,
+        submissionId: 'sub-new',
+        values: { ...bidFormValuesOf(bid), title: '', howItHelps: 'y'.repeat(2001), forudsaetninger: 'beskaeftigelse-1', roleBorgeren: 'z'.repeat(1002) },
+        errors: [
+          { field: 'title', code: 'REQUIRED' },
+          { field: 'howItHelps', code: 'TOO_LONG', limit: 2000 },
+          { field: 'forudsaetninger', code: 'INVALID' },
+          { field: 'role.borgeren', code: 'TOO_LONG', limit: 1000 },
+          { field: 'participate', code: 'INVALID' },
+        ],
+      }),
+  },
+  'bid-receipt': {
+    submitted: () => bidReceiptCard('da', withBid, bid, NOW, 'submitted'),
+    'edited, English': () => bidReceiptCard('en', withTwo, edited, NOW, 'edited'),
+    withdrawn: () => bidReceiptCard('da', withTwo, withdrawn, NOW, 'withdrawn'),
+    'after the deadline': () => bidReceiptCard('da', closed, edited, AFTER_DEADLINE, 'submitted'),
+  },
+  confirm: {
+    'cancel a tender, with a reason missing': () =>
+      confirmCard('da', {
+        title: 'Annullér udbuddet?',
+        text: 'Alle, der har budt, får besked.',
+        confirmTitle: 'Annullér udbuddet',
+        confirmVerb: 'tender.cancel',
+        confirmData: { tenderId: withBid.id },
+        backVerb: 'tender.list',
+        backData: {},
+        reason: { label: 'Begrundelse', value: '', error: 'Skriv en begrundelse.' },
+      }),
+    'withdraw a bid, English': () =>
+      confirmCard('en', { title: 'Withdraw the bid?', text: 'Bid no. 1 will be withdrawn.', confirmTitle: 'Withdraw', confirmVerb: 'bid.withdraw', confirmData: { bidId: bid.id } }),
+  },
+  'bid-overview': {
+    'a middle page of ten': () => bidOverviewCard('da', manyBids(30).tender, manyBids(30).bids.slice(10, 20), { hasPrevious: true, hasNext: true }, NOW),
+    'no bids yet': () => bidOverviewCard('da', publishedTender(), [], { hasPrevious: false, hasNext: false }, NOW),
+    'one edited and one withdrawn, English': () => bidOverviewCard('en', withTwo, [edited, withdrawn], { hasPrevious: false, hasNext: false }, NOW),
+    'cancelled': () => bidOverviewCard('da', cancelled, [edited], { hasPrevious: false, hasNext: false }, NOW),
+  },
+  'bid-detail': {
+    'with every role filled in, edited': () => bidDetailCard('da', withTwo, edited),
+    'cross-cutting and withdrawn, English': () => bidDetailCard('en', withTwo, withdrawn),
+  },
+  'tender-list': {
+    'open tenders, one already bid on': () =>
+      tenderListCard('da', {
+        title: 'Åbne udbud',
+        empty: 'Der er ingen åbne udbud lige nu.',
+        items: [{ tender: withTwo, mine: 1 }, { tender: publishedTender({ title: 'Overgang til ungdomsuddannelse' }, 'tender-2') }],
+        now: NOW,
+        mode: 'open',
+      }),
+    "the kernegruppe's tenders in every state": () =>
+      tenderListCard('da', { title: 'Udbud fra Kernegruppe Læring', empty: 'Ingen.', items: [draft, withTwo, closed, cancelled].map((tender) => ({ tender })), now: NOW, mode: 'group' }),
+    'empty, English': () => tenderListCard('en', { title: 'Open tenders', empty: 'There are no open tenders right now.', items: [], now: NOW, mode: 'open' }),
+    'my bids': () =>
+      myBidsCard(
+        'da',
+        [
+          { tender: withTwo, bid: edited },
+          { tender: withTwo, bid: withdrawn },
+          { tender: cancelled, bid },
+          { tender: closed, bid: edited },
+        ],
+        NOW,
+      ),
+    'my bids, none, English': () => myBidsCard('en', [], NOW),
   },
   links: {
     empty: () => linksCard('da', []),

@@ -94,17 +94,27 @@ describe('commandsFor', () => {
   const mayor = actorFrom(dir, TENANT, POLITIKER, 'Mette Holm');
   const outsider = actorFrom(dir, TENANT, 'a1b2c3d4-0000-4000-8000-00000000beef', 'Ulla Udenfor');
 
-  it('shows someone without roles only help and who-am-I', () => {
-    expect(commandsFor(outsider, 'da').map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg']);
+  it('shows someone without roles only what every employee can do', () => {
+    expect(commandsFor(outsider, 'da').map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud']);
   });
 
-  it('shows no admin commands to someone with roles who is not admin, not even the mayor', () => {
-    expect(commandsFor(mayor, 'da').map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg']);
+  it('shows no admin or tender commands to someone with roles who neither administers nor runs a kernegruppe, not even the mayor', () => {
+    expect(commandsFor(mayor, 'da').map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud']);
+  });
+
+  it("offers 'nyt udbud' to those who run a kernegruppe's tenders", () => {
+    const TOVHOLDER = 'd0000000-0000-4000-8000-000000000002';
+    const withKernegruppe: Directory = {
+      ...dir,
+      groups: [...dir.groups, { id: 'kernegruppe-laering', kind: 'kernegruppe', name: 'Kernegruppe Læring', kerneopgave: 'laering', members: [{ person: TOVHOLDER, roles: ['chef', 'tovholder'] }] }],
+    };
+    const tovholder = actorFrom(withKernegruppe, TENANT, TOVHOLDER, 'Johan Kristensen');
+    expect(commandsFor(tovholder, 'da').map((c) => c.command)).toContain('nyt udbud');
   });
 
   it('shows an admin the link commands too, each with a description', () => {
     const commands = commandsFor(admin, 'da');
-    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'tilknyt «gruppe»', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal', 'tilknytninger']);
+    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'tilknyt «gruppe»', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal', 'tilknytninger']);
     for (const c of commands) expect(c.description, c.command).toMatch(/\S{3,}/);
   });
 
@@ -112,8 +122,10 @@ describe('commandsFor', () => {
     expect(commandsFor(outsider, 'en')).toEqual([
       { command: 'help', description: 'Show this overview.' },
       { command: 'who am i', description: 'Show your roles and groups.' },
+      { command: 'tenders', description: "See the open tenders and bid. In a core group's chat: the group's own tenders and their bids." },
+      { command: 'my bids', description: 'See your bids and how they are doing.' },
     ]);
-    expect(commandsFor(admin, 'en').map((c) => c.command)).toEqual(['help', 'who am i', 'link «group»', 'unlink', 'announcement channel', 'remove announcement channel', 'links']);
+    expect(commandsFor(admin, 'en').map((c) => c.command)).toEqual(['help', 'who am i', 'tenders', 'my bids', 'link «group»', 'unlink', 'announcement channel', 'remove announcement channel', 'links']);
   });
 
   it.each(['da', 'en'] as const)('offers only commands the bot understands when typed as shown (%s)', (locale) => {

@@ -12,7 +12,21 @@ export interface CardJson {
   readonly [key: string]: unknown;
 }
 
-export const CARD_NAMES = ['help', 'notice', 'profile', 'links'] as const;
+export const CARD_NAMES = [
+  'help',
+  'notice',
+  'profile',
+  'links',
+  'tender-form',
+  'tender-announcement',
+  'tender-message',
+  'bid-form',
+  'bid-receipt',
+  'confirm',
+  'bid-overview',
+  'bid-detail',
+  'tender-list',
+] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
 /** The repository's cards/ folder, found from this file whether it runs from src/ (tsx) or dist/. */

@@ -1,12 +1,20 @@
 // Picks the user's language from the activity's locale and fills in a text's {placeholders}.
+// The catalogs are split by area (general texts in da/en.ts, internt udbud in tender-da/en.ts) and
+// merged here, so text(locale, key) covers every key.
 
-import { da, type TextKey } from './da.js';
+import { da, type TextKey as CoreTextKey } from './da.js';
 import { en } from './en.js';
+import { tenderDa, type TenderTextKey } from './tender-da.js';
+import { tenderEn } from './tender-en.js';
 
 export type Locale = 'da' | 'en';
-export type { TextKey };
+export type TextKey = CoreTextKey | TenderTextKey;
 
-const CATALOGS: Record<Locale, Record<TextKey, string>> = { da, en };
+// A key in two catalogs would silently shadow one text with the other: make it a type error.
+type SharedKeys = CoreTextKey & TenderTextKey;
+const _noKeyInTwoCatalogs: [SharedKeys] extends [never] ? true : never = true;
+
+const CATALOGS: Record<Locale, Record<TextKey, string>> = { da: { ...da, ...tenderDa }, en: { ...en, ...tenderEn } };
 
 /** Danish unless the user's Teams runs in English. */
 export function localeOf(activityLocale: string | undefined): Locale {
@@ -19,4 +27,9 @@ export function text(locale: Locale, key: TextKey, params: Record<string, string
 
 export function catalog(locale: Locale): Record<TextKey, string> {
   return CATALOGS[locale];
+}
+
+/** For texts picked by a computed name (e.g. a field error per field): is there such a key? */
+export function isTextKey(key: string): key is TextKey {
+  return Object.hasOwn(CATALOGS.da, key);
 }

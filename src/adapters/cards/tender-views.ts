@@ -1,0 +1,713 @@
+// Views for internt udbud: tenders and bids in, card JSON out, in the reader's language. Owns which
+// buttons each card offers (verbs and their data), how a tender and a bid are summed up, and the
+// Danish/English words for field errors. Everything a person typed (titles, descriptions, names,
+// reasons, roles) is escaped here, once, where it becomes card text; form inputs get it back raw.
+
+import { BID_LIMITS, PARTY_ROLES, type Bid, type BidField, type PartyRole } from '../../domain/bid.js';
+import {
+  DECIDED_BY,
+  TENDER_LIMITS,
+  asText,
+  biddingOpen,
+  opensForudsaetninger,
+  type AuditEntry,
+  type CatalogEntry,
+  type FieldError,
+  type FieldErrorCode,
+  type Tender,
+  type TenderField,
+} from '../../domain/tender.js';
+import { formatInstant, localParts } from '../../domain/time.js';
+import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
+import { escapeMarkdown as esc, renderCard, type CardJson } from './render-card.js';
+
+// ---- form values: what a card's inputs hold, always as the strings the card sends ----
+
+export interface TenderFormValues {
+  title: string;
+  description: string;
+  /** Comma-separated forudsætning ids, as a multi-select ChoiceSet sends them. */
+  forudsaetninger: string;
+  deadlineDate: string;
+  deadlineTime: string;
+  budgetKr: string;
+  decidedBy: string;
+}
+
+export interface BidFormValues {
+  title: string;
+  description: string;
+  howItHelps: string;
+  /** Comma-separated forudsætning ids. */
+  forudsaetninger: string;
+  roleKommunen: string;
+  roleBorgeren: string;
+  roleFamilien: string;
+  roleLokalsamfundet: string;
+  roleArbejdsgiveren: string;
+  coBidders: string;
+  /** 'true' | 'false' from the toggle. */
+  participate: string;
+}
+
+const TENDER_FORM_KEYS = ['title', 'description', 'forudsaetninger', 'deadlineDate', 'deadlineTime', 'budgetKr', 'decidedBy'] as const;
+const BID_FORM_KEYS = [
+  'title',
+  'description',
+  'howItHelps',
+  'forudsaetninger',
+  'roleKommunen',
+  'roleBorgeren',
+  'roleFamilien',
+  'roleLokalsamfundet',
+  'roleArbejdsgiveren',
+  'coBidders',
+  'participate',
+] as const;
+
+/** The form input that holds each party's role. */
+const ROLE_INPUT = {
+  kommunen: 'roleKommunen',
+  borgeren: 'roleBorgeren',
+  familien: 'roleFamilien',
+  lokalsamfundet: 'roleLokalsamfundet',
+  arbejdsgiveren: 'roleArbejdsgiveren',
+} as const satisfies Record<PartyRole, keyof BidFormValues>;
+
+/** A card's value as a string: a hand-made request may send numbers, booleans or arrays; anything else is ''. */
+function asFormString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.filter((v) => typeof v === 'string' || typeof v === 'number').join(',');
+  return '';
+}
+
+function formValues<K extends string>(keys: readonly K[], raw: Record<string, unknown>): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, asFormString(Object.hasOwn(raw, k) ? raw[k] : undefined)])) as Record<K, string>;
+}
+
+export const tenderFormValuesFrom = (raw: Record<string, unknown>): TenderFormValues => formValues(TENDER_FORM_KEYS, raw);
+export const bidFormValuesFrom = (raw: Record<string, unknown>): BidFormValues => formValues(BID_FORM_KEYS, raw);
+
+export function tenderFormValuesOf(t: Tender): TenderFormValues {
+  const deadline = localParts(new Date(t.deadline));
+  return {
+    title: t.title,
+    description: t.description,
+    forudsaetninger: t.forudsaetninger.join(','),
+    deadlineDate: deadline.date,
+    deadlineTime: deadline.time,
+    budgetKr: t.budgetKr === undefined ? '' : String(t.budgetKr),
+    decidedBy: t.decidedBy,
+  };
+}
+
+export function bidFormValuesOf(bid: Bid): BidFormValues {
+  return {
+    title: bid.title,
+    description: bid.description,
+    howItHelps: bid.howItHelps,
+    forudsaetninger: bid.forudsaetninger.join(','),
+    roleKommunen: bid.partyRoles.kommunen ?? '',
+    roleBorgeren: bid.partyRoles.borgeren ?? '',
+    roleFamilien: bid.partyRoles.familien ?? '',
+    roleLokalsamfundet: bid.partyRoles.lokalsamfundet ?? '',
+    roleArbejdsgiveren: bid.partyRoles.arbejdsgiveren ?? '',
+    coBidders: bid.coBidders,
+    participate: String(bid.wantsToParticipate),
+  };
+}
+
+/** What the person wrote in a bid form, label by label, for a refusal that lets them copy it. */
+export function bidEcho(locale: Locale, values: BidFormValues): { label: string; value: string }[] {
+  const say = sayIn(locale);
+  return [
+    { label: say('bidForm.title'), value: values.title },
+    { label: say('bidForm.description'), value: values.description },
+    { label: say('bidForm.howItHelps'), value: values.howItHelps },
+    ...PARTY_ROLES.map((r) => ({ label: say(`bidForm.role.${r}`), value: values[ROLE_INPUT[r]] })),
+    { label: say('bidForm.coBidders'), value: values.coBidders },
+  ];
+}
+
+// ---- shared fragments ----
+
+type Say = (key: TextKey, params?: Record<string, string | number>) => string;
+const sayIn =
+  (locale: Locale): Say =>
+  (key, params) =>
+    text(locale, key, params);
+
+type ButtonStyle = 'default' | 'positive' | 'destructive';
+type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning';
+type TextColor = 'Default' | 'Good' | 'Attention' | 'Warning';
+
+interface Button {
+  readonly verb: string;
+  readonly title: string;
+  readonly data: Readonly<Record<string, string>>;
+  readonly style: ButtonStyle;
+}
+const button = (verb: string, title: string, data: Readonly<Record<string, string>>, style: ButtonStyle = 'default'): Button => ({ verb, title, data, style });
+
+interface Fact {
+  readonly title: string;
+  readonly value: string;
+}
+const line = (text: string) => ({ text });
+const bullet = (text: string) => line(`• ${text}`);
+
+/** Lists are capped so a card stays small; the rest is one "showing N of M" line away. */
+const LIST_LIMIT = 25;
+
+const at = (iso: string, locale: Locale) => formatInstant(new Date(iso), locale);
+const isOpen = (t: Tender, now: Date) => biddingOpen(t, now).ok;
+const yesNo = (say: Say, value: boolean) => say(value ? 'bid.yes' : 'bid.no');
+
+function money(locale: Locale, kr: number): string {
+  return text(locale, 'tender.money', { amount: new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 0 }).format(kr) });
+}
+
+/** A forudsætning as plain text (for choices), "Læring: …" when it is not obviously the tender's own. */
+function forudsaetningText(locale: Locale, entry: CatalogEntry, withKerneopgave: boolean): string {
+  const demo = entry.demo ? ` ${text(locale, 'tender.demo')}` : '';
+  return `${withKerneopgave ? `${entry.kerneopgaveName}: ` : ''}${entry.text}${demo}`;
+}
+
+/** The bid's forudsætninger as escaped bullet lines, each with its kerneopgave. */
+function bidForudsaetninger(locale: Locale, t: Tender, bid: Bid) {
+  return bid.forudsaetninger.map((id) => {
+    const entry = t.catalog.find((c) => c.id === id);
+    return bullet(esc(entry ? forudsaetningText(locale, entry, true) : id));
+  });
+}
+
+/** Short status: Kladde / Åben for bud / Lukket for bud / Annulleret. */
+function tenderStatus(say: Say, t: Tender, now: Date): string {
+  if (t.status === 'published') return say(isOpen(t, now) ? 'tender.status.open' : 'tender.status.closed');
+  return say(`tender.status.${t.status}`);
+}
+
+/** Status with its when or why: "Åben for bud til …", "Annulleret: <reason>". */
+function tenderState(locale: Locale, t: Tender, now: Date): string {
+  const say = sayIn(locale);
+  if (t.status === 'draft') return say('tender.status.draft');
+  if (t.status === 'cancelled') return say('tender.state.cancelled', { reason: esc(t.cancelReason ?? '') });
+  return say(isOpen(t, now) ? 'tender.state.open' : 'tender.state.closed', { deadline: at(t.deadline, locale) });
+}
+
+function bidStatus(say: Say, bid: Bid): string {
+  return [say(`bid.status.${bid.status}`), bid.crossCutting ? say('bid.crossCutting') : ''].filter(Boolean).join(' ');
+}
+
+/** What stops changes on a tender that is no longer open: the cancellation, or the deadline. */
+function endedNote(say: Say, t: Tender): { text: string; style: ContainerStyle } {
+  return t.status === 'cancelled'
+    ? { text: say('tender.note.cancelled', { reason: esc(t.cancelReason ?? '') }), style: 'attention' }
+    : { text: say('tender.note.closed'), style: 'warning' };
+}
+
+// ---- field errors ----
+
+const GENERIC_FIELD_ERROR: Record<FieldErrorCode, TextKey> = {
+  REQUIRED: 'fieldError.REQUIRED',
+  TOO_LONG: 'fieldError.TOO_LONG',
+  INVALID: 'fieldError.INVALID',
+  IN_PAST: 'fieldError.IN_PAST',
+  NOT_EXISTING_TIME: 'fieldError.NOT_EXISTING_TIME',
+  UNKNOWN_CHOICE: 'fieldError.UNKNOWN_CHOICE',
+  NOT_A_NUMBER: 'fieldError.NOT_A_NUMBER',
+};
+
+/** "Skriv en titel." or, where the field has no text of its own for the code, the general one. */
+function fieldErrorText(locale: Locale, e: FieldError, value: string): string {
+  const specific = `fieldError.${e.code}.${e.field}`;
+  const limit = e.limit === undefined ? '' : e.field === 'budgetKr' ? money(locale, e.limit) : String(e.limit);
+  return text(locale, isTextKey(specific) ? specific : GENERIC_FIELD_ERROR[e.code], { limit, length: asText(value).length });
+}
+
+/** Every field's error line ('' when fine), so a template can show each under its input. */
+function fieldErrors<F extends string>(locale: Locale, fields: readonly F[], errors: readonly FieldError<F>[], valueOf: (field: F) => string): Record<F, string> {
+  const out = Object.fromEntries(fields.map((f) => [f, ''])) as Record<F, string>;
+  for (const e of errors) out[e.field] = [out[e.field], fieldErrorText(locale, e, valueOf(e.field))].filter(Boolean).join(' ');
+  return out;
+}
+
+const TENDER_FIELDS: readonly TenderField[] = ['title', 'description', 'forudsaetninger', 'deadline', 'budgetKr', 'decidedBy'];
+const BID_FIELDS: readonly BidField[] = ['title', 'description', 'howItHelps', 'forudsaetninger', ...PARTY_ROLES.map((r) => `role.${r}` as const), 'coBidders', 'participate'];
+
+const tenderValueOf = (values: TenderFormValues) => (field: TenderField) => (field === 'deadline' ? '' : values[field]);
+const bidValueOf = (values: BidFormValues) => (field: BidField) =>
+  field.startsWith('role.') ? values[ROLE_INPUT[field.slice('role.'.length) as PartyRole]] : values[field as Exclude<BidField, `role.${string}`>];
+
+// ---- the kernegruppe's tender form ----
+
+export function tenderFormCard(
+  locale: Locale,
+  v: {
+    tenderId?: string | undefined;
+    groupName: string;
+    kerneopgaveName: string;
+    choices: readonly { id: string; text: string; demo: boolean }[];
+    values: TenderFormValues;
+    errors: readonly FieldError<TenderField>[];
+  },
+): CardJson {
+  const say = sayIn(locale);
+  return renderCard('tender-form', {
+    heading: say(v.tenderId ? 'tenderForm.editTitle' : 'tenderForm.newTitle', { group: esc(v.groupName) }),
+    intro: say('tenderForm.intro', { kerneopgave: esc(v.kerneopgaveName) }),
+    summary: v.errors.length > 0 ? say('tenderForm.summary') : '',
+    labels: {
+      title: say('tenderForm.title'),
+      forudsaetninger: say('tenderForm.forudsaetninger'),
+      description: say('tenderForm.description'),
+      descriptionPlaceholder: say('tenderForm.descriptionPlaceholder'),
+      deadlineDate: say('tenderForm.deadlineDate'),
+      deadlineTime: say('tenderForm.deadlineTime'),
+      budgetKr: say('tenderForm.budgetKr'),
+      budgetPlaceholder: say('tenderForm.budgetPlaceholder'),
+      decidedBy: say('tenderForm.decidedBy'),
+    },
+    values: v.values,
+    errors: fieldErrors(locale, TENDER_FIELDS, v.errors, tenderValueOf(v.values)),
+    limits: { title: TENDER_LIMITS.title, description: TENDER_LIMITS.description },
+    choices: v.choices.map((c) => ({ title: c.demo ? `${c.text} ${say('tender.demo')}` : c.text, value: c.id })),
+    decidedByChoices: DECIDED_BY.map((d) => ({ title: say(`tender.decidedBy.${d}`), value: d })),
+    actions: [button('tender.save', say('button.saveDraft'), v.tenderId ? { tenderId: v.tenderId } : {}, 'positive')],
+  });
+}
+
+// ---- the announcement, its draft preview, and a bidder's own view of it: one template ----
+
+interface MineSection {
+  readonly show: boolean;
+  readonly heading: string;
+  readonly bids: readonly { heading: string; title: string; status: string; actions: readonly Button[] }[];
+}
+
+function tenderCard(
+  locale: Locale,
+  t: Tender,
+  o: { withCount: boolean; note?: { text: string; style: ContainerStyle } | undefined; mine?: MineSection; actions: readonly Button[] },
+): CardJson {
+  const say = sayIn(locale);
+  const facts: Fact[] = [
+    { title: say('tender.fact.kerneopgave'), value: esc(t.kerneopgaveName) },
+    { title: say('tender.fact.deadline'), value: at(t.deadline, locale) },
+    ...(t.budgetKr !== undefined ? [{ title: say('tender.fact.budget'), value: money(locale, t.budgetKr) }] : []),
+    { title: say('tender.fact.decidedBy'), value: say(`tender.decidedBy.${t.decidedBy}`) },
+    ...(o.withCount ? [{ title: say('tender.fact.bids'), value: String(t.activeBids) }] : []),
+  ];
+  return renderCard('tender-announcement', {
+    kicker: say('tender.kicker', { group: esc(t.groupName) }),
+    title: esc(t.title),
+    note: o.note?.text ?? '',
+    noteStyle: o.note?.style ?? 'default',
+    description: esc(t.description),
+    opensHeading: say('tender.opens'),
+    opens: opensForudsaetninger(t).map((e) => bullet(esc(forudsaetningText(locale, e, false)))),
+    facts,
+    mine: o.mine ?? { show: false, heading: '', bids: [] },
+    actions: o.actions,
+  });
+}
+
+/** Teams may ask for a refresh for at most 60 users. */
+const REFRESH_USER_LIMIT = 60;
+
+/**
+ * The shared card in the announcement channels: the tender and how many bids it has, never their
+ * content. While open, the bidders listed get their own view (bid.open) through Teams' refresh.
+ */
+export function announcementCard(locale: Locale, t: Tender, now: Date, refreshUserIds: readonly string[]): CardJson {
+  const say = sayIn(locale);
+  const open = isOpen(t, now);
+  const card = tenderCard(locale, t, {
+    withCount: true,
+    note: open || t.status === 'draft' ? undefined : endedNote(say, t),
+    actions: open ? [button('bid.open', say('button.bid'), { tenderId: t.id }, 'positive')] : [],
+  });
+  if (!open || refreshUserIds.length === 0) return card;
+  return {
+    ...card,
+    refresh: { action: { type: 'Action.Execute', verb: 'bid.open', data: { tenderId: t.id } }, userIds: refreshUserIds.slice(0, REFRESH_USER_LIMIT) },
+  };
+}
+
+export function tenderPreviewCard(locale: Locale, t: Tender): CardJson {
+  const say = sayIn(locale);
+  const id = { tenderId: t.id };
+  return tenderCard(locale, t, {
+    withCount: false,
+    note: { text: say('tender.note.draft'), style: 'warning' },
+    actions: [
+      button('tender.edit', say('button.editDraft'), id),
+      button('tender.publish', say('button.publish'), id, 'positive'),
+      button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive'),
+    ],
+  });
+}
+
+/** Ret and Træk tilbage on a bid, while the tender is open and the bid is not withdrawn. */
+function bidChangeButtons(say: Say, bid: Bid, open: boolean): Button[] {
+  if (!open || bid.status === 'withdrawn') return [];
+  return [button('bid.edit', say('button.editBid'), { bidId: bid.id }), button('bid.withdrawAsk', say('button.withdrawBid'), { bidId: bid.id }, 'destructive')];
+}
+
+/** What a bidder sees instead of "Byd ind": the announcement with their own bids on it. */
+export function myTenderBidsCard(locale: Locale, t: Tender, bids: readonly Bid[], now: Date): CardJson {
+  const say = sayIn(locale);
+  const open = isOpen(t, now);
+  return tenderCard(locale, t, {
+    withCount: true,
+    note: open ? undefined : t.status === 'cancelled' ? endedNote(say, t) : { text: say('mine.closed'), style: 'warning' },
+    mine: {
+      show: true,
+      heading: say('mine.heading'),
+      bids: bids.map((b) => ({
+        heading: say('mine.bidHeading', { number: b.number, at: at(b.submittedAt, locale) }),
+        title: esc(b.title),
+        status: bidStatus(say, b),
+        actions: bidChangeButtons(say, b, open),
+      })),
+    },
+    actions: open ? [button('bid.new', say('button.newBid'), { tenderId: t.id })] : [],
+  });
+}
+
+// ---- publishing, closing, cancelling, refusing: short messages on one template ----
+
+interface Message {
+  readonly heading: string;
+  readonly style: ContainerStyle;
+  readonly lines?: readonly { text: string; color: TextColor }[];
+  readonly echoHeading?: string;
+  readonly echo?: readonly { label: string; value: string }[];
+  readonly actions?: readonly Button[];
+}
+
+function messageCard(m: Message): CardJson {
+  return renderCard('tender-message', { heading: m.heading, style: m.style, lines: m.lines ?? [], echoHeading: m.echoHeading ?? '', echo: m.echo ?? [], actions: m.actions ?? [] });
+}
+
+export type PublishFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed';
+
+export function publishReportCard(locale: Locale, t: Tender, outcomes: readonly { name: string; ok: boolean; reason?: PublishFailure | undefined }[]): CardJson {
+  const say = sayIn(locale);
+  const reached = outcomes.filter((o) => o.ok).length;
+  const warning = outcomes.length === 0 ? say('publish.noChannels') : reached === 0 ? say('publish.noneReached') : '';
+  return messageCard({
+    heading: say('publish.done', { title: esc(t.title) }),
+    style: warning ? 'warning' : 'good',
+    lines: [
+      { text: say('publish.deadline', { deadline: at(t.deadline, locale) }), color: 'Default' },
+      ...outcomes.map((o) =>
+        o.ok
+          ? { text: say('publish.ok', { name: esc(o.name) }), color: 'Good' as const }
+          : { text: say('publish.failed', { name: esc(o.name), reason: say(`publish.reason.${o.reason ?? 'failed'}`) }), color: 'Attention' as const },
+      ),
+      ...(warning ? [{ text: warning, color: 'Warning' as const }] : []),
+    ],
+    actions: [button('tender.bids', say('button.seeBids'), { tenderId: t.id })],
+  });
+}
+
+export function closedSummaryCard(locale: Locale, t: Tender): CardJson {
+  const say = sayIn(locale);
+  const bids = say(t.activeBids === 1 ? 'tender.bidCount.one' : 'tender.bidCount.other', { count: t.activeBids });
+  return messageCard({
+    heading: say('closed.text', { title: esc(t.title), bids }),
+    style: 'emphasis',
+    actions: [button('tender.bids', say('button.seeTheBids'), { tenderId: t.id })],
+  });
+}
+
+/** To each bidder 1:1 with their bid, and to the kernegruppe's chat without one. */
+export function tenderCancelledCard(locale: Locale, t: Tender, bid?: Bid): CardJson {
+  const say = sayIn(locale);
+  return messageCard({
+    heading: say('cancelled.text', { title: esc(t.title), reason: esc(t.cancelReason ?? '') }),
+    style: 'attention',
+    lines: bid ? [{ text: say('cancelled.bid', { number: bid.number, bidTitle: esc(bid.title) }), color: 'Default' }] : [],
+  });
+}
+
+const LATE_TEXT: Record<'deadline' | 'cancelled' | 'not-open', TextKey> = { deadline: 'late.deadline', cancelled: 'late.cancelled', 'not-open': 'late.notOpen' };
+
+/** The refusal of a bid, edit or withdrawal that came too late, with what the person wrote to copy. */
+export function lateCard(locale: Locale, v: { tender: Tender; reason: 'deadline' | 'cancelled' | 'not-open'; echo: readonly { label: string; value: string }[] }): CardJson {
+  const say = sayIn(locale);
+  const echo = v.echo.filter((e) => e.value.trim() !== '').map((e) => ({ label: e.label, value: esc(e.value) }));
+  return messageCard({
+    heading: say(LATE_TEXT[v.reason], { title: esc(v.tender.title), deadline: at(v.tender.deadline, locale) }),
+    style: 'attention',
+    echoHeading: say('late.echoHeading'),
+    echo,
+  });
+}
+
+// ---- the bidder's form and receipt ----
+
+/**
+ * Every forudsætning in the tender's catalogue: those the tender opens first (★), then the rest of its
+ * kerneopgave, then the other kerneopgaver's, each group kept together in catalogue order.
+ */
+function bidChoices(locale: Locale, t: Tender) {
+  const groupOrder = [...new Set(t.catalog.map((c) => c.kerneopgave))];
+  const rank = (c: CatalogEntry) =>
+    t.forudsaetninger.includes(c.id) ? 0 : c.kerneopgave === t.kerneopgave ? 1 : 2 + groupOrder.indexOf(c.kerneopgave);
+  return [...t.catalog]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((c) => ({ title: `${t.forudsaetninger.includes(c.id) ? '★ ' : ''}${forudsaetningText(locale, c, true)}`, value: c.id }));
+}
+
+export function bidFormCard(
+  locale: Locale,
+  v: {
+    tender: Tender;
+    submissionId?: string | undefined;
+    bidId?: string | undefined;
+    values: BidFormValues;
+    errors: readonly FieldError<BidField>[];
+    notice?: string | undefined;
+  },
+): CardJson {
+  const say = sayIn(locale);
+  const t = v.tender;
+  if (v.bidId === undefined && !v.submissionId) throw new Error('bidFormCard: a new bid needs a submissionId, an edit a bidId');
+  const errors = fieldErrors(locale, BID_FIELDS, v.errors, bidValueOf(v.values));
+  const send =
+    v.bidId !== undefined
+      ? button('bid.save', say('button.saveBid'), { bidId: v.bidId }, 'positive')
+      : button('bid.submit', say('button.sendBid'), { tenderId: t.id, submissionId: v.submissionId ?? '' }, 'positive');
+  return renderCard('bid-form', {
+    kicker: say(v.bidId !== undefined ? 'bidForm.kickerEdit' : 'bidForm.kickerNew', { group: esc(t.groupName) }),
+    title: esc(t.title),
+    deadline: say('bidForm.deadline', { deadline: at(t.deadline, locale) }),
+    notice: v.notice ?? '',
+    summary: v.errors.length === 0 ? '' : say(v.bidId !== undefined ? 'bidForm.summaryEdit' : 'bidForm.summaryNew'),
+    labels: {
+      title: say('bidForm.title'),
+      description: say('bidForm.description'),
+      howItHelps: say('bidForm.howItHelps'),
+      forudsaetninger: say('bidForm.forudsaetninger'),
+      forudsaetningerNote: say('bidForm.forudsaetningerNote'),
+      rolesHeading: say('bidForm.rolesHeading'),
+      rolesHint: say('bidForm.rolesHint'),
+      coBidders: say('bidForm.coBidders'),
+      coBiddersPlaceholder: say('bidForm.coBiddersPlaceholder'),
+      participate: say('bidForm.participate'),
+    },
+    values: v.values,
+    errors,
+    limits: BID_LIMITS,
+    choices: bidChoices(locale, t),
+    roles: PARTY_ROLES.map((r) => ({
+      id: ROLE_INPUT[r],
+      label: say(`bidForm.role.${r}`),
+      value: v.values[ROLE_INPUT[r]],
+      error: errors[`role.${r}`],
+      maxLength: BID_LIMITS.partyRole,
+    })),
+    actions: [send, button('bid.open', say('button.undo'), { tenderId: t.id })],
+  });
+}
+
+const DESCRIPTION_EXCERPT = 300;
+
+/** The first ~300 characters, cut at a word where one is near. */
+function excerpt(value: string, max = DESCRIPTION_EXCERPT): string {
+  if (value.length <= max) return value;
+  const cut = value.slice(0, max);
+  const space = cut.search(/\s\S*$/);
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()} …`;
+}
+
+export function bidReceiptCard(locale: Locale, t: Tender, bid: Bid, now: Date, kind: 'submitted' | 'edited' | 'withdrawn'): CardJson {
+  const say = sayIn(locale);
+  const open = isOpen(t, now);
+  const when = kind === 'edited' ? bid.editedAt : kind === 'withdrawn' ? bid.withdrawnAt : bid.submittedAt;
+  const deadline = at(t.deadline, locale);
+  const note = !open ? endedNote(say, t).text : bid.status === 'withdrawn' ? say('receipt.noteWithdrawn', { deadline }) : say('receipt.noteOpen', { deadline });
+  return renderCard('bid-receipt', {
+    heading: say(`receipt.${kind}`),
+    headingStyle: kind === 'withdrawn' ? 'emphasis' : 'good',
+    facts: [
+      { title: say('receipt.fact.number'), value: String(bid.number) },
+      { title: say(`receipt.fact.${kind}`), value: at(when ?? bid.submittedAt, locale) },
+      { title: say('receipt.fact.tender'), value: esc(t.title) },
+    ],
+    summaryHeading: say('receipt.summaryHeading'),
+    bidTitle: esc(bid.title),
+    excerpt: esc(excerpt(bid.description)),
+    forudsaetningerHeading: say('receipt.forudsaetninger'),
+    forudsaetninger: bidForudsaetninger(locale, t, bid),
+    summaryFacts: [
+      { title: say('receipt.fact.crossCutting'), value: yesNo(say, bid.crossCutting) },
+      { title: say('receipt.fact.participate'), value: yesNo(say, bid.wantsToParticipate) },
+    ],
+    note,
+    actions: [...bidChangeButtons(say, bid, open), button('bid.open', say('button.bidsOnTender'), { tenderId: t.id })],
+  });
+}
+
+// ---- a question before something that cannot be undone ----
+
+export function confirmCard(
+  locale: Locale,
+  v: {
+    title: string;
+    text: string;
+    confirmTitle: string;
+    confirmVerb: string;
+    confirmData: Record<string, string>;
+    backVerb?: string | undefined;
+    backData?: Record<string, string> | undefined;
+    reason?: { label: string; value: string; error?: string | undefined } | undefined;
+  },
+): CardJson {
+  return renderCard('confirm', {
+    title: v.title,
+    text: v.text,
+    reason: { show: v.reason !== undefined, label: v.reason?.label ?? '', value: v.reason?.value ?? '', error: v.reason?.error ?? '' },
+    actions: [
+      button(v.confirmVerb, v.confirmTitle, v.confirmData, 'destructive'),
+      ...(v.backVerb ? [button(v.backVerb, text(locale, 'common.back'), v.backData ?? {})] : []),
+    ],
+  });
+}
+
+// ---- the kernegruppe reads the bids ----
+
+export function bidOverviewCard(locale: Locale, t: Tender, bids: readonly Bid[], page: { hasPrevious: boolean; hasNext: boolean }, now: Date): CardJson {
+  const say = sayIn(locale);
+  const first = bids[0];
+  const last = bids[bids.length - 1];
+  const count = say(t.activeBids === 1 ? 'overview.count.one' : 'overview.count.other', { active: t.activeBids, total: t.bidSeq });
+  return renderCard('bid-overview', {
+    kicker: say('overview.kicker', { group: esc(t.groupName) }),
+    title: esc(t.title),
+    facts: [
+      { title: say('overview.fact.status'), value: t.status === 'cancelled' ? tenderState(locale, t, now) : tenderStatus(say, t, now) },
+      { title: say('tender.fact.deadline'), value: at(t.deadline, locale) },
+      { title: say('overview.fact.bids'), value: count },
+    ],
+    empty: say('overview.empty'),
+    bids: bids.map((b) => ({
+      heading: say('overview.bidLine', { number: b.number, name: esc(b.bidderName), at: at(b.submittedAt, locale) }),
+      title: esc(b.title),
+      status: bidStatus(say, b),
+      actions: [button('tender.bid', say('button.details'), { bidId: b.id })],
+    })),
+    actions: [
+      ...(page.hasPrevious ? [button('tender.bids', say('button.previous'), first ? { tenderId: t.id, before: String(first.number) } : { tenderId: t.id })] : []),
+      ...(page.hasNext && last ? [button('tender.bids', say('button.next'), { tenderId: t.id, after: String(last.number) })] : []),
+    ],
+  });
+}
+
+const HISTORY_TEXT: Partial<Record<string, TextKey>> = { submitted: 'bid.history.submitted', edited: 'bid.history.edited', withdrawn: 'bid.history.withdrawn' };
+
+function historyLine(locale: Locale, h: AuditEntry): string {
+  const when = at(h.at, locale);
+  const key = HISTORY_TEXT[h.action];
+  if (key) return text(locale, key, { at: when });
+  const status = `bid.status.${h.to ?? ''}`;
+  return text(locale, 'bid.history.other', { status: isTextKey(status) ? text(locale, status) : esc(h.action), at: when });
+}
+
+export function bidDetailCard(locale: Locale, t: Tender, bid: Bid): CardJson {
+  const say = sayIn(locale);
+  return renderCard('bid-detail', {
+    kicker: say('detail.kicker', { number: bid.number, tender: esc(t.title) }),
+    title: esc(bid.title),
+    facts: [
+      { title: say('detail.fact.bidder'), value: esc(bid.bidderName) },
+      { title: say('detail.fact.status'), value: say(`bid.status.${bid.status}`) },
+      { title: say('detail.fact.crossCutting'), value: yesNo(say, bid.crossCutting) },
+      { title: say('detail.fact.participate'), value: yesNo(say, bid.wantsToParticipate) },
+      ...(bid.coBidders ? [{ title: say('detail.fact.coBidders'), value: esc(bid.coBidders) }] : []),
+    ],
+    sections: [
+      { heading: say('detail.description'), text: esc(bid.description) },
+      { heading: say('detail.howItHelps'), text: esc(bid.howItHelps) },
+    ],
+    forudsaetningerHeading: say('detail.forudsaetninger'),
+    forudsaetninger: bidForudsaetninger(locale, t, bid),
+    rolesHeading: say('detail.roles'),
+    roles: PARTY_ROLES.flatMap((r) => {
+      const role = bid.partyRoles[r];
+      return role ? [{ heading: say(`bidForm.role.${r}`), text: esc(role) }] : [];
+    }),
+    historyHeading: say('detail.history'),
+    history: bid.history.map((h) => line(historyLine(locale, h))),
+    actions: [button('tender.bids', say('button.backToBids'), { tenderId: t.id })],
+  });
+}
+
+// ---- lists: open tenders, the kernegruppe's tenders, my bids ----
+
+interface ListItem {
+  readonly kicker: string;
+  readonly title: string;
+  readonly lines: readonly { text: string }[];
+  readonly actions: readonly Button[];
+}
+
+function listCard<T>(locale: Locale, v: { title: string; empty: string; items: readonly T[] }, item: (x: T) => ListItem): CardJson {
+  const shown = v.items.slice(0, LIST_LIMIT);
+  return renderCard('tender-list', {
+    title: v.title,
+    empty: v.empty,
+    items: shown.map(item),
+    note: shown.length < v.items.length ? text(locale, 'list.truncated', { shown: shown.length, total: v.items.length }) : '',
+  });
+}
+
+function openTenderItem(locale: Locale, t: Tender, mine: number): ListItem {
+  const say = sayIn(locale);
+  return {
+    kicker: say('list.kicker', { kerneopgave: esc(t.kerneopgaveName), group: esc(t.groupName) }),
+    title: esc(t.title),
+    lines: [line(say('list.deadline', { deadline: at(t.deadline, locale) })), line(say('list.bids', { count: t.activeBids }))],
+    actions: [
+      mine > 0 ? button('bid.open', say('button.seeMine', { count: mine }), { tenderId: t.id }) : button('bid.open', say('button.bid'), { tenderId: t.id }, 'positive'),
+    ],
+  };
+}
+
+function groupTenderItem(locale: Locale, t: Tender, now: Date): ListItem {
+  const say = sayIn(locale);
+  const id = { tenderId: t.id };
+  const detail =
+    t.status === 'cancelled' ? say('list.reason', { reason: esc(t.cancelReason ?? '') }) : t.status === 'draft' ? '' : say('list.bids', { count: t.activeBids });
+  return {
+    kicker: tenderStatus(say, t, now),
+    title: esc(t.title),
+    lines: [line(say('list.deadline', { deadline: at(t.deadline, locale) })), ...(detail ? [line(detail)] : [])],
+    actions: [
+      ...(t.status === 'published' || t.status === 'closed' ? [button('tender.bids', say('button.seeBids'), id)] : []),
+      ...(t.status === 'draft' ? [button('tender.edit', say('button.editDraft'), id)] : []),
+      ...(t.status !== 'cancelled' ? [button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive')] : []),
+    ],
+  };
+}
+
+/** 'open': an employee's open tenders with Byd ind / Se dine bud; 'group': the kernegruppe's own tenders. */
+export function tenderListCard(
+  locale: Locale,
+  v: { title: string; empty: string; items: readonly { tender: Tender; mine?: number | undefined }[]; now: Date; mode: 'open' | 'group' },
+): CardJson {
+  return listCard(locale, v, (i) => (v.mode === 'open' ? openTenderItem(locale, i.tender, i.mine ?? 0) : groupTenderItem(locale, i.tender, v.now)));
+}
+
+export function myBidsCard(locale: Locale, items: readonly { tender: Tender; bid: Bid }[], now: Date): CardJson {
+  const say = sayIn(locale);
+  return listCard(locale, { title: say('myBids.title'), empty: say('myBids.empty'), items }, ({ tender, bid }) => ({
+    kicker: say('myBids.kicker', { number: bid.number, status: bidStatus(say, bid) }),
+    title: esc(bid.title),
+    lines: [line(say('myBids.tender', { title: esc(tender.title) })), line(tenderState(locale, tender, now))],
+    actions: [button('bid.open', say('button.seeTender'), { tenderId: tender.id })],
+  }));
+}
