@@ -6,7 +6,7 @@
 import { editBid, newBid, validateBidInput, withdrawBid, type Bid, type BidChangeError, type BidField, type BidInput, type Bidder } from '../domain/bid.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { biddingOpen, countWithdrawal, registerSubmission, type BiddingError, type FieldError, type Tender } from '../domain/tender.js';
-import type { Clock, Notifier, TenderRepository } from './ports.js';
+import type { Clock, Notifier, TenderRepository, Versioned } from './ports.js';
 import { addressOf, changeTender } from './tenders.js';
 import { createHash } from 'node:crypto';
 
@@ -19,9 +19,9 @@ export interface BidDeps {
 export type Locale = 'da' | 'en';
 
 /** A tender an employee may see: published, closed or cancelled; drafts are the kernegruppe's. */
-async function visibleTender(deps: BidDeps, tenantId: string, tenderId: string): Promise<Tender | undefined> {
+async function visibleTender(deps: BidDeps, tenantId: string, tenderId: string): Promise<Versioned<Tender> | undefined> {
   const found = await deps.tenders.getTender(tenantId, tenderId);
-  return found && found.value.status !== 'draft' ? found.value : undefined;
+  return found && found.value.status !== 'draft' ? found : undefined;
 }
 
 /** The tender with the asker's own bids on it: what the announcement card shows them. */
@@ -29,14 +29,14 @@ export async function bidView(deps: BidDeps, bidder: Bidder & { tenantId: string
   const tender = await visibleTender(deps, bidder.tenantId, tenderId);
   if (!tender) return fail('TENDER.NOT_FOUND');
   const mine = await deps.tenders.bidsOfBidder(bidder.tenantId, bidder.id, tenderId);
-  return ok({ tender, mine: mine.sort((a, b) => a.number - b.number) });
+  return ok({ tender: tender.value, mine: mine.sort((a, b) => a.number - b.number) });
 }
 
 /** A tender open for a new bid right now, by the server's clock. */
 export async function tenderOpenForBid(deps: BidDeps, tenantId: string, tenderId: string): Promise<Result<Tender, 'TENDER.NOT_FOUND' | BiddingError>> {
   const tender = await visibleTender(deps, tenantId, tenderId);
   if (!tender) return fail('TENDER.NOT_FOUND');
-  return biddingOpen(tender, deps.clock.now());
+  return biddingOpen(tender.value, deps.clock.now());
 }
 
 const SUBMISSION_ID = /^[0-9a-f-]{16,64}$/i;
@@ -64,11 +64,11 @@ export async function submitBid(
   if (!first) return fail('TENDER.NOT_FOUND');
   // Submissions are keyed per bidder, so one person cannot claim another's form.
   const key = `${bidder.id}:${submissionId}`;
-  if (first.submissions[key] === undefined) {
-    const open = biddingOpen(first, now);
+  if (first.value.submissions[key] === undefined) {
+    const open = biddingOpen(first.value, now);
     if (!open.ok) return open; // late: say so before nitpicking the fields
   }
-  const fields = validateBidInput(input, first);
+  const fields = validateBidInput(input, first.value);
   if (!fields.ok) return fields;
 
   let number = 0;
@@ -79,7 +79,7 @@ export async function submitBid(
     number = r.value.number;
     duplicate = r.value.duplicate;
     return ok(r.value.tender);
-  });
+  }, first);
   if (!counted.ok) return counted;
   const tender = counted.value;
   const bid = newBid({ id: bidIdFor(tenderId, bidder.id, submissionId), tender, number, submissionId, bidder, fields: fields.value }, now);

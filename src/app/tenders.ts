@@ -47,10 +47,12 @@ export async function changeTender<E extends string>(
   tenantId: string,
   tenderId: string,
   change: (t: Tender) => Result<Tender, E>,
+  alreadyRead?: Versioned<Tender>,
 ): Promise<Result<Tender, E | 'TENDER.NOT_FOUND' | 'TENDER.BUSY'>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await pause(attempt);
-    const current = await deps.tenders.getTender(tenantId, tenderId);
+    // The caller's read serves as the first attempt's, so an uncontended change is one read and one write.
+    const current = attempt === 0 && alreadyRead ? alreadyRead : await deps.tenders.getTender(tenantId, tenderId);
     if (!current) return fail('TENDER.NOT_FOUND');
     const result = change(current.value);
     if (!result.ok) return result;

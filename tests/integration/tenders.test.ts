@@ -8,11 +8,13 @@ import type { Activity } from 'botbuilder';
 import { cardAction, message } from '../support/activities.js';
 import { cardText, type Card } from '../support/bot-driver.js';
 import { conversations, DEMO_TENANT, persona, personal, type Persona } from '../support/demo.js';
+import { CosmosRequestLog } from '../support/cosmos.js';
 import { HttpBot } from '../support/http-bot.js';
 
 let http: HttpBot;
+const cosmosRequests = new CosmosRequestLog();
 beforeEach(async () => {
-  http = await HttpBot.start('2026-11-23T10:00:00Z');
+  http = await HttpBot.start('2026-11-23T10:00:00Z', cosmosRequests);
 });
 afterEach(async () => {
   await http.stop();
@@ -166,6 +168,14 @@ describe('employees bid from the card', () => {
     expect(cardText(receipt[0]!.activity.attachments![0]!.content)).toContain('Læsecafé på biblioteket');
   });
 
+  it('costs three point operations in Cosmos DB per bid: read the tender, replace it, create the bid', async () => {
+    const tenderId = await publishedTender();
+    const form = await click(persona.medarbejder, general, 'bid.open', { tenderId });
+    cosmosRequests.clear();
+    await click(persona.medarbejder, general, 'bid.submit', { tenderId, ...dataOf(form.card, 'bid.submit'), ...validBid });
+    expect(cosmosRequests.requests).toEqual(['read docs', 'replace docs', 'create docs']);
+  });
+
   it('makes one bid of the same form sent twice, but lets a person make a second bid', async () => {
     const tenderId = await publishedTender();
     const { submissionId } = await bid(persona.medarbejder, tenderId);
@@ -253,9 +263,11 @@ describe('the deadline, by the server clock', () => {
     const [b] = await bidsOf(tenderId);
     const edit = await click(persona.medarbejder, general, 'bid.save', { bidId: b!.id, ...validBid, title: 'Ændret for sent' });
     expect(cardText(edit.card)).toContain('Ændret for sent');
+    expect(cardText(edit.card)).toContain('din rettelse er ikke gemt');
     expect((await bidsOf(tenderId))[0]!.title).toBe('Læsecafé på biblioteket');
     const withdraw = await click(persona.medarbejder, general, 'bid.withdraw', { bidId: b!.id });
     expect(verbsOf(withdraw.card)).not.toContain('bid.withdraw');
+    expect(cardText(withdraw.card)).toContain('buddet kan ikke længere trækkes tilbage');
     expect((await bidsOf(tenderId))[0]!.status).toBe('submitted');
   });
 

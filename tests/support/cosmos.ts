@@ -2,6 +2,7 @@
 // each other's data. Reached through @azure/cosmos exactly as production reaches Azure.
 
 import { randomUUID } from 'node:crypto';
+import type { PluginConfig } from '@azure/cosmos';
 import { afterAll } from 'vitest';
 import { connectEmbedded, type CosmosConnection } from '../../src/adapters/cosmos/cosmos-connection.js';
 import { CosmosConversationRepository } from '../../src/adapters/cosmos/conversation-repository.js';
@@ -25,9 +26,24 @@ export function testCosmosServer(): Promise<EmbeddedCosmos> {
   return server;
 }
 
-export async function freshDatabase(): Promise<CosmosConnection> {
+/** Every request the bot makes to Cosmos DB, as "<operation> <resource>", for counting what an action costs. */
+export class CosmosRequestLog {
+  readonly requests: string[] = [];
+  readonly plugin: PluginConfig = {
+    on: 'request',
+    plugin: async (context, _node, next) => {
+      this.requests.push(`${String(context.operationType)} ${String(context.resourceType)}`);
+      return next(context);
+    },
+  };
+  clear(): void {
+    this.requests.splice(0);
+  }
+}
+
+export async function freshDatabase(log?: CosmosRequestLog): Promise<CosmosConnection> {
   const s = await testCosmosServer();
-  const conn = await connectEmbedded(s.endpoint, s.key, s.ca, `test-${randomUUID().slice(0, 8)}`);
+  const conn = await connectEmbedded(s.endpoint, s.key, s.ca, `test-${randomUUID().slice(0, 8)}`, log ? [log.plugin] : undefined);
   opened.push(conn);
   return conn;
 }

@@ -9,7 +9,7 @@ import { startBot, type RunningBot } from '../../src/main.js';
 import { botAdded } from './activities.js';
 import type { Card } from './bot-driver.js';
 import { TestClock } from './clock.js';
-import { freshDatabase, repositoriesOf } from './cosmos.js';
+import { freshDatabase, repositoriesOf, type CosmosRequestLog } from './cosmos.js';
 import { conversations, persona } from './demo.js';
 import { RecordingConnector, type Recorded } from './recording-connector.js';
 
@@ -29,9 +29,9 @@ export class HttpBot {
     readonly repos: ReturnType<typeof repositoriesOf>,
   ) {}
 
-  static async start(now = '2026-11-23T10:00:00Z'): Promise<HttpBot> {
+  static async start(now = '2026-11-23T10:00:00Z', requests?: CosmosRequestLog): Promise<HttpBot> {
     const connector = await new RecordingConnector().start();
-    const cosmos = await freshDatabase();
+    const cosmos = await freshDatabase(requests);
     const clock = new TestClock(new Date(now));
     const bot = await startBot({ config: loadConfig({ PORT: '0' }), log: pino({ level: 'silent' }), cosmos, clock, scheduler: false });
     const http = new HttpBot(bot, connector, clock, repositoriesOf(cosmos));

@@ -436,11 +436,15 @@ export function tenderCancelledCard(locale: Locale, t: Tender, bid?: Bid): CardJ
 const LATE_TEXT: Record<'deadline' | 'cancelled' | 'not-open', TextKey> = { deadline: 'late.deadline', cancelled: 'late.cancelled', 'not-open': 'late.notOpen' };
 
 /** The refusal of a bid, edit or withdrawal that came too late, with what the person wrote to copy. */
-export function lateCard(locale: Locale, v: { tender: Tender; reason: 'deadline' | 'cancelled' | 'not-open'; echo: readonly { label: string; value: string }[] }): CardJson {
+export function lateCard(
+  locale: Locale,
+  v: { tender: Tender; reason: 'deadline' | 'cancelled' | 'not-open'; action?: 'submit' | 'edit' | 'withdraw'; echo: readonly { label: string; value: string }[] },
+): CardJson {
   const say = sayIn(locale);
+  const consequence = say(`late.consequence.${v.action ?? 'submit'}`);
   const echo = v.echo.filter((e) => e.value.trim() !== '').map((e) => ({ label: e.label, value: esc(e.value) }));
   return messageCard({
-    heading: say(LATE_TEXT[v.reason], { title: esc(v.tender.title), deadline: at(v.tender.deadline, locale) }),
+    heading: say(LATE_TEXT[v.reason], { title: esc(v.tender.title), deadline: at(v.tender.deadline, locale), consequence }),
     style: 'attention',
     echoHeading: say('late.echoHeading'),
     echo,

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import { CosmosClient, type Container, type Database, type PluginConfig } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
@@ -67,9 +67,9 @@ export async function connectAzureCosmos(cfg: Extract<Config['cosmos'], { kind: 
   return connection(client, database, async () => {});
 }
 
-/** Connects to an embedded server at `endpoint` (a test's, or a running bot's). */
-export async function connectEmbedded(endpoint: string, key: string, ca: string, databaseId: string): Promise<CosmosConnection> {
-  const client = new CosmosClient({ endpoint, key, agent: agentTrusting(ca), connectionPolicy: { enableEndpointDiscovery: false } });
+/** Connects to an embedded server at `endpoint` (a test's, or a running bot's); `plugins` see every request (used to count them). */
+export async function connectEmbedded(endpoint: string, key: string, ca: string, databaseId: string, plugins?: PluginConfig[]): Promise<CosmosConnection> {
+  const client = new CosmosClient({ endpoint, key, agent: agentTrusting(ca), connectionPolicy: { enableEndpointDiscovery: false }, ...(plugins ? { plugins } : {}) });
   const database = await ensureSchema(client, databaseId, true);
   return connection(client, database, async () => {});
 }

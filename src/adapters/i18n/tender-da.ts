@@ -183,9 +183,12 @@ export const tenderDa = {
   'cancelled.text': 'Udbuddet »{title}« er annulleret. Begrundelse: {reason}',
   'cancelled.bid': 'Dit bud nr. {number} »{bidTitle}« bliver ikke behandlet.',
 
-  'late.deadline': 'Fristen for »{title}« udløb {deadline}, så dit bud er ikke modtaget.',
-  'late.cancelled': 'Udbuddet »{title}« er annulleret, så dit bud er ikke modtaget.',
-  'late.notOpen': 'Udbuddet »{title}« er ikke åbent for bud, så dit bud er ikke modtaget.',
+  'late.deadline': 'Fristen for »{title}« udløb {deadline}, så {consequence}',
+  'late.cancelled': 'Udbuddet »{title}« er annulleret, så {consequence}',
+  'late.notOpen': 'Udbuddet »{title}« er ikke åbent for bud, så {consequence}',
+  'late.consequence.submit': 'dit bud er ikke modtaget.',
+  'late.consequence.edit': 'din rettelse er ikke gemt; dit bud står, som det var.',
+  'late.consequence.withdraw': 'buddet kan ikke længere trækkes tilbage; det står, som det var.',
   'late.echoHeading': 'Her er det du skrev, så du kan kopiere det:',
 } as const;
 

@@ -183,8 +183,11 @@ export const tenderEn: Record<TenderTextKey, string> = {
   'cancelled.text': 'The tender "{title}" is cancelled. Reason: {reason}',
   'cancelled.bid': 'Your bid no. {number} "{bidTitle}" will not be considered.',
 
-  'late.deadline': 'The deadline for "{title}" was {deadline}, so your bid was not received.',
-  'late.cancelled': 'The tender "{title}" is cancelled, so your bid was not received.',
-  'late.notOpen': 'The tender "{title}" is not open for bids, so your bid was not received.',
+  'late.deadline': 'The deadline for "{title}" was {deadline}, so {consequence}',
+  'late.cancelled': 'The tender "{title}" is cancelled, so {consequence}',
+  'late.notOpen': 'The tender "{title}" is not open for bids, so {consequence}',
+  'late.consequence.submit': 'your bid was not received.',
+  'late.consequence.edit': 'your change was not saved; your bid stands as it was.',
+  'late.consequence.withdraw': 'the bid can no longer be withdrawn; it stands as it was.',
   'late.echoHeading': 'Here is what you wrote, so you can copy it:',
 };

@@ -285,14 +285,14 @@ export async function submit(deps: TenderHandlerDeps, turn: Turn, raw: Record<st
 export async function editBidForm(deps: TenderHandlerDeps, turn: Turn, bidId: string): Promise<CardJson> {
   const result = await bidForEdit(deps, bidderOf(turn), bidId);
   if (result.ok) return bidFormCard(turn.who.locale, { tender: result.value.tender, bidId, values: bidFormValuesOf(result.value.bid), errors: [] });
-  return lateOrError(deps, turn, bidId, result.code);
+  return lateOrError(deps, turn, bidId, result.code, 'edit');
 }
 
-async function lateOrError(deps: TenderHandlerDeps, turn: Turn, bidId: string, code: string, values?: BidFormValues): Promise<CardJson> {
+async function lateOrError(deps: TenderHandlerDeps, turn: Turn, bidId: string, code: string, action: 'edit' | 'withdraw', values?: BidFormValues): Promise<CardJson> {
   if (isLate(code)) {
     const own = await deps.tenders.getBid(turn.who.tenantId, bidId);
     const tender = own && own.value.bidderId === turn.who.userId ? (await deps.tenders.getTender(turn.who.tenantId, own.value.tenderId))?.value : undefined;
-    if (own && tender) return lateCard(turn.who.locale, { tender, reason: lateReason(code), echo: bidEcho(turn.who.locale, values ?? bidFormValuesOf(own.value)) });
+    if (own && tender) return lateCard(turn.who.locale, { tender, reason: lateReason(code), action, echo: bidEcho(turn.who.locale, values ?? bidFormValuesOf(own.value)) });
   }
   return errorCard(turn, code);
 }
@@ -309,12 +309,12 @@ export async function saveBid(deps: TenderHandlerDeps, turn: Turn, raw: Record<s
     const own = await bidForEdit(deps, bidderOf(turn), bidId);
     if (own.ok) return bidFormCard(turn.who.locale, { tender: own.value.tender, bidId, values, errors: result.details ?? [] });
   }
-  return lateOrError(deps, turn, bidId, result.code, values);
+  return lateOrError(deps, turn, bidId, result.code, 'edit', values);
 }
 
 export async function withdrawAsk(deps: TenderHandlerDeps, turn: Turn, bidId: string): Promise<CardJson> {
   const result = await bidForEdit(deps, bidderOf(turn), bidId);
-  if (!result.ok) return lateOrError(deps, turn, bidId, result.code);
+  if (!result.ok) return lateOrError(deps, turn, bidId, result.code, 'withdraw');
   const { bid: b, tender } = result.value;
   return confirmCard(turn.who.locale, {
     title: t(turn, 'bid.withdrawAsk.title'),
@@ -329,7 +329,7 @@ export async function withdrawAsk(deps: TenderHandlerDeps, turn: Turn, bidId: st
 
 export async function withdrawConfirmed(deps: TenderHandlerDeps, turn: Turn, bidId: string): Promise<CardJson> {
   const result = await withdraw(deps, bidderOf(turn), bidId, turn.who.locale);
-  if (!result.ok) return lateOrError(deps, turn, bidId, result.code);
+  if (!result.ok) return lateOrError(deps, turn, bidId, result.code, 'withdraw');
   turn.log.info({ bidId }, 'bid withdrawn');
   return bidReceiptCard(turn.who.locale, result.value.tender, result.value.bid, deps.clock.now(), 'withdrawn');
 }
