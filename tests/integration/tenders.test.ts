@@ -218,6 +218,17 @@ describe('employees bid from the card', () => {
     expect(JSON.stringify(overview.card)).not.toContain('Læsecafé');
   });
 
+  it("lists bidders for Teams' automatic own view, and never turns one person's view into the shared message", async () => {
+    const tenderId = await publishedTender();
+    await bid(persona.medarbejder, tenderId);
+    http.clock.advance(61_000);
+    const [update] = (await http.sweep()).filter((r) => r.method === 'PUT');
+    expect(update!.activity.attachments![0]!.content).toMatchObject({ refresh: { action: { verb: 'bid.open', data: { tenderId } }, userIds: [`29:${persona.medarbejder.id}`] } });
+    const own = await click(persona.medarbejder, general, 'bid.open', { tenderId });
+    expect(own.card).not.toHaveProperty('refresh');
+    expect(own.sent).toEqual([]); // answered to her alone: no update of the shared message
+  });
+
   it('shows the bidder their own bid on the card, with edit and withdraw', async () => {
     const tenderId = await publishedTender();
     await bid(persona.medarbejder, tenderId);

@@ -73,7 +73,10 @@ export function guardInvoke(deps: TurnDeps, handler: (turn: Turn, data: Record<s
     const turn = beginTurn(deps, ctx);
     if (!turn) return noticeCard('da', { text: text('da', 'error.badActionData'), style: 'attention' });
     try {
-      return await handler(turn, data);
+      // A returned card with `refresh` makes teams-ai replace the shared message for everyone; what a
+      // card action returns is one person's view (perhaps their sealed bid), so it never carries one.
+      const { refresh: _shared, ...ownView } = await handler(turn, data);
+      return ownView;
     } catch (error) {
       if (error instanceof ZodError) {
         // A card whose data was made by hand: say so politely, change nothing.
