@@ -4,6 +4,8 @@
 import type { Bid } from '../domain/bid.js';
 import type { Directory } from '../domain/directory.js';
 import type { Tender } from '../domain/tender.js';
+import type { CalendarConfig, Meeting, Override } from '../domain/calendar.js';
+import type { Reminder } from '../domain/reminders.js';
 
 export interface Clock {
   now(): Date;
@@ -73,14 +75,29 @@ export interface TenderRepository {
 }
 
 /** Something the bot tells people outside the current turn; the Teams adapter turns it into a card. */
+/** What a kernegruppe should know before a byrådsmøde, or a konsulent before pitstop/konsulentmøde. */
+export interface GroupDigest {
+  readonly groupId: string;
+  readonly groupName: string;
+  readonly openTenders: readonly { readonly id: string; readonly title: string; readonly deadline: string; readonly activeBids: number }[];
+  readonly closedSinceLastMonth: readonly { readonly id: string; readonly title: string; readonly activeBids: number }[];
+  readonly drafts: number;
+}
+
 export type Notice =
+  | { readonly kind: 'reminder.byraad'; readonly meeting: Meeting; readonly groupMeeting?: Meeting | undefined; readonly digest: GroupDigest; readonly late: boolean }
+  | { readonly kind: 'reminder.konsulent'; readonly meeting: Meeting; readonly digests: readonly GroupDigest[]; readonly late: boolean }
+  | { readonly kind: 'admin.unreachable'; readonly conversationName: string; readonly reason: DeliveryFailure; readonly what: string }
+  | { readonly kind: 'admin.holiday'; readonly meeting: Meeting }
   | { readonly kind: 'tender.announcement'; readonly tender: Tender; readonly refreshUserIds: readonly string[] }
   | { readonly kind: 'tender.closed'; readonly tender: Tender }
   | { readonly kind: 'tender.cancelled'; readonly tender: Tender; readonly bid?: Bid | undefined }
   | { readonly kind: 'bid.receipt'; readonly tender: Tender; readonly bid: Bid; readonly change: 'submitted' | 'edited' | 'withdrawn' };
 
-export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed';
-export type Delivery = { readonly ok: true; readonly activityId: string } | { readonly ok: false; readonly reason: DeliveryFailure; readonly status?: number | undefined };
+export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed' | 'throttled';
+export type Delivery =
+  | { readonly ok: true; readonly activityId: string }
+  | { readonly ok: false; readonly reason: DeliveryFailure; readonly status?: number | undefined; readonly retryAfterMs?: number | undefined };
 
 /** A person as Teams addresses them outside a conversation the bot already has. */
 export interface PersonAddress {
@@ -94,4 +111,39 @@ export interface Notifier {
   post(conversation: ConversationRecord, notice: Notice, locale: 'da' | 'en'): Promise<Delivery>;
   update(conversation: ConversationRecord, activityId: string, notice: Notice, locale: 'da' | 'en'): Promise<Delivery>;
   toPerson(person: PersonAddress, notice: Notice, locale: 'da' | 'en'): Promise<Delivery>;
+}
+
+/** The tenant's calendar: its configuration and the admin's exceptions. */
+export interface CalendarSettings {
+  readonly tenantId: string;
+  readonly config: CalendarConfig;
+  readonly overrides: readonly Override[];
+  /** Holiday warnings already sent, by meeting id, so each is sent once. */
+  readonly warned: readonly string[];
+}
+
+export interface CalendarRepository {
+  get(tenantId: string): Promise<Versioned<CalendarSettings> | undefined>;
+  save(settings: CalendarSettings, etag: string | undefined): Promise<SaveOutcome>;
+}
+
+export interface ReminderRepository {
+  /** 'exists' when this reminder was planned before: planning twice creates nothing twice. */
+  create(reminder: Reminder): Promise<'saved' | 'exists'>;
+  get(tenantId: string, id: string): Promise<Versioned<Reminder> | undefined>;
+  save(reminder: Reminder, etag: string): Promise<SaveOutcome>;
+  /** Pending ones due by `now`, and claims that expired (a sender died mid-send), in every tenant. */
+  due(now: Date): Promise<{ tenantId: string; id: string }[]>;
+  ofTenant(tenantId: string, since: Date): Promise<Reminder[]>;
+  pendingOfMeeting(tenantId: string, meetingId: string): Promise<Versioned<Reminder>[]>;
+}
+
+export interface Lease {
+  readonly holder: string;
+  readonly expiresAt: string;
+}
+
+export interface LeaseRepository {
+  get(name: string): Promise<Versioned<Lease> | undefined>;
+  save(name: string, lease: Lease, etag: string | undefined): Promise<SaveOutcome>;
 }

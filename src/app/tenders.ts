@@ -138,7 +138,7 @@ export async function saveTenderDraft(
 export interface PublishOutcome {
   readonly name: string;
   readonly ok: boolean;
-  readonly reason?: DeliveryFailure | undefined;
+  readonly reason?: Exclude<DeliveryFailure, 'throttled'> | undefined;
 }
 
 function conversationName(record: ConversationRecord | undefined, fallback: string): string {
@@ -175,7 +175,7 @@ export async function publishTender(
     }
     const delivery = await deps.notifier.post(record, { kind: 'tender.announcement', tender: published.value, refreshUserIds: [] }, 'da');
     if (delivery.ok) announcements.push({ conversationId, activityId: delivery.activityId });
-    outcomes.push(delivery.ok ? { name, ok: true } : { name, ok: false, reason: delivery.reason });
+    outcomes.push(delivery.ok ? { name, ok: true } : { name, ok: false, reason: delivery.reason === 'throttled' ? 'failed' : delivery.reason });
   }
   const recorded = await changeTender(deps, actor.tenantId, tenderId, (t) => ok(recordAnnouncements(t, announcements, now)));
   return ok({ tender: recorded.ok ? recorded.value : published.value, outcomes });

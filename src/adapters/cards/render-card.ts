@@ -26,6 +26,7 @@ export const CARD_NAMES = [
   'bid-overview',
   'bid-detail',
   'tender-list',
+  'holiday',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

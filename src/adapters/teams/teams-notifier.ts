@@ -6,6 +6,7 @@ import { CardFactory, MessageFactory, type CloudAdapterBase, type ConversationRe
 import type { Clock, ConversationRecord, ConversationRepository, Delivery, Notice, Notifier, PersonAddress } from '../../app/ports.js';
 import type { Logger } from '../../logger.js';
 import type { CardJson } from '../cards/render-card.js';
+import { byraadReminderCard, holidayCard, konsulentReminderCard, unreachableCard } from '../cards/reminder-views.js';
 import { announcementCard, bidReceiptCard, closedSummaryCard, tenderCancelledCard } from '../cards/tender-views.js';
 import type { Locale } from '../i18n/text.js';
 
@@ -18,8 +19,17 @@ function statusOf(error: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
+/** Teams' Retry-After, in seconds, on a 429. */
+function retryAfterMs(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } & Record<string, unknown> } })?.response?.headers;
+  const raw = headers?.get?.('retry-after') ?? (headers?.['retry-after'] as string | undefined);
+  const seconds = raw === undefined ? NaN : Number(raw);
+  return Number.isFinite(seconds) ? seconds * 1000 : undefined;
+}
+
 function failure(error: unknown): Delivery {
   const status = statusOf(error);
+  if (status === 429) return { ok: false, reason: 'throttled', status, retryAfterMs: retryAfterMs(error) };
   if (status === 403) return { ok: false, reason: 'forbidden', status };
   if (status === 404) return { ok: false, reason: 'removed', status };
   return { ok: false, reason: 'failed', status };
@@ -45,6 +55,14 @@ export class TeamsNotifier implements Notifier {
         return tenderCancelledCard(locale, notice.tender, notice.bid);
       case 'bid.receipt':
         return bidReceiptCard(locale, notice.tender, notice.bid, now, notice.change);
+      case 'reminder.byraad':
+        return byraadReminderCard(locale, notice);
+      case 'reminder.konsulent':
+        return konsulentReminderCard(locale, notice);
+      case 'admin.unreachable':
+        return unreachableCard(locale, notice);
+      case 'admin.holiday':
+        return holidayCard(locale, notice.meeting);
     }
   }
 

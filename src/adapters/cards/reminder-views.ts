@@ -1,0 +1,65 @@
+// Views for reminders and calendar warnings: the kernegruppe's status before a byrådsmøde, the
+// konsulent's digest before pitstop and konsulentmøde, and the admin's notices.
+
+import type { Meeting } from '../../domain/calendar.js';
+import { formatInstant, localParts } from '../../domain/time.js';
+import type { DeliveryFailure, GroupDigest } from '../../app/ports.js';
+import { text, type Locale, type TextKey } from '../i18n/text.js';
+import { escapeMarkdown as esc, renderCard, type CardJson } from './render-card.js';
+
+type Line = { text: string; color: 'Default' | 'Good' | 'Attention' | 'Warning' };
+
+function digestLines(locale: Locale, d: GroupDigest): Line[] {
+  const say = (key: TextKey, p: Record<string, string | number> = {}) => text(locale, key, p);
+  return [
+    { text: say('reminder.openTenders', { count: d.openTenders.length }), color: 'Default' },
+    ...d.openTenders.map((t) => ({ text: say('reminder.tenderLine', { title: esc(t.title), bids: t.activeBids, deadline: formatInstant(new Date(t.deadline), locale) }), color: 'Default' as const })),
+    ...d.closedSinceLastMonth.map((t) => ({ text: say('reminder.closedLine', { title: esc(t.title), bids: t.activeBids }), color: 'Default' as const })),
+    ...(d.drafts > 0 ? [{ text: say('reminder.drafts', { count: d.drafts }), color: 'Warning' as const }] : []),
+  ];
+}
+
+const message = (heading: string, style: string, lines: Line[], actions: { verb: string; title: string; data: Record<string, string>; style: string }[] = []) =>
+  renderCard('tender-message', { heading, style, lines, echoHeading: '', echo: [], actions });
+
+export function byraadReminderCard(locale: Locale, v: { meeting: Meeting; groupMeeting?: Meeting | undefined; digest: GroupDigest; late: boolean }): CardJson {
+  const when = (m: Meeting) => formatInstant(new Date(m.start), locale);
+  const lines: Line[] = [
+    ...(v.groupMeeting && v.groupMeeting.status !== 'cancelled' ? [{ text: text(locale, 'reminder.groupMeeting', { when: when(v.groupMeeting) }), color: 'Default' as const }] : []),
+    ...digestLines(locale, v.digest),
+    ...(v.late ? [{ text: text(locale, 'reminder.late'), color: 'Warning' as const }] : []),
+  ];
+  return message(text(locale, 'reminder.byraad.heading', { when: when(v.meeting), group: esc(v.digest.groupName) }), 'emphasis', lines, [
+    { verb: 'tender.list', title: text(locale, 'reminder.seeTenders'), data: {}, style: 'default' },
+  ]);
+}
+
+export function konsulentReminderCard(locale: Locale, v: { meeting: Meeting; digests: readonly GroupDigest[]; late: boolean }): CardJson {
+  const lines: Line[] = v.digests.flatMap((d) => [{ text: `**${esc(d.groupName)}**`, color: 'Default' as const }, ...digestLines(locale, d)]);
+  if (v.late) lines.push({ text: text(locale, 'reminder.late'), color: 'Warning' });
+  return message(text(locale, 'reminder.konsulent.heading', { meeting: esc(v.meeting.title), when: formatInstant(new Date(v.meeting.start), locale) }), 'emphasis', lines);
+}
+
+export function unreachableCard(locale: Locale, v: { conversationName: string; reason: DeliveryFailure; what: string }): CardJson {
+  return message(
+    text(locale, 'admin.unreachable', { what: esc(v.what), name: esc(v.conversationName), reason: text(locale, `admin.reason.${v.reason}` as TextKey) }),
+    'attention',
+    [],
+  );
+}
+
+export function holidayCard(locale: Locale, meeting: Meeting, error = ''): CardJson {
+  const { date, time } = localParts(new Date(meeting.start));
+  return renderCard('holiday', {
+    heading: text(locale, 'holiday.heading'),
+    text: text(locale, 'holiday.text', { title: esc(meeting.title), when: formatInstant(new Date(meeting.start), locale), holiday: esc(meeting.holiday ?? '') }),
+    dateLabel: text(locale, 'holiday.date'),
+    timeLabel: text(locale, 'holiday.time'),
+    date,
+    time,
+    error,
+    moveButton: text(locale, 'holiday.move'),
+    cancelButton: text(locale, 'holiday.cancel'),
+    meetingId: meeting.id,
+  });
+}

@@ -1,0 +1,121 @@
+// Reminders before meetings: which reminders a meeting plan calls for (rule × target, each with a
+// deterministic id so planning twice creates nothing twice), and what to do with a due one now:
+// send it, wait, follow its moved meeting, or skip it (meeting cancelled, started, or too late).
+
+import type { Meeting, MeetingKind } from './calendar.js';
+
+export const HOUR = 3600_000;
+export const DAY = 24 * HOUR;
+
+export interface ReminderRule {
+  /** e.g. "byraadsmoede-7d" */
+  readonly id: string;
+  readonly meetingKind: MeetingKind;
+  readonly leadMs: number;
+  /** kernegrupper: each kernegruppe's linked chat; konsulenter: each konsulent 1:1. */
+  readonly audience: 'kernegrupper' | 'konsulenter';
+}
+
+export interface ReminderConfig {
+  readonly rules: readonly ReminderRule[];
+  /** A reminder the bot could not send on time is still sent this much later (if the meeting has not begun). */
+  readonly lateWindowMs: number;
+}
+
+const rule = (meetingKind: MeetingKind, days: number, audience: ReminderRule['audience']): ReminderRule => ({
+  id: `${meetingKind}-${days}d`,
+  meetingKind,
+  leadMs: days * DAY,
+  audience,
+});
+
+export const DEFAULT_REMINDERS: ReminderConfig = {
+  rules: [rule('byraadsmoede', 7, 'kernegrupper'), rule('byraadsmoede', 1, 'kernegrupper'), rule('pitstop', 2, 'konsulenter'), rule('konsulentmoede', 2, 'konsulenter')],
+  lateWindowMs: 12 * HOUR,
+};
+
+export type ReminderTarget = { readonly type: 'group'; readonly groupId: string } | { readonly type: 'person'; readonly personId: string };
+
+export const targetKey = (t: ReminderTarget): string => (t.type === 'group' ? `group:${t.groupId}` : `person:${t.personId}`);
+
+export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'unreachable';
+
+export interface Reminder {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly meetingId: string;
+  readonly meetingKind: MeetingKind;
+  readonly ruleId: string;
+  readonly target: ReminderTarget;
+  readonly dueAt: string;
+  readonly meetingStart: string;
+  readonly status: ReminderStatus;
+  readonly attempts: number;
+  /** Not before this (Retry-After, backoff). */
+  readonly notBefore?: string | undefined;
+  readonly claimedBy?: string | undefined;
+  readonly claimedUntil?: string | undefined;
+  readonly sentAt?: string | undefined;
+  readonly late?: boolean | undefined;
+  readonly skippedReason?: 'cancelled' | 'meeting-started' | 'too-late' | 'no-longer-planned' | undefined;
+  readonly lastError?: string | undefined;
+  readonly updatedAt: string;
+}
+
+export interface PlannedReminder {
+  readonly meetingId: string;
+  readonly meetingKind: MeetingKind;
+  readonly ruleId: string;
+  readonly target: ReminderTarget;
+  readonly dueAt: Date;
+  readonly meetingStart: Date;
+}
+
+/** Every reminder the plan calls for: each rule for its meeting kind, for each of its targets. */
+export function plannedReminders(
+  meetings: readonly Meeting[],
+  config: ReminderConfig,
+  audiences: { readonly kernegrupper: readonly string[]; readonly konsulenter: readonly string[] },
+): PlannedReminder[] {
+  const out: PlannedReminder[] = [];
+  for (const m of meetings) {
+    if (m.status === 'cancelled') continue;
+    for (const r of config.rules) {
+      if (r.meetingKind !== m.kind) continue;
+      const targets: ReminderTarget[] =
+        r.audience === 'kernegrupper'
+          ? audiences.kernegrupper.map((groupId) => ({ type: 'group', groupId }))
+          : audiences.konsulenter.map((personId) => ({ type: 'person', personId }));
+      const meetingStart = new Date(m.start);
+      for (const target of targets) out.push({ meetingId: m.id, meetingKind: m.kind, ruleId: r.id, target, dueAt: new Date(meetingStart.getTime() - r.leadMs), meetingStart });
+    }
+  }
+  return out;
+}
+
+export type Decision =
+  | { readonly do: 'send'; readonly late: boolean }
+  | { readonly do: 'wait' }
+  | { readonly do: 'skip'; readonly reason: NonNullable<Reminder['skippedReason']> }
+  | { readonly do: 'reschedule'; readonly dueAt: Date; readonly meetingStart: Date };
+
+/**
+ * What to do with a pending reminder now, given the meeting as it stands (undefined: no longer in
+ * the plan). A moved meeting takes its reminder along; a cancelled one takes it away; a reminder the
+ * bot missed is sent late only while the meeting has not begun and within the late window.
+ */
+export function decide(reminder: Reminder, meeting: Meeting | undefined, rules: ReminderConfig, now: Date): Decision {
+  if (!meeting) return { do: 'skip', reason: 'no-longer-planned' };
+  if (meeting.status === 'cancelled') return { do: 'skip', reason: 'cancelled' };
+  const rule = rules.rules.find((r) => r.id === reminder.ruleId);
+  const meetingStart = new Date(meeting.start);
+  const dueAt = rule ? new Date(meetingStart.getTime() - rule.leadMs) : new Date(reminder.dueAt);
+  if (meetingStart.toISOString() !== reminder.meetingStart || dueAt.toISOString() !== reminder.dueAt) return { do: 'reschedule', dueAt, meetingStart };
+  if (now.getTime() >= meetingStart.getTime()) return { do: 'skip', reason: 'meeting-started' };
+  if (now.getTime() < dueAt.getTime()) return { do: 'wait' };
+  if (reminder.notBefore && now.getTime() < new Date(reminder.notBefore).getTime()) return { do: 'wait' };
+  if (now.getTime() > dueAt.getTime() + rules.lateWindowMs) return { do: 'skip', reason: 'too-late' };
+  // Late means the bot was not there at the due time (down), not a retry after Teams said "slow down".
+  const late = reminder.attempts === 0 && now.getTime() - dueAt.getTime() > 5 * 60_000;
+  return { do: 'send', late };
+}
