@@ -48,6 +48,10 @@ var cosmosContainers = [
     name: 'tenders'
     partitionKeyPath: '/pk'
   }
+  {
+    name: 'reminders'
+    partitionKeyPath: '/pk'
+  }
 ]
 
 resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

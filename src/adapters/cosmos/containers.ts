@@ -16,6 +16,7 @@ export interface ContainerDefinition {
 export const CONTAINERS = {
   directory: { id: 'directory', partitionKey: '/pk' },
   tenders: { id: 'tenders', partitionKey: '/pk' },
+  reminders: { id: 'reminders', partitionKey: '/pk' },
 } as const satisfies Record<string, ContainerDefinition>;
 
 /*
@@ -25,7 +26,15 @@ export const CONTAINERS = {
  * bid submission is three point operations there.
  */
 
+/*
+ * reminders: pk = tenant id for reminders (`rem-<hash of meeting, rule, target>`: planning twice
+ * creates nothing twice), and pk = "system" for the sender's lease (`lease-reminder-sender`), the one
+ * item that belongs to no tenant.
+ */
+
 export const DIRECTORY_ITEM_ID = 'directory';
+export const CALENDAR_ITEM_ID = 'calendar';
+export const SYSTEM_PARTITION = 'system';
 
 /** Conversation ids may hold characters Cosmos ids forbid ('/', '#', '?'), so group chats and channels are keyed by a hash. */
 export function conversationItemId(conversationId: string): string {

@@ -1,0 +1,312 @@
+// Reminders before meetings, never lost and never doubled. Planning writes one item per
+// (meeting, rule, target) with a deterministic id, so planning again creates nothing new. Sending
+// is done by one instance at a time (a lease item with an expiry, taken with its etag); each
+// reminder is claimed with its etag before it is sent, a sender that died leaves a claim that
+// expires, Teams' 429s are waited out, and a conversation the bot was removed from is marked
+// unreachable and an admin is told.
+
+import { createHash } from 'node:crypto';
+import { DEFAULT_CALENDAR, type Meeting } from '../domain/calendar.js';
+import { meetingsBetween } from '../domain/calendar.js';
+import { conversationOfGroup, type Directory } from '../domain/directory.js';
+import { DAY, decide, plannedReminders, targetKey, type Reminder, type ReminderConfig, type ReminderTarget } from '../domain/reminders.js';
+import { biddingOpen } from '../domain/tender.js';
+import type { Pacer } from './pacer.js';
+import type {
+  CalendarRepository,
+  CalendarSettings,
+  Clock,
+  ConversationRecord,
+  ConversationRepository,
+  Delivery,
+  DirectoryRepository,
+  GroupDigest,
+  LeaseRepository,
+  Notice,
+  Notifier,
+  ReminderRepository,
+  TenderRepository,
+} from './ports.js';
+
+export interface ReminderDeps {
+  readonly reminders: ReminderRepository;
+  readonly leases: LeaseRepository;
+  readonly calendars: CalendarRepository;
+  readonly directories: DirectoryRepository;
+  readonly conversations: ConversationRepository;
+  readonly tenders: TenderRepository;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  readonly config: ReminderConfig;
+  readonly pacer: Pacer;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+export const SENDER_LEASE = 'reminder-sender';
+export const LEASE_TTL_MS = 60_000;
+/** How long a claimed reminder is the claimer's; after that another sender takes it over. */
+export const CLAIM_MS = 2 * 60_000;
+/** How far ahead reminders are planned. */
+export const PLAN_AHEAD_MS = 45 * DAY;
+const MAX_THROTTLED_TRIES = 6;
+const WORKERS = 8;
+
+export function reminderId(tenantId: string, meetingId: string, ruleId: string, target: ReminderTarget): string {
+  return `rem-${createHash('sha256').update(`${tenantId}|${meetingId}|${ruleId}|${targetKey(target)}`).digest('hex').slice(0, 40)}`;
+}
+
+export function settingsOf(tenantId: string, stored: CalendarSettings | undefined): CalendarSettings {
+  return stored ?? { tenantId, config: DEFAULT_CALENDAR, overrides: [], warned: [] };
+}
+
+function kernegrupperOf(dir: Directory) {
+  return dir.groups.filter((g) => g.kind === 'kernegruppe').map((g) => ({ id: g.id, name: g.name }));
+}
+
+/** Konsulenter are the people with the konsulent role in any group. */
+function konsulenterOf(dir: Directory): string[] {
+  return [...new Set(dir.groups.flatMap((g) => g.members.filter((m) => m.roles.includes('konsulent')).map((m) => m.person)))];
+}
+
+export async function tenantMeetings(deps: Pick<ReminderDeps, 'calendars'>, dir: Directory, from: Date, to: Date): Promise<{ meetings: Meeting[]; settings: CalendarSettings }> {
+  const settings = settingsOf(dir.tenantId, (await deps.calendars.get(dir.tenantId))?.value);
+  return { meetings: meetingsBetween(from, to, settings.config, kernegrupperOf(dir), settings.overrides), settings };
+}
+
+/**
+ * Writes the reminders the coming weeks call for. Safe to run any time, on any instance: an existing
+ * reminder is left alone, except that a pending one follows its meeting if it moved.
+ */
+export async function planReminders(deps: ReminderDeps, tenantId: string): Promise<{ created: number; moved: number }> {
+  const dir = (await deps.directories.get(tenantId))?.value;
+  if (!dir) return { created: 0, moved: 0 };
+  const now = deps.clock.now();
+  const { meetings } = await tenantMeetings(deps, dir, now, new Date(now.getTime() + PLAN_AHEAD_MS));
+  const planned = plannedReminders(meetings, deps.config, { kernegrupper: kernegrupperOf(dir).map((g) => g.id), konsulenter: konsulenterOf(dir) });
+  let created = 0;
+  let moved = 0;
+  for (const p of planned) {
+    if (p.dueAt.getTime() + deps.config.lateWindowMs < now.getTime()) continue; // long past: nothing to send
+    const reminder: Reminder = {
+      id: reminderId(tenantId, p.meetingId, p.ruleId, p.target),
+      tenantId,
+      meetingId: p.meetingId,
+      meetingKind: p.meetingKind,
+      ruleId: p.ruleId,
+      target: p.target,
+      dueAt: p.dueAt.toISOString(),
+      meetingStart: p.meetingStart.toISOString(),
+      status: 'pending',
+      attempts: 0,
+      updatedAt: now.toISOString(),
+    };
+    if ((await deps.reminders.create(reminder)) === 'saved') {
+      created++;
+      continue;
+    }
+    const existing = await deps.reminders.get(tenantId, reminder.id);
+    if (existing && existing.value.status === 'pending' && existing.value.dueAt !== reminder.dueAt) {
+      const followed = { ...existing.value, dueAt: reminder.dueAt, meetingStart: reminder.meetingStart, updatedAt: now.toISOString() };
+      if ((await deps.reminders.save(followed, existing.etag)) === 'saved') moved++;
+    }
+  }
+  return { created, moved };
+}
+
+/** Takes or renews the sender lease: true when this instance may send now. */
+export async function holdLease(deps: Pick<ReminderDeps, 'leases' | 'clock'>, instanceId: string): Promise<boolean> {
+  const now = deps.clock.now();
+  const current = await deps.leases.get(SENDER_LEASE);
+  if (current && current.value.holder !== instanceId && new Date(current.value.expiresAt).getTime() > now.getTime()) return false;
+  const lease = { holder: instanceId, expiresAt: new Date(now.getTime() + LEASE_TTL_MS).toISOString() };
+  return (await deps.leases.save(SENDER_LEASE, lease, current?.etag)) === 'saved';
+}
+
+export interface SendReport {
+  readonly held: boolean;
+  sent: number;
+  late: number;
+  skipped: number;
+  retried: number;
+  unreachable: number;
+}
+
+interface TenantView {
+  readonly dir: Directory;
+  readonly meetings: Map<string, Meeting>;
+  readonly all: Meeting[];
+}
+
+async function digestOf(deps: ReminderDeps, tenantId: string, groupId: string, groupName: string, now: Date): Promise<GroupDigest> {
+  const tenders = await deps.tenders.tendersOfGroup(tenantId, groupId);
+  const monthAgo = now.getTime() - 31 * DAY;
+  return {
+    groupId,
+    groupName,
+    openTenders: tenders
+      .filter((t) => biddingOpen(t, now).ok)
+      .sort((a, b) => a.deadline.localeCompare(b.deadline))
+      .map((t) => ({ id: t.id, title: t.title, deadline: t.deadline, activeBids: t.activeBids })),
+    closedSinceLastMonth: tenders
+      .filter((t) => (t.status === 'closed' || (t.status === 'published' && !biddingOpen(t, now).ok)) && new Date(t.deadline).getTime() >= monthAgo)
+      .map((t) => ({ id: t.id, title: t.title, activeBids: t.activeBids })),
+    drafts: tenders.filter((t) => t.status === 'draft').length,
+  };
+}
+
+async function noticeFor(deps: ReminderDeps, view: TenantView, r: Reminder, meeting: Meeting, late: boolean, now: Date): Promise<Notice> {
+  if (r.target.type === 'group') {
+    const groupId = r.target.groupId;
+    const group = view.dir.groups.find((g) => g.id === groupId);
+    const month = meeting.id.slice(-7);
+    const groupMeeting = view.all.find((m) => m.kind === 'kernegruppemoede' && m.groupId === groupId && m.id.endsWith(month));
+    return { kind: 'reminder.byraad', meeting, groupMeeting, digest: await digestOf(deps, r.tenantId, groupId, group?.name ?? groupId, now), late };
+  }
+  const personId = r.target.personId;
+  const groups = view.dir.groups.filter((g) => g.kind === 'kernegruppe' && g.members.some((m) => m.person === personId));
+  return { kind: 'reminder.konsulent', meeting, digests: await Promise.all(groups.map((g) => digestOf(deps, r.tenantId, g.id, g.name, now))), late };
+}
+
+async function targetConversation(deps: ReminderDeps, dir: Directory, target: ReminderTarget): Promise<{ record?: ConversationRecord | undefined; name: string }> {
+  if (target.type === 'group') {
+    const conversationId = conversationOfGroup(dir, target.groupId);
+    const name = dir.groups.find((g) => g.id === target.groupId)?.name ?? target.groupId;
+    return { record: conversationId ? (await deps.conversations.get(dir.tenantId, conversationId))?.value : undefined, name };
+  }
+  const name = dir.people.find((p) => p.id === target.personId)?.name ?? target.personId;
+  return { record: (await deps.conversations.getPersonal(dir.tenantId, target.personId))?.value, name };
+}
+
+/** Tells the tenant's admins (1:1) that a reminder could not reach its conversation. */
+async function tellAdmins(deps: ReminderDeps, dir: Directory, notice: Notice): Promise<void> {
+  const admins = [...new Set(dir.groups.flatMap((g) => g.members.filter((m) => m.roles.includes('admin')).map((m) => m.person)))];
+  for (const admin of admins) {
+    const record = (await deps.conversations.getPersonal(dir.tenantId, admin))?.value;
+    if (record?.status === 'installed') await deps.notifier.post(record, notice, 'da');
+  }
+}
+
+/**
+ * Sends what is due, if this instance holds the lease. Each reminder is claimed (etag) before it is
+ * sent and finished after, so two senders never both send it, and a sender that dies mid-way leaves
+ * a claim that expires and is taken over.
+ */
+export async function sendDueReminders(deps: ReminderDeps, instanceId: string): Promise<SendReport> {
+  const report: SendReport = { held: await holdLease(deps, instanceId), sent: 0, late: 0, skipped: 0, retried: 0, unreachable: 0 };
+  if (!report.held) return report;
+  const due = await deps.reminders.due(deps.clock.now());
+  const views = new Map<string, Promise<TenantView | undefined>>();
+  const viewOf = (tenantId: string) => {
+    let v = views.get(tenantId);
+    if (!v) {
+      v = (async () => {
+        const dir = (await deps.directories.get(tenantId))?.value;
+        if (!dir) return undefined;
+        const now = deps.clock.now();
+        const { meetings } = await tenantMeetings(deps, dir, new Date(now.getTime() - 2 * DAY), new Date(now.getTime() + PLAN_AHEAD_MS + 60 * DAY));
+        return { dir, all: meetings, meetings: new Map(meetings.map((m) => [m.id, m])) };
+      })();
+      views.set(tenantId, v);
+    }
+    return v;
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const item = due[next++]!;
+      await sendOne(deps, instanceId, item.tenantId, item.id, viewOf, report);
+    }
+  };
+  await Promise.all(Array.from({ length: WORKERS }, worker));
+  return report;
+}
+
+async function sendOne(
+  deps: ReminderDeps,
+  instanceId: string,
+  tenantId: string,
+  id: string,
+  viewOf: (tenantId: string) => Promise<TenantView | undefined>,
+  report: SendReport,
+): Promise<void> {
+  const found = await deps.reminders.get(tenantId, id);
+  if (!found) return;
+  let now = deps.clock.now();
+  const r = found.value;
+  const claimExpired = r.status === 'sending' && (!r.claimedUntil || new Date(r.claimedUntil).getTime() <= now.getTime());
+  if (r.status !== 'pending' && !claimExpired) return;
+  const view = await viewOf(tenantId);
+  const meeting = view?.meetings.get(r.meetingId);
+  const decision = view ? decide({ ...r, status: 'pending' }, meeting, deps.config, now) : ({ do: 'skip', reason: 'no-longer-planned' } as const);
+  const finish = (patch: Partial<Reminder>, etag: string) => deps.reminders.save({ ...r, ...patch, updatedAt: deps.clock.now().toISOString() }, etag);
+
+  if (decision.do === 'wait') return;
+  if (decision.do === 'reschedule') {
+    await finish({ status: 'pending', dueAt: decision.dueAt.toISOString(), meetingStart: decision.meetingStart.toISOString(), claimedBy: undefined, claimedUntil: undefined }, found.etag);
+    return;
+  }
+  if (decision.do === 'skip') {
+    if ((await finish({ status: 'skipped', skippedReason: decision.reason, claimedBy: undefined, claimedUntil: undefined }, found.etag)) === 'saved') report.skipped++;
+    return;
+  }
+  // Claim it: whoever writes this first sends it; anyone else sees it claimed.
+  const claimed: Reminder = { ...r, status: 'sending', claimedBy: instanceId, claimedUntil: new Date(now.getTime() + CLAIM_MS).toISOString(), updatedAt: now.toISOString() };
+  if ((await deps.reminders.save(claimed, found.etag)) !== 'saved') return;
+  const claimEtag = (await deps.reminders.get(tenantId, id))?.etag;
+  if (!claimEtag) return;
+
+  const { record, name } = await targetConversation(deps, view!.dir, r.target);
+  const what = `${meeting!.title}, ${r.ruleId}`;
+  const release = (patch: Partial<Reminder>) => deps.reminders.save({ ...claimed, ...patch, claimedBy: undefined, claimedUntil: undefined, updatedAt: deps.clock.now().toISOString() }, claimEtag);
+  if (!record || record.status !== 'installed') {
+    await release({ status: 'unreachable', lastError: record ? 'removed' : 'not-installed' });
+    report.unreachable++;
+    await tellAdmins(deps, view!.dir, { kind: 'admin.unreachable', conversationName: name, reason: record ? 'removed' : 'not-installed', what });
+    return;
+  }
+  const notice = await noticeFor(deps, view!, r, meeting!, decision.late, now);
+  let delivery: Delivery = { ok: false, reason: 'failed' };
+  for (let tries = 0; tries < MAX_THROTTLED_TRIES; tries++) {
+    await deps.pacer.acquire(record.conversationId);
+    delivery = await deps.notifier.post(record, notice, 'da');
+    if (delivery.ok || delivery.reason !== 'throttled') break;
+    report.retried++;
+    deps.pacer.pause(delivery.retryAfterMs ?? 1000 * 2 ** tries);
+  }
+  now = deps.clock.now();
+  if (delivery.ok) {
+    await release({ status: 'sent', sentAt: now.toISOString(), late: decision.late, attempts: r.attempts + 1 });
+    report.sent++;
+    if (decision.late) report.late++;
+    return;
+  }
+  if (delivery.reason === 'removed' || delivery.reason === 'forbidden') {
+    await release({ status: 'unreachable', lastError: `${delivery.reason} (${delivery.status ?? '?'})`, attempts: r.attempts + 1 });
+    report.unreachable++;
+    await tellAdmins(deps, view!.dir, { kind: 'admin.unreachable', conversationName: name, reason: delivery.reason, what });
+    return;
+  }
+  // Throttled too long, or a 5xx: back to pending, tried again later with a growing pause.
+  const backoff = Math.min(30 * 60_000, 30_000 * 2 ** r.attempts);
+  await release({ status: 'pending', attempts: r.attempts + 1, notBefore: new Date(now.getTime() + (delivery.retryAfterMs ?? backoff)).toISOString(), lastError: `${delivery.reason} (${delivery.status ?? '?'})` });
+  report.retried++;
+}
+
+export interface ReminderStatusView {
+  readonly counts: Readonly<Record<Reminder['status'], number>>;
+  readonly notable: readonly Reminder[];
+  readonly next: readonly Reminder[];
+}
+
+/** For admins ("påmindelser"): what was sent, sent late, skipped or could not be sent, and what is next. */
+export async function reminderStatus(deps: Pick<ReminderDeps, 'reminders' | 'clock'>, tenantId: string): Promise<ReminderStatusView> {
+  const now = deps.clock.now();
+  const all = await deps.reminders.ofTenant(tenantId, new Date(now.getTime() - 31 * DAY));
+  const counts = { pending: 0, sending: 0, sent: 0, skipped: 0, unreachable: 0 };
+  for (const r of all) counts[r.status]++;
+  return {
+    counts,
+    notable: all.filter((r) => r.late || r.status === 'skipped' || r.status === 'unreachable').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 15),
+    next: all.filter((r) => r.status === 'pending').sort((a, b) => a.dueAt.localeCompare(b.dueAt)).slice(0, 5),
+  };
+}
