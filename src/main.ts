@@ -11,6 +11,13 @@ import { parseRosterFile } from './app/roster-file.js';
 import { systemClock, type Clock } from './app/ports.js';
 import { seedDemoData } from './app/seed-demo.js';
 import { sweepTenders } from './app/tender-sweep.js';
+import { hostname } from 'node:os';
+import { Pacer } from './app/pacer.js';
+import { planReminders, sendDueReminders, tenantMeetings, type ReminderDeps } from './app/reminders.js';
+import { warnAboutHolidays } from './app/calendar-admin.js';
+import { DEFAULT_REMINDERS } from './domain/reminders.js';
+import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from './adapters/cosmos/reminder-repository.js';
+import { calendarIcs, PUBLIC_KINDS } from './adapters/http/calendar-ics.js';
 import { startLoop } from './adapters/scheduler/interval-loop.js';
 import { CosmosTenderRepository } from './adapters/cosmos/tender-repository.js';
 import { TeamsNotifier } from './adapters/teams/teams-notifier.js';
@@ -34,6 +41,10 @@ export interface RunningBot {
 
 /** How often the scheduled work runs: card counts may then be at most a minute and this much stale. */
 export const SCHEDULER_INTERVAL_MS = 20_000;
+/** How often reminders are (re)planned from the calendar; planning is idempotent, so any instance may. */
+export const PLANNER_INTERVAL_MS = 3600_000;
+/** Well under Teams' per-tenant limit of 30-50 requests a second. */
+export const SEND_RATE_PER_SECOND = 15;
 
 export interface StartOptions {
   readonly config: Config;
@@ -67,6 +78,9 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const directories = new CosmosDirectoryRepository(cosmos.containers.directory);
   const conversations = new CosmosConversationRepository(cosmos.containers.directory);
   const tenders = new CosmosTenderRepository(cosmos.containers.tenders);
+  const calendars = new CosmosCalendarRepository(cosmos.containers.directory);
+  const reminders = new CosmosReminderRepository(cosmos.containers.reminders);
+  const leases = new CosmosLeaseRepository(cosmos.containers.reminders);
   if (config.demoData) await seedDemo(opts, { directories, clock });
 
   const adapter = new TeamsAdapter({
@@ -80,6 +94,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     directories,
     conversations,
     tenders,
+    calendars,
+    reminders,
     notifier,
     clock,
     newId: () => `tender-${randomUUID().slice(0, 13)}`,
@@ -89,13 +105,47 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     adapter,
     botAppId: config.bot.appId,
   });
-  const loop = startLoop(
-    'tenders',
-    () => sweepTenders({ tenders, directories, conversations, notifier, clock }),
-    opts.scheduler === false ? 0 : SCHEDULER_INTERVAL_MS,
-    log.child({ area: 'scheduler' }),
-  );
-  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping() });
+  const timers = opts.scheduler !== false;
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const reminderDeps: ReminderDeps = {
+    reminders,
+    leases,
+    calendars,
+    directories,
+    conversations,
+    tenders,
+    notifier,
+    clock,
+    config: DEFAULT_REMINDERS,
+    pacer: new Pacer({ perSecond: SEND_RATE_PER_SECOND, now: () => clock.now().getTime(), sleep }),
+    sleep,
+  };
+  const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`;
+  const schedLog = log.child({ area: 'scheduler' });
+  const loops = [
+    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
+    startLoop(
+      'planner',
+      async () => {
+        for (const tenantId of await directories.tenantIds()) {
+          await planReminders(reminderDeps, tenantId);
+          await warnAboutHolidays({ calendars, directories, conversations, notifier, clock }, tenantId);
+        }
+      },
+      timers ? PLANNER_INTERVAL_MS : 0,
+      schedLog,
+    ),
+    startLoop('reminders', () => sendDueReminders(reminderDeps, instanceId), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
+  ];
+  if (timers) void loops[1]!.runNow();
+  const calendarFeed = async (tenantId: string) => {
+    const dir = (await directories.get(tenantId))?.value;
+    if (!dir) return undefined;
+    const now = clock.now();
+    const { meetings } = await tenantMeetings({ calendars }, dir, new Date(now.getTime() - 62 * 86400_000), new Date(now.getTime() + 400 * 86400_000));
+    return calendarIcs(meetings.filter((m) => PUBLIC_KINDS.includes(m.kind)), { name: 'Byrådets mødeplan', now, host: 'kerneopgave-bot' });
+  };
+  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping(), calendarFeed, defaultTenantId: config.fallbackTenantId });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -103,9 +153,11 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   return {
     url,
     port,
-    runScheduledWork: () => loop.runNow(),
+    runScheduledWork: async () => {
+      for (const l of loops) await l.runNow();
+    },
     close: async () => {
-      await loop.stop();
+      for (const l of loops) await l.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!opts.cosmos) await cosmos.close();
     },

@@ -23,6 +23,8 @@ export type SaveOutcome = 'saved' | 'conflict';
 
 export interface DirectoryRepository {
   get(tenantId: string): Promise<Versioned<Directory> | undefined>;
+  /** Every tenant with a directory: the planner's list of whom to plan for. */
+  tenantIds(): Promise<string[]>;
   /** Creates (etag undefined) or replaces (etag given) the tenant's directory; 'conflict' if someone wrote first. */
   save(directory: Directory, etag: string | undefined): Promise<SaveOutcome>;
 }

@@ -8,6 +8,7 @@ import { connectEmbedded, type CosmosConnection } from '../../src/adapters/cosmo
 import { CosmosConversationRepository } from '../../src/adapters/cosmos/conversation-repository.js';
 import { CosmosDirectoryRepository } from '../../src/adapters/cosmos/directory-repository.js';
 import { CosmosTenderRepository } from '../../src/adapters/cosmos/tender-repository.js';
+import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from '../../src/adapters/cosmos/reminder-repository.js';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/adapters/cosmos/embedded-cosmos.js';
 
 let server: Promise<EmbeddedCosmos> | undefined;
@@ -53,5 +54,8 @@ export function repositoriesOf(conn: CosmosConnection) {
     directories: new CosmosDirectoryRepository(conn.containers.directory),
     conversations: new CosmosConversationRepository(conn.containers.directory),
     tenders: new CosmosTenderRepository(conn.containers.tenders),
+    calendars: new CosmosCalendarRepository(conn.containers.directory),
+    reminders: new CosmosReminderRepository(conn.containers.reminders),
+    leases: new CosmosLeaseRepository(conn.containers.reminders),
   };
 }

@@ -24,6 +24,34 @@ export class RecordingConnector {
   readonly created: CreatedConversation[] = [];
   /** Answer this status instead of 200 for posts into these conversations (a removed bot gets 403/404). */
   readonly refuse = new Map<string, number>();
+  /** Answer the next N posts with 429 and this Retry-After (seconds), as Teams does when throttling. */
+  throttleNext = 0;
+  retryAfterSeconds = 1;
+  /** A tenant-wide limit like Teams' (posts per second over a sliding second), and a share of random 429s. */
+  limitPerSecond = Infinity;
+  random429Share = 0;
+  throttled = 0;
+  private readonly recent: number[] = [];
+  private seed = 42;
+
+  private random(): number {
+    // A fixed-seed generator, so a benchmark run is repeatable.
+    this.seed = (this.seed * 1103515245 + 12345) % 2147483648;
+    return this.seed / 2147483648;
+  }
+
+  private shouldThrottle(): boolean {
+    if (this.throttleNext > 0) {
+      this.throttleNext--;
+      return true;
+    }
+    const now = performance.now();
+    while (this.recent.length > 0 && now - this.recent[0]! >= 1000) this.recent.shift();
+    if (this.recent.length >= this.limitPerSecond) return true;
+    if (this.random429Share > 0 && this.random() < this.random429Share) return true;
+    this.recent.push(now);
+    return false;
+  }
   private server?: http.Server;
   private nextId = 1;
   url = '';
@@ -49,6 +77,13 @@ export class RecordingConnector {
           return;
         }
         const activity = JSON.parse(body || '{}') as Partial<Activity>;
+        if (req.method === 'POST' && this.shouldThrottle()) {
+          this.throttled++;
+          res.statusCode = 429;
+          res.setHeader('retry-after', String(this.retryAfterSeconds));
+          res.end(JSON.stringify({ error: { code: 'Throttled', message: 'too many requests' } }));
+          return;
+        }
         const refused = this.refuse.get(decodeURIComponent(m[1]!));
         if (refused) {
           res.statusCode = refused;

@@ -2,6 +2,7 @@
 // konsulent's digest before pitstop and konsulentmøde, and the admin's notices.
 
 import type { Meeting } from '../../domain/calendar.js';
+import type { Reminder } from '../../domain/reminders.js';
 import { formatInstant, localParts } from '../../domain/time.js';
 import type { DeliveryFailure, GroupDigest } from '../../app/ports.js';
 import { text, type Locale, type TextKey } from '../i18n/text.js';
@@ -62,4 +63,38 @@ export function holidayCard(locale: Locale, meeting: Meeting, error = ''): CardJ
     cancelButton: text(locale, 'holiday.cancel'),
     meetingId: meeting.id,
   });
+}
+
+export function meetingsCard(locale: Locale, meetings: readonly Meeting[], showIds: boolean): CardJson {
+  const lines: Line[] = meetings.map((m) => ({
+    text: [
+      text(locale, 'meetings.line', { when: formatInstant(new Date(m.start), locale), title: esc(m.title) }),
+      m.status === 'moved' ? text(locale, 'meetings.moved') : '',
+      m.holiday ? text(locale, 'meetings.holiday', { holiday: esc(m.holiday) }) : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    color: 'Default',
+  }));
+  if (meetings.length === 0) lines.push({ text: text(locale, 'meetings.none'), color: 'Default' });
+  if (showIds && meetings.length > 0) lines.push({ text: text(locale, 'meetings.idHint', { ids: meetings.map((m) => m.id).join(', ') }), color: 'Default' });
+  return message(text(locale, 'meetings.title'), 'emphasis', lines);
+}
+
+export function reminderStatusCard(
+  locale: Locale,
+  v: { counts: Record<string, number>; notable: readonly Reminder[]; next: readonly Reminder[]; describe: (r: Reminder) => string },
+): CardJson {
+  const say = (key: TextKey, p: Record<string, string | number> = {}) => text(locale, key, p);
+  const lines: Line[] = [
+    { text: say('reminders.counts', { sent: v.counts.sent ?? 0, pending: v.counts.pending ?? 0, skipped: v.counts.skipped ?? 0, unreachable: v.counts.unreachable ?? 0 }), color: 'Default' },
+    ...v.notable.map((r) => {
+      const what = esc(v.describe(r));
+      if (r.status === 'unreachable') return { text: say('reminders.unreachableLine', { what, error: esc(r.lastError ?? '') }), color: 'Attention' as const };
+      if (r.status === 'skipped') return { text: say('reminders.skippedLine', { what, reason: say(`reminders.reason.${r.skippedReason ?? 'too-late'}` as TextKey) }), color: 'Warning' as const };
+      return { text: say('reminders.lateLine', { what, when: formatInstant(new Date(r.sentAt ?? r.updatedAt), locale) }), color: 'Warning' as const };
+    }),
+    ...v.next.map((r) => ({ text: say('reminders.nextLine', { what: esc(v.describe(r)), when: formatInstant(new Date(r.dueAt), locale) }), color: 'Default' as const })),
+  ];
+  return message(say('reminders.title'), 'emphasis', lines);
 }

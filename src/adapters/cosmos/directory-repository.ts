@@ -60,6 +60,12 @@ export class CosmosDirectoryRepository implements DirectoryRepository {
     return { value: directory, etag: _etag };
   }
 
+  async tenantIds(): Promise<string[]> {
+    // A scan across tenants for the scheduler only; it returns partition keys, nothing of their data.
+    const { resources } = await this.container.items.query<{ pk: string }>("SELECT c.pk FROM c WHERE c.type = 'directory'").fetchAll();
+    return resources.map((r) => r.pk);
+  }
+
   async save(directory: Directory, etag: string | undefined): Promise<SaveOutcome> {
     const item = { id: DIRECTORY_ITEM_ID, pk: directory.tenantId, type: 'directory', schemaVersion: 1, ...directory };
     try {

@@ -11,6 +11,10 @@ export interface HttpDeps {
   readonly log: Logger;
   /** Resolves when the database answers; rejects otherwise. */
   readonly ready: () => Promise<void>;
+  /** The council's meeting plan for a tenant as iCalendar text; undefined for an unknown tenant. */
+  readonly calendarFeed: (tenantId: string) => Promise<string | undefined>;
+  /** The tenant /calendar.ics serves without ?tenant= (local use only). */
+  readonly defaultTenantId?: string | undefined;
 }
 
 const READY_TIMEOUT_MS = 3000;
@@ -34,6 +38,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export function createHttpServer(deps: HttpDeps): restify.Server {
   const server = restify.createServer({ name: 'kerneopgave-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1_000_000 }));
+  server.use(restify.plugins.queryParser({ mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
     const started = performance.now();
@@ -45,6 +50,18 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     const line = { activityType: activity.type, activityName: activity.name, status: res.statusCode, ms: Math.round(performance.now() - started) };
     if (res.statusCode === 401) log.warn(line, 'unauthenticated request refused');
     else log.info(line, 'activity handled');
+  });
+
+  // The council's plan is public (Outlook subscribes to it): ?tenant=<Entra tenant id>.
+  server.get('/calendar.ics', async (req, res) => {
+    const tenant = String((req.query as Record<string, unknown> | undefined)?.tenant ?? '') || deps.defaultTenantId;
+    const body = tenant && /^[0-9a-f-]{36}$/i.test(tenant) ? await deps.calendarFeed(tenant.toLowerCase()) : undefined;
+    if (!body) {
+      res.send(404, { error: 'unknown tenant: add ?tenant=<tenant id>' });
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'public, max-age=300' });
+    res.end(body);
   });
 
   server.get('/healthz', (_req, res, next) => {

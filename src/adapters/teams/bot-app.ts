@@ -4,7 +4,8 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { Clock, ConversationRepository, DirectoryRepository, Notifier, TenderRepository } from '../../app/ports.js';
+import type { CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository } from '../../app/ports.js';
+import * as calendar from './calendar-handlers.js';
 import type { Logger } from '../../logger.js';
 import { noticeCard } from '../cards/views.js';
 import { text, type Locale } from '../i18n/text.js';
@@ -18,6 +19,8 @@ export interface BotDeps {
   readonly directories: DirectoryRepository;
   readonly conversations: ConversationRepository;
   readonly tenders: TenderRepository;
+  readonly calendars: CalendarRepository;
+  readonly reminders: ReminderRepository;
   readonly notifier: Notifier;
   readonly clock: Clock;
   readonly newId: () => string;
@@ -40,6 +43,7 @@ export const Verb = {
 } as const;
 
 const TenderId = tender.TenderIdData;
+const MeetingData = z.object({ meetingId: z.string().min(1).max(120), date: z.string().max(20).optional(), time: z.string().max(10).optional() });
 const BidId = tender.BidIdData;
 
 const LinkData = z.object({ groupId: z.string().min(1).max(100) });
@@ -66,6 +70,16 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
       return sendCard(turn.ctx, await tender.tenders(deps, turn));
     case 'myBids':
       return sendCard(turn.ctx, await tender.mine(deps, turn));
+    case 'meetings':
+      return sendCard(turn.ctx, await calendar.meetings(deps, turn));
+    case 'reminders':
+      return sendCard(turn.ctx, await calendar.reminders(deps, turn, input));
+    case 'moveMeeting':
+      return sendCard(turn.ctx, await calendar.move(deps, turn, command.meetingId, command.date, command.time, input));
+    case 'cancelMeeting':
+      return sendCard(turn.ctx, await calendar.cancel(deps, turn, command.meetingId, command.reason, input));
+    case 'addMeeting':
+      return sendCard(turn.ctx, await calendar.add(deps, turn, command.meetingKind, command.date, command.time, command.title, input));
     case 'unknown':
       // A message without text is a press on an old Action.Submit button: say so rather than "I did not understand ''".
       if (command.text === '' && turn.ctx.activity.value !== undefined)
@@ -141,6 +155,12 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   execute('bid.withdrawAsk', (turn, data) => tender.withdrawAsk(deps, turn, BidId.parse(data).bidId));
   execute('bid.withdraw', (turn, data) => tender.withdrawConfirmed(deps, turn, BidId.parse(data).bidId));
   execute('bid.mine', (turn) => tender.mine(deps, turn));
+  // The calendar (the holiday warning's buttons)
+  execute('calendar.move', (turn, data) => {
+    const d = MeetingData.parse(data);
+    return calendar.moveFromCard(deps, turn, d.meetingId, d.date ?? '', d.time ?? '');
+  });
+  execute('calendar.cancel', (turn, data) => calendar.cancel(deps, turn, MeetingData.parse(data).meetingId, '', ''));
 
   // Registered last, so they answer only the card actions no route above took: old or tampered cards.
   const unknownAction = guardInvoke(deps, async (turn) => {

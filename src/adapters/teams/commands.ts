@@ -14,6 +14,11 @@ export type Command =
   | { kind: 'newTender' }
   | { kind: 'tenders' }
   | { kind: 'myBids' }
+  | { kind: 'meetings' }
+  | { kind: 'reminders' }
+  | { kind: 'moveMeeting'; meetingId: string; date: string; time: string }
+  | { kind: 'cancelMeeting'; meetingId: string; reason: string }
+  | { kind: 'addMeeting'; meetingKind: string; date: string; time: string; title: string }
   | { kind: 'unknown'; text: string };
 
 /** Teams may send non-breaking spaces, several spaces, trailing newlines and a final full stop. */
@@ -39,6 +44,14 @@ export function parseCommand(raw: string | undefined): Command {
   if (/^(nyt udbud|opret udbud|new tender)$/.test(t)) return { kind: 'newTender' };
   if (/^(udbud|se udbud|åbne udbud|tenders|open tenders)$/.test(t)) return { kind: 'tenders' };
   if (/^(mine bud|my bids)$/.test(t)) return { kind: 'myBids' };
+  if (/^(møder|moeder|næste møder|meetings)$/.test(t)) return { kind: 'meetings' };
+  if (/^(påmindelser|paamindelser|reminders)$/.test(t)) return { kind: 'reminders' };
+  const move = /^(?:flyt møde|move meeting)\s+(\S+)\s+(?:til|to)\s+(\d{4}-\d{2}-\d{2})\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})$/i.exec(original);
+  if (move) return { kind: 'moveMeeting', meetingId: move[1]!.toLowerCase(), date: move[2]!, time: `${move[3]!.padStart(2, '0')}:${move[4]}` };
+  const cancelMeeting = /^(?:aflys møde|cancel meeting)\s+(\S+)(?:\s+(.*))?$/i.exec(original);
+  if (cancelMeeting) return { kind: 'cancelMeeting', meetingId: cancelMeeting[1]!.toLowerCase(), reason: cancelMeeting[2] ?? '' };
+  const add = /^(?:tilføj møde|add meeting)\s+(\S+)\s+(\d{4}-\d{2}-\d{2})\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?:\s+(.*))?$/i.exec(original);
+  if (add) return { kind: 'addMeeting', meetingKind: add[1]!.toLowerCase(), date: add[2]!, time: `${add[3]!.padStart(2, '0')}:${add[4]}`, title: add[5] ?? '' };
   const link = /^(?:tilknyt|link)(?:\s+(?:til|to))?(?:\s+(.+))?$/i.exec(original);
   if (link) return { kind: 'link', group: link[1]?.trim() ?? '' };
   return { kind: 'unknown', text: original };
@@ -61,11 +74,16 @@ const HELP: readonly CommandHelp[] = [
   { usage: 'cmd.tenders', description: 'cmd.tenders.text', visibleTo: everyone },
   { usage: 'cmd.myBids', description: 'cmd.myBids.text', visibleTo: everyone },
   { usage: 'cmd.newTender', description: 'cmd.newTender.text', visibleTo: managesAnyKernegruppe },
+  { usage: 'cmd.meetings', description: 'cmd.meetings.text', visibleTo: everyone },
   { usage: 'cmd.link', description: 'cmd.link.text', visibleTo: isAdmin },
   { usage: 'cmd.unlink', description: 'cmd.unlink.text', visibleTo: isAdmin },
   { usage: 'cmd.announce', description: 'cmd.announce.text', visibleTo: isAdmin },
   { usage: 'cmd.unannounce', description: 'cmd.unannounce.text', visibleTo: isAdmin },
   { usage: 'cmd.links', description: 'cmd.links.text', visibleTo: isAdmin },
+  { usage: 'cmd.reminders', description: 'cmd.reminders.text', visibleTo: isAdmin },
+  { usage: 'cmd.moveMeeting', description: 'cmd.moveMeeting.text', visibleTo: isAdmin },
+  { usage: 'cmd.cancelMeeting', description: 'cmd.cancelMeeting.text', visibleTo: isAdmin },
+  { usage: 'cmd.addMeeting', description: 'cmd.addMeeting.text', visibleTo: isAdmin },
 ];
 
 export function commandsFor(actor: Actor, locale: Locale) {

@@ -1,0 +1,84 @@
+// Handlers for the calendar and reminders: "møder" for everyone, and for admins the reminder status
+// and the exceptions (move, cancel, add one meeting) from chat or from the holiday warning's buttons.
+
+import { isAdmin } from '../../domain/actor.js';
+import type { MeetingKind } from '../../domain/calendar.js';
+import { formatInstant } from '../../domain/time.js';
+import type { Reminder } from '../../domain/reminders.js';
+import { whoIsActing } from '../../app/directory-admin.js';
+import { ADDABLE_KINDS, addMeeting, cancelMeeting, moveMeeting, nextMeetingsFor, type CalendarDeps, type CalendarError } from '../../app/calendar-admin.js';
+import { reminderStatus } from '../../app/reminders.js';
+import type { ReminderRepository } from '../../app/ports.js';
+import { escapeMarkdown as esc, type CardJson } from '../cards/render-card.js';
+import { holidayCard, meetingsCard, reminderStatusCard } from '../cards/reminder-views.js';
+import { noticeCard } from '../cards/views.js';
+import { text, type TextKey } from '../i18n/text.js';
+import type { Turn } from './turn.js';
+
+export type CalendarHandlerDeps = CalendarDeps & { readonly reminders: ReminderRepository };
+
+const ERROR_TEXT: Record<CalendarError, TextKey> = {
+  'ADMIN.REQUIRED': 'error.adminRequired',
+  'MEETING.NOT_FOUND': 'error.meetingNotFound',
+  'MEETING.BAD_TIME': 'error.meetingBadTime',
+  'MEETING.IN_PAST': 'error.meetingInPast',
+  'MEETING.ALREADY_CANCELLED': 'error.meetingAlreadyCancelled',
+  'CALENDAR.BUSY': 'error.calendarBusy',
+  'DIRECTORY.MISSING': 'error.directoryMissing',
+};
+
+const refusal = (turn: Turn, code: CalendarError, input: string, params: Record<string, string> = {}) =>
+  noticeCard(turn.who.locale, { text: text(turn.who.locale, ERROR_TEXT[code], params), style: 'attention', input });
+const done = (turn: Turn, key: TextKey, params: Record<string, string>) => noticeCard(turn.who.locale, { text: text(turn.who.locale, key, params), style: 'good' });
+const acting = (deps: CalendarHandlerDeps, turn: Turn) => whoIsActing(deps, turn.who.tenantId, turn.who.userId, turn.who.userName);
+
+export async function meetings(deps: CalendarHandlerDeps, turn: Turn): Promise<CardJson> {
+  const { actor, directory } = await acting(deps, turn);
+  return meetingsCard(turn.who.locale, await nextMeetingsFor(deps, actor, directory?.value), isAdmin(actor));
+}
+
+export async function reminders(deps: CalendarHandlerDeps, turn: Turn, input: string): Promise<CardJson> {
+  const { actor } = await acting(deps, turn);
+  if (!isAdmin(actor)) return refusal(turn, 'ADMIN.REQUIRED', input);
+  const status = await reminderStatus(deps, turn.who.tenantId);
+  const describe = (r: Reminder) => `${r.meetingId} · ${r.ruleId} · ${r.target.type === 'group' ? r.target.groupId : r.target.personId}`;
+  return reminderStatusCard(turn.who.locale, { ...status, describe });
+}
+
+export async function move(deps: CalendarHandlerDeps, turn: Turn, meetingId: string, date: string, time: string, input: string): Promise<CardJson> {
+  const { actor, directory } = await acting(deps, turn);
+  const result = await moveMeeting(deps, actor, directory?.value, meetingId, date, time);
+  if (!result.ok) return refusal(turn, result.code, input, { id: esc(meetingId) });
+  turn.log.info({ meetingId, start: result.value.start }, 'meeting moved');
+  return done(turn, 'calendar.moved', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale) });
+}
+
+export async function cancel(deps: CalendarHandlerDeps, turn: Turn, meetingId: string, reason: string, input: string): Promise<CardJson> {
+  const { actor, directory } = await acting(deps, turn);
+  const result = await cancelMeeting(deps, actor, directory?.value, meetingId, reason);
+  if (!result.ok) return refusal(turn, result.code, input, { id: esc(meetingId) });
+  turn.log.info({ meetingId }, 'meeting cancelled');
+  return done(turn, 'calendar.cancelled', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale) });
+}
+
+export async function add(deps: CalendarHandlerDeps, turn: Turn, kind: string, date: string, time: string, title: string, input: string): Promise<CardJson> {
+  if (!ADDABLE_KINDS.includes(kind as MeetingKind))
+    return noticeCard(turn.who.locale, { text: text(turn.who.locale, 'error.meetingKind', { kinds: ADDABLE_KINDS.join(', ') }), style: 'attention', input });
+  const { actor } = await acting(deps, turn);
+  const result = await addMeeting(deps, actor, kind as MeetingKind, title.trim() || kind, date, time, 2);
+  if (!result.ok) return refusal(turn, result.code, input);
+  turn.log.info({ meetingId: result.value.id }, 'meeting added');
+  return done(turn, 'calendar.added', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale), id: result.value.id });
+}
+
+/** The holiday warning's "Flyt": on a bad date the warning comes back with the message at the field. */
+export async function moveFromCard(deps: CalendarHandlerDeps, turn: Turn, meetingId: string, date: string, time: string): Promise<CardJson> {
+  const { actor, directory } = await acting(deps, turn);
+  const result = await moveMeeting(deps, actor, directory?.value, meetingId, date, time);
+  if (result.ok) return done(turn, 'calendar.moved', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale) });
+  if ((result.code === 'MEETING.BAD_TIME' || result.code === 'MEETING.IN_PAST') && directory) {
+    const meeting = (await nextMeetingsFor(deps, actor, directory.value, 500)).find((m) => m.id === meetingId);
+    if (meeting) return holidayCard(turn.who.locale, meeting, text(turn.who.locale, ERROR_TEXT[result.code]));
+  }
+  return refusal(turn, result.code, `${date} ${time}`, { id: esc(meetingId) });
+}

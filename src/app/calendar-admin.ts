@@ -1,0 +1,148 @@
+// The calendar as people use it: the next meetings that concern a person ("møder"), the admin's
+// exceptions (move, cancel, add one meeting) written through the calendar item's etag, and the
+// once-only warning to admins about generated meetings on a public holiday.
+
+import { isAdmin, type Actor } from '../domain/actor.js';
+import { holidayWarnings, type Meeting, type MeetingKind, type Override } from '../domain/calendar.js';
+import type { Directory } from '../domain/directory.js';
+import { DAY } from '../domain/reminders.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import { instantFromLocal } from '../domain/time.js';
+import type { CalendarRepository, CalendarSettings, Clock, ConversationRepository, DirectoryRepository, Notifier } from './ports.js';
+import { settingsOf, tenantMeetings } from './reminders.js';
+
+export interface CalendarDeps {
+  readonly calendars: CalendarRepository;
+  readonly directories: DirectoryRepository;
+  readonly conversations: ConversationRepository;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+}
+
+/** The council's plan is everyone's; a kernegruppe's meeting, pitstop and konsulentmøde only their people's. */
+function concerns(actor: Actor, m: Meeting): boolean {
+  switch (m.kind) {
+    case 'kernegruppemoede':
+      return actor.memberships.some((g) => g.group.id === m.groupId);
+    case 'pitstop':
+      return actor.roles.has('udvalgsformand') || actor.roles.has('borgmester') || isAdmin(actor);
+    case 'konsulentmoede':
+      return actor.roles.has('konsulent') || isAdmin(actor);
+    default:
+      return true;
+  }
+}
+
+export async function nextMeetingsFor(deps: CalendarDeps, actor: Actor, directory: Directory | undefined, count = 6): Promise<Meeting[]> {
+  if (!directory) return [];
+  const now = deps.clock.now();
+  const { meetings } = await tenantMeetings(deps, directory, now, new Date(now.getTime() + 75 * DAY));
+  return meetings.filter((m) => m.status !== 'cancelled' && concerns(actor, m)).slice(0, count);
+}
+
+export type CalendarError = 'ADMIN.REQUIRED' | 'MEETING.NOT_FOUND' | 'MEETING.BAD_TIME' | 'MEETING.IN_PAST' | 'MEETING.ALREADY_CANCELLED' | 'CALENDAR.BUSY' | 'DIRECTORY.MISSING';
+
+async function changeSettings(deps: CalendarDeps, tenantId: string, change: (s: CalendarSettings) => CalendarSettings): Promise<boolean> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await deps.calendars.get(tenantId);
+    const next = change(settingsOf(tenantId, current?.value));
+    if ((await deps.calendars.save(next, current?.etag)) === 'saved') return true;
+  }
+  return false;
+}
+
+async function findMeeting(deps: CalendarDeps, directory: Directory, meetingId: string): Promise<Meeting | undefined> {
+  const now = deps.clock.now();
+  const { meetings } = await tenantMeetings(deps, directory, new Date(now.getTime() - 31 * DAY), new Date(now.getTime() + 400 * DAY));
+  return meetings.find((m) => m.id === meetingId);
+}
+
+/** Moves one meeting to a new local date and time, keeping its length; its reminders follow it. */
+export async function moveMeeting(
+  deps: CalendarDeps,
+  actor: Actor,
+  directory: Directory | undefined,
+  meetingId: string,
+  date: string,
+  time: string,
+): Promise<Result<Meeting, CalendarError>> {
+  if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
+  if (!directory) return fail('DIRECTORY.MISSING');
+  const meeting = await findMeeting(deps, directory, meetingId);
+  if (!meeting) return fail('MEETING.NOT_FOUND');
+  const start = instantFromLocal(date, time);
+  if (!start.ok) return fail('MEETING.BAD_TIME');
+  const now = deps.clock.now();
+  if (start.value.getTime() <= now.getTime()) return fail('MEETING.IN_PAST');
+  const length = new Date(meeting.end).getTime() - new Date(meeting.start).getTime();
+  const override: Override = { meetingId, action: 'move', start: start.value.toISOString(), end: new Date(start.value.getTime() + length).toISOString(), by: actor.personId, at: now.toISOString() };
+  if (!(await changeSettings(deps, actor.tenantId, (s) => ({ ...s, overrides: [...s.overrides, override] })))) return fail('CALENDAR.BUSY');
+  return ok({ ...meeting, start: override.start, end: override.end, status: 'moved', originalStart: meeting.originalStart ?? meeting.start });
+}
+
+export async function cancelMeeting(deps: CalendarDeps, actor: Actor, directory: Directory | undefined, meetingId: string, reason: string): Promise<Result<Meeting, CalendarError>> {
+  if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
+  if (!directory) return fail('DIRECTORY.MISSING');
+  const meeting = await findMeeting(deps, directory, meetingId);
+  if (!meeting) return fail('MEETING.NOT_FOUND');
+  if (meeting.status === 'cancelled') return fail('MEETING.ALREADY_CANCELLED');
+  const override: Override = { meetingId, action: 'cancel', by: actor.personId, at: deps.clock.now().toISOString(), reason: reason.trim() || undefined };
+  if (!(await changeSettings(deps, actor.tenantId, (s) => ({ ...s, overrides: [...s.overrides, override] })))) return fail('CALENDAR.BUSY');
+  return ok({ ...meeting, status: 'cancelled' });
+}
+
+export const ADDABLE_KINDS: readonly MeetingKind[] = ['dialogmoede', 'temamoede', 'byraadsmoede', 'pitstop', 'konsulentmoede'];
+
+/** Adds one extra meeting (e.g. an extra byrådsmøde); its reminders are planned like any other's. */
+export async function addMeeting(
+  deps: CalendarDeps,
+  actor: Actor,
+  kind: MeetingKind,
+  title: string,
+  date: string,
+  time: string,
+  hours: number,
+): Promise<Result<Meeting, CalendarError>> {
+  if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
+  const start = instantFromLocal(date, time);
+  if (!start.ok) return fail('MEETING.BAD_TIME');
+  const now = deps.clock.now();
+  if (start.value.getTime() <= now.getTime()) return fail('MEETING.IN_PAST');
+  const meeting: Meeting = {
+    id: `${kind}-ekstra-${date}-${time.replace(':', '')}`,
+    kind,
+    title,
+    start: start.value.toISOString(),
+    end: new Date(start.value.getTime() + hours * 3600_000).toISOString(),
+    status: 'planned',
+    added: true,
+  };
+  const override: Override = { meetingId: meeting.id, action: 'add', meeting, by: actor.personId, at: now.toISOString() };
+  if (!(await changeSettings(deps, actor.tenantId, (s) => ({ ...s, overrides: [...s.overrides.filter((o) => o.meetingId !== meeting.id), override] })))) return fail('CALENDAR.BUSY');
+  return ok(meeting);
+}
+
+/** Warns each admin once (1:1) about each generated meeting in the coming months that falls on a public holiday. */
+export async function warnAboutHolidays(deps: CalendarDeps, tenantId: string): Promise<number> {
+  const directory = (await deps.directories.get(tenantId))?.value;
+  if (!directory) return 0;
+  const now = deps.clock.now();
+  const { meetings, settings } = await tenantMeetings(deps, directory, now, new Date(now.getTime() + 120 * DAY));
+  const fresh = holidayWarnings(meetings).filter((m) => !settings.warned.includes(m.id));
+  if (fresh.length === 0) return 0;
+  // Claim first (etag), so two instances do not both warn.
+  let claimed: Meeting[] = [];
+  const saved = await changeSettings(deps, tenantId, (s) => {
+    claimed = fresh.filter((m) => !s.warned.includes(m.id));
+    return { ...s, warned: [...s.warned, ...claimed.map((m) => m.id)] };
+  });
+  if (!saved) return 0;
+  const admins = [...new Set(directory.groups.flatMap((g) => g.members.filter((m) => m.roles.includes('admin')).map((m) => m.person)))];
+  for (const meeting of claimed) {
+    for (const admin of admins) {
+      const record = (await deps.conversations.getPersonal(tenantId, admin))?.value;
+      if (record?.status === 'installed') await deps.notifier.post(record, { kind: 'admin.holiday', meeting }, 'da');
+    }
+  }
+  return claimed.length;
+}
