@@ -49,7 +49,8 @@ export const CLAIM_MS = 2 * 60_000;
 /** How far ahead reminders are planned. */
 export const PLAN_AHEAD_MS = 45 * DAY;
 const MAX_THROTTLED_TRIES = 6;
-const WORKERS = 8;
+// A worker waiting out a 429 (the connector client honours Retry-After itself) must not stall the rest.
+const WORKERS = 16;
 
 export function reminderId(tenantId: string, meetingId: string, ruleId: string, target: ReminderTarget): string {
   return `rem-${createHash('sha256').update(`${tenantId}|${meetingId}|${ruleId}|${targetKey(target)}`).digest('hex').slice(0, 40)}`;
