@@ -51,8 +51,10 @@ async function write(action: () => Promise<unknown>): Promise<SaveOutcome> {
   }
 }
 
-/** Cosmos needs explicit nulls to clear a field; JSON drops undefined. */
-const withNulls = (r: Reminder) => ({ notBefore: null, claimedBy: null, claimedUntil: null, sentAt: null, late: null, skippedReason: null, lastError: null, ...r });
+const OPTIONAL = ['notBefore', 'claimedBy', 'claimedUntil', 'sentAt', 'late', 'skippedReason', 'lastError'] as const;
+
+/** JSON drops undefined, so an unset optional field is written as null: the due query compares with null. */
+const withNulls = (r: Reminder) => ({ ...r, ...Object.fromEntries(OPTIONAL.map((k) => [k, r[k] ?? null])) });
 
 export class CosmosReminderRepository implements ReminderRepository {
   constructor(private readonly container: Container) {}
