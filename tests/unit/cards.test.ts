@@ -6,6 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { CARD_NAMES, cardsDirectory, escapeMarkdown, renderCard, type CardJson } from '../../src/adapters/cards/render-card.js';
+import { byraadReminderCard, holidayCard, konsulentReminderCard, meetingsCard, reminderStatusCard, unreachableCard } from '../../src/adapters/cards/reminder-views.js';
+import { DEFAULT_CALENDAR, generateMonth } from '../../src/domain/calendar.js';
+import type { Reminder } from '../../src/domain/reminders.js';
 import {
   announcementCard,
   bidDetailCard,
@@ -86,6 +89,32 @@ const formChoices = LAERING.forudsaetninger;
 const tenderForm = { groupName: 'Kernegruppe Læring', kerneopgaveName: 'Læring', choices: formChoices };
 
 /** At least one realistic rendering per template; a template without an entry here fails the test below. */
+const holidayMeeting = generateMonth(2026, 4, DEFAULT_CALENDAR, []).find((m) => m.id === 'dialogmoede-2026-04')!;
+const december = generateMonth(2026, 12, DEFAULT_CALENDAR, [{ id: 'kernegruppe-laering', name: 'Kernegruppe Læring' }]);
+const byraadMeeting = december.find((m) => m.kind === 'byraadsmoede')!;
+const kernegruppeMeeting = december.find((m) => m.kind === 'kernegruppemoede')!;
+const digest = {
+  groupId: 'kernegruppe-laering',
+  groupName: 'Kernegruppe Læring',
+  openTenders: [{ id: 't1', title: 'Læsevenner [klik](http://x)', deadline: '2026-12-07T11:00:00Z', activeBids: 3 }],
+  closedSinceLastMonth: [{ id: 't0', title: 'Lektiecafé', activeBids: 7 }],
+  drafts: 1,
+};
+const reminder = (patch: Partial<Reminder>): Reminder => ({
+  id: 'rem-1',
+  tenantId: 'x',
+  meetingId: 'byraadsmoede-2026-12',
+  meetingKind: 'byraadsmoede',
+  ruleId: 'byraadsmoede-7d',
+  target: { type: 'group', groupId: 'kernegruppe-laering' },
+  dueAt: '2026-12-23T16:00:00Z',
+  meetingStart: '2026-12-30T16:00:00Z',
+  status: 'pending',
+  attempts: 0,
+  updatedAt: '2026-12-23T16:00:00Z',
+  ...patch,
+});
+
 const FIXTURES: Record<string, Record<string, () => CardJson>> = {
   help: {
     'admin in a linked announcement channel': () =>
@@ -150,7 +179,23 @@ const FIXTURES: Record<string, Record<string, () => CardJson>> = {
     "a bidder's own view, open": () => myTenderBidsCard('da', withTwo, [edited, withdrawn], NOW),
     "a bidder's own view after the deadline, English": () => myTenderBidsCard('en', closed, [edited], AFTER_DEADLINE),
   },
+  holiday: {
+    'dialogmøde on 2. påskedag': () => holidayCard('da', holidayMeeting),
+    'with an error at the date': () => holidayCard('en', holidayMeeting, 'Write the date and time as 2026-12-16 17:00.'),
+  },
   'tender-message': {
+    'byrådsmøde reminder, sent late': () => byraadReminderCard('da', { meeting: byraadMeeting, groupMeeting: kernegruppeMeeting, digest, late: true }),
+    'konsulent digest': () => konsulentReminderCard('en', { meeting: byraadMeeting, digests: [digest, { ...digest, groupName: 'Kernegruppe Beskæftigelse', openTenders: [] }], late: false }),
+    'unreachable conversation': () => unreachableCard('da', { conversationName: 'Kernegruppe *Læring*', reason: 'forbidden', what: 'Byrådsmøde, byraadsmoede-7d' }),
+    'next meetings, with ids for an admin': () => meetingsCard('da', [byraadMeeting, { ...holidayMeeting, status: 'moved' }], true),
+    'no meetings': () => meetingsCard('en', [], false),
+    'reminder status': () =>
+      reminderStatusCard('da', {
+        counts: { sent: 8, pending: 4, skipped: 1, unreachable: 1, sending: 0 },
+        notable: [reminder({ status: 'skipped', skippedReason: 'cancelled' }), reminder({ status: 'unreachable', lastError: 'forbidden (403)' }), reminder({ status: 'sent', late: true, sentAt: '2026-12-23T19:00:00Z' })],
+        next: [reminder({})],
+        describe: (r) => `${r.meetingId} · ${r.ruleId}`,
+      }),
     'published to two channels, one failed': () =>
       publishReportCard('da', withBid, [
         { name: 'Demo Kommune › General', ok: true },

@@ -95,11 +95,11 @@ describe('commandsFor', () => {
   const outsider = actorFrom(dir, TENANT, 'a1b2c3d4-0000-4000-8000-00000000beef', 'Ulla Udenfor');
 
   it('shows someone without roles only what every employee can do', () => {
-    expect(commandsFor(outsider, 'da').map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud']);
+    expect(commandsFor(outsider, 'da').map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder']);
   });
 
   it('shows no admin or tender commands to someone with roles who neither administers nor runs a kernegruppe, not even the mayor', () => {
-    expect(commandsFor(mayor, 'da').map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud']);
+    expect(commandsFor(mayor, 'da').map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder']);
   });
 
   it("offers 'nyt udbud' to those who run a kernegruppe's tenders", () => {
@@ -114,7 +114,7 @@ describe('commandsFor', () => {
 
   it('shows an admin the link commands too, each with a description', () => {
     const commands = commandsFor(admin, 'da');
-    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'tilknyt «gruppe»', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal', 'tilknytninger']);
+    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder', 'tilknyt «gruppe»', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal', 'tilknytninger', 'påmindelser', 'flyt møde «id» til «dato» «kl.»', 'aflys møde «id»', 'tilføj møde «type» «dato» «kl.» «titel»']);
     for (const c of commands) expect(c.description, c.command).toMatch(/\S{3,}/);
   });
 
@@ -124,13 +124,20 @@ describe('commandsFor', () => {
       { command: 'who am i', description: 'Show your roles and groups.' },
       { command: 'tenders', description: "See the open tenders and bid. In a core group's chat: the group's own tenders and their bids." },
       { command: 'my bids', description: 'See your bids and how they are doing.' },
+      { command: 'meetings', description: 'The next meetings that concern you.' },
     ]);
-    expect(commandsFor(admin, 'en').map((c) => c.command)).toEqual(['help', 'who am i', 'tenders', 'my bids', 'link «group»', 'unlink', 'announcement channel', 'remove announcement channel', 'links']);
+    expect(commandsFor(admin, 'en').map((c) => c.command)).toEqual(['help', 'who am i', 'tenders', 'my bids', 'meetings', 'link «group»', 'unlink', 'announcement channel', 'remove announcement channel', 'links', 'reminders', 'move meeting «id» to «date» «time»', 'cancel meeting «id»', 'add meeting «kind» «date» «time» «title»']);
   });
 
   it.each(['da', 'en'] as const)('offers only commands the bot understands when typed as shown (%s)', (locale) => {
     for (const { command } of commandsFor(admin, locale)) {
-      const typed = command.replace(/«[^»]+»/, 'Byrådet');
+      const typed = command
+        .replace('«id»', 'byraadsmoede-2026-12')
+        .replace(/«(dato|date)»/, '2026-12-16')
+        .replace(/«(kl\.|time)»/, '17:00')
+        .replace(/«(type|kind)»/, 'temamoede')
+        .replace(/«(titel|title)»/, 'Ekstra')
+        .replace(/«[^»]+»/, 'Byrådet');
       const parsed = parseCommand(typed);
       expect(parsed.kind, typed).not.toBe('unknown');
       if (parsed.kind === 'link') expect(parsed.group).toBe('Byrådet');
