@@ -1,0 +1,106 @@
+// The calendar as people meet it, over HTTP: "møder" for a politician and a konsulent, an admin
+// moving, cancelling and adding a meeting from chat (and others refused), the holiday warning with
+// its buttons, and the public iCalendar feed with stable UIDs.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Activity } from 'botbuilder';
+import { cardAction, installation, message } from '../support/activities.js';
+import { cardText } from '../support/bot-driver.js';
+import { DEMO_TENANT, persona, personal } from '../support/demo.js';
+import { HttpBot } from '../support/http-bot.js';
+
+let http: HttpBot;
+beforeEach(async () => {
+  http = await HttpBot.start('2026-11-23T10:00:00Z');
+});
+afterEach(async () => {
+  await http.stop();
+});
+
+const say = async (who: typeof persona.admin, text: string) => {
+  const answer = await http.send(message(who, personal(who), text) as Partial<Activity>);
+  return cardText(answer.sent[0]!.activity.attachments![0]!.content);
+};
+
+describe('møder', () => {
+  it("shows a politician the council's meetings and a konsulent also the konsulentmøde", async () => {
+    const politician = await say(persona.politiker, 'møder');
+    expect(politician).toContain('Byrådsmøde');
+    expect(politician).toContain('onsdag 25. november 2026 kl. 17.00');
+    expect(politician).toContain('Kernegruppe Læring – møde før byrådsmødet');
+    expect(politician).not.toContain('Konsulentmøde');
+    const konsulent = await say(persona.konsulent, 'møder');
+    expect(konsulent).toContain('Konsulentmøde');
+  });
+});
+
+describe('an admin changes the calendar from chat', () => {
+  it('moves a meeting, and everyone sees it moved', async () => {
+    const moved = await say(persona.admin, 'flyt møde byraadsmoede-2026-12 til 2026-12-16 17:00');
+    expect(moved).toContain('Mødet »Byrådsmøde« er flyttet til onsdag 16. december 2026 kl. 17.00');
+    http.clock.set('2026-12-08T18:00:00Z');
+    const seen = await say(persona.politiker, 'møder');
+    expect(seen).toContain('onsdag 16. december 2026 kl. 17.00: Byrådsmøde (flyttet)');
+    expect(seen).not.toContain('onsdag 30. december 2026 kl. 17.00: Byrådsmøde');
+  });
+
+  it('cancels a meeting, adds one, and refuses a non-admin and a bad time with the input shown back', async () => {
+    http.clock.set('2026-12-02T08:00:00Z');
+    expect(await say(persona.politiker, 'møder')).toContain('mandag 7. december 2026 kl. 14.00: Dialogmøde');
+    expect(await say(persona.admin, 'aflys møde dialogmoede-2026-12')).toContain('er aflyst');
+    expect(await say(persona.politiker, 'møder')).not.toContain('mandag 7. december 2026 kl. 14.00: Dialogmøde');
+    http.clock.set('2026-11-23T10:00:00Z');
+    expect(await say(persona.admin, 'tilføj møde temamoede 2026-12-10 15:00 Temamøde om budget')).toContain('Mødet »Temamøde om budget«');
+    http.clock.set('2026-12-02T08:00:00Z');
+    expect(await say(persona.politiker, 'møder')).toContain('torsdag 10. december 2026 kl. 15.00: Temamøde om budget');
+    http.clock.set('2026-11-23T10:00:00Z');
+    const refused = await say(persona.politiker, 'aflys møde byraadsmoede-2026-12');
+    expect(refused).toContain('Det er kun administratorer');
+    expect(refused).toContain('aflys møde byraadsmoede-2026-12');
+    expect(await say(persona.admin, 'flyt møde byraadsmoede-2026-12 til 2026-11-01 17:00')).toContain('allerede passeret');
+    expect(await say(persona.admin, 'flyt møde findes-ikke til 2026-12-16 17:00')).toContain('Jeg kender intet møde med id »findes-ikke«');
+  });
+});
+
+describe('holidays', () => {
+  it('warns the admins once about a meeting on a public holiday, with buttons to move or cancel it', async () => {
+    http.clock.set('2026-12-01T08:00:00Z'); // December's pitstop falls on Friday 1 January 2027, Nytårsdag
+    await http.send(installation(persona.admin, personal(persona.admin), 'add') as Partial<Activity>);
+    http.connector.clear();
+    await http.sweep();
+    const warning = http.connector.to(personal(persona.admin).id).find((r) => cardText(r.activity.attachments?.[0]?.content).includes('helligdag'));
+    expect(warning).toBeDefined();
+    expect(cardText(warning!.activity.attachments![0]!.content)).toContain('Nytårsdag');
+    http.connector.clear();
+    await http.sweep();
+    expect(http.connector.to(personal(persona.admin).id)).toEqual([]); // once only
+    const moved = await http.send(cardAction(persona.admin, personal(persona.admin), 'calendar.move', { meetingId: 'pitstop-2026-12', date: '2026-12-30', time: '09:00' }) as Partial<Activity>);
+    expect(cardText(moved.card)).toContain('er flyttet til onsdag 30. december 2026 kl. 09.00');
+    const bad = await http.send(cardAction(persona.admin, personal(persona.admin), 'calendar.move', { meetingId: 'pitstop-2026-12', date: '2026-13-45', time: '09:00' }) as Partial<Activity>);
+    expect(cardText(bad.card)).toContain('Skriv dato og klokkeslæt');
+  });
+});
+
+describe('/calendar.ics', () => {
+  it("serves the council's plan with stable UIDs, a moved meeting updated in place and a cancelled one marked", async () => {
+    const get = async () => {
+      const res = await fetch(`${http.bot.url}/calendar.ics?tenant=${DEMO_TENANT}`);
+      expect(res.headers.get('content-type')).toContain('text/calendar');
+      return res.text();
+    };
+    const before = await get();
+    expect(before).toContain('BEGIN:VCALENDAR');
+    expect(before).toContain('UID:byraadsmoede-2026-12@kerneopgave-bot');
+    expect(before).not.toContain('kernegruppemoede');
+    expect(before).not.toContain('Konsulentmøde');
+    await say(persona.admin, 'flyt møde byraadsmoede-2026-12 til 2026-12-16 17:00');
+    await say(persona.admin, 'aflys møde temamoede-2026-12');
+    const after = await get();
+    const event = (ics: string, uid: string) => ics.split('BEGIN:VEVENT').find((e) => e.includes(`UID:${uid}`))!;
+    expect(event(after, 'byraadsmoede-2026-12@kerneopgave-bot')).toMatch(/DTSTART:20261216T160000Z/);
+    expect(event(after, 'byraadsmoede-2026-12@kerneopgave-bot')).toContain('SEQUENCE:1');
+    expect(event(after, 'temamoede-2026-12@kerneopgave-bot')).toContain('STATUS:CANCELLED');
+    expect(after.match(/UID:byraadsmoede-2026-12@/g)).toHaveLength(1);
+    expect((await fetch(`${http.bot.url}/calendar.ics?tenant=00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+  });
+});
