@@ -41,8 +41,11 @@ export interface RunningBot {
 
 /** How often the scheduled work runs: card counts may then be at most a minute and this much stale. */
 export const SCHEDULER_INTERVAL_MS = 20_000;
-/** How often reminders are (re)planned from the calendar; planning is idempotent, so any instance may. */
-export const PLANNER_INTERVAL_MS = 3600_000;
+/**
+ * How often reminders are (re)planned from the calendar; planning is idempotent, so any instance may.
+ * A reminder whose meeting moved later is rescheduled by the sender; one moved earlier, by this.
+ */
+export const PLANNER_INTERVAL_MS = 5 * 60_000;
 /** Well under Teams' per-tenant limit of 30-50 requests a second. */
 export const SEND_RATE_PER_SECOND = 15;
 

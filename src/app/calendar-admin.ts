@@ -3,7 +3,8 @@
 // once-only warning to admins about generated meetings on a public holiday.
 
 import { isAdmin, type Actor } from '../domain/actor.js';
-import { holidayWarnings, type Meeting, type MeetingKind, type Override } from '../domain/calendar.js';
+import { holidayWarnings, meetingsBetween, type Meeting, type MeetingKind, type Override } from '../domain/calendar.js';
+import type { CalendarFile } from './calendar-file.js';
 import type { Directory } from '../domain/directory.js';
 import { DAY } from '../domain/reminders.js';
 import { fail, ok, type Result } from '../domain/result.js';
@@ -145,4 +146,44 @@ export async function warnAboutHolidays(deps: CalendarDeps, tenantId: string): P
     }
   }
   return claimed.length;
+}
+
+/**
+ * Applies a calendar file: its configuration and reminder lead times replace the tenant's; its
+ * exceptions are added to those made from chat (a later one for the same meeting wins). An exception
+ * naming a meeting the new plan does not have is refused, and then nothing is written.
+ */
+export async function importCalendar(
+  deps: Pick<CalendarDeps, 'calendars' | 'directories' | 'clock'>,
+  tenantId: string,
+  file: CalendarFile,
+  by: string,
+): Promise<Result<{ exceptions: number }, 'DIRECTORY.MISSING' | 'CALENDAR.BUSY' | 'MEETING.NOT_FOUND', string>> {
+  const directory = (await deps.directories.get(tenantId))?.value;
+  if (!directory) return fail('DIRECTORY.MISSING');
+  const now = deps.clock.now();
+  const kernegrupper = directory.groups.filter((g) => g.kind === 'kernegruppe').map((g) => ({ id: g.id, name: g.name }));
+  const plan = meetingsBetween(new Date(now.getTime() - 62 * DAY), new Date(now.getTime() + 400 * DAY), file.config, kernegrupper, []);
+  const overrides: Override[] = [];
+  for (const e of file.exceptions) {
+    const at = now.toISOString();
+    if (e.action === 'add') {
+      const start = instantFromLocal(e.date, e.time);
+      if (!start.ok) return fail('MEETING.NOT_FOUND', `${e.date} ${e.time}`);
+      const meeting: Meeting = { id: `${e.kind}-ekstra-${e.date}-${e.time.replace(':', '')}`, kind: e.kind, title: e.title, start: start.value.toISOString(), end: new Date(start.value.getTime() + e.hours * 3600_000).toISOString(), status: 'planned', added: true };
+      overrides.push({ meetingId: meeting.id, action: 'add', meeting, by, at });
+      continue;
+    }
+    const meeting = plan.find((m) => m.id === e.meetingId);
+    if (!meeting) return fail('MEETING.NOT_FOUND', e.meetingId);
+    if (e.action === 'cancel') overrides.push({ meetingId: e.meetingId, action: 'cancel', by, at, reason: e.reason || undefined });
+    else {
+      const start = instantFromLocal(e.date, e.time);
+      if (!start.ok) return fail('MEETING.NOT_FOUND', e.meetingId);
+      const length = new Date(meeting.end).getTime() - new Date(meeting.start).getTime();
+      overrides.push({ meetingId: e.meetingId, action: 'move', start: start.value.toISOString(), end: new Date(start.value.getTime() + length).toISOString(), by, at });
+    }
+  }
+  const saved = await changeSettings(deps as CalendarDeps, tenantId, (s) => ({ ...s, config: file.config, reminders: file.reminders, overrides: [...s.overrides, ...overrides] }));
+  return saved ? ok({ exceptions: overrides.length }) : fail('CALENDAR.BUSY');
 }

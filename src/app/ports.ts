@@ -5,7 +5,7 @@ import type { Bid } from '../domain/bid.js';
 import type { Directory } from '../domain/directory.js';
 import type { Tender } from '../domain/tender.js';
 import type { CalendarConfig, Meeting, Override } from '../domain/calendar.js';
-import type { Reminder } from '../domain/reminders.js';
+import type { Reminder, ReminderConfig } from '../domain/reminders.js';
 
 export interface Clock {
   now(): Date;
@@ -122,6 +122,8 @@ export interface CalendarSettings {
   readonly overrides: readonly Override[];
   /** Holiday warnings already sent, by meeting id, so each is sent once. */
   readonly warned: readonly string[];
+  /** The tenant's own reminder lead times and late window; the defaults otherwise. */
+  readonly reminders?: ReminderConfig | undefined;
 }
 
 export interface CalendarRepository {

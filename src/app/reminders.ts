@@ -82,12 +82,13 @@ export async function planReminders(deps: ReminderDeps, tenantId: string): Promi
   const dir = (await deps.directories.get(tenantId))?.value;
   if (!dir) return { created: 0, moved: 0 };
   const now = deps.clock.now();
-  const { meetings } = await tenantMeetings(deps, dir, now, new Date(now.getTime() + PLAN_AHEAD_MS));
-  const planned = plannedReminders(meetings, deps.config, { kernegrupper: kernegrupperOf(dir).map((g) => g.id), konsulenter: konsulenterOf(dir) });
+  const { meetings, settings } = await tenantMeetings(deps, dir, now, new Date(now.getTime() + PLAN_AHEAD_MS));
+  const config = settings.reminders ?? deps.config;
+  const planned = plannedReminders(meetings, config, { kernegrupper: kernegrupperOf(dir).map((g) => g.id), konsulenter: konsulenterOf(dir) });
   let created = 0;
   let moved = 0;
   for (const p of planned) {
-    if (p.dueAt.getTime() + deps.config.lateWindowMs < now.getTime()) continue; // long past: nothing to send
+    if (p.dueAt.getTime() + config.lateWindowMs < now.getTime()) continue; // long past: nothing to send
     const reminder: Reminder = {
       id: reminderId(tenantId, p.meetingId, p.ruleId, p.target),
       tenantId,
@@ -136,6 +137,7 @@ export interface SendReport {
 
 interface TenantView {
   readonly dir: Directory;
+  readonly config: ReminderConfig;
   readonly meetings: Map<string, Meeting>;
   readonly all: Meeting[];
 }
@@ -206,8 +208,8 @@ export async function sendDueReminders(deps: ReminderDeps, instanceId: string): 
         const dir = (await deps.directories.get(tenantId))?.value;
         if (!dir) return undefined;
         const now = deps.clock.now();
-        const { meetings } = await tenantMeetings(deps, dir, new Date(now.getTime() - 2 * DAY), new Date(now.getTime() + PLAN_AHEAD_MS + 60 * DAY));
-        return { dir, all: meetings, meetings: new Map(meetings.map((m) => [m.id, m])) };
+        const { meetings, settings } = await tenantMeetings(deps, dir, new Date(now.getTime() - 2 * DAY), new Date(now.getTime() + PLAN_AHEAD_MS + 60 * DAY));
+        return { dir, config: settings.reminders ?? deps.config, all: meetings, meetings: new Map(meetings.map((m) => [m.id, m])) };
       })();
       views.set(tenantId, v);
     }
@@ -240,7 +242,7 @@ async function sendOne(
   if (r.status !== 'pending' && !claimExpired) return;
   const view = await viewOf(tenantId);
   const meeting = view?.meetings.get(r.meetingId);
-  const decision = view ? decide({ ...r, status: 'pending' }, meeting, deps.config, now) : ({ do: 'skip', reason: 'no-longer-planned' } as const);
+  const decision = view ? decide({ ...r, status: 'pending' }, meeting, view.config, now) : ({ do: 'skip', reason: 'no-longer-planned' } as const);
   const finish = (patch: Partial<Reminder>, etag: string) => deps.reminders.save({ ...r, ...patch, updatedAt: deps.clock.now().toISOString() }, etag);
 
   if (decision.do === 'wait') return;

@@ -74,12 +74,12 @@ const ISSUE_TEXT: Record<RosterIssueCode, (v: string) => string> = {
   'ROSTER.DUPLICATE_LINK': (v) => `samtalen '${v}' står der allerede`,
 };
 
-function fieldName(path: readonly (string | number)[]): string {
+export function fieldName(path: readonly (string | number)[]): string {
   return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '') || '(filen)';
 }
 
 /** The line and column of the deepest node on `path` that exists in the document. */
-function positionOf(doc: Document, lines: LineCounter, path: readonly (string | number)[]): { line: number; column: number } {
+export function positionOf(doc: Document, lines: LineCounter, path: readonly (string | number)[]): { line: number; column: number } {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     if (isNode(node) && node.range) {
@@ -91,7 +91,7 @@ function positionOf(doc: Document, lines: LineCounter, path: readonly (string | 
 }
 
 /** An unknown field is where its name is written, not where its value (perhaps a list below it) starts. */
-function keyPositionOf(doc: Document, lines: LineCounter, path: readonly (string | number)[], key: string) {
+export function keyPositionOf(doc: Document, lines: LineCounter, path: readonly (string | number)[], key: string) {
   const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
   const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
   if (pair && isScalar(pair.key) && pair.key.range) {
@@ -111,7 +111,7 @@ const SYNTAX_TEXT: Partial<Record<YAMLError['code'], string>> = {
   TAB_AS_INDENT: 'tabulator brugt som indrykning; brug mellemrum',
 };
 
-function syntaxMessage(e: YAMLError): string {
+export function syntaxMessage(e: YAMLError): string {
   // yaml's own text repeats the position ("... at line 8, column 1:"), which our line already gives.
   const own = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
   return `syntaksfejl: ${SYNTAX_TEXT[e.code] ?? own}`;
@@ -126,7 +126,7 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'ingenting',
 };
 
-function zodMessage(issue: z.ZodIssue): string {
+export function zodMessage(issue: z.ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       // A schema's own "mangler (...)" says more than zod's "Required".

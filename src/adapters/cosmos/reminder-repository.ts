@@ -5,7 +5,7 @@ import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
 import type { CalendarRepository, CalendarSettings, Lease, LeaseRepository, ReminderRepository, SaveOutcome, Versioned } from '../../app/ports.js';
 import { MEETING_KINDS, type CalendarConfig, type Override } from '../../domain/calendar.js';
-import type { Reminder } from '../../domain/reminders.js';
+import type { Reminder, ReminderConfig } from '../../domain/reminders.js';
 import { CALENDAR_ITEM_ID, SYSTEM_PARTITION } from './containers.js';
 import { statusOf } from './cosmos-errors.js';
 
@@ -129,6 +129,7 @@ const CalendarItemSchema = z.object({
   config: z.record(z.unknown()),
   overrides: z.array(z.record(z.unknown())),
   warned: z.array(z.string()),
+  reminders: opt(z.object({ rules: z.array(z.object({ id: z.string(), meetingKind: z.string(), leadMs: z.number(), audience: z.enum(['kernegrupper', 'konsulenter']) })), lateWindowMs: z.number() })),
   _etag: z.string(),
 });
 
@@ -140,7 +141,7 @@ export class CosmosCalendarRepository implements CalendarRepository {
     if (statusCode === 404 || !resource) return undefined;
     const { _etag, ...s } = CalendarItemSchema.parse(resource);
     // The configuration and overrides were checked when they were written (chat command or file).
-    return { value: { tenantId: s.tenantId, config: s.config as unknown as CalendarConfig, overrides: s.overrides as unknown as Override[], warned: s.warned }, etag: _etag };
+    return { value: { tenantId: s.tenantId, config: s.config as unknown as CalendarConfig, overrides: s.overrides as unknown as Override[], warned: s.warned, reminders: s.reminders as ReminderConfig | undefined }, etag: _etag };
   }
 
   save(settings: CalendarSettings, etag: string | undefined): Promise<SaveOutcome> {

@@ -1,0 +1,122 @@
+// Reads a calendar file (YAML or JSON): the week rule, months off, each meeting's slot, each
+// kernegruppe's slot, the reminder lead times, and single-meeting exceptions (move, cancel, add).
+// Problems come back with file line, column and field, in Danish; nothing is written here.
+
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { DEFAULT_CALENDAR, MEETING_KINDS, type CalendarConfig, type MeetingKind, type Slot } from '../domain/calendar.js';
+import { DAY, HOUR, type ReminderConfig, type ReminderRule } from '../domain/reminders.js';
+import { instantFromLocal } from '../domain/time.js';
+import { fieldName, keyPositionOf, positionOf, syntaxMessage, zodMessage, type RosterProblem } from './roster-file.js';
+
+const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'skal være et klokkeslæt som 14:00');
+const weekday = z.union([z.number().int().min(1).max(7), z.string().transform((s, ctx) => {
+  const i = WEEKDAYS.indexOf(s.trim().toLowerCase());
+  if (i < 0) ctx.addIssue({ code: 'custom', message: `skal være en ugedag (${WEEKDAYS.join(', ')}) eller 1-7` });
+  return i + 1;
+})]);
+const SlotSchema = z.object({ week: z.number().int().min(1).max(4), weekday, start: time, end: time }).strict();
+const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}$/, 'skal være dato og klokkeslæt som 2026-12-16 17:00');
+const kind = z.enum(MEETING_KINDS as [MeetingKind, ...MeetingKind[]], { errorMap: () => ({ message: `skal være en af ${MEETING_KINDS.join(', ')}` }) });
+const days = z.array(z.number().min(0).max(60)).max(5);
+
+const ExceptionSchema = z.union([
+  z.object({ move: z.string().min(1), to: localTime }).strict(),
+  z.object({ cancel: z.string().min(1), reason: z.string().max(500).optional() }).strict(),
+  z.object({ add: kind, title: z.string().min(1).max(200), at: localTime, hours: z.number().positive().max(12).default(2) }).strict(),
+]);
+
+export const CalendarFileSchema = z
+  .object({
+    tenantId: z.string().regex(/^[0-9a-f-]{36}$/i, 'skal være et tenant-id (GUID)').optional(),
+    weekRule: z.enum(['first-monday', 'month-days'], { errorMap: () => ({ message: 'skal være first-monday eller month-days' }) }).optional(),
+    monthsOff: z.array(z.number().int().min(1).max(12)).optional(),
+    slots: z.record(kind, SlotSchema).optional(),
+    kernegrupper: z.record(z.string(), SlotSchema).optional(),
+    reminders: z
+      .object({ byraadsmoede: days.optional(), pitstop: days.optional(), konsulentmoede: days.optional(), lateWindowHours: z.number().min(0).max(72).optional() })
+      .strict()
+      .optional(),
+    exceptions: z.array(ExceptionSchema).optional(),
+  })
+  .strict();
+
+export type CalendarException =
+  | { readonly action: 'move'; readonly meetingId: string; readonly date: string; readonly time: string }
+  | { readonly action: 'cancel'; readonly meetingId: string; readonly reason: string }
+  | { readonly action: 'add'; readonly kind: MeetingKind; readonly title: string; readonly date: string; readonly time: string; readonly hours: number };
+
+export interface CalendarFile {
+  readonly tenantId?: string | undefined;
+  readonly config: CalendarConfig;
+  readonly reminders: ReminderConfig;
+  readonly exceptions: readonly CalendarException[];
+}
+
+const split = (at: string) => {
+  const [date, t] = at.split(' ') as [string, string];
+  return { date, time: t.padStart(5, '0') };
+};
+
+function rules(kind: MeetingKind, list: readonly number[], audience: ReminderRule['audience']): ReminderRule[] {
+  return list.map((d) => ({ id: `${kind}-${d}d`, meetingKind: kind, leadMs: d * DAY, audience }));
+}
+
+export function parseCalendarFile(source: string, defaults: { reminders: ReminderConfig }): { ok: true; file: CalendarFile } | { ok: false; problems: RosterProblem[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
+  if (doc.errors.length > 0)
+    return { ok: false, problems: doc.errors.map((e) => ({ line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, field: '(syntaks)', message: syntaxMessage(e) })) };
+  const parsed = CalendarFileSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        ...(issue.code === 'unrecognized_keys' ? keyPositionOf(doc, lines, issue.path, issue.keys[0]!) : positionOf(doc, lines, issue.path)),
+        field: fieldName(issue.path),
+        message: zodMessage(issue),
+      })),
+    };
+  }
+  const f = parsed.data;
+  const problems: RosterProblem[] = [];
+  (f.exceptions ?? []).forEach((e, i) => {
+    const at = 'to' in e ? e.to : 'at' in e ? e.at : undefined;
+    if (at) {
+      const { date, time: t } = split(at);
+      if (!instantFromLocal(date, t).ok) problems.push({ ...positionOf(doc, lines, ['exceptions', i]), field: `exceptions[${i}]`, message: `${at} findes ikke på uret i København` });
+    }
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  const slots = { ...DEFAULT_CALENDAR.slots, ...(f.slots ?? {}) } as CalendarConfig['slots'];
+  const { default: kernegruppeDefault, ...kernegruppeSlots } = f.kernegrupper ?? {};
+  const r = f.reminders ?? {};
+  const byDefault = (kind: MeetingKind) => defaults.reminders.rules.filter((x) => x.meetingKind === kind);
+  return {
+    ok: true,
+    file: {
+      tenantId: f.tenantId?.toLowerCase(),
+      config: {
+        weekRule: f.weekRule ?? DEFAULT_CALENDAR.weekRule,
+        monthsOff: f.monthsOff ?? DEFAULT_CALENDAR.monthsOff,
+        slots,
+        kernegruppeDefault: (kernegruppeDefault as Slot | undefined) ?? DEFAULT_CALENDAR.kernegruppeDefault,
+        kernegruppeSlots: kernegruppeSlots as Record<string, Slot>,
+      },
+      reminders: {
+        rules: [
+          ...(r.byraadsmoede ? rules('byraadsmoede', r.byraadsmoede, 'kernegrupper') : byDefault('byraadsmoede')),
+          ...(r.pitstop ? rules('pitstop', r.pitstop, 'konsulenter') : byDefault('pitstop')),
+          ...(r.konsulentmoede ? rules('konsulentmoede', r.konsulentmoede, 'konsulenter') : byDefault('konsulentmoede')),
+        ],
+        lateWindowMs: r.lateWindowHours !== undefined ? r.lateWindowHours * HOUR : defaults.reminders.lateWindowMs,
+      },
+      exceptions: (f.exceptions ?? []).map((e): CalendarException => {
+        if ('move' in e) return { action: 'move', meetingId: e.move, ...split(e.to) };
+        if ('cancel' in e) return { action: 'cancel', meetingId: e.cancel, reason: e.reason ?? '' };
+        return { action: 'add', kind: e.add, title: e.title, hours: e.hours, ...split(e.at) };
+      }),
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// calendar:import as an admin runs it, against the embedded Cosmos protocol server: a bad file names
+// its lines and writes nothing; the shipped example file sets slots, lead times and exceptions.
+
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCalendarImport } from '../../scripts/calendar-import.js';
+import { seedDemoData } from '../../src/app/seed-demo.js';
+import { tenantMeetings } from '../../src/app/reminders.js';
+import { loadConfig } from '../../src/config.js';
+import { TestClock } from '../support/clock.js';
+import { freshDatabase, repositoriesOf } from '../support/cosmos.js';
+import { DEMO_TENANT, demoRoster } from '../support/demo.js';
+
+const config = loadConfig({});
+
+async function setup() {
+  const cosmos = await freshDatabase();
+  const repos = repositoriesOf(cosmos);
+  const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));
+  await seedDemoData({ ...repos, clock }, DEMO_TENANT, demoRoster);
+  const out: string[] = [];
+  const err: string[] = [];
+  const run = (file: string) => runCalendarImport([file], config, cosmos, { out: (l) => out.push(l), err: (l) => err.push(l) }, clock);
+  return { repos, clock, out, err, run };
+}
+
+describe('calendar:import', () => {
+  it('applies the example file: a per-group slot, lead times, a move and a cancellation', async () => {
+    const { repos, clock, out, run } = await setup();
+    expect(await run('demo/calendar.yaml')).toBe(0);
+    expect(out[0]).toContain('2 undtagelser');
+    const settings = (await repos.calendars.get(DEMO_TENANT))!.value;
+    expect(settings.reminders?.rules.map((r) => r.id)).toEqual(['byraadsmoede-7d', 'byraadsmoede-1d', 'pitstop-2d', 'konsulentmoede-2d']);
+    const dir = (await repos.directories.get(DEMO_TENANT))!.value;
+    const { meetings } = await tenantMeetings(repos, dir, clock.now(), new Date('2027-01-31T00:00:00Z'));
+    const byId = (id: string) => meetings.find((m) => m.id === id);
+    expect(byId('byraadsmoede-2026-12')).toMatchObject({ status: 'moved', start: '2026-12-16T16:00:00.000Z' });
+    expect(byId('pitstop-2026-12')?.status).toBe('cancelled');
+    expect(byId('kernegruppemoede-kernegruppe-laering-2026-12')?.start).toBe('2026-12-28T12:00:00.000Z'); // Monday 13:00 local
+    expect(byId('kernegruppemoede-kernegruppe-social-omsorg-2026-12')?.start).toBe('2026-12-29T14:00:00.000Z'); // the default Tuesday 15:00
+  });
+
+  it('names the line of every problem and writes nothing', async () => {
+    const { repos, err, run } = await setup();
+    const dir = await mkdtemp(path.join(tmpdir(), 'cal-'));
+    const file = path.join(dir, 'bad.yaml');
+    await writeFile(file, 'weekRule: sometimes\nslots:\n  pitstop: { week: 5, weekday: fredag, start: "08:30", end: "09:30" }\nexceptions:\n  - move: byraadsmoede-2026-12\n    to: i morgen\n');
+    expect(await run(file)).toBe(1);
+    expect(err).toContain(`${file}:1:11: weekRule: skal være first-monday eller month-days`);
+    expect(err.some((l) => l.startsWith(`${file}:3:`) && l.includes('slots.pitstop.week'))).toBe(true);
+    expect(err.at(-1)).toContain('Intet er importeret');
+    expect(await repos.calendars.get(DEMO_TENANT)).toBeUndefined();
+    const unknown = path.join(dir, 'unknown.yaml');
+    await writeFile(unknown, 'exceptions:\n  - cancel: byraadsmoede-2031-01\n');
+    expect(await run(unknown)).toBe(1);
+    expect(err.at(-1)).toBe('Mødet »byraadsmoede-2031-01« findes ikke i planen. Intet er importeret.');
+    expect(await repos.calendars.get(DEMO_TENANT)).toBeUndefined();
+  });
+});
