@@ -46,6 +46,8 @@ export interface Meeting {
   readonly holiday?: string | undefined;
   /** Added by an admin, not generated from the pattern. */
   readonly added?: boolean | undefined;
+  /** How many moves and cancellations have been applied: a calendar client's SEQUENCE, so it replaces its copy. */
+  readonly revision?: number | undefined;
 }
 
 /** "Week 1" of a month: how the municipality counts. */
@@ -103,30 +105,57 @@ export type Override =
 
 
 const danishHolidays = new Holidays('DK');
+// A year's helligdage by local date, computed once: asking date-holidays per meeting costs about a
+// millisecond each, and the planner and the feed generate some 20 months at a time.
+const helligdageByYear = new Map<number, ReadonlyMap<string, string>>();
 
-/** The Danish public holiday (helligdag) on a local date, if any; observances such as 1. maj do not count. */
+/** The Danish public holiday (helligdag) on a local date "yyyy-MM-dd", if any; observances such as 1. maj and juleaftensdag do not count. */
 export function publicHoliday(date: string): string | undefined {
-  const found = danishHolidays.isHoliday(DateTime.fromISO(date, { zone: ZONE }).set({ hour: 12 }).toJSDate());
-  return Array.isArray(found) ? found.find((h) => h.type === 'public')?.name : undefined;
+  const year = Number(date.slice(0, 4));
+  let days = helligdageByYear.get(year);
+  if (!days) {
+    days = new Map(danishHolidays.getHolidays(year).filter((h) => h.type === 'public').map((h) => [h.date.slice(0, 10), h.name] as const));
+    helligdageByYear.set(year, days);
+  }
+  return days.get(date);
 }
 
-/**
- * The local date of a slot in a month.
- * - 'first-monday': week 1 is the Monday-to-Sunday week that holds the month's first Monday, week n
- *   is n-1 weeks later. December 2026 starts on a Tuesday, so week 1 is Mon 7 – Sun 13 December and
- *   the Tuesday committees meet 8 December, the day after the dialogmøde, as the seed's "1. uge,
- *   mandag / tirsdag" intends. A week-4 Thursday or Friday may fall in the next month's first days.
- * - 'month-days': week n holds the days 7(n-1)+1 … 7n, so "1st Tuesday" is the month's first Tuesday
- *   (1 December 2026).
+/*
+ * What "1. uge", "3. uge" and "4. uge" mean in a month that starts mid-week (seed 004 does not say):
+ * - 'first-monday' (the default): week 1 is the Monday-to-Sunday week that holds the month's first
+ *   Monday, and week n is n-1 weeks later, so every week is a whole Monday-to-Sunday week and a
+ *   slot's weekday order holds (Monday dialogmøde, then the Tuesday committees; week-4 Monday
+ *   partigrupper, Tuesday kernegrupper, Wednesday temamøde and byrådsmøde, Thursday konsulentmøde,
+ *   Friday pitstop). December 2026 starts on a Tuesday: week 1 is Mon 7 – Sun 13 December, so the
+ *   dialogmøde is Monday 7 and the Tuesday committees meet 8 December, not 1 December; week 3 is
+ *   21-27 December and week 4 is Mon 28 December – Sun 3 January, so the byrådsmøde is Wednesday 30
+ *   December and the pitstop Friday 1 January 2027 (Nytårsdag, flagged). Week 4 may thus reach into
+ *   the next month (a February byrådsmøde lands on 1 March 2028 and 2 March 2033), but weeks never
+ *   overlap the next month's week 1, which starts at that month's own first Monday.
+ * - 'month-days': week n holds the days 7(n-1)+1 … 7n, so "1st Tuesday" is simply the month's first
+ *   Tuesday (1 December 2026) and the 4th Wednesday is always the 22nd-28th. The weekday order inside
+ *   a "week" is lost: in December 2026 the 1st Tuesday (1st) comes before the 1st Monday (7th), and
+ *   in a month starting on a Wednesday (April 2026) the 4th Tuesday kernegruppe meeting (28th) comes
+ *   after the 4th Wednesday byrådsmøde (22nd) it is meant to prepare. The Tuesday committees are
+ *   always the day after the Monday committees, under either rule.
  */
-export function slotDate(year: number, month: number, slot: Pick<Slot, 'week' | 'weekday'>, rule: WeekRule): string {
+
+/**
+ * The first day of "week n" of a month: its Monday under 'first-monday' (December 2026, week 1:
+ * "2026-12-07"), the day 7(n-1)+1 under 'month-days' (week 1: "2026-12-01", a Tuesday).
+ */
+export function weekStart(year: number, month: number, week: Slot['week'], rule: WeekRule): string {
   const first = DateTime.fromObject({ year, month, day: 1 }, { zone: ZONE });
-  if (rule === 'first-monday') {
-    const firstMonday = first.plus({ days: (8 - first.weekday) % 7 });
-    return firstMonday.plus({ days: 7 * (slot.week - 1) + (slot.weekday - 1) }).toISODate()!;
-  }
-  const firstOfWeekday = first.plus({ days: (slot.weekday - first.weekday + 7) % 7 });
-  return firstOfWeekday.plus({ days: 7 * (slot.week - 1) }).toISODate()!;
+  if (rule === 'month-days') return first.plus({ days: 7 * (week - 1) }).toISODate()!;
+  const firstMonday = first.plus({ days: (8 - first.weekday) % 7 });
+  return firstMonday.plus({ weeks: week - 1 }).toISODate()!;
+}
+
+/** The local date ("yyyy-MM-dd") of a slot in a month, under the week rule described above. */
+export function slotDate(year: number, month: number, slot: Pick<Slot, 'week' | 'weekday'>, rule: WeekRule): string {
+  const start = DateTime.fromISO(weekStart(year, month, slot.week, rule), { zone: ZONE });
+  // Under 'first-monday' the week starts on a Monday; under 'month-days' on whatever day the 7-day window starts.
+  return start.plus({ days: (slot.weekday - start.weekday + 7) % 7 }).toISODate()!;
 }
 
 const TITLES: Record<Exclude<MeetingKind, 'kernegruppemoede' | 'staaende-udvalg'>, string> = {
@@ -168,21 +197,31 @@ export function generateMonth(year: number, month: number, config: CalendarConfi
     const slot = config.kernegruppeSlots[g.id] ?? config.kernegruppeDefault;
     out.push(meetingAt(`kernegruppemoede-${g.id}-${ym}`, 'kernegruppemoede', `${g.name} – møde før byrådsmødet`, date(slot), slot, { groupId: g.id }));
   }
-  return out.sort((a, b) => a.start.localeCompare(b.start));
+  return out.sort(byStart);
 }
+
+const instant = (iso: string) => Date.parse(iso);
+
+// By instant, not by string: an admin's override may spell the same instant differently.
+const byStart = (a: Meeting, b: Meeting) => instant(a.start) - instant(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The plan with the admin's exceptions: moved meetings where they went, cancelled ones kept as cancelled, added ones added. */
 export function applyOverrides(meetings: readonly Meeting[], overrides: readonly Override[]): Meeting[] {
   const byId = new Map(meetings.map((m) => [m.id, m]));
+  // In the order given, so a later override for the same meeting wins (a move after a cancel reinstates it).
   for (const o of overrides) {
     const current = byId.get(o.meetingId);
-    if (o.action === 'add') byId.set(o.meetingId, { ...o.meeting, added: true });
-    else if (!current) continue;
-    else if (o.action === 'move')
-      byId.set(o.meetingId, { ...current, start: o.start, end: o.end, status: 'moved', originalStart: current.originalStart ?? current.start, holiday: undefined });
-    else byId.set(o.meetingId, { ...current, status: 'cancelled' });
+    if (o.action === 'add') {
+      byId.set(o.meetingId, { ...o.meeting, added: true });
+      continue;
+    }
+    if (!current) continue; // an exception for a meeting outside the generated months
+    const revision = (current.revision ?? 0) + 1;
+    if (o.action === 'move')
+      byId.set(o.meetingId, { ...current, start: o.start, end: o.end, status: 'moved', originalStart: current.originalStart ?? current.start, holiday: undefined, revision });
+    else byId.set(o.meetingId, { ...current, status: 'cancelled', revision });
   }
-  return [...byId.values()].sort((a, b) => a.start.localeCompare(b.start));
+  return [...byId.values()].sort(byStart);
 }
 
 /** Meetings starting in [from, to), exceptions applied. Neighbouring months are generated too, since a meeting may be moved across a month's end. */
@@ -194,7 +233,7 @@ export function meetingsBetween(from: Date, to: Date, config: CalendarConfig, ke
     generated.push(...generateMonth(month.year, month.month, config, kernegrupper));
     month = month.plus({ months: 1 });
   }
-  return applyOverrides(generated, overrides).filter((m) => m.start >= from.toISOString() && m.start < to.toISOString());
+  return applyOverrides(generated, overrides).filter((m) => instant(m.start) >= from.getTime() && instant(m.start) < to.getTime());
 }
 
 /** Generated meetings on a public holiday that still stand where they were generated: the admin decides. */

@@ -18,10 +18,12 @@ export function calendarIcs(meetings: readonly Meeting[], opts: { name: string; 
       end: new Date(m.end),
       stamp: opts.now,
       summary: m.title,
-      // A moved meeting is a new version of the same event: clients replace, not add.
-      sequence: m.status === 'moved' ? 1 : 0,
+      // A moved or cancelled meeting is a new version of the same event: clients replace, not add,
+      // and only when the SEQUENCE has gone up (a second move must go up again).
+      sequence: m.revision ?? (m.status === 'planned' ? 0 : 1),
       status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line, the last one too, with CRLF; ical-generator leaves the last one bare.
+  return `${calendar.toString()}\r\n`;
 }
