@@ -52,6 +52,10 @@ var cosmosContainers = [
     name: 'reminders'
     partitionKeyPath: '/pk'
   }
+  {
+    name: 'agendas'
+    partitionKeyPath: '/pk'
+  }
 ]
 
 resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

@@ -14,6 +14,7 @@ import { CosmosConversationRepository } from '../src/adapters/cosmos/conversatio
 import { CosmosDirectoryRepository } from '../src/adapters/cosmos/directory-repository.js';
 import { startEmbeddedCosmos } from '../src/adapters/cosmos/embedded-cosmos.js';
 import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from '../src/adapters/cosmos/reminder-repository.js';
+import { CosmosAgendaRepository } from '../src/adapters/cosmos/agenda-repository.js';
 import { CosmosTenderRepository } from '../src/adapters/cosmos/tender-repository.js';
 import { TeamsNotifier } from '../src/adapters/teams/teams-notifier.js';
 import { DEFAULT_REMINDERS } from '../src/domain/reminders.js';
@@ -72,6 +73,7 @@ const reminders = new CosmosReminderRepository(cosmos.containers.reminders);
 const deps: ReminderDeps = {
   reminders,
   leases: new CosmosLeaseRepository(cosmos.containers.reminders),
+  agendas: new CosmosAgendaRepository(cosmos.containers.agendas),
   calendars: new CosmosCalendarRepository(cosmos.containers.directory),
   directories,
   conversations,

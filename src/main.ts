@@ -13,13 +13,16 @@ import { seedDemoData } from './app/seed-demo.js';
 import { sweepTenders } from './app/tender-sweep.js';
 import { hostname } from 'node:os';
 import { Pacer } from './app/pacer.js';
-import { planReminders, sendDueReminders, tenantMeetings, type ReminderDeps } from './app/reminders.js';
+import { planReminders, sendDueReminders, type ReminderDeps } from './app/reminders.js';
+import { tenantMeetings } from './app/tenant-calendar.js';
 import { warnAboutHolidays } from './app/calendar-admin.js';
 import { DEFAULT_REMINDERS } from './domain/reminders.js';
 import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from './adapters/cosmos/reminder-repository.js';
 import { calendarIcs, PUBLIC_KINDS } from './adapters/http/calendar-ics.js';
 import { startLoop } from './adapters/scheduler/interval-loop.js';
 import { CosmosTenderRepository } from './adapters/cosmos/tender-repository.js';
+import { CosmosAgendaRepository } from './adapters/cosmos/agenda-repository.js';
+import { sweepAgendas } from './app/agenda.js';
 import { TeamsNotifier } from './adapters/teams/teams-notifier.js';
 import { CosmosConversationRepository } from './adapters/cosmos/conversation-repository.js';
 import { CosmosDirectoryRepository } from './adapters/cosmos/directory-repository.js';
@@ -84,6 +87,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const calendars = new CosmosCalendarRepository(cosmos.containers.directory);
   const reminders = new CosmosReminderRepository(cosmos.containers.reminders);
   const leases = new CosmosLeaseRepository(cosmos.containers.reminders);
+  const agendas = new CosmosAgendaRepository(cosmos.containers.agendas);
   if (config.demoData) await seedDemo(opts, { directories, clock });
 
   const adapter = new TeamsAdapter({
@@ -99,6 +103,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     tenders,
     calendars,
     reminders,
+    agendas,
     notifier,
     clock,
     newId: () => `tender-${randomUUID().slice(0, 13)}`,
@@ -112,6 +117,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const reminderDeps: ReminderDeps = {
     reminders,
+    agendas,
     leases,
     calendars,
     directories,
@@ -139,6 +145,17 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       schedLog,
     ),
     startLoop('reminders', () => sendDueReminders(reminderDeps, instanceId), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
+    // After the reminders, so a call for topics posted in this round is redrawn in the same round if a topic came meanwhile.
+    startLoop(
+      'agendas',
+      async () => {
+        const report = await sweepAgendas({ agendas, directories, calendars, conversations, notifier, clock });
+        if (report.locked + report.handedOn > 0) schedLog.info({ report }, 'dialogmøde agendas locked or handed on');
+        return report;
+      },
+      timers ? SCHEDULER_INTERVAL_MS : 0,
+      schedLog,
+    ),
   ];
   if (timers) void loops[1]!.runNow();
   const calendarFeed = async (tenantId: string) => {

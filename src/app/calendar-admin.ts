@@ -10,7 +10,7 @@ import { DAY } from '../domain/reminders.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { instantFromLocal } from '../domain/time.js';
 import type { CalendarRepository, CalendarSettings, Clock, ConversationRepository, DirectoryRepository, Notifier } from './ports.js';
-import { settingsOf, tenantMeetings } from './reminders.js';
+import { settingsOf, tenantMeetings } from './tenant-calendar.js';
 
 export interface CalendarDeps {
   readonly calendars: CalendarRepository;
@@ -184,6 +184,6 @@ export async function importCalendar(
       overrides.push({ meetingId: e.meetingId, action: 'move', start: start.value.toISOString(), end: new Date(start.value.getTime() + length).toISOString(), by, at });
     }
   }
-  const saved = await changeSettings(deps as CalendarDeps, tenantId, (s) => ({ ...s, config: file.config, reminders: file.reminders, overrides: [...s.overrides, ...overrides] }));
+  const saved = await changeSettings(deps as CalendarDeps, tenantId, (s) => ({ ...s, config: file.config, reminders: file.reminders, agenda: file.agenda ?? s.agenda, overrides: [...s.overrides, ...overrides] }));
   return saved ? ok({ exceptions: overrides.length }) : fail('CALENDAR.BUSY');
 }

@@ -5,7 +5,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_CALENDAR, MEETING_KINDS, type CalendarConfig, type MeetingKind, type Slot } from '../domain/calendar.js';
-import { DAY, HOUR, type ReminderConfig, type ReminderRule } from '../domain/reminders.js';
+import { HOUR, reminderRule, type ReminderConfig, type ReminderRule } from '../domain/reminders.js';
 import { instantFromLocal } from '../domain/time.js';
 import { fieldName, keyPositionOf, positionOf, syntaxMessage, zodMessage, type RosterProblem } from './roster-file.js';
 
@@ -20,6 +20,7 @@ const SlotSchema = z.object({ week: z.number().int().min(1).max(4), weekday, sta
 const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}$/, 'skal være dato og klokkeslæt som 2026-12-16 17:00');
 const kind = z.enum(MEETING_KINDS as [MeetingKind, ...MeetingKind[]], { errorMap: () => ({ message: `skal være en af ${MEETING_KINDS.join(', ')}` }) });
 const days = z.array(z.number().min(0).max(60)).max(5);
+const hours = z.array(z.number().min(0).max(72)).max(5);
 
 const ExceptionSchema = z.union([
   z.object({ move: z.string().min(1), to: localTime }).strict(),
@@ -35,9 +36,17 @@ export const CalendarFileSchema = z
     slots: z.record(kind, SlotSchema).optional(),
     kernegrupper: z.record(z.string(), SlotSchema).optional(),
     reminders: z
-      .object({ byraadsmoede: days.optional(), pitstop: days.optional(), konsulentmoede: days.optional(), lateWindowHours: z.number().min(0).max(72).optional() })
+      .object({
+        byraadsmoede: days.optional(),
+        pitstop: days.optional(),
+        konsulentmoede: days.optional(),
+        dialogmoede: days.optional(),
+        dialogmoedeLastCallHours: hours.optional(),
+        lateWindowHours: z.number().min(0).max(72).optional(),
+      })
       .strict()
       .optional(),
+    agenda: z.object({ chefsMayAddTopics: z.boolean() }).strict().optional(),
     exceptions: z.array(ExceptionSchema).optional(),
   })
   .strict();
@@ -51,6 +60,8 @@ export interface CalendarFile {
   readonly tenantId?: string | undefined;
   readonly config: CalendarConfig;
   readonly reminders: ReminderConfig;
+  /** Left out: the tenant keeps what it had (by default only politicians add topics). */
+  readonly agenda?: { readonly chefsMayAddTopics: boolean } | undefined;
   readonly exceptions: readonly CalendarException[];
 }
 
@@ -59,8 +70,8 @@ const split = (at: string) => {
   return { date, time: t.padStart(5, '0') };
 };
 
-function rules(kind: MeetingKind, list: readonly number[], audience: ReminderRule['audience']): ReminderRule[] {
-  return list.map((d) => ({ id: `${kind}-${d}d`, meetingKind: kind, leadMs: d * DAY, audience }));
+function rules(kind: MeetingKind, list: readonly number[], audience: ReminderRule['audience'], unit: 'd' | 'h' = 'd'): ReminderRule[] {
+  return list.map((lead) => reminderRule(kind, lead, unit, audience));
 }
 
 export function parseCalendarFile(source: string, defaults: { reminders: ReminderConfig }): { ok: true; file: CalendarFile } | { ok: false; problems: RosterProblem[] } {
@@ -92,7 +103,7 @@ export function parseCalendarFile(source: string, defaults: { reminders: Reminde
   const slots = { ...DEFAULT_CALENDAR.slots, ...(f.slots ?? {}) } as CalendarConfig['slots'];
   const { default: kernegruppeDefault, ...kernegruppeSlots } = f.kernegrupper ?? {};
   const r = f.reminders ?? {};
-  const byDefault = (kind: MeetingKind) => defaults.reminders.rules.filter((x) => x.meetingKind === kind);
+  const byDefault = (kind: MeetingKind, unit?: 'd' | 'h') => defaults.reminders.rules.filter((x) => x.meetingKind === kind && (!unit || x.id.endsWith(unit)));
   return {
     ok: true,
     file: {
@@ -109,9 +120,12 @@ export function parseCalendarFile(source: string, defaults: { reminders: Reminde
           ...(r.byraadsmoede ? rules('byraadsmoede', r.byraadsmoede, 'kernegrupper') : byDefault('byraadsmoede')),
           ...(r.pitstop ? rules('pitstop', r.pitstop, 'konsulenter') : byDefault('pitstop')),
           ...(r.konsulentmoede ? rules('konsulentmoede', r.konsulentmoede, 'konsulenter') : byDefault('konsulentmoede')),
+          ...(r.dialogmoede ? rules('dialogmoede', r.dialogmoede, 'byraad') : byDefault('dialogmoede', 'd')),
+          ...(r.dialogmoedeLastCallHours ? rules('dialogmoede', r.dialogmoedeLastCallHours, 'byraad', 'h') : byDefault('dialogmoede', 'h')),
         ],
         lateWindowMs: r.lateWindowHours !== undefined ? r.lateWindowHours * HOUR : defaults.reminders.lateWindowMs,
       },
+      agenda: f.agenda,
       exceptions: (f.exceptions ?? []).map((e): CalendarException => {
         if ('move' in e) return { action: 'move', meetingId: e.move, ...split(e.to) };
         if ('cancel' in e) return { action: 'cancel', meetingId: e.cancel, reason: e.reason ?? '' };

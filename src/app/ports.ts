@@ -6,6 +6,7 @@ import type { Directory } from '../domain/directory.js';
 import type { Tender } from '../domain/tender.js';
 import type { CalendarConfig, Meeting, Override } from '../domain/calendar.js';
 import type { Reminder, ReminderConfig } from '../domain/reminders.js';
+import type { Agenda, AgendaCard, Topic } from '../domain/agenda.js';
 
 export interface Clock {
   now(): Date;
@@ -94,7 +95,15 @@ export type Notice =
   | { readonly kind: 'tender.announcement'; readonly tender: Tender; readonly refreshUserIds: readonly string[] }
   | { readonly kind: 'tender.closed'; readonly tender: Tender }
   | { readonly kind: 'tender.cancelled'; readonly tender: Tender; readonly bid?: Bid | undefined }
-  | { readonly kind: 'bid.receipt'; readonly tender: Tender; readonly bid: Bid; readonly change: 'submitted' | 'edited' | 'withdrawn' };
+  | { readonly kind: 'bid.receipt'; readonly tender: Tender; readonly bid: Bid; readonly change: 'submitted' | 'edited' | 'withdrawn' }
+  /** The shared agenda card in the Byråd's chat: the call for topics, the last call, and each redraw of them. */
+  | { readonly kind: 'agenda.card'; readonly agenda: Agenda | undefined; readonly meeting: Meeting; readonly stage: AgendaCard['stage']; readonly next?: Meeting | undefined }
+  /** Posted at the meeting's start. */
+  | { readonly kind: 'agenda.final'; readonly agenda: Agenda | undefined; readonly meeting: Meeting }
+  /** To a topic's author 1:1: a receipt, or that a cancelled meeting's topic moved to `meeting`. */
+  /** The agenda as plain text (markdown) for the minutes: sent as text, not as a card. */
+  | { readonly kind: 'agenda.text'; readonly text: string }
+  | { readonly kind: 'topic.receipt'; readonly topic: Topic; readonly meeting: Meeting; readonly change: 'added' | 'edited' | 'withdrawn' | 'moved'; readonly cancelled?: Meeting | undefined; readonly byAdmin?: boolean | undefined };
 
 export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed' | 'throttled';
 export type Delivery =
@@ -124,6 +133,8 @@ export interface CalendarSettings {
   readonly warned: readonly string[];
   /** The tenant's own reminder lead times and late window; the defaults otherwise. */
   readonly reminders?: ReminderConfig | undefined;
+  /** The dialogmøde agenda: whether chefs may add topics too (seed 004: the meeting is for the Byråd and the chefs). */
+  readonly agenda?: { readonly chefsMayAddTopics: boolean } | undefined;
 }
 
 export interface CalendarRepository {
@@ -140,6 +151,15 @@ export interface ReminderRepository {
   due(now: Date): Promise<{ tenantId: string; id: string }[]>;
   ofTenant(tenantId: string, since: Date): Promise<Reminder[]>;
   pendingOfMeeting(tenantId: string, meetingId: string): Promise<Versioned<Reminder>[]>;
+}
+
+/** Dialogmøde agendas, one item per meeting, in the tenant's partition. */
+export interface AgendaRepository {
+  get(tenantId: string, meetingId: string): Promise<Versioned<Agenda> | undefined>;
+  /** Creates (etag undefined) or replaces (etag given); 'conflict' if someone wrote first (or it already exists). */
+  save(agenda: Agenda, etag: string | undefined): Promise<SaveOutcome>;
+  /** The scheduler's scan: agendas to lock, redraw or hand on, in every tenant. */
+  needingAttention(): Promise<{ tenantId: string; meetingId: string }[]>;
 }
 
 export interface Lease {

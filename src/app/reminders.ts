@@ -6,15 +6,16 @@
 // unreachable and an admin is told.
 
 import { createHash } from 'node:crypto';
-import { DEFAULT_CALENDAR, type Meeting } from '../domain/calendar.js';
-import { meetingsBetween } from '../domain/calendar.js';
+import type { Meeting } from '../domain/calendar.js';
+import { kernegrupperOf, tenantMeetings } from './tenant-calendar.js';
 import { conversationOfGroup, type Directory } from '../domain/directory.js';
-import { DAY, decide, plannedReminders, targetKey, type Reminder, type ReminderConfig, type ReminderTarget } from '../domain/reminders.js';
+import { DAY, HOUR, decide, plannedReminders, targetKey, type Reminder, type ReminderConfig, type ReminderTarget } from '../domain/reminders.js';
 import { biddingOpen } from '../domain/tender.js';
 import type { Pacer } from './pacer.js';
+import { agendaCardNotice, rememberAgendaCard } from './agenda.js';
 import type {
+  AgendaRepository,
   CalendarRepository,
-  CalendarSettings,
   Clock,
   ConversationRecord,
   ConversationRepository,
@@ -30,6 +31,7 @@ import type {
 
 export interface ReminderDeps {
   readonly reminders: ReminderRepository;
+  readonly agendas: AgendaRepository;
   readonly leases: LeaseRepository;
   readonly calendars: CalendarRepository;
   readonly directories: DirectoryRepository;
@@ -56,22 +58,9 @@ export function reminderId(tenantId: string, meetingId: string, ruleId: string, 
   return `rem-${createHash('sha256').update(`${tenantId}|${meetingId}|${ruleId}|${targetKey(target)}`).digest('hex').slice(0, 40)}`;
 }
 
-export function settingsOf(tenantId: string, stored: CalendarSettings | undefined): CalendarSettings {
-  return stored ?? { tenantId, config: DEFAULT_CALENDAR, overrides: [], warned: [] };
-}
-
-function kernegrupperOf(dir: Directory) {
-  return dir.groups.filter((g) => g.kind === 'kernegruppe').map((g) => ({ id: g.id, name: g.name }));
-}
-
 /** Konsulenter are the people with the konsulent role in any group. */
 function konsulenterOf(dir: Directory): string[] {
   return [...new Set(dir.groups.flatMap((g) => g.members.filter((m) => m.roles.includes('konsulent')).map((m) => m.person)))];
-}
-
-export async function tenantMeetings(deps: Pick<ReminderDeps, 'calendars'>, dir: Directory, from: Date, to: Date): Promise<{ meetings: Meeting[]; settings: CalendarSettings }> {
-  const settings = settingsOf(dir.tenantId, (await deps.calendars.get(dir.tenantId))?.value);
-  return { meetings: meetingsBetween(from, to, settings.config, kernegrupperOf(dir), settings.overrides), settings };
 }
 
 /**
@@ -84,7 +73,8 @@ export async function planReminders(deps: ReminderDeps, tenantId: string): Promi
   const now = deps.clock.now();
   const { meetings, settings } = await tenantMeetings(deps, dir, now, new Date(now.getTime() + PLAN_AHEAD_MS));
   const config = settings.reminders ?? deps.config;
-  const planned = plannedReminders(meetings, config, { kernegrupper: kernegrupperOf(dir).map((g) => g.id), konsulenter: konsulenterOf(dir) });
+  const byraad = dir.groups.filter((g) => g.kind === 'byraad').map((g) => g.id);
+  const planned = plannedReminders(meetings, config, { kernegrupper: kernegrupperOf(dir).map((g) => g.id), konsulenter: konsulenterOf(dir), byraad });
   let created = 0;
   let moved = 0;
   for (const p of planned) {
@@ -159,17 +149,31 @@ async function digestOf(deps: ReminderDeps, tenantId: string, groupId: string, g
   };
 }
 
-async function noticeFor(deps: ReminderDeps, view: TenantView, r: Reminder, meeting: Meeting, late: boolean, now: Date): Promise<Notice> {
+/** What a reminder posts, and what to do once it is posted (an agenda card is remembered, to be redrawn with every change). */
+async function noticeFor(
+  deps: ReminderDeps,
+  view: TenantView,
+  r: Reminder,
+  meeting: Meeting,
+  late: boolean,
+  now: Date,
+): Promise<{ notice: Notice; posted?: (conversationId: string, activityId: string) => Promise<void> }> {
+  if (meeting.kind === 'dialogmoede') {
+    const rule = view.config.rules.find((x) => x.id === r.ruleId);
+    const stage = rule && rule.leadMs <= 12 * HOUR ? 'lastCall' : 'call';
+    const { notice, version } = await agendaCardNotice(deps, r.tenantId, meeting, stage);
+    return { notice, posted: (conversationId, activityId) => rememberAgendaCard(deps, r.tenantId, meeting, { conversationId, activityId, stage }, version) };
+  }
   if (r.target.type === 'group') {
     const groupId = r.target.groupId;
     const group = view.dir.groups.find((g) => g.id === groupId);
     const month = meeting.id.slice(-7);
     const groupMeeting = view.all.find((m) => m.kind === 'kernegruppemoede' && m.groupId === groupId && m.id.endsWith(month));
-    return { kind: 'reminder.byraad', meeting, groupMeeting, digest: await digestOf(deps, r.tenantId, groupId, group?.name ?? groupId, now), late };
+    return { notice: { kind: 'reminder.byraad', meeting, groupMeeting, digest: await digestOf(deps, r.tenantId, groupId, group?.name ?? groupId, now), late } };
   }
   const personId = r.target.personId;
   const groups = view.dir.groups.filter((g) => g.kind === 'kernegruppe' && g.members.some((m) => m.person === personId));
-  return { kind: 'reminder.konsulent', meeting, digests: await Promise.all(groups.map((g) => digestOf(deps, r.tenantId, g.id, g.name, now))), late };
+  return { notice: { kind: 'reminder.konsulent', meeting, digests: await Promise.all(groups.map((g) => digestOf(deps, r.tenantId, g.id, g.name, now))), late } };
 }
 
 async function targetConversation(deps: ReminderDeps, dir: Directory, target: ReminderTarget): Promise<{ record?: ConversationRecord | undefined; name: string }> {
@@ -269,7 +273,7 @@ async function sendOne(
     await tellAdmins(deps, view!.dir, { kind: 'admin.unreachable', conversationName: name, reason: record ? 'removed' : 'not-installed', what });
     return;
   }
-  const notice = await noticeFor(deps, view!, r, meeting!, decision.late, now);
+  const { notice, posted } = await noticeFor(deps, view!, r, meeting!, decision.late, now);
   let delivery: Delivery = { ok: false, reason: 'failed' };
   for (let tries = 0; tries < MAX_THROTTLED_TRIES; tries++) {
     await deps.pacer.acquire(record.conversationId);
@@ -280,6 +284,7 @@ async function sendOne(
   }
   now = deps.clock.now();
   if (delivery.ok) {
+    await posted?.(record.conversationId, delivery.activityId);
     await release({ status: 'sent', sentAt: now.toISOString(), late: decision.late, attempts: r.attempts + 1 });
     report.sent++;
     if (decision.late) report.late++;

@@ -12,8 +12,8 @@ export interface ReminderRule {
   readonly id: string;
   readonly meetingKind: MeetingKind;
   readonly leadMs: number;
-  /** kernegrupper: each kernegruppe's linked chat; konsulenter: each konsulent 1:1. */
-  readonly audience: 'kernegrupper' | 'konsulenter';
+  /** kernegrupper: each kernegruppe's linked chat; konsulenter: each konsulent 1:1; byraad: the Byråd's chat (the dialogmøde's call for topics). */
+  readonly audience: 'kernegrupper' | 'konsulenter' | 'byraad';
 }
 
 export interface ReminderConfig {
@@ -22,15 +22,21 @@ export interface ReminderConfig {
   readonly lateWindowMs: number;
 }
 
-const rule = (meetingKind: MeetingKind, days: number, audience: ReminderRule['audience']): ReminderRule => ({
-  id: `${meetingKind}-${days}d`,
-  meetingKind,
-  leadMs: days * DAY,
-  audience,
-});
+/** A rule `lead` days (or hours) before: its id, e.g. "byraadsmoede-7d" or "dialogmoede-2h", names the reminder in every record. */
+export function reminderRule(meetingKind: MeetingKind, lead: number, unit: 'd' | 'h', audience: ReminderRule['audience']): ReminderRule {
+  return { id: `${meetingKind}-${lead}${unit}`, meetingKind, leadMs: lead * (unit === 'd' ? DAY : HOUR), audience };
+}
 
 export const DEFAULT_REMINDERS: ReminderConfig = {
-  rules: [rule('byraadsmoede', 7, 'kernegrupper'), rule('byraadsmoede', 1, 'kernegrupper'), rule('pitstop', 2, 'konsulenter'), rule('konsulentmoede', 2, 'konsulenter')],
+  rules: [
+    reminderRule('byraadsmoede', 7, 'd', 'kernegrupper'),
+    reminderRule('byraadsmoede', 1, 'd', 'kernegrupper'),
+    reminderRule('pitstop', 2, 'd', 'konsulenter'),
+    reminderRule('konsulentmoede', 2, 'd', 'konsulenter'),
+    // The dialogmøde: the call for topics a week before and the last call two hours before, to the Byråd's chat.
+    reminderRule('dialogmoede', 7, 'd', 'byraad'),
+    reminderRule('dialogmoede', 2, 'h', 'byraad'),
+  ],
   lateWindowMs: 12 * HOUR,
 };
 
@@ -75,7 +81,7 @@ export interface PlannedReminder {
 export function plannedReminders(
   meetings: readonly Meeting[],
   config: ReminderConfig,
-  audiences: { readonly kernegrupper: readonly string[]; readonly konsulenter: readonly string[] },
+  audiences: { readonly kernegrupper: readonly string[]; readonly konsulenter: readonly string[]; readonly byraad?: readonly string[] | undefined },
 ): PlannedReminder[] {
   const out: PlannedReminder[] = [];
   for (const m of meetings) {
@@ -83,9 +89,9 @@ export function plannedReminders(
     for (const r of config.rules) {
       if (r.meetingKind !== m.kind) continue;
       const targets: ReminderTarget[] =
-        r.audience === 'kernegrupper'
-          ? audiences.kernegrupper.map((groupId) => ({ type: 'group', groupId }))
-          : audiences.konsulenter.map((personId) => ({ type: 'person', personId }));
+        r.audience === 'konsulenter'
+          ? audiences.konsulenter.map((personId) => ({ type: 'person', personId }))
+          : (r.audience === 'kernegrupper' ? audiences.kernegrupper : (audiences.byraad ?? [])).map((groupId) => ({ type: 'group', groupId }));
       const meetingStart = new Date(m.start);
       for (const target of targets) out.push({ meetingId: m.id, meetingKind: m.kind, ruleId: r.id, target, dueAt: new Date(meetingStart.getTime() - r.leadMs), meetingStart });
     }

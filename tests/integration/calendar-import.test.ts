@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCalendarImport } from '../../scripts/calendar-import.js';
 import { seedDemoData } from '../../src/app/seed-demo.js';
-import { tenantMeetings } from '../../src/app/reminders.js';
+import { tenantMeetings } from '../../src/app/tenant-calendar.js';
 import { loadConfig } from '../../src/config.js';
 import { TestClock } from '../support/clock.js';
 import { freshDatabase, repositoriesOf } from '../support/cosmos.js';

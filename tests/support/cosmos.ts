@@ -7,6 +7,7 @@ import { afterAll } from 'vitest';
 import { connectEmbedded, type CosmosConnection } from '../../src/adapters/cosmos/cosmos-connection.js';
 import { CosmosConversationRepository } from '../../src/adapters/cosmos/conversation-repository.js';
 import { CosmosDirectoryRepository } from '../../src/adapters/cosmos/directory-repository.js';
+import { CosmosAgendaRepository } from '../../src/adapters/cosmos/agenda-repository.js';
 import { CosmosTenderRepository } from '../../src/adapters/cosmos/tender-repository.js';
 import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from '../../src/adapters/cosmos/reminder-repository.js';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/adapters/cosmos/embedded-cosmos.js';
@@ -57,5 +58,6 @@ export function repositoriesOf(conn: CosmosConnection) {
     calendars: new CosmosCalendarRepository(conn.containers.directory),
     reminders: new CosmosReminderRepository(conn.containers.reminders),
     leases: new CosmosLeaseRepository(conn.containers.reminders),
+    agendas: new CosmosAgendaRepository(conn.containers.agendas),
   };
 }

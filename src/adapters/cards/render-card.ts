@@ -27,6 +27,8 @@ export const CARD_NAMES = [
   'bid-detail',
   'tender-list',
   'holiday',
+  'agenda',
+  'topic-form',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -17,6 +17,7 @@ export const CONTAINERS = {
   directory: { id: 'directory', partitionKey: '/pk' },
   tenders: { id: 'tenders', partitionKey: '/pk' },
   reminders: { id: 'reminders', partitionKey: '/pk' },
+  agendas: { id: 'agendas', partitionKey: '/pk' },
 } as const satisfies Record<string, ContainerDefinition>;
 
 /*
@@ -30,6 +31,13 @@ export const CONTAINERS = {
  * reminders: pk = tenant id for reminders (`rem-<hash of meeting, rule, target>`: planning twice
  * creates nothing twice), and pk = "system" for the sender's lease (`lease-reminder-sender`), the one
  * item that belongs to no tenant.
+ */
+
+/*
+ * agendas: pk = tenant id. One item per dialogmøde (`agenda-<meeting id>`) holding its topics (at most
+ * 100 active, a few hundred kB at the very most): adding, editing and withdrawing a topic and locking
+ * the agenda at the meeting's start are each one etag-conditioned replace of that item, so a topic
+ * and the lock can never both win, and the final agenda is exactly what the lock wrote.
  */
 
 export const DIRECTORY_ITEM_ID = 'directory';

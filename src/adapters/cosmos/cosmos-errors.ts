@@ -7,3 +7,15 @@ export function statusOf(error: unknown): number | undefined {
   }
   return undefined;
 }
+
+/** Runs a create or an etag-conditioned replace: 'conflict' when the item exists or someone wrote in between. */
+export async function writeOutcome(action: () => Promise<unknown>): Promise<'saved' | 'conflict'> {
+  try {
+    await action();
+    return 'saved';
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 409 || status === 412) return 'conflict';
+    throw error;
+  }
+}

@@ -7,7 +7,7 @@ import type { CalendarRepository, CalendarSettings, Lease, LeaseRepository, Remi
 import { MEETING_KINDS, type CalendarConfig, type Override } from '../../domain/calendar.js';
 import type { Reminder, ReminderConfig } from '../../domain/reminders.js';
 import { CALENDAR_ITEM_ID, SYSTEM_PARTITION } from './containers.js';
-import { statusOf } from './cosmos-errors.js';
+import { writeOutcome } from './cosmos-errors.js';
 
 const opt = <T extends z.ZodTypeAny>(t: T) => t.optional().nullable().transform((v) => v ?? undefined);
 
@@ -40,16 +40,7 @@ function toReminder(resource: unknown): Versioned<Reminder> {
   return { value: r as Reminder, etag: _etag };
 }
 
-async function write(action: () => Promise<unknown>): Promise<SaveOutcome> {
-  try {
-    await action();
-    return 'saved';
-  } catch (error) {
-    const status = statusOf(error);
-    if (status === 409 || status === 412) return 'conflict';
-    throw error;
-  }
-}
+const write = writeOutcome;
 
 const OPTIONAL = ['notBefore', 'claimedBy', 'claimedUntil', 'sentAt', 'late', 'skippedReason', 'lastError'] as const;
 
@@ -129,7 +120,8 @@ const CalendarItemSchema = z.object({
   config: z.record(z.unknown()),
   overrides: z.array(z.record(z.unknown())),
   warned: z.array(z.string()),
-  reminders: opt(z.object({ rules: z.array(z.object({ id: z.string(), meetingKind: z.string(), leadMs: z.number(), audience: z.enum(['kernegrupper', 'konsulenter']) })), lateWindowMs: z.number() })),
+  reminders: opt(z.object({ rules: z.array(z.object({ id: z.string(), meetingKind: z.string(), leadMs: z.number(), audience: z.enum(['kernegrupper', 'konsulenter', 'byraad']) })), lateWindowMs: z.number() })),
+  agenda: opt(z.object({ chefsMayAddTopics: z.boolean() })),
   _etag: z.string(),
 });
 
@@ -141,7 +133,7 @@ export class CosmosCalendarRepository implements CalendarRepository {
     if (statusCode === 404 || !resource) return undefined;
     const { _etag, ...s } = CalendarItemSchema.parse(resource);
     // The configuration and overrides were checked when they were written (chat command or file).
-    return { value: { tenantId: s.tenantId, config: s.config as unknown as CalendarConfig, overrides: s.overrides as unknown as Override[], warned: s.warned, reminders: s.reminders as ReminderConfig | undefined }, etag: _etag };
+    return { value: { tenantId: s.tenantId, config: s.config as unknown as CalendarConfig, overrides: s.overrides as unknown as Override[], warned: s.warned, reminders: s.reminders as ReminderConfig | undefined, agenda: s.agenda }, etag: _etag };
   }
 
   save(settings: CalendarSettings, etag: string | undefined): Promise<SaveOutcome> {

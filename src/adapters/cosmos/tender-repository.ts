@@ -7,7 +7,7 @@ import type { SaveOutcome, TenderRepository, Versioned } from '../../app/ports.j
 import type { Bid } from '../../domain/bid.js';
 import { PARTY_ROLES } from '../../domain/bid.js';
 import type { Tender } from '../../domain/tender.js';
-import { statusOf } from './cosmos-errors.js';
+import { writeOutcome } from './cosmos-errors.js';
 
 const opt = <T extends z.ZodTypeAny>(t: T) => t.optional().nullable().transform((v) => v ?? undefined);
 
@@ -90,16 +90,7 @@ function toBid(resource: unknown): Versioned<Bid> {
 /** Published tenders may close or need a card update; closed ones until their group has been told. */
 const needsAttention = (t: Tender) => t.status === 'published' || (t.status === 'closed' && !t.closingReportedAt);
 
-async function write(action: () => Promise<unknown>): Promise<SaveOutcome> {
-  try {
-    await action();
-    return 'saved';
-  } catch (error) {
-    const status = statusOf(error);
-    if (status === 409 || status === 412) return 'conflict';
-    throw error;
-  }
-}
+const write = writeOutcome;
 
 export class CosmosTenderRepository implements TenderRepository {
   constructor(private readonly container: Container) {}

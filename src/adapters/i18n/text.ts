@@ -1,20 +1,22 @@
 // Picks the user's language from the activity's locale and fills in a text's {placeholders}.
-// The catalogs are split by area (general texts in da/en.ts, internt udbud in tender-da/en.ts) and
+// The catalogs are split by area (general texts in da/en.ts, internt udbud in tender-da/en.ts, the dialogmøde agenda in agenda-da/en.ts) and
 // merged here, so text(locale, key) covers every key.
 
 import { da, type TextKey as CoreTextKey } from './da.js';
 import { en } from './en.js';
 import { tenderDa, type TenderTextKey } from './tender-da.js';
 import { tenderEn } from './tender-en.js';
+import { agendaDa, type AgendaTextKey } from './agenda-da.js';
+import { agendaEn } from './agenda-en.js';
 
 export type Locale = 'da' | 'en';
-export type TextKey = CoreTextKey | TenderTextKey;
+export type TextKey = CoreTextKey | TenderTextKey | AgendaTextKey;
 
 // A key in two catalogs would silently shadow one text with the other: make it a type error.
-type SharedKeys = CoreTextKey & TenderTextKey;
+type SharedKeys = (CoreTextKey & TenderTextKey) | (CoreTextKey & AgendaTextKey) | (TenderTextKey & AgendaTextKey);
 const _noKeyInTwoCatalogs: [SharedKeys] extends [never] ? true : never = true;
 
-const CATALOGS: Record<Locale, Record<TextKey, string>> = { da: { ...da, ...tenderDa }, en: { ...en, ...tenderEn } };
+const CATALOGS: Record<Locale, Record<TextKey, string>> = { da: { ...da, ...tenderDa, ...agendaDa }, en: { ...en, ...tenderEn, ...agendaEn } };
 
 /** Danish unless the user's Teams runs in English. */
 export function localeOf(activityLocale: string | undefined): Locale {

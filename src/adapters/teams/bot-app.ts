@@ -4,7 +4,7 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository } from '../../app/ports.js';
+import type { AgendaRepository, CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository } from '../../app/ports.js';
 import * as calendar from './calendar-handlers.js';
 import type { Logger } from '../../logger.js';
 import { noticeCard } from '../cards/views.js';
@@ -13,6 +13,7 @@ import { parseCommand } from './commands.js';
 import { botMembershipChange, onConversationEvent } from './conversation-events.js';
 import { announceHere, linkHere, showHelp, showLinks, showProfile, unlinkHere } from './directory-handlers.js';
 import * as tender from './tender-handlers.js';
+import * as agenda from './agenda-handlers.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
 export interface BotDeps {
@@ -21,6 +22,7 @@ export interface BotDeps {
   readonly tenders: TenderRepository;
   readonly calendars: CalendarRepository;
   readonly reminders: ReminderRepository;
+  readonly agendas: AgendaRepository;
   readonly notifier: Notifier;
   readonly clock: Clock;
   readonly newId: () => string;
@@ -80,6 +82,15 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
       return sendCard(turn.ctx, await calendar.cancel(deps, turn, command.meetingId, command.reason, input));
     case 'addMeeting':
       return sendCard(turn.ctx, await calendar.add(deps, turn, command.meetingKind, command.date, command.time, command.title, input));
+    case 'newTopic':
+      return sendCard(turn.ctx, await agenda.topicForm(deps, turn, undefined, input));
+    case 'agenda':
+      return sendCard(turn.ctx, await agenda.show(deps, turn, undefined, input));
+    case 'agendaText': {
+      const answer = await agenda.asText(deps, turn, undefined, input);
+      if (answer.text !== undefined) await turn.ctx.sendActivity({ type: 'message', text: answer.text, textFormat: 'plain' });
+      return answer.card ? sendCard(turn.ctx, answer.card) : undefined;
+    }
     case 'unknown':
       // A message without text is a press on an old Action.Submit button: say so rather than "I did not understand ''".
       if (command.text === '' && turn.ctx.activity.value !== undefined)
@@ -161,6 +172,28 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     return calendar.moveFromCard(deps, turn, d.meetingId, d.date ?? '', d.time ?? '');
   });
   execute('calendar.cancel', (turn, data) => calendar.cancel(deps, turn, MeetingData.parse(data).meetingId, '', ''));
+  // The dialogmøde agenda
+  execute('agenda.show', (turn, data) => agenda.show(deps, turn, agenda.MeetingRef.parse(data).meetingId));
+  execute('topic.new', (turn, data) => agenda.topicForm(deps, turn, agenda.MeetingRef.parse(data).meetingId));
+  execute('topic.submit', (turn, data) => agenda.submit(deps, turn, data));
+  execute('topic.edit', (turn, data) => {
+    const d = agenda.TopicRef.parse(data);
+    return agenda.editForm(deps, turn, d.meetingId, d.topicId);
+  });
+  execute('topic.save', (turn, data) => agenda.save(deps, turn, data));
+  execute('topic.withdrawAsk', (turn, data) => {
+    const d = agenda.TopicRef.parse(data);
+    return agenda.withdrawAsk(deps, turn, d.meetingId, d.topicId);
+  });
+  execute('topic.withdraw', (turn, data) => {
+    const d = agenda.TopicRef.parse(data);
+    return agenda.withdraw(deps, turn, d.meetingId, d.topicId);
+  });
+  execute('agenda.text', async (turn, data) => {
+    const answer = await agenda.asText(deps, turn, agenda.MeetingRef.parse(data).meetingId, '');
+    if (answer.text !== undefined) await turn.ctx.sendActivity({ type: 'message', text: answer.text, textFormat: 'plain' });
+    return answer.card ?? noticeCard(turn.who.locale, { text: text(turn.who.locale, 'agenda.text.sentHere'), style: 'good' });
+  });
 
   // Registered last, so they answer only the card actions no route above took: old or tampered cards.
   const unknownAction = guardInvoke(deps, async (turn) => {

@@ -2,6 +2,7 @@
 // help card, and their usage lines. Danish words first, English ones as aliases.
 
 import { isAdmin, TENDER_MANAGER_ROLES, type Actor } from '../../domain/actor.js';
+import { mayAddTopics, mayReadAgenda } from '../../app/agenda.js';
 import { text, type Locale, type TextKey } from '../i18n/text.js';
 
 export type Command =
@@ -19,6 +20,9 @@ export type Command =
   | { kind: 'moveMeeting'; meetingId: string; date: string; time: string }
   | { kind: 'cancelMeeting'; meetingId: string; reason: string }
   | { kind: 'addMeeting'; meetingKind: string; date: string; time: string; title: string }
+  | { kind: 'newTopic' }
+  | { kind: 'agenda' }
+  | { kind: 'agendaText' }
   | { kind: 'unknown'; text: string };
 
 /** Teams may send non-breaking spaces, several spaces, trailing newlines and a final full stop. */
@@ -46,6 +50,9 @@ export function parseCommand(raw: string | undefined): Command {
   if (/^(mine bud|my bids)$/.test(t)) return { kind: 'myBids' };
   if (/^(møder|moeder|næste møder|meetings)$/.test(t)) return { kind: 'meetings' };
   if (/^(påmindelser|paamindelser|reminders)$/.test(t)) return { kind: 'reminders' };
+  if (/^(nyt emne|emne|tilføj emne|new topic|add topic|topic)$/.test(t)) return { kind: 'newTopic' };
+  if (/^(dagsorden|dagsordenen|agenda)$/.test(t)) return { kind: 'agenda' };
+  if (/^(dagsorden|dagsordenen|agenda) (som |i |as )?(tekst|text|markdown)$/.test(t)) return { kind: 'agendaText' };
   const move = /^(?:flyt møde|move meeting)\s+(\S+)\s+(?:til|to)\s+(\d{4}-\d{2}-\d{2})\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})$/i.exec(original);
   if (move) return { kind: 'moveMeeting', meetingId: move[1]!.toLowerCase(), date: move[2]!, time: `${move[3]!.padStart(2, '0')}:${move[4]}` };
   const cancelMeeting = /^(?:aflys møde|cancel meeting)\s+(\S+)(?:\s+(.*))?$/i.exec(original);
@@ -75,6 +82,10 @@ const HELP: readonly CommandHelp[] = [
   { usage: 'cmd.myBids', description: 'cmd.myBids.text', visibleTo: everyone },
   { usage: 'cmd.newTender', description: 'cmd.newTender.text', visibleTo: managesAnyKernegruppe },
   { usage: 'cmd.meetings', description: 'cmd.meetings.text', visibleTo: everyone },
+  // Chefs see "emne" too: a tenant may let them add topics, and if not, the answer says so politely.
+  { usage: 'cmd.newTopic', description: 'cmd.newTopic.text', visibleTo: (a) => mayAddTopics(a, true) },
+  { usage: 'cmd.agenda', description: 'cmd.agenda.text', visibleTo: mayReadAgenda },
+  { usage: 'cmd.agendaText', description: 'cmd.agendaText.text', visibleTo: isAdmin },
   { usage: 'cmd.link', description: 'cmd.link.text', visibleTo: isAdmin },
   { usage: 'cmd.unlink', description: 'cmd.unlink.text', visibleTo: isAdmin },
   { usage: 'cmd.announce', description: 'cmd.announce.text', visibleTo: isAdmin },

@@ -2,12 +2,13 @@
 // to a person 1:1 (creating the chat if need be), through the adapter's connector. Failures come back
 // as a reason (removed, forbidden, failed) instead of an exception: the use case decides what to say.
 
-import { CardFactory, MessageFactory, type CloudAdapterBase, type ConversationReference } from 'botbuilder';
+import { CardFactory, MessageFactory, TextFormatTypes, type Activity, type CloudAdapterBase, type ConversationReference } from 'botbuilder';
 import type { Clock, ConversationRecord, ConversationRepository, Delivery, Notice, Notifier, PersonAddress } from '../../app/ports.js';
 import type { Logger } from '../../logger.js';
 import type { CardJson } from '../cards/render-card.js';
 import { byraadReminderCard, holidayCard, konsulentReminderCard, unreachableCard } from '../cards/reminder-views.js';
 import { announcementCard, bidReceiptCard, closedSummaryCard, tenderCancelledCard } from '../cards/tender-views.js';
+import { agendaCard, agendaIsOpen, topicReceiptCard } from '../cards/agenda-views.js';
 import type { Locale } from '../i18n/text.js';
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */
@@ -44,7 +45,13 @@ export class TeamsNotifier implements Notifier {
     private readonly log: Logger,
   ) {}
 
-  private cardFor(notice: Notice, locale: Locale): CardJson {
+  /** A card, or for the agenda's text a plain message, so what is copied from Teams is exactly the text. */
+  private activityFor(notice: Notice, locale: Locale): Partial<Activity> {
+    if (notice.kind === 'agenda.text') return { ...MessageFactory.text(notice.text), textFormat: TextFormatTypes.Plain };
+    return MessageFactory.attachment(CardFactory.adaptiveCard(this.cardFor(notice, locale)));
+  }
+
+  private cardFor(notice: Exclude<Notice, { kind: 'agenda.text' }>, locale: Locale): CardJson {
     const now = this.clock.now();
     switch (notice.kind) {
       case 'tender.announcement':
@@ -63,6 +70,14 @@ export class TeamsNotifier implements Notifier {
         return unreachableCard(locale, notice);
       case 'admin.holiday':
         return holidayCard(locale, notice.meeting);
+      case 'agenda.card':
+        return agendaCard(locale, { meeting: notice.meeting, agenda: notice.agenda, next: notice.next, mode: { kind: 'shared', stage: notice.stage }, now });
+      case 'agenda.final':
+        return agendaCard(locale, { meeting: notice.meeting, agenda: notice.agenda, mode: { kind: 'final' }, now });
+      case 'topic.receipt': {
+        const open = agendaIsOpen(notice.meeting, undefined, now);
+        return topicReceiptCard(locale, { topic: notice.topic, meeting: notice.meeting, change: notice.change, cancelled: notice.cancelled, open, byAdmin: notice.byAdmin });
+      }
     }
   }
 
@@ -71,11 +86,11 @@ export class TeamsNotifier implements Notifier {
   }
 
   async post(conversation: ConversationRecord, notice: Notice, locale: Locale): Promise<Delivery> {
-    const card = this.cardFor(notice, locale);
+    const message = this.activityFor(notice, locale);
     try {
       let activityId = '';
       await this.adapter.continueConversationAsync(this.botAppId, conversation.reference as Partial<ConversationReference>, async (ctx) => {
-        activityId = (await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id ?? '';
+        activityId = (await ctx.sendActivity(message))?.id ?? '';
       });
       return { ok: true, activityId };
     } catch (error) {
@@ -85,10 +100,10 @@ export class TeamsNotifier implements Notifier {
   }
 
   async update(conversation: ConversationRecord, activityId: string, notice: Notice, locale: Locale): Promise<Delivery> {
-    const card = this.cardFor(notice, locale);
+    const message = this.activityFor(notice, locale);
     try {
       await this.adapter.continueConversationAsync(this.botAppId, conversation.reference as Partial<ConversationReference>, async (ctx) => {
-        await ctx.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: activityId });
+        await ctx.updateActivity({ ...message, id: activityId });
       });
       return { ok: true, activityId };
     } catch (error) {
@@ -102,8 +117,7 @@ export class TeamsNotifier implements Notifier {
    * personal chat recorded when the person installed the bot is used instead.
    */
   async toPerson(person: PersonAddress, notice: Notice, locale: Locale): Promise<Delivery> {
-    const card = this.cardFor(notice, locale);
-    const message = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+    const message = this.activityFor(notice, locale);
     try {
       let activityId = '';
       await this.adapter.createConversationAsync(

@@ -1,0 +1,282 @@
+// Views for the dialogmøde agenda: the shared card in the Byråd's chat (call for topics, last call,
+// final agenda), each person's own view of it (with Ret/Træk tilbage on their own topics), the topic
+// form, receipts and refusals, and the agenda as plain text for the minutes. Everything a person
+// typed is escaped here for cards; the plain text keeps it as written.
+
+import { COMMITTEES, MEETING_PARTS, orderedTopics, TOPIC_LIMITS, type Agenda, type AgendaCard, type Topic, type TopicField } from '../../domain/agenda.js';
+import type { Meeting } from '../../domain/calendar.js';
+import type { FieldError } from '../../domain/tender.js';
+import { formatInstant } from '../../domain/time.js';
+import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
+import { escapeMarkdown as esc, renderCard, type CardJson } from './render-card.js';
+
+type Say = (key: TextKey, params?: Record<string, string | number>) => string;
+const sayIn =
+  (locale: Locale): Say =>
+  (key, params) =>
+    text(locale, key, params);
+
+interface Button {
+  readonly verb: string;
+  readonly title: string;
+  readonly data: Readonly<Record<string, string>>;
+  readonly style: 'default' | 'positive' | 'destructive';
+}
+const button = (verb: string, title: string, data: Readonly<Record<string, string>>, style: Button['style'] = 'default'): Button => ({ verb, title, data, style });
+
+const when = (m: Meeting, locale: Locale) => formatInstant(new Date(m.start), locale);
+
+/** Whether the agenda still takes topics, as far as a view can tell at `now`. */
+export function agendaIsOpen(meeting: Meeting, agenda: Agenda | undefined, now: Date): boolean {
+  return meeting.status !== 'cancelled' && agenda?.status !== 'locked' && agenda?.status !== 'cancelled' && now.getTime() < new Date(meeting.start).getTime();
+}
+
+// ---- the agenda card: shared, final, or one person's own view ----
+
+export interface AgendaViewer {
+  readonly personId: string;
+  readonly admin: boolean;
+  readonly canAdd: boolean;
+}
+
+export type AgendaMode =
+  /** In the Byråd's chat for everyone: no per-topic buttons; while open, Teams refreshes it into each reader's own view. */
+  | { readonly kind: 'shared'; readonly stage: AgendaCard['stage'] }
+  /** The final agenda posted at the start, with each topic's why. */
+  | { readonly kind: 'final' }
+  /** One person's view (a card action's answer): their own topics can be changed. */
+  | { readonly kind: 'personal'; readonly viewer: AgendaViewer };
+
+const WHY_EXCERPT = 300;
+const excerpt = (value: string) => (value.length <= WHY_EXCERPT ? value : `${value.slice(0, WHY_EXCERPT).trimEnd()} …`);
+
+function statusLine(say: Say, locale: Locale, v: { meeting: Meeting; agenda: Agenda | undefined; next?: Meeting | undefined; open: boolean; stage?: AgendaCard['stage'] | undefined }) {
+  const at = when(v.meeting, locale);
+  if (v.meeting.status === 'cancelled' || v.agenda?.status === 'cancelled')
+    return { text: v.next ? say('agenda.status.cancelled', { next: when(v.next, locale) }) : say('agenda.status.cancelledNoNext'), style: 'attention' };
+  if (!v.open) return { text: say('agenda.status.locked', { when: at }), style: 'good' };
+  const moved = v.meeting.status === 'moved' ? ` ${say('agenda.status.moved', { when: at })}` : '';
+  if (v.stage === 'lastCall') return { text: say('agenda.status.lastCall', { when: at }) + moved, style: 'warning' };
+  return { text: say(v.stage === 'call' ? 'agenda.status.call' : 'agenda.status.open', { when: at }) + moved, style: 'emphasis' };
+}
+
+function topicDetail(say: Say, t: Topic, viewer?: AgendaViewer): string {
+  return [
+    say('agenda.topicBy', { name: esc(t.authorName) }),
+    t.committee ? say('agenda.topicCommittee', { committee: esc(t.committee) }) : '',
+    t.movedFrom ? say('agenda.topicMoved') : '',
+    viewer && t.authorId === viewer.personId ? say('agenda.yours') : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export function agendaCard(locale: Locale, v: { meeting: Meeting; agenda: Agenda | undefined; next?: Meeting | undefined; mode: AgendaMode; now: Date }): CardJson {
+  const say = sayIn(locale);
+  const open = agendaIsOpen(v.meeting, v.agenda, v.now);
+  const meetingId = { meetingId: v.meeting.id };
+  const viewer = v.mode.kind === 'personal' ? v.mode.viewer : undefined;
+  const topics = orderedTopics(v.agenda);
+  const numbered = topics.map((t, i) => ({ t, number: i + 1 }));
+  const parts = MEETING_PARTS.map((part) => ({
+    heading: say(`agenda.part.${part}`),
+    topics: numbered
+      .filter(({ t }) => t.part === part)
+      .map(({ t, number }) => ({
+        line: say('agenda.topicLine', { number, title: esc(t.title) }),
+        detail: topicDetail(say, t, viewer),
+        why: v.mode.kind === 'final' ? esc(excerpt(t.why)) : '',
+        actions:
+          viewer && open && (t.authorId === viewer.personId || viewer.admin)
+            ? [button('topic.edit', say('button.editTopic'), { ...meetingId, topicId: t.id }), button('topic.withdrawAsk', say('button.withdrawTopic'), { ...meetingId, topicId: t.id }, 'destructive')]
+            : [],
+      })),
+  })).filter((p) => p.topics.length > 0);
+
+  const actions: Button[] = [];
+  if (open && (v.mode.kind === 'shared' || viewer?.canAdd)) actions.push(button('topic.new', say('button.addTopic'), meetingId, 'positive'));
+  if (v.mode.kind !== 'final' && (open || viewer)) actions.push(button('agenda.show', say('button.refreshAgenda'), meetingId));
+  if (viewer?.admin) actions.push(button('agenda.text', say('button.agendaText'), meetingId));
+  if (viewer && v.next) actions.push(button('agenda.show', say('button.nextAgenda'), { meetingId: v.next.id }));
+
+  const note = [
+    v.next && open === false && v.meeting.status !== 'cancelled' ? say('agenda.next', { when: when(v.next, locale) }) : '',
+    viewer?.admin && open ? say('agenda.adminNote') : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const status = statusLine(say, locale, { ...v, open, stage: v.mode.kind === 'shared' ? v.mode.stage : undefined });
+  const card = renderCard('agenda', {
+    kicker: say('agenda.kicker'),
+    title: v.mode.kind === 'final' ? say('agenda.final.title', { when: when(v.meeting, locale) }) : say('agenda.title', { when: when(v.meeting, locale) }),
+    status: status.text,
+    statusStyle: status.style,
+    empty: say(open ? 'agenda.empty' : 'agenda.emptyFinal'),
+    parts,
+    note,
+    actions,
+  });
+  // While open, Teams turns the shared card into each reader's own view (in a chat of under 60 people, for everyone).
+  if (v.mode.kind !== 'shared' || !open) return card;
+  return { ...card, refresh: { action: { type: 'Action.Execute', verb: 'agenda.show', data: meetingId } } };
+}
+
+// ---- the topic form ----
+
+export interface TopicFormValues {
+  title: string;
+  why: string;
+  /** '1' | '2' | '' */
+  part: string;
+  committee: string;
+}
+
+const FORM_KEYS = ['title', 'why', 'part', 'committee'] as const;
+
+export function topicFormValuesFrom(raw: Record<string, unknown>): TopicFormValues {
+  const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+  return Object.fromEntries(FORM_KEYS.map((k) => [k, s(Object.hasOwn(raw, k) ? raw[k] : undefined)])) as unknown as TopicFormValues;
+}
+
+export const topicFormValuesOf = (t: Topic): TopicFormValues => ({ title: t.title, why: t.why, part: String(t.part), committee: t.committee ?? '' });
+
+const GENERIC: Record<FieldError['code'], TextKey> = {
+  REQUIRED: 'fieldError.REQUIRED',
+  TOO_LONG: 'fieldError.TOO_LONG',
+  INVALID: 'fieldError.INVALID',
+  IN_PAST: 'fieldError.INVALID',
+  NOT_EXISTING_TIME: 'fieldError.INVALID',
+  UNKNOWN_CHOICE: 'fieldError.UNKNOWN_CHOICE',
+  NOT_A_NUMBER: 'fieldError.INVALID',
+};
+
+function topicErrors(locale: Locale, errors: readonly FieldError<TopicField>[], values: TopicFormValues): Record<TopicField, string> {
+  const out: Record<TopicField, string> = { title: '', why: '', part: '', committee: '' };
+  for (const e of errors) {
+    const specific = `fieldError.${e.code}.${e.field}`;
+    out[e.field] = text(locale, isTextKey(specific) ? specific : GENERIC[e.code], { limit: e.limit ?? '', length: values[e.field].trim().length });
+  }
+  return out;
+}
+
+export function topicFormCard(
+  locale: Locale,
+  v: { meeting: Meeting; submissionId?: string | undefined; topicId?: string | undefined; values: TopicFormValues; errors: readonly FieldError<TopicField>[] },
+): CardJson {
+  const say = sayIn(locale);
+  const at = when(v.meeting, locale);
+  const send = v.topicId
+    ? button('topic.save', say('button.saveTopic'), { meetingId: v.meeting.id, topicId: v.topicId }, 'positive')
+    : button('topic.submit', say('button.sendTopic'), { meetingId: v.meeting.id, submissionId: v.submissionId ?? '' }, 'positive');
+  return renderCard('topic-form', {
+    kicker: say('topicForm.kicker'),
+    heading: say(v.topicId ? 'topicForm.editHeading' : 'topicForm.newHeading', { when: at }),
+    intro: say('topicForm.intro'),
+    summary: v.errors.length > 0 ? say('topicForm.summary') : '',
+    labels: {
+      title: say('topicForm.title'),
+      why: say('topicForm.why'),
+      whyPlaceholder: say('topicForm.whyPlaceholder'),
+      part: say('topicForm.part'),
+      committee: say('topicForm.committee'),
+      committeePlaceholder: say('topicForm.committeePlaceholder'),
+    },
+    values: v.values,
+    errors: topicErrors(locale, v.errors, v.values),
+    limits: { title: TOPIC_LIMITS.title, why: TOPIC_LIMITS.why },
+    parts: MEETING_PARTS.map((p) => ({ title: say(`agenda.part.${p}`), value: String(p) })),
+    committees: COMMITTEES.map((c) => ({ title: c, value: c })),
+    actions: [send, button('agenda.show', say('button.undo'), { meetingId: v.meeting.id })],
+  });
+}
+
+// ---- receipts and refusals: the short message template ----
+
+type Line = { text: string; color: 'Default' | 'Good' | 'Attention' | 'Warning' };
+
+function message(heading: string, style: string, lines: Line[], echo: { label: string; value: string }[], echoHeading: string, actions: Button[]): CardJson {
+  return renderCard('tender-message', { heading, style, lines, echoHeading, echo, actions });
+}
+
+function topicEcho(locale: Locale, values: TopicFormValues): { label: string; value: string }[] {
+  const say = sayIn(locale);
+  const part = values.part === '1' || values.part === '2' ? say(`agenda.part.${values.part}`) : values.part;
+  return [
+    { label: say('topic.fact.title'), value: values.title },
+    { label: say('topic.fact.why'), value: values.why },
+    { label: say('topic.fact.part'), value: part },
+    { label: say('topic.fact.committee'), value: values.committee },
+  ]
+    .filter((e) => e.value.trim() !== '')
+    .map((e) => ({ label: e.label, value: esc(e.value) }));
+}
+
+export function topicReceiptCard(
+  locale: Locale,
+  v: { topic: Topic; meeting: Meeting; change: 'added' | 'edited' | 'withdrawn' | 'moved'; cancelled?: Meeting | undefined; open: boolean; byAdmin?: boolean | undefined },
+): CardJson {
+  const say = sayIn(locale);
+  const meetingId = { meetingId: v.meeting.id };
+  const heading = say(`topic.receipt.${v.change}`, { when: when(v.meeting, locale), cancelled: v.cancelled ? when(v.cancelled, locale) : '' });
+  const lines: Line[] = v.byAdmin ? [{ text: say('topic.receipt.byAdmin'), color: 'Default' }] : [];
+  const changeable = v.open && v.topic.status === 'active';
+  return message(heading, v.change === 'withdrawn' ? 'emphasis' : 'good', lines, topicEcho(locale, topicFormValuesOf(v.topic)), '', [
+    ...(changeable
+      ? [button('topic.edit', say('button.editTopic'), { ...meetingId, topicId: v.topic.id }), button('topic.withdrawAsk', say('button.withdrawTopic'), { ...meetingId, topicId: v.topic.id }, 'destructive')]
+      : []),
+    button('agenda.show', say('button.seeAgenda'), meetingId),
+  ]);
+}
+
+const LATE_TEXT = {
+  locked: { submit: 'topic.late.locked', edit: 'topic.late.lockedEdit', withdraw: 'topic.late.lockedWithdraw' },
+  cancelled: { submit: 'topic.late.cancelled', edit: 'topic.late.cancelledChange', withdraw: 'topic.late.cancelledChange' },
+} as const satisfies Record<string, Record<string, TextKey>>;
+
+/**
+ * A topic, edit or withdrawal that came after the start (or for a cancelled meeting): what the person
+ * wrote is shown back, and a new topic or an edit can go on the next dialogmøde with one press.
+ */
+export function topicLateCard(
+  locale: Locale,
+  v: { meeting: Meeting; reason: 'locked' | 'cancelled'; action: 'submit' | 'edit' | 'withdraw'; values: TopicFormValues; next?: Meeting | undefined; submissionId: string },
+): CardJson {
+  const say = sayIn(locale);
+  const offerNext = v.action !== 'withdraw' && !(v.reason === 'cancelled' && v.action === 'edit');
+  const lines: Line[] = offerNext ? [{ text: say(v.next ? 'topic.late.putOnNext' : 'topic.late.noNext'), color: 'Default' }] : [];
+  const actions =
+    offerNext && v.next
+      ? [
+          button(
+            'topic.submit',
+            say('button.putOnNext', { when: when(v.next, locale) }),
+            { meetingId: v.next.id, submissionId: v.submissionId, title: v.values.title, why: v.values.why, part: v.values.part, committee: v.values.committee },
+            'positive',
+          ),
+        ]
+      : [button('agenda.show', say('button.seeAgenda'), { meetingId: v.meeting.id })];
+  return message(say(LATE_TEXT[v.reason][v.action], { when: when(v.meeting, locale) }), 'attention', lines, topicEcho(locale, v.values), say('topic.late.echoHeading'), actions);
+}
+
+// ---- the agenda as text, for the minutes ----
+
+/** Markdown that reads well as plain text: a heading, the status, each part with its numbered topics and their why. */
+export function agendaText(locale: Locale, v: { meeting: Meeting; agenda: Agenda | undefined; now: Date }): string {
+  const say = sayIn(locale);
+  const open = agendaIsOpen(v.meeting, v.agenda, v.now);
+  const status = v.meeting.status === 'cancelled' || v.agenda?.status === 'cancelled' ? 'cancelled' : open ? 'open' : 'locked';
+  const topics = orderedTopics(v.agenda);
+  const out = [`# ${say('agenda.text.heading', { when: when(v.meeting, locale) })}`, '', say(`agenda.text.status.${status}`)];
+  let number = 0;
+  for (const part of MEETING_PARTS) {
+    out.push('', `## ${say(`agenda.part.${part}`)}`, '');
+    const inPart = topics.filter((t) => t.part === part);
+    if (inPart.length === 0) out.push(say('agenda.text.none'));
+    for (const t of inPart) {
+      number++;
+      const by = [say('agenda.text.by', { name: t.authorName }), t.committee ? say('agenda.topicCommittee', { committee: t.committee }) : ''].filter(Boolean).join(' · ');
+      out.push(`${number}. ${t.title}`, `   ${by}`, ...t.why.split('\n').map((l) => `   ${l}`), '');
+    }
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}

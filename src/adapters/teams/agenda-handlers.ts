@@ -1,0 +1,223 @@
+// Handlers for the dialogmøde agenda: "emne" and Tilføj emne open the topic form; sending it, editing
+// and withdrawing go through the agenda use cases; "dagsorden" and the card's refresh show a person
+// their own view; admins get the agenda as text. Refusals keep what the person wrote.
+
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { isAdmin } from '../../domain/actor.js';
+import { TOPIC_LIMITS, type TopicAuthor } from '../../domain/agenda.js';
+import { whoIsActing, type Acting } from '../../app/directory-admin.js';
+import {
+  agendaFor,
+  findDialogmoede,
+  nextMeetingAfter,
+  saveTopicEdit,
+  storedTopic,
+  submitTopic,
+  topicForChange,
+  topicFormFor,
+  withdrawTopicOf,
+  type AgendaDeps,
+  type AgendaError,
+  type TopicOutcome,
+} from '../../app/agenda.js';
+import type { PersonAddress } from '../../app/ports.js';
+import { formatInstant } from '../../domain/time.js';
+import { agendaCard, agendaText, topicFormCard, topicFormValuesFrom, topicFormValuesOf, topicLateCard, topicReceiptCard, type TopicFormValues } from '../cards/agenda-views.js';
+import { escapeMarkdown as esc, type CardJson } from '../cards/render-card.js';
+import { confirmCard } from '../cards/tender-views.js';
+import { noticeCard } from '../cards/views.js';
+import { text, type TextKey } from '../i18n/text.js';
+import type { Turn } from './turn.js';
+
+const Id = z.string().min(1).max(120);
+export const MeetingRef = z.object({ meetingId: Id.optional() }).passthrough();
+export const TopicRef = z.object({ meetingId: Id, topicId: Id }).passthrough();
+export const SubmitTopicData = z.object({ meetingId: Id, submissionId: Id }).passthrough();
+
+const ERROR_TEXT: Record<Exclude<AgendaError, 'TOPIC.INVALID'>, TextKey> = {
+  'DIRECTORY.MISSING': 'error.directoryMissing',
+  'AGENDA.NOT_POLITICIAN': 'error.notPolitician',
+  'AGENDA.NOT_BYRAAD': 'error.notByraad',
+  'AGENDA.NO_MEETING': 'error.noDialogmoede',
+  'AGENDA.FULL': 'error.agendaFull',
+  'AGENDA.BUSY': 'error.agendaBusy',
+  'AGENDA.LOCKED': 'error.noDialogmoede',
+  'AGENDA.CANCELLED': 'error.noDialogmoede',
+  'TOPIC.NOT_FOUND': 'error.topicNotFound',
+  'TOPIC.NOT_AUTHOR': 'error.topicNotAuthor',
+  'TOPIC.WITHDRAWN': 'error.topicWithdrawn',
+};
+
+/** What the person wrote, as one text for a refusal that shows it back. */
+const asInput = (v: TopicFormValues) => [v.title, v.why].filter((s) => s.trim() !== '').join('\n\n');
+
+function refusal(turn: Turn, code: AgendaError, input?: string): CardJson {
+  const key = code === 'TOPIC.INVALID' ? 'error.badActionData' : ERROR_TEXT[code];
+  return noticeCard(turn.who.locale, { text: text(turn.who.locale, key, { limit: TOPIC_LIMITS.topics }), style: 'attention', input });
+}
+
+const acting = (deps: AgendaDeps, turn: Turn): Promise<Acting> => whoIsActing(deps, turn.who.tenantId, turn.who.userId, turn.who.userName);
+
+function authorOf(turn: Turn, name: string): TopicAuthor {
+  const a = turn.ctx.activity;
+  return { id: turn.who.userId, name, teamsId: a.from?.id ?? turn.who.userId, serviceUrl: a.serviceUrl ?? '' };
+}
+
+const selfAddress = (turn: Turn): PersonAddress => ({
+  tenantId: turn.who.tenantId,
+  userId: turn.who.userId,
+  teamsId: turn.ctx.activity.from?.id ?? turn.who.userId,
+  serviceUrl: turn.ctx.activity.serviceUrl ?? '',
+});
+
+const inPersonalChat = (turn: Turn) => turn.who.conversation.conversationType === 'personal';
+
+/**
+ * The author gets the receipt 1:1 as well when the change was made from the Byråd's chat (the card
+ * there shows it only to them, for now) or by an admin on their behalf.
+ */
+async function tellAuthor(deps: AgendaDeps, turn: Turn, outcome: TopicOutcome, change: 'added' | 'edited' | 'withdrawn'): Promise<void> {
+  const { topic, meeting } = outcome;
+  const byAdmin = topic.authorId !== turn.who.userId;
+  if (outcome.duplicate || (!byAdmin && inPersonalChat(turn))) return;
+  const address = byAdmin ? { tenantId: turn.who.tenantId, userId: topic.authorId, teamsId: topic.authorTeamsId, serviceUrl: topic.serviceUrl } : selfAddress(turn);
+  const delivery = await deps.notifier.toPerson(address, { kind: 'topic.receipt', topic, meeting, change, byAdmin }, 'da');
+  if (!delivery.ok) turn.log.warn({ reason: delivery.reason, topicId: topic.id }, 'topic receipt not delivered 1:1');
+}
+
+function receipt(turn: Turn, outcome: TopicOutcome, change: 'added' | 'edited' | 'withdrawn'): CardJson {
+  return topicReceiptCard(turn.who.locale, { topic: outcome.topic, meeting: outcome.meeting, change, open: true, byAdmin: outcome.topic.authorId !== turn.who.userId });
+}
+
+/** The refusal of something that came after the start, or for a cancelled meeting, with the next dialogmøde one press away. */
+async function late(deps: AgendaDeps, turn: Turn, who: Acting, meetingId: string, code: 'AGENDA.LOCKED' | 'AGENDA.CANCELLED', action: 'submit' | 'edit' | 'withdraw', values: TopicFormValues, submissionId: string): Promise<CardJson> {
+  const dir = who.directory?.value;
+  const meeting = dir ? await findDialogmoede(deps, dir, meetingId) : undefined;
+  if (!dir || !meeting) return refusal(turn, 'AGENDA.NO_MEETING', asInput(values));
+  const next = await nextMeetingAfter(deps, dir, meetingId);
+  turn.log.info({ meetingId, code, action }, 'late topic refused');
+  return topicLateCard(turn.who.locale, { meeting, reason: code === 'AGENDA.LOCKED' ? 'locked' : 'cancelled', action, values, next, submissionId });
+}
+
+const isLate = (code: string): code is 'AGENDA.LOCKED' | 'AGENDA.CANCELLED' => code === 'AGENDA.LOCKED' || code === 'AGENDA.CANCELLED';
+
+// ---- the form ----
+
+/** "emne", "nyt emne" and Tilføj emne: a fresh form for the next dialogmøde (or the one the card is about, while open). */
+export async function topicForm(deps: AgendaDeps, turn: Turn, meetingId?: string, input = ''): Promise<CardJson> {
+  const meeting = await topicFormFor(deps, await acting(deps, turn), meetingId);
+  if (!meeting.ok) return refusal(turn, meeting.code, input || undefined);
+  return topicFormCard(turn.who.locale, { meeting: meeting.value, submissionId: randomUUID(), values: { title: '', why: '', part: '', committee: '' }, errors: [] });
+}
+
+export async function submit(deps: AgendaDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
+  const receivedAt = deps.clock.now();
+  const data = SubmitTopicData.parse(raw);
+  const values = topicFormValuesFrom(raw);
+  const who = await acting(deps, turn);
+  const result = await submitTopic(deps, who, authorOf(turn, who.actor.name), { meetingId: data.meetingId, submissionId: data.submissionId, input: values }, receivedAt);
+  if (result.ok) {
+    turn.log.info({ meetingId: data.meetingId, topicId: result.value.topic.id, duplicate: result.value.duplicate ?? false }, 'dialogmøde topic added');
+    await tellAuthor(deps, turn, result.value, 'added');
+    return receipt(turn, result.value, 'added');
+  }
+  if (result.code === 'TOPIC.INVALID') {
+    const meeting = who.directory ? await findDialogmoede(deps, who.directory.value, data.meetingId) : undefined;
+    if (meeting) return topicFormCard(turn.who.locale, { meeting, submissionId: data.submissionId, values, errors: result.details ?? [] });
+  }
+  if (isLate(result.code)) return late(deps, turn, who, data.meetingId, result.code, 'submit', values, data.submissionId);
+  return refusal(turn, result.code, asInput(values));
+}
+
+export async function editForm(deps: AgendaDeps, turn: Turn, meetingId: string, topicId: string): Promise<CardJson> {
+  const who = await acting(deps, turn);
+  const found = await topicForChange(deps, who, meetingId, topicId);
+  if (found.ok) return topicFormCard(turn.who.locale, { meeting: found.value.meeting, topicId, values: topicFormValuesOf(found.value.topic), errors: [] });
+  if (isLate(found.code)) {
+    const topic = await storedTopic(deps, who, meetingId, topicId);
+    if (topic) return late(deps, turn, who, meetingId, found.code, 'edit', topicFormValuesOf(topic), randomUUID());
+  }
+  return refusal(turn, found.code);
+}
+
+export async function save(deps: AgendaDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
+  const receivedAt = deps.clock.now();
+  const ref = TopicRef.parse(raw);
+  const values = topicFormValuesFrom(raw);
+  const who = await acting(deps, turn);
+  const result = await saveTopicEdit(deps, who, { meetingId: ref.meetingId, topicId: ref.topicId, input: values }, receivedAt);
+  if (result.ok) {
+    turn.log.info({ meetingId: ref.meetingId, topicId: ref.topicId }, 'dialogmøde topic edited');
+    await tellAuthor(deps, turn, result.value, 'edited');
+    return receipt(turn, result.value, 'edited');
+  }
+  if (result.code === 'TOPIC.INVALID') {
+    const meeting = who.directory ? await findDialogmoede(deps, who.directory.value, ref.meetingId) : undefined;
+    if (meeting) return topicFormCard(turn.who.locale, { meeting, topicId: ref.topicId, values, errors: result.details ?? [] });
+  }
+  // The edit goes on the next dialogmøde as a new topic, if the person wants: a fresh submission id.
+  if (isLate(result.code)) return late(deps, turn, who, ref.meetingId, result.code, 'edit', values, randomUUID());
+  return refusal(turn, result.code, asInput(values));
+}
+
+export async function withdrawAsk(deps: AgendaDeps, turn: Turn, meetingId: string, topicId: string): Promise<CardJson> {
+  const who = await acting(deps, turn);
+  const found = await topicForChange(deps, who, meetingId, topicId);
+  if (!found.ok) {
+    const topic = isLate(found.code) ? await storedTopic(deps, who, meetingId, topicId) : undefined;
+    return topic && isLate(found.code) ? late(deps, turn, who, meetingId, found.code, 'withdraw', topicFormValuesOf(topic), randomUUID()) : refusal(turn, found.code);
+  }
+  const say = (key: TextKey, p: Record<string, string> = {}) => text(turn.who.locale, key, p);
+  return confirmCard(turn.who.locale, {
+    title: say('topic.withdrawAsk.title'),
+    text: say('topic.withdrawAsk.text', { title: esc(found.value.topic.title), when: formatInstant(new Date(found.value.meeting.start), turn.who.locale) }),
+    confirmTitle: say('topic.withdrawAsk.confirm'),
+    confirmVerb: 'topic.withdraw',
+    confirmData: { meetingId, topicId },
+    backVerb: 'agenda.show',
+    backData: { meetingId },
+  });
+}
+
+export async function withdraw(deps: AgendaDeps, turn: Turn, meetingId: string, topicId: string): Promise<CardJson> {
+  const who = await acting(deps, turn);
+  const result = await withdrawTopicOf(deps, who, { meetingId, topicId }, deps.clock.now());
+  if (result.ok) {
+    turn.log.info({ meetingId, topicId }, 'dialogmøde topic withdrawn');
+    await tellAuthor(deps, turn, result.value, 'withdrawn');
+    return receipt(turn, result.value, 'withdrawn');
+  }
+  const topic = isLate(result.code) ? await storedTopic(deps, who, meetingId, topicId) : undefined;
+  if (topic && isLate(result.code)) return late(deps, turn, who, meetingId, result.code, 'withdraw', topicFormValuesOf(topic), randomUUID());
+  return refusal(turn, result.code);
+}
+
+// ---- reading ----
+
+/** "dagsorden", Opdater and the shared card's refresh: the person's own view of the agenda. */
+export async function show(deps: AgendaDeps, turn: Turn, meetingId?: string, input = ''): Promise<CardJson> {
+  const who = await acting(deps, turn);
+  const view = await agendaFor(deps, who, meetingId);
+  if (!view.ok) return refusal(turn, view.code, input || undefined);
+  const { meeting, agenda, next, canAdd } = view.value;
+  return agendaCard(turn.who.locale, { meeting, agenda, next, now: deps.clock.now(), mode: { kind: 'personal', viewer: { personId: who.actor.personId, admin: isAdmin(who.actor), canAdd } } });
+}
+
+/**
+ * "dagsorden som tekst" and the admin's button: the agenda as plain text for the minutes. In the
+ * personal chat it is the answer; asked from a group conversation it goes to the admin 1:1, so the
+ * Byråd's chat is not filled with it.
+ */
+export async function asText(deps: AgendaDeps, turn: Turn, meetingId: string | undefined, input: string): Promise<{ card?: CardJson; text?: string }> {
+  const who = await acting(deps, turn);
+  if (!isAdmin(who.actor)) return { card: noticeCard(turn.who.locale, { text: text(turn.who.locale, 'error.adminRequired'), style: 'attention', input: input || undefined }) };
+  const view = await agendaFor(deps, who, meetingId);
+  if (!view.ok) return { card: refusal(turn, view.code, input || undefined) };
+  const plain = agendaText(turn.who.locale, { meeting: view.value.meeting, agenda: view.value.agenda, now: deps.clock.now() });
+  if (inPersonalChat(turn)) return { text: plain };
+  const delivery = await deps.notifier.toPerson(selfAddress(turn), { kind: 'agenda.text', text: plain }, turn.who.locale);
+  if (!delivery.ok) return { text: plain };
+  return { card: noticeCard(turn.who.locale, { text: text(turn.who.locale, 'agenda.text.sentPersonal'), style: 'good' }) };
+}
+

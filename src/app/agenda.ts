@@ -1,0 +1,402 @@
+// The dialogmøde agenda as people use it: politicians add, edit and withdraw topics until the
+// meeting starts (the calendar's start, so a moved meeting moves the cutoff); the Byråd's chat gets
+// the call for topics and the last call as shared cards, redrawn at most every CARD_GAP_MS whatever
+// arrives; at the start the agenda locks and the final agenda is posted; a cancelled meeting hands
+// its topics on to the next dialogmøde and each author is told. Every change is one etag-written
+// agenda item, read again and re-applied on a conflict.
+
+import { createHash } from 'node:crypto';
+import { isAdmin, type Actor } from '../domain/actor.js';
+import {
+  addTopic,
+  agendaOpen,
+  cardsDue,
+  editTopic,
+  followMeeting,
+  lock,
+  markCardsShown,
+  moveTopics,
+  newAgenda,
+  rememberCard,
+  validateTopicInput,
+  withdrawTopic,
+  type Agenda,
+  type AgendaCard,
+  type AgendaClosed,
+  type Topic,
+  type TopicAuthor,
+  type TopicError,
+  type TopicField,
+  type TopicInput,
+} from '../domain/agenda.js';
+import type { Meeting } from '../domain/calendar.js';
+import { conversationOfGroup, type Directory } from '../domain/directory.js';
+import { DAY, HOUR } from '../domain/reminders.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import type { FieldError } from '../domain/tender.js';
+import type { Acting } from './directory-admin.js';
+import type { AgendaRepository, CalendarRepository, Clock, ConversationRecord, ConversationRepository, DirectoryRepository, Notifier, Versioned } from './ports.js';
+import { settingsOf, tenantMeetings } from './tenant-calendar.js';
+
+export interface AgendaDeps {
+  readonly agendas: AgendaRepository;
+  readonly directories: DirectoryRepository;
+  readonly calendars: CalendarRepository;
+  readonly conversations: ConversationRepository;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+}
+
+/** Seed 004: the dialogmøde is for the whole Byråd; these roles are politicians on it. */
+const POLITICIAN_ROLES = ['byraadsmedlem', 'borgmester', 'udvalgsformand', 'politiker'] as const;
+
+/** A politician, or a chef where the tenant lets chefs add topics too (calendar file: agenda.chefsMayAddTopics). */
+export function mayAddTopics(actor: Actor, chefsMayAdd: boolean): boolean {
+  return POLITICIAN_ROLES.some((r) => actor.roles.has(r)) || (chefsMayAdd && actor.roles.has('chef'));
+}
+
+/** The Byråd and the chefs meet at the dialogmøde; they, and admins, read its agenda. */
+export function mayReadAgenda(actor: Actor): boolean {
+  return mayAddTopics(actor, true) || isAdmin(actor) || actor.memberships.some((m) => m.group.kind === 'byraad');
+}
+
+export type AgendaError =
+  | 'DIRECTORY.MISSING'
+  | 'AGENDA.NOT_POLITICIAN'
+  | 'AGENDA.NOT_BYRAAD'
+  | 'AGENDA.NO_MEETING'
+  | 'AGENDA.FULL'
+  | 'AGENDA.BUSY'
+  | 'TOPIC.INVALID'
+  | TopicError;
+
+/** Everyone changing the same agenda at once: one write wins a round, the others re-read and re-apply. */
+const MAX_ATTEMPTS = 40;
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 5 * attempt)));
+
+/**
+ * Reads the meeting's agenda (a new one if there is none), applies `change`, and writes it with the
+ * etag (creating it if new); on a conflict it reads again and re-applies.
+ */
+async function changeAgenda<T extends { agenda: Agenda }, E extends string>(
+  deps: Pick<AgendaDeps, 'agendas'>,
+  tenantId: string,
+  meeting: Pick<Meeting, 'id' | 'start'>,
+  now: Date,
+  change: (a: Agenda, existed: boolean) => Result<T, E>,
+): Promise<Result<T, E | 'AGENDA.BUSY'>> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (attempt > 0) await pause(attempt);
+    const current = await deps.agendas.get(tenantId, meeting.id);
+    const base = current?.value ?? newAgenda(tenantId, meeting, now);
+    const result = change(base, current !== undefined);
+    if (!result.ok) return result;
+    if (result.value.agenda === base) return result;
+    if ((await deps.agendas.save(result.value.agenda, current?.etag)) === 'saved') return result;
+  }
+  return fail('AGENDA.BUSY');
+}
+
+// ---- meetings ----
+
+/** Every dialogmøde from a month back to a year ahead, cancelled ones included. */
+async function dialogmoeder(deps: Pick<AgendaDeps, 'calendars'>, dir: Directory, now: Date): Promise<Meeting[]> {
+  const { meetings } = await tenantMeetings(deps, dir, new Date(now.getTime() - 40 * DAY), new Date(now.getTime() + 400 * DAY));
+  return meetings.filter((m) => m.kind === 'dialogmoede');
+}
+
+/** The first dialogmøde that stands and starts after `after`. */
+const nextAfter = (meetings: readonly Meeting[], after: Date, except?: string) =>
+  meetings.find((m) => m.status !== 'cancelled' && m.id !== except && new Date(m.start).getTime() > after.getTime());
+
+/** A dialogmøde by id, as the calendar has it now (moved, cancelled). */
+export async function findDialogmoede(deps: Pick<AgendaDeps, 'calendars' | 'clock'>, dir: Directory, meetingId: string): Promise<Meeting | undefined> {
+  return (await dialogmoeder(deps, dir, deps.clock.now())).find((m) => m.id === meetingId);
+}
+
+/** The meeting a late topic can go to instead: the next one after it that stands and has not begun. */
+export async function nextMeetingAfter(deps: Pick<AgendaDeps, 'calendars' | 'clock'>, dir: Directory, meetingId: string): Promise<Meeting | undefined> {
+  const now = deps.clock.now();
+  const all = await dialogmoeder(deps, dir, now);
+  const meeting = all.find((m) => m.id === meetingId);
+  const after = meeting && new Date(meeting.start).getTime() > now.getTime() ? new Date(meeting.start) : now;
+  return nextAfter(all, after, meetingId);
+}
+
+async function chefsMayAdd(deps: Pick<AgendaDeps, 'calendars'>, tenantId: string): Promise<boolean> {
+  return settingsOf(tenantId, (await deps.calendars.get(tenantId))?.value).agenda?.chefsMayAddTopics ?? false;
+}
+
+/** For "emne" and "Tilføj emne": the dialogmøde a new topic goes to (the next that has not begun), if the person may add one. */
+export async function topicFormFor(deps: AgendaDeps, { actor, directory }: Acting, meetingId?: string): Promise<Result<Meeting, AgendaError>> {
+  if (!directory) return fail('DIRECTORY.MISSING');
+  if (!mayAddTopics(actor, await chefsMayAdd(deps, actor.tenantId))) return fail('AGENDA.NOT_POLITICIAN');
+  const now = deps.clock.now();
+  const all = await dialogmoeder(deps, directory.value, now);
+  const asked = meetingId ? all.find((m) => m.id === meetingId) : undefined;
+  if (asked && agendaOpen((await deps.agendas.get(actor.tenantId, asked.id))?.value, asked, now).ok) return ok(asked);
+  const next = nextAfter(all, now);
+  return next ? ok(next) : fail('AGENDA.NO_MEETING');
+}
+
+// ---- topics ----
+
+/** The same form sent twice is one topic; the same text put on another meeting is another. */
+export const topicIdFor = (meetingId: string, submissionId: string) => `topic-${createHash('sha256').update(`${meetingId}|${submissionId}`).digest('hex').slice(0, 24)}`;
+
+export interface TopicOutcome {
+  readonly agenda: Agenda;
+  readonly topic: Topic;
+  readonly meeting: Meeting;
+  readonly duplicate?: boolean | undefined;
+}
+
+type Change = { agenda: Agenda; topic: Topic; duplicate?: boolean };
+
+/** Checks the person and finds the meeting, then applies the change to its agenda and redraws the cards if it is their turn. */
+async function changeTopics<E extends string>(
+  deps: AgendaDeps,
+  acting: Acting,
+  meetingId: string,
+  receivedAt: Date,
+  mayChange: (actor: Actor) => Promise<boolean>,
+  change: (agenda: Agenda, meeting: Meeting) => Result<Change, E>,
+): Promise<Result<TopicOutcome, E | AgendaError>> {
+  const { actor, directory } = acting;
+  if (!directory) return fail('DIRECTORY.MISSING');
+  if (!(await mayChange(actor))) return fail('AGENDA.NOT_POLITICIAN');
+  const meeting = (await dialogmoeder(deps, directory.value, receivedAt)).find((m) => m.id === meetingId);
+  if (!meeting) return fail('AGENDA.NO_MEETING');
+  let draws = false;
+  const result = await changeAgenda(deps, actor.tenantId, meeting, receivedAt, (a) => {
+    const changed = change(a, meeting);
+    if (!changed.ok || changed.value.agenda === a) return changed;
+    // Whoever's write is due to redraw the cards says so in the same write; decided afresh on each attempt.
+    draws = cardsDue(changed.value.agenda, receivedAt);
+    return ok({ ...changed.value, agenda: draws ? markCardsShown(changed.value.agenda, receivedAt) : changed.value.agenda });
+  });
+  if (!result.ok) return result;
+  if (draws) await drawCards(deps, result.value.agenda, meeting, directory.value);
+  return ok({ ...result.value, meeting });
+}
+
+export async function submitTopic(
+  deps: AgendaDeps,
+  acting: Acting,
+  author: TopicAuthor,
+  v: { meetingId: string; submissionId: string; input: TopicInput },
+  receivedAt: Date,
+): Promise<Result<TopicOutcome, AgendaError | AgendaClosed, FieldError<TopicField>[]>> {
+  const fields = validateTopicInput(v.input);
+  if (!fields.ok) return fields;
+  const id = topicIdFor(v.meetingId, v.submissionId);
+  return changeTopics(
+    deps,
+    acting,
+    v.meetingId,
+    receivedAt,
+    async (actor) => mayAddTopics(actor, await chefsMayAdd(deps, actor.tenantId)),
+    (agenda, meeting) => addTopic(agenda, meeting, { id, fields: fields.value, author }, receivedAt),
+  );
+}
+
+/** Edit and withdraw: the author, or an admin (the meeting's secretary). */
+const author = (acting: Acting) => ({ id: acting.actor.personId, admin: isAdmin(acting.actor) });
+const authorOrAdmin = async () => true; // the domain checks it is their topic, or that they are an admin
+
+export async function saveTopicEdit(
+  deps: AgendaDeps,
+  acting: Acting,
+  v: { meetingId: string; topicId: string; input: TopicInput },
+  receivedAt: Date,
+): Promise<Result<TopicOutcome, AgendaError | AgendaClosed, FieldError<TopicField>[]>> {
+  const fields = validateTopicInput(v.input);
+  if (!fields.ok) return fields;
+  return changeTopics(deps, acting, v.meetingId, receivedAt, authorOrAdmin, (agenda, meeting) => editTopic(agenda, meeting, v.topicId, fields.value, author(acting), receivedAt));
+}
+
+export async function withdrawTopicOf(deps: AgendaDeps, acting: Acting, v: { meetingId: string; topicId: string }, receivedAt: Date): Promise<Result<TopicOutcome, AgendaError>> {
+  return changeTopics(deps, acting, v.meetingId, receivedAt, authorOrAdmin, (agenda, meeting) => withdrawTopic(agenda, meeting, v.topicId, author(acting), receivedAt));
+}
+
+/** A topic as its author (or an admin) may change it now, for the edit form. */
+export async function topicForChange(deps: AgendaDeps, acting: Acting, meetingId: string, topicId: string): Promise<Result<{ topic: Topic; meeting: Meeting }, AgendaError>> {
+  const { actor, directory } = acting;
+  if (!directory) return fail('DIRECTORY.MISSING');
+  const now = deps.clock.now();
+  const meeting = (await dialogmoeder(deps, directory.value, now)).find((m) => m.id === meetingId);
+  const agenda = (await deps.agendas.get(actor.tenantId, meetingId))?.value;
+  const topic = agenda?.topics.find((t) => t.id === topicId);
+  if (!meeting || !agenda || !topic) return fail('TOPIC.NOT_FOUND');
+  if (topic.authorId !== actor.personId && !isAdmin(actor)) return fail('TOPIC.NOT_AUTHOR');
+  if (topic.status === 'withdrawn') return fail('TOPIC.WITHDRAWN');
+  if (agenda.status === 'cancelled') return fail('AGENDA.CANCELLED');
+  const open = agendaOpen(agenda, meeting, now);
+  return open.ok ? ok({ topic, meeting }) : open;
+}
+
+/** A topic as stored, for a refusal that shows it back (only to its author or an admin). */
+export async function storedTopic(deps: Pick<AgendaDeps, 'agendas'>, acting: Acting, meetingId: string, topicId: string): Promise<Topic | undefined> {
+  const topic = (await deps.agendas.get(acting.actor.tenantId, meetingId))?.value.topics.find((t) => t.id === topicId);
+  return topic && (topic.authorId === acting.actor.personId || isAdmin(acting.actor)) ? topic : undefined;
+}
+
+// ---- reading the agenda ----
+
+export interface AgendaView {
+  readonly meeting: Meeting;
+  readonly agenda: Agenda | undefined;
+  /** The dialogmøde after the one shown, when the one shown has begun. */
+  readonly next?: Meeting | undefined;
+  readonly canAdd: boolean;
+}
+
+/** How long after its start a dialogmøde's final agenda is what "dagsorden" shows. */
+const FINAL_SHOWN_FOR_MS = 12 * HOUR;
+
+/**
+ * "dagsorden" and the card's refresh: the agenda asked for, else the one that has just begun (its
+ * final agenda, for the rest of the day), else the next one's current agenda.
+ */
+export async function agendaFor(deps: AgendaDeps, { actor, directory }: Acting, meetingId?: string): Promise<Result<AgendaView, AgendaError>> {
+  if (!directory) return fail('DIRECTORY.MISSING');
+  if (!mayReadAgenda(actor)) return fail('AGENDA.NOT_BYRAAD');
+  const now = deps.clock.now();
+  const all = await dialogmoeder(deps, directory.value, now);
+  const started = all.filter((m) => m.status !== 'cancelled' && new Date(m.start).getTime() <= now.getTime() && now.getTime() - new Date(m.start).getTime() < FINAL_SHOWN_FOR_MS);
+  const meeting = (meetingId ? all.find((m) => m.id === meetingId) : undefined) ?? started[started.length - 1] ?? nextAfter(all, now);
+  if (!meeting) return fail('AGENDA.NO_MEETING');
+  const agenda = (await deps.agendas.get(actor.tenantId, meeting.id))?.value;
+  const begun = new Date(meeting.start).getTime() <= now.getTime() || meeting.status === 'cancelled';
+  return ok({
+    meeting,
+    agenda,
+    next: begun ? nextAfter(all, now, meeting.id) : undefined,
+    canAdd: mayAddTopics(actor, await chefsMayAdd(deps, actor.tenantId)),
+  });
+}
+
+// ---- the shared cards in the Byråd's chat ----
+
+async function byraadConversation(deps: Pick<AgendaDeps, 'conversations'>, dir: Directory): Promise<ConversationRecord | undefined> {
+  const group = dir.groups.find((g) => g.kind === 'byraad');
+  const conversationId = group ? conversationOfGroup(dir, group.id) : undefined;
+  const record = conversationId ? (await deps.conversations.get(dir.tenantId, conversationId))?.value : undefined;
+  return record?.status === 'installed' ? record : undefined;
+}
+
+/** Redraws every agenda card of the meeting as the agenda stands. A failed update is logged by the notifier, not fatal. */
+async function drawCards(deps: AgendaDeps, agenda: Agenda, meeting: Meeting, dir: Directory): Promise<number> {
+  const next = meeting.status === 'cancelled' || agenda.status !== 'open' ? await nextMeetingAfter(deps, dir, meeting.id) : undefined;
+  let drawn = 0;
+  for (const card of agenda.cards) {
+    const record = (await deps.conversations.get(agenda.tenantId, card.conversationId))?.value;
+    if (record?.status !== 'installed') continue;
+    const delivery = await deps.notifier.update(record, card.activityId, { kind: 'agenda.card', agenda, meeting, stage: card.stage, next }, 'da');
+    if (delivery.ok) drawn++;
+  }
+  return drawn;
+}
+
+/** What the reminder engine posts as the call for topics or the last call, and the version it shows. */
+export async function agendaCardNotice(deps: Pick<AgendaDeps, 'agendas'>, tenantId: string, meeting: Meeting, stage: AgendaCard['stage']) {
+  const agenda = (await deps.agendas.get(tenantId, meeting.id))?.value;
+  return { notice: { kind: 'agenda.card' as const, agenda, meeting, stage }, version: agenda?.version ?? 0 };
+}
+
+/** Keeps where a call was posted, so it is redrawn with every change; a change made meanwhile marks it for redrawing. */
+export async function rememberAgendaCard(deps: Pick<AgendaDeps, 'agendas' | 'clock'>, tenantId: string, meeting: Meeting, card: AgendaCard, shownVersion: number): Promise<void> {
+  const now = deps.clock.now();
+  await changeAgenda(deps, tenantId, meeting, now, (a) => {
+    const remembered = rememberCard(a, card, now);
+    return ok({ agenda: a.version > shownVersion ? { ...remembered, shownVersion: Math.min(a.shownVersion, shownVersion) } : remembered });
+  });
+}
+
+// ---- the scheduler: lock at the start, hand on a cancelled meeting's topics, redraw stale cards ----
+
+export interface AgendaSweepReport {
+  locked: number;
+  handedOn: number;
+  authorsTold: number;
+  cardsDrawn: number;
+}
+
+export async function sweepAgendas(deps: AgendaDeps): Promise<AgendaSweepReport> {
+  const report: AgendaSweepReport = { locked: 0, handedOn: 0, authorsTold: 0, cardsDrawn: 0 };
+  for (const { tenantId, meetingId } of await deps.agendas.needingAttention()) {
+    const dir = (await deps.directories.get(tenantId))?.value;
+    const found = await deps.agendas.get(tenantId, meetingId);
+    if (!dir || !found) continue;
+    const now = deps.clock.now();
+    const all = await dialogmoeder(deps, dir, now);
+    // An agenda whose meeting left the plan keeps the start it last had.
+    const meeting: Meeting = all.find((m) => m.id === meetingId) ?? { id: meetingId, kind: 'dialogmoede', title: 'Dialogmøde', start: found.value.meetingStart, end: found.value.meetingStart, status: 'planned' };
+    await sweepOne(deps, dir, found, meeting, all, now, report);
+  }
+  return report;
+}
+
+async function sweepOne(deps: AgendaDeps, dir: Directory, found: Versioned<Agenda>, meeting: Meeting, all: readonly Meeting[], now: Date, report: AgendaSweepReport): Promise<void> {
+  const { tenantId } = found.value;
+  const started = now.getTime() >= new Date(meeting.start).getTime();
+  if (found.value.status === 'open' && meeting.status === 'cancelled') {
+    const next = nextAfter(all, now, meeting.id);
+    if (next && (await handOn(deps, dir, found.value, meeting, next, now))) report.handedOn++;
+  } else if (found.value.status === 'open' && started) {
+    let mine = false;
+    const locked = await changeAgenda(deps, tenantId, meeting, now, (a) => {
+      mine = a.status === 'open';
+      return ok({ agenda: mine ? markCardsShown(lock(a, now), now) : a });
+    });
+    if (locked.ok && mine) {
+      report.locked++;
+      report.cardsDrawn += await drawCards(deps, locked.value.agenda, meeting, dir);
+      const record = await byraadConversation(deps, dir);
+      if (record) await deps.notifier.post(record, { kind: 'agenda.final', agenda: locked.value.agenda, meeting }, 'da');
+    }
+    return;
+  } else if (found.value.status === 'open' && found.value.meetingStart !== meeting.start) {
+    await changeAgenda(deps, tenantId, meeting, now, (a) => ok({ agenda: a.meetingStart === meeting.start ? a : followMeeting(a, meeting, now) }));
+  }
+  const current = (await deps.agendas.get(tenantId, meeting.id))?.value;
+  if (current?.status === 'cancelled' && !current.authorsToldAt) report.authorsTold += await tellAuthors(deps, dir, current, meeting, all, now);
+  if (current && cardsDue(current, now)) {
+    let mine = false;
+    const claimed = await changeAgenda(deps, tenantId, meeting, now, (a) => {
+      mine = cardsDue(a, now);
+      return ok({ agenda: mine ? markCardsShown(a, now) : a });
+    });
+    if (claimed.ok && mine) report.cardsDrawn += await drawCards(deps, claimed.value.agenda, meeting, dir);
+  }
+}
+
+/** The cancelled meeting's topics onto the next one's agenda first, then the cancelled one marked: a crash in between repeats harmlessly. */
+async function handOn(deps: AgendaDeps, dir: Directory, from: Agenda, meeting: Meeting, next: Meeting, now: Date): Promise<boolean> {
+  const moved = await changeAgenda(deps, from.tenantId, next, now, (to) => ok({ agenda: moveTopics(from, to, now).to }));
+  if (!moved.ok) return false;
+  const marked = await changeAgenda(deps, from.tenantId, meeting, now, (a) => ok({ agenda: a.status === 'open' ? moveTopics(a, moved.value.agenda, now).from : a }));
+  return marked.ok && marked.value.agenda.status === 'cancelled';
+}
+
+/** Each author of a handed-on topic is told 1:1, once: the write of `authorsToldAt` is the claim. */
+async function tellAuthors(deps: AgendaDeps, dir: Directory, cancelled: Agenda, meeting: Meeting, all: readonly Meeting[], now: Date): Promise<number> {
+  let mine = false;
+  const claim = await changeAgenda(deps, cancelled.tenantId, meeting, now, (a) => {
+    mine = a.status === 'cancelled' && !a.authorsToldAt;
+    return ok({ agenda: mine ? { ...a, authorsToldAt: now.toISOString(), updatedAt: now.toISOString() } : a });
+  });
+  if (!claim.ok || !mine) return 0;
+  const next = all.find((m) => m.id === cancelled.movedTo) ?? (await nextMeetingAfter(deps, dir, meeting.id));
+  if (!next) return 0;
+  let told = 0;
+  for (const topic of cancelled.topics.filter((t) => t.status === 'active')) {
+    const delivery = await deps.notifier.toPerson(
+      { tenantId: cancelled.tenantId, userId: topic.authorId, teamsId: topic.authorTeamsId, serviceUrl: topic.serviceUrl },
+      { kind: 'topic.receipt', topic, meeting: next, change: 'moved', cancelled: meeting },
+      'da',
+    );
+    if (delivery.ok) told++;
+  }
+  return told;
+}
