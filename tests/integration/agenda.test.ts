@@ -1,0 +1,449 @@
+// The dialogmøde agenda end to end over HTTP: the teams-ai Application with several politicians, the
+// embedded Cosmos protocol server, a recording Teams connector and a set clock. The call for topics
+// and the last call reach the Byråd's chat, topics are added from the card and 1:1, the shared card
+// is redrawn without flooding the chat, the agenda locks at 14:00:00 sharp, late topics are refused
+// with a way onto the next meeting, a moved meeting moves the cutoff, a cancelled one hands its
+// topics on, and a topic racing the lock is either on the final agenda or told it is not.
+
+import pino from 'pino';
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Activity } from 'botbuilder';
+import { sweepAgendas } from '../../src/app/agenda.js';
+import { orderedTopics } from '../../src/domain/agenda.js';
+import { TeamsNotifier } from '../../src/adapters/teams/teams-notifier.js';
+import { cardAction, message } from '../support/activities.js';
+import { cardText, type Card } from '../support/bot-driver.js';
+import { TestClock } from '../support/clock.js';
+import { conversations, DEMO_TENANT, persona, personal, type Persona } from '../support/demo.js';
+import { HttpBot } from '../support/http-bot.js';
+
+let http: HttpBot;
+afterEach(async () => {
+  await http.stop();
+});
+
+const byraad = conversations.byraadChannel;
+const DECEMBER = 'dialogmoede-2026-12'; // Monday 7 December 2026 14:00 (13:00Z)
+const JANUARY = 'dialogmoede-2027-01'; // Monday 4 January 2027 14:00
+const START = '2026-12-07T13:00:00.000Z';
+
+/** Politicians of the demo Byråd besides Mette Holm (persona.politiker). */
+const anders = { id: 'd0000000-0000-4000-8000-000000000007', name: 'Anders Pedersen' };
+const lars = { id: 'd0000000-0000-4000-8000-000000000008', name: 'Lars Petersen' };
+const jens = { id: 'd0000000-0000-4000-8000-000000000009', name: 'Jens Møller' };
+const lone = { id: 'd0000000-0000-4000-8000-000000000016', name: 'Lone Lund' };
+
+const topicA = { title: 'Ældre og ensomhed', why: 'Flere ældre bor alene; hvad kan opgaveudvalget gøre?', part: '1', committee: 'Social Omsorg' };
+const topicB = { title: 'Cykelstier på blankt papir', why: 'En åben drøftelse af, hvor vi vil hen med cyklismen.', part: '2', committee: '' };
+
+function verbsOf(card: unknown): string[] {
+  const verbs: string[] = [];
+  JSON.stringify(card, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && (v as { type?: unknown }).type === 'Action.Execute') verbs.push(String((v as { verb: unknown }).verb));
+    return v;
+  });
+  return verbs;
+}
+
+function dataOf(card: unknown, verb: string): Record<string, string> {
+  let found: Record<string, string> | undefined;
+  JSON.stringify(card, (_k, v: unknown) => {
+    if (!found && v && typeof v === 'object' && (v as { verb?: unknown }).verb === verb && (v as { type?: unknown }).type === 'Action.Execute') found = (v as { data?: Record<string, string> }).data ?? {};
+    return v;
+  });
+  if (!found) throw new Error(`no ${verb} in card: ${cardText(card)}`);
+  return found;
+}
+
+const click = (who: Persona, where: Parameters<typeof cardAction>[1], verb: string, data: Record<string, unknown> = {}) => http.send(cardAction(who, where, verb, data) as Partial<Activity>);
+const say = (who: Persona, where: Parameters<typeof message>[1], text: string) => http.send(message(who, where, text) as Partial<Activity>);
+const cardIn = (a: Partial<Activity> | undefined) => a?.attachments?.[0]?.content as Card;
+const agendaOf = async (meetingId = DECEMBER) => (await http.repos.agendas.get(DEMO_TENANT, meetingId))?.value;
+const titles = async (meetingId = DECEMBER) => orderedTopics(await agendaOf(meetingId)).map((t) => t.title);
+
+/** Opens the form from wherever the person is and sends it. */
+async function addTopic(who: Persona, where: Parameters<typeof cardAction>[1], fields: Record<string, string>, meetingId?: string) {
+  const form = await click(who, where, 'topic.new', meetingId ? { meetingId } : {});
+  const submit = dataOf(form.card, 'topic.submit');
+  return click(who, where, 'topic.submit', { ...submit, ...fields });
+}
+
+/** Starts the bot at `now` and lets the scheduler post the call for topics (due a week before, 30 November 14:00). */
+async function withCallPosted(now = '2026-11-30T13:00:00Z') {
+  http = await HttpBot.start(now);
+  const sent = await http.sweep();
+  return sent.filter((r) => r.conversationId === byraad.id && r.method === 'POST');
+}
+
+describe('the call for topics', () => {
+  it('is posted to the Byråd’s chat a week before, with the meeting, Tilføj emne and a refresh into each reader’s own view', async () => {
+    http = await HttpBot.start('2026-11-30T12:59:00Z');
+    expect((await http.sweep()).filter((r) => r.conversationId === byraad.id)).toEqual([]);
+    http.clock.set('2026-11-30T13:00:00Z');
+    const posts = (await http.sweep()).filter((r) => r.conversationId === byraad.id && r.method === 'POST');
+    expect(posts).toHaveLength(1);
+    const card = cardIn(posts[0]!.activity);
+    expect(cardText(card)).toContain('Dialogmøde mandag 7. december 2026 kl. 14.00');
+    expect(cardText(card)).toContain('Der er ingen emner endnu');
+    expect(verbsOf(card)).toEqual(expect.arrayContaining(['topic.new', 'agenda.show']));
+    expect((card as { refresh?: { action: { verb: string } } }).refresh?.action.verb).toBe('agenda.show');
+    // Posting twice is not possible: a second run sends nothing.
+    expect((await http.sweep()).filter((r) => r.conversationId === byraad.id)).toEqual([]);
+    expect((await agendaOf())!.cards).toHaveLength(1);
+  });
+
+  it('is followed by a last call two hours before the start, and both cards show the topics', async () => {
+    await withCallPosted();
+    await addTopic(persona.politiker, byraad, topicA);
+    http.clock.set('2026-12-07T11:00:00Z');
+    const sent = await http.sweep();
+    const lastCall = sent.filter((r) => r.conversationId === byraad.id && r.method === 'POST');
+    expect(lastCall).toHaveLength(1);
+    expect(cardText(cardIn(lastCall[0]!.activity))).toContain('Sidste kald');
+    expect(cardText(cardIn(lastCall[0]!.activity))).toContain('Ældre og ensomhed');
+    expect((await agendaOf())!.cards.map((c) => c.stage)).toEqual(['call', 'lastCall']);
+  });
+});
+
+describe('politicians add topics', () => {
+  it('from the card: a receipt on the card and 1:1, and the shared card redrawn', async () => {
+    expect(await withCallPosted()).toHaveLength(1);
+    const form = await click(persona.politiker, byraad, 'topic.new', { meetingId: DECEMBER });
+    expect(cardText(form.card)).toContain('Nyt emne til dialogmødet mandag 7. december 2026 kl. 14.00');
+    const sent = await click(persona.politiker, byraad, 'topic.submit', { ...dataOf(form.card, 'topic.submit'), ...topicA });
+    expect(cardText(sent.card)).toContain('Dit emne er sat på dagsordenen til dialogmødet mandag 7. december 2026 kl. 14.00');
+    expect(cardText(sent.card)).toContain('Ældre og ensomhed');
+    expect(verbsOf(sent.card)).toEqual(expect.arrayContaining(['topic.edit', 'topic.withdrawAsk']));
+    // 1:1: Teams opens the chat with the author, and the receipt goes there.
+    expect(http.connector.created.map((c) => c.members[0]!.id)).toEqual([`29:${persona.politiker.id}`]);
+    const oneOnOne = sent.sent.filter((r) => r.conversationId.startsWith('a:1on1-'));
+    expect(cardText(cardIn(oneOnOne[0]!.activity))).toContain('Dit emne er sat på dagsordenen');
+    // The call for topics in the Byråd's chat now lists it, for everyone.
+    const update = sent.sent.filter((r) => r.method === 'PUT' && r.conversationId === byraad.id);
+    expect(update).toHaveLength(1);
+    expect(update[0]!.path.endsWith(`/activities/${(await agendaOf())!.cards[0]!.activityId}`)).toBe(true);
+    expect(cardText(cardIn(update[0]!.activity))).toContain('Ældre og ensomhed');
+    expect(cardText(cardIn(update[0]!.activity))).toContain('Mette Holm');
+    expect(cardText(cardIn(update[0]!.activity))).toContain('Del 1');
+  });
+
+  it('by writing "emne" to the bot 1:1, with the receipt only there', async () => {
+    await withCallPosted();
+    const me = personal(persona.politiker);
+    const form = await say(persona.politiker, me, 'emne');
+    const formCard = cardIn(form.sent[0]!.activity);
+    expect(cardText(formCard)).toContain('Nyt emne til dialogmødet mandag 7. december 2026 kl. 14.00');
+    const sent = await click(persona.politiker, me, 'topic.submit', { ...dataOf(formCard, 'topic.submit'), ...topicB });
+    expect(cardText(sent.card)).toContain('Dit emne er sat på dagsordenen');
+    expect(http.connector.created).toEqual([]);
+    expect(await titles()).toEqual(['Cykelstier på blankt papir']);
+    expect((await agendaOf())!.topics[0]!.part).toBe(2);
+  });
+
+  it('the same form sent twice is one topic', async () => {
+    await withCallPosted();
+    const form = await click(persona.politiker, byraad, 'topic.new', {});
+    const data = { ...dataOf(form.card, 'topic.submit'), ...topicA };
+    await click(persona.politiker, byraad, 'topic.submit', data);
+    const again = await click(persona.politiker, byraad, 'topic.submit', data);
+    expect(cardText(again.card)).toContain('Dit emne er sat på dagsordenen');
+    expect(await titles()).toEqual(['Ældre og ensomhed']);
+  });
+
+  it('politely refuses someone who is not a politician, storing nothing and showing their text back', async () => {
+    await withCallPosted();
+    const asked = await say(persona.medarbejder, personal(persona.medarbejder), 'nyt emne');
+    expect(cardText(cardIn(asked.sent[0]!.activity))).toContain('Det er byrådets medlemmer, der sætter emner på');
+    // A form forwarded by someone else is refused just the same, with the text shown back.
+    const sent = await click(persona.medarbejder, byraad, 'topic.submit', { meetingId: DECEMBER, submissionId: 'forwarded-1', ...topicA });
+    expect(cardText(sent.card)).toContain('Det er byrådets medlemmer');
+    expect(cardText(sent.card)).toContain('Flere ældre bor alene');
+    expect(await agendaOf()).toEqual(expect.objectContaining({ topics: [] }));
+  });
+
+  it('gives the form back with the input kept and a Danish message at each bad field', async () => {
+    await withCallPosted();
+    const form = await click(persona.politiker, byraad, 'topic.new', {});
+    const longWhy = 'x'.repeat(2001);
+    const bad = await click(persona.politiker, byraad, 'topic.submit', { ...dataOf(form.card, 'topic.submit'), title: '', why: longWhy, part: '' });
+    const text = cardText(bad.card);
+    expect(text).toContain('Skriv en titel.');
+    expect(text).toContain('Højst 2000 tegn – du skrev 2001.');
+    expect(text).toContain('Vælg, hvilken del af mødet emnet hører til.');
+    expect(JSON.stringify(bad.card)).toContain(longWhy);
+    expect(verbsOf(bad.card)).toContain('topic.submit');
+    expect((await agendaOf())!.topics).toEqual([]);
+  });
+
+  it('lets chefs add topics only where the tenant has said so', async () => {
+    await withCallPosted();
+    const chef = persona.tovholder; // Johan Kristensen is a chef in the demo roster
+    expect(cardText(cardIn((await say(chef, personal(chef), 'emne')).sent[0]!.activity))).toContain('Det er byrådets medlemmer');
+    const settings = await http.repos.calendars.get(DEMO_TENANT);
+    const base = settings?.value ?? { tenantId: DEMO_TENANT, config: (await import('../../src/domain/calendar.js')).DEFAULT_CALENDAR, overrides: [], warned: [] };
+    await http.repos.calendars.save({ ...base, agenda: { chefsMayAddTopics: true } }, settings?.etag);
+    const sent = await addTopic(chef, personal(chef), topicB);
+    expect(cardText(sent.card)).toContain('Dit emne er sat på dagsordenen');
+  });
+});
+
+describe('editing and withdrawing', () => {
+  it('only the author (or an admin) changes a topic; an admin’s change is told to the author', async () => {
+    await withCallPosted();
+    const added = await addTopic(persona.politiker, byraad, topicA);
+    const ref = dataOf(added.card, 'topic.edit');
+    // Another politician's view has no buttons on it, and a forged press is refused.
+    const othersView = await click(anders, byraad, 'agenda.show', { meetingId: DECEMBER });
+    expect(verbsOf(othersView.card)).not.toContain('topic.edit');
+    const forged = await click(anders, byraad, 'topic.save', { ...ref, ...topicA, title: 'Kapret' });
+    expect(cardText(forged.card)).toContain('Kun den, der har sat emnet på');
+    expect(cardText(forged.card)).toContain('Kapret');
+    // The author edits.
+    const form = await click(persona.politiker, byraad, 'topic.edit', ref);
+    expect(JSON.stringify(form.card)).toContain('Ældre og ensomhed');
+    const saved = await click(persona.politiker, byraad, 'topic.save', { ...ref, ...topicA, title: 'Ældre, ensomhed og fællesskab' });
+    expect(cardText(saved.card)).toContain('Dit emne er rettet');
+    expect(await titles()).toEqual(['Ældre, ensomhed og fællesskab']);
+    // The admin withdraws it on the author's behalf; the author is told 1:1.
+    http.connector.clear();
+    const asked = await click(persona.admin, byraad, 'topic.withdrawAsk', ref);
+    expect(cardText(asked.card)).toContain('Træk emnet tilbage?');
+    const withdrawn = await click(persona.admin, byraad, 'topic.withdraw', ref);
+    expect(cardText(withdrawn.card)).toContain('trukket tilbage');
+    expect(http.connector.created.map((c) => c.members[0]!.id)).toEqual([`29:${persona.politiker.id}`]);
+    expect(cardText(cardIn(http.connector.received.find((r) => r.conversationId.startsWith('a:1on1-'))!.activity))).toContain('Ændringen er lavet af en administrator');
+    expect(await titles()).toEqual([]);
+  });
+});
+
+describe('the shared card under load', () => {
+  it('is redrawn at most once per 10 seconds however many topics arrive, and catches up on the next sweep', async () => {
+    await withCallPosted();
+    http.connector.clear();
+    const people = [persona.politiker, anders, lars, jens, lone];
+    await Promise.all(people.map((p, i) => addTopic(p, byraad, { ...topicA, title: `Emne ${i + 1}` })));
+    const updates = () => http.connector.received.filter((r) => r.method === 'PUT' && r.conversationId === byraad.id);
+    // Five topics in the same second: one redraw (whoever wrote first), never five.
+    expect(updates().length).toBe(1);
+    expect(await titles()).toHaveLength(5);
+    http.clock.advance(10_000);
+    await http.sweep();
+    expect(updates().length).toBe(2);
+    const last = cardText(cardIn(updates().at(-1)!.activity));
+    for (let i = 1; i <= 5; i++) expect(last).toContain(`Emne ${i}`);
+    // Nothing new: nothing redrawn.
+    http.clock.advance(60_000);
+    await http.sweep();
+    expect(updates().length).toBe(2);
+  });
+});
+
+describe('at the meeting’s start', () => {
+  async function twoTopics() {
+    await withCallPosted();
+    await addTopic(lars, byraad, topicB); // part 2, added first
+    http.clock.advance(60_000);
+    await addTopic(persona.politiker, byraad, topicA); // part 1
+    http.clock.advance(60_000);
+    await addTopic(anders, personal(anders), { ...topicA, title: 'Skolevejen', committee: 'Teknik' }); // part 1, later
+  }
+
+  it('accepts a topic at 13:59:59.999 and refuses one at 14:00:00.000 with the text and a button onto the next dialogmøde', async () => {
+    await withCallPosted();
+    http.clock.set(new Date(Date.parse(START) - 1));
+    const form = await click(jens, byraad, 'topic.new', {});
+    const inTime = await click(jens, byraad, 'topic.submit', { ...dataOf(form.card, 'topic.submit'), ...topicA });
+    expect(cardText(inTime.card)).toContain('Dit emne er sat på dagsordenen');
+
+    const form2 = await click(lone, byraad, 'topic.new', {});
+    http.clock.set(START);
+    const late = await click(lone, byraad, 'topic.submit', { ...dataOf(form2.card, 'topic.submit'), ...topicB });
+    const text = cardText(late.card);
+    expect(text).toContain('Dagsordenen til dialogmødet mandag 7. december 2026 kl. 14.00 er låst: mødet er begyndt. Dit emne er ikke sat på.');
+    expect(text).toContain('Cykelstier på blankt papir');
+    expect(text).toContain('Her er det, du skrev:');
+    expect(text).toContain('[Sæt på næste dialogmøde (mandag 4. januar 2027 kl. 14.00)]');
+    expect(await titles()).toEqual(['Ældre og ensomhed']);
+
+    const onNext = await click(lone, byraad, 'topic.submit', dataOf(late.card, 'topic.submit'));
+    expect(cardText(onNext.card)).toContain('Dit emne er sat på dagsordenen til dialogmødet mandag 4. januar 2027 kl. 14.00');
+    expect(await titles(JANUARY)).toEqual(['Cykelstier på blankt papir']);
+  });
+
+  it('locks: the cards become the final agenda for everyone (by part, then as added), and the final agenda is posted', async () => {
+    await twoTopics();
+    http.clock.set(START);
+    http.connector.clear();
+    const sent = (await http.sweep()).filter((r) => r.conversationId === byraad.id);
+    const updates = sent.filter((r) => r.method === 'PUT');
+    const posts = sent.filter((r) => r.method === 'POST');
+    expect(updates).toHaveLength(1);
+    const finalCard = cardText(cardIn(updates[0]!.activity));
+    expect(finalCard).toContain('Endelig dagsorden');
+    expect(verbsOf(cardIn(updates[0]!.activity))).toEqual([]);
+    expect((cardIn(updates[0]!.activity) as { refresh?: unknown }).refresh).toBeUndefined();
+    expect(posts).toHaveLength(1);
+    const message = cardText(cardIn(posts[0]!.activity));
+    expect(message).toContain('Endelig dagsorden: dialogmøde mandag 7. december 2026 kl. 14.00');
+    const order = ['Ældre og ensomhed', 'Skolevejen', 'Cykelstier på blankt papir'].map((t) => message.indexOf(t));
+    expect(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]!))).toBe(true);
+    expect(message).toContain('Flere ældre bor alene'); // the final agenda says why
+    // Locked once: another sweep (or another instance) posts nothing more.
+    expect((await http.sweep()).filter((r) => r.conversationId === byraad.id)).toEqual([]);
+    expect((await agendaOf())!.status).toBe('locked');
+  });
+
+  it('"dagsorden" shows the final agenda to the Byråd and the chefs, and nobody else', async () => {
+    await twoTopics();
+    http.clock.set(START);
+    await http.sweep();
+    const seen = await say(lone, byraad, 'dagsorden');
+    const text = cardText(cardIn(seen.sent[0]!.activity));
+    expect(text).toContain('Endelig dagsorden');
+    expect(text).toContain('1. **Ældre og ensomhed**');
+    expect(text).toContain('3. **Cykelstier på blankt papir**');
+    expect(verbsOf(cardIn(seen.sent[0]!.activity))).not.toContain('topic.new');
+    expect(cardText(cardIn((await say(persona.tovholder, personal(persona.tovholder), 'dagsorden')).sent[0]!.activity))).toContain('Endelig dagsorden');
+    expect(cardText(cardIn((await say(persona.medarbejder, personal(persona.medarbejder), 'dagsorden')).sent[0]!.activity))).toContain('er for byrådet og cheferne');
+  });
+
+  it('refuses an edit or a withdrawal after the start, showing the text back; the topic stays', async () => {
+    await withCallPosted();
+    const added = await addTopic(persona.politiker, byraad, topicA);
+    const ref = dataOf(added.card, 'topic.edit');
+    http.clock.set(START);
+    const edit = await click(persona.politiker, byraad, 'topic.save', { ...ref, ...topicA, title: 'For sent rettet' });
+    expect(cardText(edit.card)).toContain('Din rettelse er ikke gemt');
+    expect(cardText(edit.card)).toContain('For sent rettet');
+    expect(cardText(edit.card)).toContain('[Sæt på næste dialogmøde (mandag 4. januar 2027 kl. 14.00)]');
+    const withdraw = await click(persona.politiker, byraad, 'topic.withdraw', ref);
+    expect(cardText(withdraw.card)).toContain('kan ikke trækkes tilbage');
+    expect(cardText(withdraw.card)).toContain('Ældre og ensomhed');
+    expect(await titles()).toEqual(['Ældre og ensomhed']);
+  });
+
+  it('gives the meeting secretary the agenda as plain text for the minutes', async () => {
+    await twoTopics();
+    const me = personal(persona.admin);
+    const asked = await say(persona.admin, me, 'dagsorden som tekst');
+    const plain = asked.sent.find((r) => r.activity.text)!.activity;
+    expect(plain.textFormat).toBe('plain');
+    expect(plain.text).toContain('# Dagsorden: dialogmøde mandag 7. december 2026 kl. 14.00');
+    expect(plain.text).toContain('## Del 1');
+    expect(plain.text).toMatch(/1\. Ældre og ensomhed\n {3}Stillet af Mette Holm · Udvalg: Social Omsorg\n {3}Flere ældre bor alene/);
+    expect(plain.text).toContain('3. Cykelstier på blankt papir');
+    // Asked in the Byråd's chat, it goes to the admin 1:1 instead.
+    const inChat = await say(persona.admin, byraad, 'dagsorden som tekst');
+    expect(cardText(cardIn(inChat.sent.find((r) => r.conversationId.startsWith(byraad.id))!.activity))).toContain('sendt dagsordenen som tekst til dig');
+    expect(inChat.sent.find((r) => r.conversationId.startsWith('a:1on1-'))!.activity.text).toContain('## Del 2');
+    // Only admins.
+    expect(cardText(cardIn((await say(lars, personal(lars), 'dagsorden som tekst')).sent[0]!.activity))).toContain('administrator');
+  });
+});
+
+describe('a moved or cancelled dialogmøde', () => {
+  it('moved: keeps its topics, and its new start is the cutoff', async () => {
+    await withCallPosted();
+    await addTopic(persona.politiker, byraad, topicA);
+    const moved = await say(persona.admin, personal(persona.admin), 'flyt møde dialogmoede-2026-12 til 2026-12-08 kl. 10:00');
+    expect(cardText(cardIn(moved.sent[0]!.activity))).toContain('tirsdag 8. december 2026 kl. 10.00');
+    http.connector.clear();
+    http.clock.advance(10_000);
+    await http.sweep();
+    // The card shows the new time.
+    const redrawn = http.connector.received.filter((r) => r.method === 'PUT' && r.conversationId === byraad.id);
+    expect(cardText(cardIn(redrawn.at(-1)!.activity))).toContain('tirsdag 8. december 2026 kl. 10.00');
+    // The old start no longer locks it.
+    http.clock.set(START);
+    await http.sweep();
+    expect((await agendaOf())!.status).toBe('open');
+    http.clock.set('2026-12-08T08:59:59.999Z');
+    expect(cardText((await addTopic(anders, byraad, topicB)).card)).toContain('Dit emne er sat på dagsordenen til dialogmødet tirsdag 8. december 2026 kl. 10.00');
+    const form = await click(lars, personal(lars), 'topic.new', { meetingId: DECEMBER });
+    http.clock.set('2026-12-08T09:00:00.000Z');
+    const late = await click(lars, personal(lars), 'topic.submit', { ...dataOf(form.card, 'topic.submit'), ...topicB, title: 'For sent' });
+    expect(cardText(late.card)).toContain('Dagsordenen til dialogmødet tirsdag 8. december 2026 kl. 10.00 er låst');
+    // A form opened now is for the next dialogmøde.
+    expect(cardText((await click(lars, personal(lars), 'topic.new', { meetingId: DECEMBER })).card)).toContain('Nyt emne til dialogmødet mandag 4. januar 2027');
+    await http.sweep();
+    expect((await agendaOf())!.status).toBe('locked');
+    expect(await titles()).toEqual(['Ældre og ensomhed', 'Cykelstier på blankt papir']);
+  });
+
+  it('cancelled: its topics move to the next dialogmøde and each author is told 1:1', async () => {
+    await withCallPosted();
+    await addTopic(persona.politiker, byraad, topicA);
+    await addTopic(anders, personal(anders), topicB);
+    // The January agenda already has a topic: the moved ones join it, keeping when they were added.
+    http.clock.set('2026-12-07T14:00:00Z');
+    await addTopic(lars, personal(lars), { ...topicA, title: 'Januaremne' }, JANUARY);
+    http.clock.set('2026-12-03T09:00:00Z');
+    const cancelled = await say(persona.admin, personal(persona.admin), 'aflys møde dialogmoede-2026-12 Borgmesteren er forhindret');
+    expect(cardText(cardIn(cancelled.sent[0]!.activity))).toContain('aflyst');
+    http.connector.clear();
+    await http.sweep();
+    expect((await agendaOf())!.status).toBe('cancelled');
+    expect(await titles(JANUARY)).toEqual(['Ældre og ensomhed', 'Januaremne', 'Cykelstier på blankt papir']);
+    const told = http.connector.received.filter((r) => r.conversationId.startsWith('a:1on1-'));
+    expect(told.map((r) => r.conversationId).sort()).toEqual([`a:1on1-29:${anders.id}`, `a:1on1-29:${persona.politiker.id}`].sort());
+    expect(cardText(cardIn(told[0]!.activity))).toContain('Dialogmødet mandag 7. december 2026 kl. 14.00 er aflyst. Dit emne er flyttet til dialogmødet mandag 4. januar 2027 kl. 14.00.');
+    // The December card says so.
+    const card = http.connector.received.filter((r) => r.method === 'PUT' && r.conversationId === byraad.id).at(-1)!;
+    expect(cardText(cardIn(card.activity))).toContain('Mødet er aflyst. Emnerne er flyttet til dialogmødet mandag 4. januar 2027 kl. 14.00.');
+    // Nobody is told twice, and nothing moves twice.
+    http.connector.clear();
+    await http.sweep();
+    expect(http.connector.received.filter((r) => r.conversationId.startsWith('a:1on1-'))).toEqual([]);
+    expect(await titles(JANUARY)).toHaveLength(3);
+    // A topic for the cancelled meeting is refused with the way onto January.
+    const form = await say(lone, personal(lone), 'emne');
+    expect(cardText(cardIn(form.sent[0]!.activity))).toContain('mandag 4. januar 2027');
+  });
+});
+
+describe('races', () => {
+  it('two politicians adding in the same second both get on the agenda', async () => {
+    await withCallPosted();
+    const [a, b] = await Promise.all([addTopic(persona.politiker, byraad, topicA), addTopic(anders, byraad, topicB)]);
+    expect(cardText(a.card)).toContain('Dit emne er sat på');
+    expect(cardText(b.card)).toContain('Dit emne er sat på');
+    expect((await titles()).sort()).toEqual([topicA.title, topicB.title].sort());
+  });
+
+  it('topics sent at 13:59:59.9 while another instance locks at 14:00:00: each is on the final agenda or was told it is not', async () => {
+    await withCallPosted();
+    const people = [persona.politiker, anders, lars, jens, lone];
+    const forms = await Promise.all(people.map((p) => click(p, byraad, 'topic.new', {})));
+    http.clock.set('2026-12-07T12:59:59.900Z');
+    // A second bot instance, whose clock already says 14:00:00, runs the lock on the same database.
+    const otherClock = new TestClock(new Date(START));
+    const other = { ...http.repos, notifier: new TeamsNotifier(new TeamsAdapter({}), '', http.repos.conversations, otherClock, pino({ level: 'silent' })), clock: otherClock };
+    const [answers, report] = await Promise.all([
+      Promise.all(people.map((p, i) => click(p, byraad, 'topic.submit', { ...dataOf(forms[i]!.card, 'topic.submit'), ...topicA, title: `Kapløb ${i + 1}` }))),
+      (async () => {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 30));
+        return sweepAgendas(other);
+      })(),
+    ]);
+    expect(report.locked).toBe(1);
+    const agenda = (await agendaOf())!;
+    expect(agenda.status).toBe('locked');
+    const onAgenda = orderedTopics(agenda).map((t) => t.title);
+    expect(new Set(onAgenda).size).toBe(onAgenda.length);
+    answers.forEach((answer, i) => {
+      const text = cardText(answer.card);
+      const title = `Kapløb ${i + 1}`;
+      if (onAgenda.includes(title)) expect(text).toContain('Dit emne er sat på dagsordenen');
+      else {
+        expect(text).toContain('er låst: mødet er begyndt');
+        expect(text).toContain(title);
+      }
+    });
+    // The final agenda posted by the other instance is exactly what the lock wrote.
+    const final = http.connector.received.filter((r) => r.method === 'POST' && r.conversationId === byraad.id).at(-1)!;
+    const finalText = cardText(cardIn(final.activity));
+    for (const title of onAgenda) expect(finalText).toContain(title);
+    for (let i = 1; i <= people.length; i++) if (!onAgenda.includes(`Kapløb ${i}`)) expect(finalText).not.toContain(`Kapløb ${i}`);
+  });
+});
