@@ -32,7 +32,7 @@ describe('calendar:import', () => {
     expect(await run('demo/calendar.yaml')).toBe(0);
     expect(out[0]).toContain('2 undtagelser');
     const settings = (await repos.calendars.get(DEMO_TENANT))!.value;
-    expect(settings.reminders?.rules.map((r) => r.id)).toEqual(['byraadsmoede-7d', 'byraadsmoede-1d', 'pitstop-2d', 'konsulentmoede-2d']);
+    expect(settings.reminders?.rules.map((r) => r.id)).toEqual(['byraadsmoede-7d', 'byraadsmoede-1d', 'pitstop-2d', 'konsulentmoede-2d', 'dialogmoede-7d', 'dialogmoede-2h']);
     const dir = (await repos.directories.get(DEMO_TENANT))!.value;
     const { meetings } = await tenantMeetings(repos, dir, clock.now(), new Date('2027-01-31T00:00:00Z'));
     const byId = (id: string) => meetings.find((m) => m.id === id);

@@ -36,7 +36,9 @@ const posts = () => rig.connector.received.filter((r) => r.method === 'POST');
 
 describe('a simulated December, stepped minute by minute', () => {
   it('sends every planned reminder exactly once, within a minute of its time', async () => {
-    rig = await ReminderRig.start('2026-12-01T00:00:00Z');
+    // From the afternoon of 30 November, so the call for topics for the 7 December dialogmøde (30 November 14:00) is in it.
+    const from = new Date('2026-11-30T12:00:00Z').getTime();
+    rig = await ReminderRig.start('2026-11-30T12:00:00Z');
     const sentAt: { to: string; at: number }[] = [];
     const origin = rig.connector.received;
     const end = new Date('2026-12-31T23:00:00Z').getTime();
@@ -49,15 +51,22 @@ describe('a simulated December, stepped minute by minute', () => {
       rig.clock.advance(MINUTE);
       minute++;
     }
-    const meetings = meetingsBetween(new Date('2026-12-01T00:00:00Z'), new Date('2027-02-01T00:00:00Z'), DEFAULT_CALENDAR, kernegrupper.map((id) => ({ id, name: id })), []);
+    const meetings = meetingsBetween(new Date('2026-11-01T00:00:00Z'), new Date('2027-02-01T00:00:00Z'), DEFAULT_CALENDAR, kernegrupper.map((id) => ({ id, name: id })), []);
     const konsulenter = [...new Set(sentAt.filter((s) => s.to.startsWith('a:personal-')).map((s) => s.to))];
-    const expected = plannedReminders(meetings, DEFAULT_REMINDERS, { kernegrupper, konsulenter: konsulenter.map((c) => c.slice('a:personal-'.length)) }).filter(
-      (p) => p.dueAt.getTime() >= new Date('2026-12-01T00:00:00Z').getTime() && p.dueAt.getTime() < end,
+    const expected = plannedReminders(meetings, DEFAULT_REMINDERS, { kernegrupper, konsulenter: konsulenter.map((c) => c.slice('a:personal-'.length)), byraad: ['byraad'] }).filter(
+      (p) => p.dueAt.getTime() >= from && p.dueAt.getTime() < end,
     );
     // December 2026: byrådsmøde Wednesday 30 December 17:00 → 7 and 1 days before, to each kernegruppe's chat.
-    const toChats = sentAt.filter((s) => s.to.startsWith('19:'));
+    const toChats = sentAt.filter((s) => s.to.startsWith('19:kernegruppe'));
     expect(toChats).toHaveLength(8);
     expect(new Set(toChats.map((s) => s.to))).toEqual(new Set(kernegrupper.map(chatOf)));
+    // The dialogmøder: the call for 7 December (30 November 14:00), its last call (7 December 12:00),
+    // and the call for 4 January (28 December 14:00), to the Byråd's chat; the last call for 4 January is in January.
+    expect(sentAt.filter((s) => s.to === chatOf('byraad')).map((s) => new Date(s.at).toISOString())).toEqual([
+      '2026-11-30T13:00:00.000Z',
+      '2026-12-07T11:00:00.000Z',
+      '2026-12-28T13:00:00.000Z',
+    ]);
     expect(sentAt).toHaveLength(expected.length);
     for (const p of expected) {
       const to = p.target.type === 'group' ? chatOf(p.target.groupId) : personalOf(p.target.personId);

@@ -1,6 +1,6 @@
 // The reminder engine on the embedded Cosmos protocol server with the real Teams notifier posting
 // to a recording connector (which can answer 429 or 403), a clock the test steps, and the demo
-// roster with every kernegruppe's chat and every konsulent's 1:1 chat known to the bot.
+// roster with every kernegruppe's chat, the Byråd's chat and every konsulent's 1:1 chat known to the bot.
 
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import pino from 'pino';
@@ -36,8 +36,9 @@ export class ReminderRig {
     // Every kernegruppe has its chat, every konsulent and admin a 1:1 chat with the bot.
     const dir = (await repos.directories.get(DEMO_TENANT))!;
     const kernegrupper = dir.value.groups.filter((g) => g.kind === 'kernegruppe');
-    const links = kernegrupper.map((g) => ({ conversationId: chatOf(g.id), group: g.id, announcement: false, changedBy: 'test', changedAt: now }));
-    await repos.directories.save({ ...dir.value, links: [...dir.value.links.filter((l) => !l.group || !l.group.startsWith('kernegruppe')), ...links] }, dir.etag);
+    const chats = [...kernegrupper.map((g) => g.id), 'byraad'];
+    const links = chats.map((group) => ({ conversationId: chatOf(group), group, announcement: false, changedBy: 'test', changedAt: now }));
+    await repos.directories.save({ ...dir.value, links: [...dir.value.links.filter((l) => !l.group || !chats.includes(l.group)), ...links] }, dir.etag);
     const record = (conversationId: string, conversationType: 'groupChat' | 'personal', userId?: string): ConversationRecord => ({
       tenantId: DEMO_TENANT,
       conversationId,
@@ -48,7 +49,7 @@ export class ReminderRig {
       installedAt: now,
       updatedAt: now,
     });
-    for (const g of kernegrupper) await repos.conversations.save(record(chatOf(g.id), 'groupChat'), undefined);
+    for (const group of chats) await repos.conversations.save(record(chatOf(group), 'groupChat'), undefined);
     const people = new Set(dir.value.groups.flatMap((g) => g.members.filter((m) => m.roles.includes('konsulent') || m.roles.includes('admin')).map((m) => m.person)));
     for (const p of people) await repos.conversations.save(record(personalOf(p), 'personal', p), undefined);
 

@@ -32,6 +32,8 @@ import {
   tenderPreviewCard,
 } from '../../src/adapters/cards/tender-views.js';
 import { helpCard, linksCard, noticeCard, profileCard } from '../../src/adapters/cards/views.js';
+import { agendaCard, topicFormCard, topicLateCard, topicReceiptCard } from '../../src/adapters/cards/agenda-views.js';
+import { addTopic, lock, newAgenda, TOPIC_LIMITS, type Agenda } from '../../src/domain/agenda.js';
 import { commandsFor } from '../../src/adapters/teams/commands.js';
 import { parseRosterFile } from '../../src/app/roster-file.js';
 import { actorFrom, type Actor } from '../../src/domain/actor.js';
@@ -115,7 +117,54 @@ const reminder = (patch: Partial<Reminder>): Reminder => ({
   ...patch,
 });
 
+// ---- the dialogmøde agenda ----
+const dialogmoede = generateMonth(2026, 12, DEFAULT_CALENDAR, []).find((m) => m.id === 'dialogmoede-2026-12')!;
+const januaryDialogmoede = generateMonth(2027, 1, DEFAULT_CALENDAR, []).find((m) => m.id === 'dialogmoede-2027-01')!;
+const beforeMeeting = new Date('2026-12-01T10:00:00Z');
+function agendaWith(count: number): Agenda {
+  let a = newAgenda(LAERING.tenantId, dialogmoede, beforeMeeting);
+  for (let i = 0; i < count; i++) {
+    const topic = { title: `Emne ${i + 1}: *ældre* og [ensomhed]`, why: 'Flere ældre bor alene.\n- hvad gør vi?', part: ((i % 2) + 1) as 1 | 2, committee: i % 3 === 0 ? 'Social Omsorg' : undefined };
+    const author = { id: i % 4 === 0 ? 'mette' : `p${i}`, name: i % 4 === 0 ? 'Mette Holm' : `Politiker ${i}`, teamsId: `29:p${i}`, serviceUrl: 'https://smba.example/' };
+    const r = addTopic(a, dialogmoede, { id: `topic-${i}`, fields: topic, author }, new Date(beforeMeeting.getTime() + i * 60_000));
+    if (r.ok) a = r.value.agenda;
+  }
+  return a;
+}
+const fiveTopics = agendaWith(5);
+const fullAgenda = agendaWith(TOPIC_LIMITS.topics);
+const firstTopic = fiveTopics.topics[0]!;
+const topicValues = { title: 'Ældre og ensomhed', why: 'Fordi *mange* bor alene', part: '1', committee: 'Social Omsorg' };
+
 const FIXTURES: Record<string, Record<string, () => CardJson>> = {
+  agenda: {
+    'call for topics, no topics yet': () => agendaCard('da', { meeting: dialogmoede, agenda: undefined, mode: { kind: 'shared', stage: 'call' }, now: beforeMeeting }),
+    'last call with topics in both parts': () => agendaCard('da', { meeting: dialogmoede, agenda: fiveTopics, mode: { kind: 'shared', stage: 'lastCall' }, now: beforeMeeting }),
+    "a politician's own view": () =>
+      agendaCard('da', { meeting: dialogmoede, agenda: fiveTopics, mode: { kind: 'personal', viewer: { personId: 'mette', admin: false, canAdd: true } }, now: beforeMeeting }),
+    "the secretary's view of a full agenda": () =>
+      agendaCard('da', { meeting: dialogmoede, agenda: fullAgenda, mode: { kind: 'personal', viewer: { personId: 'admin', admin: true, canAdd: false } }, now: beforeMeeting }),
+    'final agenda, posted at the start': () => agendaCard('da', { meeting: dialogmoede, agenda: lock(fiveTopics, new Date(dialogmoede.start)), mode: { kind: 'final' }, now: new Date(dialogmoede.start) }),
+    'final agenda of a full meeting, English': () => agendaCard('en', { meeting: dialogmoede, agenda: lock(fullAgenda, new Date(dialogmoede.start)), mode: { kind: 'final' }, now: new Date(dialogmoede.start) }),
+    'cancelled meeting, topics moved on': () =>
+      agendaCard('da', { meeting: { ...dialogmoede, status: 'cancelled' }, agenda: fiveTopics, next: januaryDialogmoede, mode: { kind: 'shared', stage: 'call' }, now: beforeMeeting }),
+  },
+  'topic-form': {
+    new: () => topicFormCard('da', { meeting: dialogmoede, submissionId: 'sub-1', values: { title: '', why: '', part: '', committee: '' }, errors: [] }),
+    'with errors at each field': () =>
+      topicFormCard('da', {
+        meeting: dialogmoede,
+        submissionId: 'sub-1',
+        values: { title: '', why: 'x'.repeat(2001), part: '', committee: 'Kulturudvalget' },
+        errors: [
+          { field: 'title', code: 'REQUIRED' },
+          { field: 'why', code: 'TOO_LONG', limit: 2000 },
+          { field: 'part', code: 'REQUIRED' },
+          { field: 'committee', code: 'UNKNOWN_CHOICE' },
+        ],
+      }),
+    'editing, English': () => topicFormCard('en', { meeting: dialogmoede, topicId: firstTopic.id, values: topicValues, errors: [] }),
+  },
   help: {
     'admin in a linked announcement channel': () =>
       helpCard('da', {
@@ -184,6 +233,11 @@ const FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'with an error at the date': () => holidayCard('en', holidayMeeting, 'Write the date and time as 2026-12-16 17:00.'),
   },
   'tender-message': {
+    'topic receipt': () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'added', open: true }),
+    'topic moved from a cancelled meeting': () => topicReceiptCard('en', { topic: firstTopic, meeting: januaryDialogmoede, change: 'moved', cancelled: dialogmoede, open: true }),
+    'late topic, with the next dialogmøde one press away': () =>
+      topicLateCard('da', { meeting: dialogmoede, reason: 'locked', action: 'submit', values: topicValues, next: januaryDialogmoede, submissionId: 'sub-1' }),
+    'late withdrawal': () => topicLateCard('da', { meeting: dialogmoede, reason: 'locked', action: 'withdraw', values: topicValues, submissionId: 'sub-1' }),
     'byrådsmøde reminder, sent late': () => byraadReminderCard('da', { meeting: byraadMeeting, groupMeeting: kernegruppeMeeting, digest, late: true }),
     'konsulent digest': () => konsulentReminderCard('en', { meeting: byraadMeeting, digests: [digest, { ...digest, groupName: 'Kernegruppe Beskæftigelse', openTenders: [] }], late: false }),
     'unreachable conversation': () => unreachableCard('da', { conversationName: 'Kernegruppe *Læring*', reason: 'forbidden', what: 'Byrådsmøde, byraadsmoede-7d' }),

@@ -99,7 +99,7 @@ describe('commandsFor', () => {
   });
 
   it('shows no admin or tender commands to someone with roles who neither administers nor runs a kernegruppe, not even the mayor', () => {
-    expect(commandsFor(mayor, 'da').map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder']);
+    expect(commandsFor(mayor, 'da').map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder', 'emne', 'dagsorden']);
   });
 
   it("offers 'nyt udbud' to those who run a kernegruppe's tenders", () => {
@@ -114,7 +114,7 @@ describe('commandsFor', () => {
 
   it('shows an admin the link commands too, each with a description', () => {
     const commands = commandsFor(admin, 'da');
-    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder', 'tilknyt «gruppe»', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal', 'tilknytninger', 'påmindelser', 'flyt møde «id» til «dato» «kl.»', 'aflys møde «id»', 'tilføj møde «type» «dato» «kl.» «titel»']);
+    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder', 'dagsorden', 'dagsorden som tekst', 'tilknyt «gruppe»', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal', 'tilknytninger', 'påmindelser', 'flyt møde «id» til «dato» «kl.»', 'aflys møde «id»', 'tilføj møde «type» «dato» «kl.» «titel»']);
     for (const c of commands) expect(c.description, c.command).toMatch(/\S{3,}/);
   });
 
@@ -126,7 +126,7 @@ describe('commandsFor', () => {
       { command: 'my bids', description: 'See your bids and how they are doing.' },
       { command: 'meetings', description: 'The next meetings that concern you.' },
     ]);
-    expect(commandsFor(admin, 'en').map((c) => c.command)).toEqual(['help', 'who am i', 'tenders', 'my bids', 'meetings', 'link «group»', 'unlink', 'announcement channel', 'remove announcement channel', 'links', 'reminders', 'move meeting «id» to «date» «time»', 'cancel meeting «id»', 'add meeting «kind» «date» «time» «title»']);
+    expect(commandsFor(admin, 'en').map((c) => c.command)).toEqual(['help', 'who am i', 'tenders', 'my bids', 'meetings', 'agenda', 'agenda as text', 'link «group»', 'unlink', 'announcement channel', 'remove announcement channel', 'links', 'reminders', 'move meeting «id» to «date» «time»', 'cancel meeting «id»', 'add meeting «kind» «date» «time» «title»']);
   });
 
   it.each(['da', 'en'] as const)('offers only commands the bot understands when typed as shown (%s)', (locale) => {

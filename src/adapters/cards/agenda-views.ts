@@ -86,8 +86,9 @@ export function agendaCard(locale: Locale, v: { meeting: Meeting; agenda: Agenda
         line: say('agenda.topicLine', { number, title: esc(t.title) }),
         detail: topicDetail(say, t, viewer),
         why: v.mode.kind === 'final' ? esc(excerpt(t.why)) : '',
+        // Buttons on the viewer's own topics; the secretary picks any topic from the list below instead (a card stays small).
         actions:
-          viewer && open && (t.authorId === viewer.personId || viewer.admin)
+          viewer && open && t.authorId === viewer.personId
             ? [button('topic.edit', say('button.editTopic'), { ...meetingId, topicId: t.id }), button('topic.withdrawAsk', say('button.withdrawTopic'), { ...meetingId, topicId: t.id }, 'destructive')]
             : [],
       })),
@@ -99,6 +100,15 @@ export function agendaCard(locale: Locale, v: { meeting: Meeting; agenda: Agenda
   if (viewer?.admin) actions.push(button('agenda.text', say('button.agendaText'), meetingId));
   if (viewer && v.next) actions.push(button('agenda.show', say('button.nextAgenda'), { meetingId: v.next.id }));
 
+  const others = viewer?.admin && open ? topics.filter((t) => t.authorId !== viewer.personId) : [];
+  const adminPick = {
+    show: others.length > 0,
+    label: say('agenda.adminPick'),
+    placeholder: say('agenda.adminPickPlaceholder'),
+    error: say('agenda.adminPickError'),
+    choices: others.map((t) => ({ title: `${numbered.find((n) => n.t === t)!.number}. ${t.title} (${t.authorName})`, value: t.id })),
+    actions: [button('topic.edit', say('button.editPicked'), meetingId), button('topic.withdrawAsk', say('button.withdrawPicked'), meetingId, 'destructive')],
+  };
   const note = [
     v.next && open === false && v.meeting.status !== 'cancelled' ? say('agenda.next', { when: when(v.next, locale) }) : '',
     viewer?.admin && open ? say('agenda.adminNote') : '',
@@ -113,6 +123,7 @@ export function agendaCard(locale: Locale, v: { meeting: Meeting; agenda: Agenda
     statusStyle: status.style,
     empty: say(open ? 'agenda.empty' : 'agenda.emptyFinal'),
     parts,
+    adminPick,
     note,
     actions,
   });
@@ -220,7 +231,7 @@ export function topicReceiptCard(
   const heading = say(`topic.receipt.${v.change}`, { when: when(v.meeting, locale), cancelled: v.cancelled ? when(v.cancelled, locale) : '' });
   const lines: Line[] = v.byAdmin ? [{ text: say('topic.receipt.byAdmin'), color: 'Default' }] : [];
   const changeable = v.open && v.topic.status === 'active';
-  return message(heading, v.change === 'withdrawn' ? 'emphasis' : 'good', lines, topicEcho(locale, topicFormValuesOf(v.topic)), '', [
+  return message(heading, v.change === 'withdrawn' ? 'emphasis' : 'good', lines, topicEcho(locale, topicFormValuesOf(v.topic)), say('topic.receipt.echoHeading'), [
     ...(changeable
       ? [button('topic.edit', say('button.editTopic'), { ...meetingId, topicId: v.topic.id }), button('topic.withdrawAsk', say('button.withdrawTopic'), { ...meetingId, topicId: v.topic.id }, 'destructive')]
       : []),
