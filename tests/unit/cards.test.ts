@@ -122,7 +122,7 @@ const dialogmoede = generateMonth(2026, 12, DEFAULT_CALENDAR, []).find((m) => m.
 const januaryDialogmoede = generateMonth(2027, 1, DEFAULT_CALENDAR, []).find((m) => m.id === 'dialogmoede-2027-01')!;
 const beforeMeeting = new Date('2026-12-01T10:00:00Z');
 function agendaWith(count: number): Agenda {
-  let a = newAgenda(LAERING.tenantId, dialogmoede, beforeMeeting);
+  let a = newAgenda('de000000-0000-4000-8000-000000000001', dialogmoede, beforeMeeting);
   for (let i = 0; i < count; i++) {
     const topic = { title: `Emne ${i + 1}: *ældre* og [ensomhed]`, why: 'Flere ældre bor alene.\n- hvad gør vi?', part: ((i % 2) + 1) as 1 | 2, committee: i % 3 === 0 ? 'Social Omsorg' : undefined };
     const author = { id: i % 4 === 0 ? 'mette' : `p${i}`, name: i % 4 === 0 ? 'Mette Holm' : `Politiker ${i}`, teamsId: `29:p${i}`, serviceUrl: 'https://smba.example/' };
