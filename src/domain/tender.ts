@@ -125,6 +125,24 @@ export function optionalText<F extends string>(field: F, value: unknown, limit: 
 }
 
 /**
+ * An amount in kroner as people write it: "250000", "250.000" or "250 000" (Danish thousands), "250,000"
+ * (English thousands: nobody writes kroner to three decimals), "1.234,50" / "1,234.50", "1,5" / "1.5",
+ * with or without "kr.". Anything else (words, "1e3", "0x10") is not an amount.
+ */
+export function parseKroner(text: string): number | undefined {
+  const t = text.replace(/\s/g, '').replace(/kr\.?$/i, '');
+  const grouped = /^(\d{1,3}(?:([.,])\d{3})+)(?:([.,])(\d{1,2}))?$/.exec(t);
+  // One kind of thousands separator throughout, and a different one (if any) before the øre.
+  if (grouped && new Set(grouped[1]!.match(/[.,]/g)).size === 1 && grouped[3] !== grouped[2]) {
+    const whole = grouped[1]!.replace(/[.,]/g, '');
+    return Number(grouped[4] === undefined ? whole : `${whole}.${grouped[4]}`);
+  }
+  const plain = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(t);
+  if (plain) return Number(plain[2] === undefined ? plain[1] : `${plain[1]}.${plain[2]}`);
+  return undefined;
+}
+
+/**
  * Checks the form against the group's forudsætninger and the server's clock. Every problem is
  * reported, each at its field, so the form can come back with all of them at once.
  */
@@ -152,10 +170,10 @@ export function validateTenderInput(
   }
 
   let budgetKr: number | undefined;
-  const budgetText = asText(typeof input.budgetKr === 'number' ? String(input.budgetKr) : input.budgetKr).replace(/[.\s]/g, '').replace(',', '.');
+  const budgetText = typeof input.budgetKr === 'number' ? String(input.budgetKr) : asText(input.budgetKr);
   if (budgetText !== '') {
-    const n = Number(budgetText);
-    if (!Number.isFinite(n) || n < 0) errors.push({ field: 'budgetKr', code: 'NOT_A_NUMBER' });
+    const n = typeof input.budgetKr === 'number' ? input.budgetKr : parseKroner(budgetText);
+    if (n === undefined || !Number.isFinite(n) || n < 0) errors.push({ field: 'budgetKr', code: 'NOT_A_NUMBER' });
     else if (n > TENDER_LIMITS.budgetKr) errors.push({ field: 'budgetKr', code: 'TOO_LONG', limit: TENDER_LIMITS.budgetKr });
     else budgetKr = Math.round(n);
   }
