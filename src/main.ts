@@ -132,7 +132,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`;
   const schedLog = log.child({ area: 'scheduler' });
   const loops = [
-    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
+    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
     startLoop(
       'planner',
       async () => {

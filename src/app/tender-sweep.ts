@@ -7,6 +7,7 @@ import type { Bid } from '../domain/bid.js';
 import { conversationOfGroup } from '../domain/directory.js';
 import { ok } from '../domain/result.js';
 import { announcementStale, close, isPastDeadline, markClosingReported, markShown, type Tender } from '../domain/tender.js';
+import type { Logger } from '../logger.js';
 import type { ConversationRepository, DirectoryRepository, Notifier, TenderRepository, Clock } from './ports.js';
 import { changeTender, updateAnnouncements } from './tenders.js';
 
@@ -16,6 +17,8 @@ export interface SweepDeps {
   readonly conversations: ConversationRepository;
   readonly notifier: Notifier;
   readonly clock: Clock;
+  /** Where a tender closing at its deadline is logged. */
+  readonly log?: Pick<Logger, 'info'> | undefined;
 }
 
 export interface SweepReport {
@@ -47,6 +50,7 @@ export async function sweepTenders(deps: SweepDeps): Promise<SweepReport> {
       if (result.ok) {
         tender = result.value;
         closed++;
+        deps.log?.info({ tenantId, tenderId, activeBids: tender.activeBids, deadline: tender.deadline }, 'tender closed');
       }
     }
 
