@@ -18,6 +18,15 @@ export interface BidDeps {
 
 export type Locale = 'da' | 'en';
 
+/**
+ * How the bidder gets a receipt outside the card: in their language, and in their personal chat with
+ * the bot unless they acted there, where the card they pressed already is the receipt.
+ */
+export interface ReceiptWay {
+  readonly locale: Locale;
+  readonly toPersonalChat: boolean;
+}
+
 /** A tender an employee may see: published, closed or cancelled; drafts are the kernegruppe's. */
 async function visibleTender(deps: BidDeps, tenantId: string, tenderId: string): Promise<Versioned<Tender> | undefined> {
   const found = await deps.tenders.getTender(tenantId, tenderId);
@@ -54,7 +63,7 @@ export async function submitBid(
   tenderId: string,
   submissionId: string,
   input: BidInput,
-  locale: Locale,
+  receipt: ReceiptWay,
 ): Promise<Result<{ tender: Tender; bid: Bid; duplicate: boolean; receiptSent: boolean }, SubmitError, FieldError<BidField>[]>> {
   if (!SUBMISSION_ID.test(submissionId)) return fail('BID.BAD_SUBMISSION');
   const now = deps.clock.now();
@@ -87,9 +96,9 @@ export async function submitBid(
   const created = await deps.tenders.createBid(bid);
   const stored = created === 'saved' ? bid : ((await deps.tenders.getBid(bidder.tenantId, bid.id))?.value ?? bid);
   let receiptSent = false;
-  if (created === 'saved') {
-    const receipt = await deps.notifier.toPerson(addressOf(stored), { kind: 'bid.receipt', tender, bid: stored, change: 'submitted' }, locale);
-    receiptSent = receipt.ok;
+  if (created === 'saved' && receipt.toPersonalChat) {
+    const sent = await deps.notifier.toPerson(addressOf(stored), { kind: 'bid.receipt', tender, bid: stored, change: 'submitted' }, receipt.locale);
+    receiptSent = sent.ok;
   }
   return ok({ tender, bid: stored, duplicate: duplicate || created === 'exists', receiptSent });
 }
@@ -136,7 +145,7 @@ export async function saveBidEdit(
   bidder: { tenantId: string; id: string },
   bidId: string,
   input: BidInput,
-  locale: Locale,
+  receipt: ReceiptWay,
 ): Promise<Result<{ tender: Tender; bid: Bid }, ChangeError, FieldError<BidField>[]>> {
   const result = await changeBid(deps, bidder, bidId, (bid, tender, now) => {
     const open = biddingOpen(tender, now);
@@ -144,7 +153,7 @@ export async function saveBidEdit(
     const fields = validateBidInput(input, tender);
     return fields.ok ? editBid(bid, tender, fields.value, bidder.id, now) : fields;
   });
-  if (result.ok) await deps.notifier.toPerson(addressOf(result.value.bid), { kind: 'bid.receipt', ...result.value, change: 'edited' }, locale);
+  if (result.ok && receipt.toPersonalChat) await deps.notifier.toPerson(addressOf(result.value.bid), { kind: 'bid.receipt', ...result.value, change: 'edited' }, receipt.locale);
   return result;
 }
 
@@ -152,13 +161,13 @@ export async function withdraw(
   deps: BidDeps,
   bidder: { tenantId: string; id: string },
   bidId: string,
-  locale: Locale,
+  receipt: ReceiptWay,
 ): Promise<Result<{ tender: Tender; bid: Bid }, ChangeError | 'TENDER.NOT_FOUND' | 'TENDER.BUSY', FieldError<BidField>[]>> {
   const result = await changeBid(deps, bidder, bidId, (bid, tender, now) => withdrawBid(bid, tender, bidder.id, now));
   if (!result.ok) return result;
   const counted = await changeTender(deps, bidder.tenantId, result.value.tender.id, (t) => ok(countWithdrawal(t)));
   const tender = counted.ok ? counted.value : result.value.tender;
-  await deps.notifier.toPerson(addressOf(result.value.bid), { kind: 'bid.receipt', tender, bid: result.value.bid, change: 'withdrawn' }, locale);
+  if (receipt.toPersonalChat) await deps.notifier.toPerson(addressOf(result.value.bid), { kind: 'bid.receipt', tender, bid: result.value.bid, change: 'withdrawn' }, receipt.locale);
   return ok({ tender, bid: result.value.bid });
 }
 

@@ -4,7 +4,16 @@
 
 import { isMemberOf, managesTendersOf } from '../domain/actor.js';
 import type { Bid } from '../domain/bid.js';
-import { announcementConversations, findGroupById, groupOfConversation, type Directory, type Group, type Kerneopgave } from '../domain/directory.js';
+import {
+  announcementConversations,
+  findGroupById,
+  groupOfConversation,
+  linkOf,
+  type ConversationLink,
+  type Directory,
+  type Group,
+  type Kerneopgave,
+} from '../domain/directory.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import {
   cancel,
@@ -136,46 +145,105 @@ export async function saveTenderDraft(
 }
 
 export interface PublishOutcome {
-  readonly name: string;
+  /** The channel as Teams or the admin's link names it; undefined when neither does (a raw id is no name). */
+  readonly name?: string | undefined;
   readonly ok: boolean;
   readonly reason?: Exclude<DeliveryFailure, 'throttled'> | undefined;
 }
 
-function conversationName(record: ConversationRecord | undefined, fallback: string): string {
-  if (!record) return fallback;
-  if (record.conversationType === 'channel') return [record.teamName, record.name ?? 'General'].filter(Boolean).join(' › ');
-  return record.name ?? fallback;
+function conversationName(record: ConversationRecord | undefined, link: ConversationLink | undefined): string | undefined {
+  if (record?.conversationType === 'channel') return [record.teamName, record.name ?? 'General'].filter(Boolean).join(' › ');
+  return record?.name ?? link?.conversationName;
+}
+
+export type PublishError =
+  | 'TENDER.NOT_FOUND'
+  | 'TENDER.NOT_MANAGER'
+  | 'TENDER.NOT_DRAFT'
+  | 'TENDER.DEADLINE_PASSED'
+  | 'TENDER.BUSY'
+  /** No channel is marked as announcement channel: the tender stays a draft. */
+  | 'TENDER.NO_ANNOUNCEMENT_CHANNEL'
+  /** Not one announcement channel took the card: the tender stays a draft. */
+  | 'TENDER.NOT_ANNOUNCED';
+
+/** Why a tender stayed a draft: the draft as it is, and what happened at each announcement channel. */
+export interface NotPublished {
+  readonly tender: Tender;
+  readonly outcomes: PublishOutcome[];
 }
 
 /**
- * Publishes the draft, then posts the announcement card to every announcement channel and keeps
- * where each card went (so the bid count can be updated), reporting where it could not go and why.
+ * Publishes the draft and posts the announcement card to every announcement channel, keeping where
+ * each card went (so the bid count can be updated) and reporting where it could not go and why.
+ * A tender nobody outside the kernegruppe can see is no tender: when not a single channel takes the
+ * card, it stays the draft it was, and the manager may try again once an admin has marked a channel.
  */
 export async function publishTender(
   deps: TenderDeps,
   acting: Acting,
   tenderId: string,
-): Promise<Result<{ tender: Tender; outcomes: PublishOutcome[] }, 'TENDER.NOT_FOUND' | 'TENDER.NOT_MANAGER' | 'TENDER.NOT_DRAFT' | 'TENDER.DEADLINE_PASSED' | 'TENDER.BUSY'>> {
+): Promise<Result<{ tender: Tender; outcomes: PublishOutcome[] }, PublishError, NotPublished>> {
   const { actor } = acting;
   const allowed = await tenderForManager(deps, acting, tenderId);
   if (!allowed.ok) return allowed;
   const now = deps.clock.now();
-  const published = await changeTender(deps, actor.tenantId, tenderId, (t) => publish(t, actor.personId, now));
+  const asRead = allowed.value.value;
+  // "Already published" and "deadline passed" say more than any channel trouble.
+  const publishable = publish(asRead, actor.personId, now);
+  if (!publishable.ok) return publishable;
+
+  const directory = acting.directory?.value;
+  const targets = directory ? announcementConversations(directory) : [];
+  if (targets.length === 0) return fail('TENDER.NO_ANNOUNCEMENT_CHANNEL', { tender: asRead, outcomes: [] });
+  const places = await Promise.all(
+    targets.map(async (conversationId) => {
+      const record = (await deps.conversations.get(actor.tenantId, conversationId))?.value;
+      return { conversationId, record, name: conversationName(record, directory ? linkOf(directory, conversationId) : undefined) };
+    }),
+  );
+  const unreachable = (record: ConversationRecord | undefined): PublishOutcome['reason'] => (!record ? 'not-installed' : record.status !== 'installed' ? 'removed' : undefined);
+  // Where the bot was never added or was removed is known before anything is written.
+  if (places.every((p) => unreachable(p.record))) {
+    return fail('TENDER.NOT_ANNOUNCED', { tender: asRead, outcomes: places.map((p) => ({ name: p.name, ok: false, reason: unreachable(p.record) })) });
+  }
+
+  // The etag write claims the publishing, so a double click posts the cards once.
+  let draft: Tender = asRead;
+  const published = await changeTender(
+    deps,
+    actor.tenantId,
+    tenderId,
+    (t) => {
+      draft = t;
+      return publish(t, actor.personId, now);
+    },
+    allowed.value,
+  );
   if (!published.ok) return published;
 
-  const targets = acting.directory ? announcementConversations(acting.directory.value) : [];
   const outcomes: PublishOutcome[] = [];
   const announcements: Announcement[] = [];
-  for (const conversationId of targets) {
-    const record = (await deps.conversations.get(actor.tenantId, conversationId))?.value;
-    const name = conversationName(record, conversationId);
-    if (!record || record.status !== 'installed') {
-      outcomes.push({ name, ok: false, reason: record ? 'removed' : 'not-installed' });
+  for (const { conversationId, record, name } of places) {
+    const why = unreachable(record);
+    if (why || !record) {
+      outcomes.push({ name, ok: false, reason: why ?? 'not-installed' });
       continue;
     }
     const delivery = await deps.notifier.post(record, { kind: 'tender.announcement', tender: published.value, refreshUserIds: [] }, 'da');
     if (delivery.ok) announcements.push({ conversationId, activityId: delivery.activityId });
     outcomes.push(delivery.ok ? { name, ok: true } : { name, ok: false, reason: delivery.reason === 'throttled' ? 'failed' : delivery.reason });
+  }
+
+  if (announcements.length === 0) {
+    // Teams refused everywhere: put the draft back exactly as it was. Only if nothing happened to the
+    // tender meanwhile; a bid that slipped in through "udbud" in that moment keeps it published.
+    const reverted = await changeTender(deps, actor.tenantId, tenderId, (t) =>
+      t.status === 'published' && t.publishedAt === published.value.publishedAt && t.bidSeq === draft.bidSeq && t.announcements.length === 0
+        ? ok(draft)
+        : fail('TENDER.CHANGED' as const),
+    );
+    if (reverted.ok) return fail('TENDER.NOT_ANNOUNCED', { tender: reverted.value, outcomes });
   }
   const recorded = await changeTender(deps, actor.tenantId, tenderId, (t) => ok(recordAnnouncements(t, announcements, now)));
   return ok({ tender: recorded.ok ? recorded.value : published.value, outcomes });

@@ -3,13 +3,19 @@
 // stay sealed, the deadline holds to the second (also across DST), the tender closes by itself, and a
 // cancellation reaches every bidder.
 
+import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
-import { cardAction, message } from '../support/activities.js';
+import pino from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { startBot } from '../../src/main.js';
+import { botAdded, botRemoved, cardAction, message } from '../support/activities.js';
 import { cardText, type Card } from '../support/bot-driver.js';
 import { conversations, DEMO_TENANT, persona, personal, type Persona } from '../support/demo.js';
-import { CosmosRequestLog } from '../support/cosmos.js';
+import { TestClock } from '../support/clock.js';
+import { CosmosRequestLog, freshDatabase } from '../support/cosmos.js';
 import { HttpBot } from '../support/http-bot.js';
+import { RecordingConnector } from '../support/recording-connector.js';
 
 let http: HttpBot;
 const cosmosRequests = new CosmosRequestLog();
@@ -146,12 +152,83 @@ describe('a kernegruppe drafts and publishes a tender', () => {
     expect(cardText(again.card)).toContain('allerede offentliggjort');
   });
 
-  it('says where the announcement could not go, and why', async () => {
-    http.connector.refuse.set(general.id, 403);
+  it('says where the announcement could not go, and why, and publishes where it could', async () => {
+    await http.send(message(persona.admin, conversations.byraadChannel, 'opslagskanal'));
+    http.connector.refuse.set(conversations.byraadChannel.id, 403);
     const tenderId = await draftTender();
     const published = await click(persona.tovholder, chat, 'tender.publish', { tenderId });
-    expect(cardText(published.card)).toMatch(/403/);
-    expect((await tender(tenderId)).announcements).toEqual([]);
+    const text = cardText(published.card);
+    expect(text).toContain('er offentliggjort');
+    expect(text).toContain('✓ Demo Kommune › General');
+    expect(text).toContain('✗ Demo Kommune › Byrådet: Teams afviste beskeden (403)');
+    expect(text).toContain('Bed en administrator tilføje botten');
+    expect(text).not.toContain('19:');
+    expect((await tender(tenderId)).status).toBe('published');
+    expect((await tender(tenderId)).announcements).toEqual([{ conversationId: general.id, activityId: expect.any(String) }]);
+  });
+});
+
+describe('a tender no announcement channel can show stays a draft', () => {
+  async function expectStillDraft(tenderId: string, answer: Awaited<ReturnType<typeof click>>) {
+    const text = cardText(answer.card);
+    expect(text).toContain('Udbuddet »Læsevenner i lokalsamfundet« er ikke offentliggjort – det er stadig en kladde.');
+    // The draft's own buttons, to try again once an admin has fixed the channel.
+    expect(verbsOf(answer.card)).toEqual(['tender.edit', 'tender.publish', 'tender.cancelAsk']);
+    expect(dataOf(answer.card, 'tender.publish')).toEqual({ tenderId });
+    expect(text).not.toMatch(/19:|@thread/);
+    expect(answer.sent.filter((r) => r.method === 'POST')).toEqual([]);
+    const stored = await tender(tenderId);
+    expect(stored).toMatchObject({ status: 'draft', announcements: [] });
+    expect(stored.publishedAt).toBeUndefined();
+    expect(stored.history.map((h) => h.action)).toEqual(['created']);
+    // Nobody outside the kernegruppe finds it.
+    expect(cardText((await click(persona.medarbejder, general, 'bid.open', { tenderId })).card)).toContain('Det udbud findes ikke');
+    const open = await http.send(message(persona.medarbejder, personal(persona.medarbejder), 'udbud'));
+    expect(cardText(open.sent[0]!.activity.attachments![0]!.content)).not.toContain('Læsevenner');
+    return text;
+  }
+
+  it('when no channel is an announcement channel, and publishes once an admin marks one', async () => {
+    await http.send(message(persona.admin, general, 'fjern opslagskanal'));
+    const tenderId = await draftTender();
+    const refused = await click(persona.tovholder, chat, 'tender.publish', { tenderId });
+    expect(await expectStillDraft(tenderId, refused)).toContain('Ingen kanal er markeret som opslagskanal');
+
+    await http.send(message(persona.admin, general, 'opslagskanal'));
+    const published = await click(persona.tovholder, chat, 'tender.publish', dataOf(refused.card, 'tender.publish'));
+    expect(cardText(published.card)).toContain('er offentliggjort');
+    expect(published.sent.filter((r) => r.method === 'POST').map((r) => r.conversationId)).toEqual([general.id]);
+    expect((await tender(tenderId)).status).toBe('published');
+  });
+
+  it('when the bot was removed from the channel, naming the channel', async () => {
+    await http.send(botRemoved(persona.admin, general));
+    const tenderId = await draftTender();
+    const text = await expectStillDraft(tenderId, await click(persona.tovholder, chat, 'tender.publish', { tenderId }));
+    expect(text).toContain('✗ Demo Kommune › General: botten er fjernet fra kanalen');
+    expect(text).toContain('Opslaget kunne ikke komme ud i nogen opslagskanal');
+  });
+
+  it('when the bot was never added, naming the channel as the admin marked it', async () => {
+    await http.send(message(persona.admin, conversations.otherChannel, 'opslagskanal'));
+    await http.send(message(persona.admin, general, 'fjern opslagskanal'));
+    const tenderId = await draftTender();
+    const text = await expectStillDraft(tenderId, await click(persona.tovholder, chat, 'tender.publish', { tenderId }));
+    expect(text).toContain('✗ Anden kanal: botten er ikke tilføjet kanalen');
+  });
+
+  it('when Teams refuses the card everywhere, putting the draft back as it was; publishing again works', async () => {
+    http.connector.refuse.set(general.id, 403);
+    const tenderId = await draftTender();
+    const before = await http.repos.tenders.getTender(DEMO_TENANT, tenderId);
+    const refused = await click(persona.tovholder, chat, 'tender.publish', { tenderId });
+    expect(await expectStillDraft(tenderId, refused)).toContain('✗ Demo Kommune › General: Teams afviste beskeden (403)');
+    expect(await tender(tenderId)).toEqual(before!.value);
+
+    http.connector.refuse.delete(general.id);
+    const published = await click(persona.tovholder, chat, 'tender.publish', { tenderId });
+    expect(cardText(published.card)).toContain('✓ Demo Kommune › General');
+    expect(await tender(tenderId)).toMatchObject({ status: 'published', announcements: [{ conversationId: general.id }] });
   });
 });
 
@@ -315,6 +392,16 @@ describe('the deadline, by the server clock', () => {
     expect(await http.sweep()).toEqual([]);
   });
 
+  it('tells the kernegruppe a tender closed without bids, with no button to bids that do not exist', async () => {
+    await publishedTender();
+    http.clock.set('2026-12-07T11:00:05Z');
+    const report = (await http.sweep()).filter((r) => r.conversationId === chat.id);
+    expect(report).toHaveLength(1);
+    const card = report[0]!.activity.attachments![0]!.content;
+    expect(cardText(card)).toBe('Udbuddet »Læsevenner i lokalsamfundet« er lukket: 0 bud modtaget.');
+    expect(verbsOf(card)).toEqual([]);
+  });
+
   it('updates the count on the shared card at most once a minute', async () => {
     const tenderId = await publishedTender();
     await bid(persona.medarbejder, tenderId);
@@ -329,6 +416,42 @@ describe('the deadline, by the server clock', () => {
     http.clock.advance(31_000);
     expect((await http.sweep()).filter((r) => r.method === 'PUT')).toHaveLength(1);
     expect((await http.sweep()).filter((r) => r.method === 'PUT')).toEqual([]);
+  });
+});
+
+describe("the scheduler's log", () => {
+  it('says "tender closed" with the tenant and tender when a tender closes at its deadline', async () => {
+    // The bot as main.ts builds it, with a logger whose lines the test reads.
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>);
+        done();
+      },
+    });
+    const connector = await new RecordingConnector().start();
+    const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));
+    const bot = await startBot({ config: loadConfig({ PORT: '0' }), log: pino({ level: 'info' }, sink), cosmos: await freshDatabase(), clock, scheduler: false });
+    const send = async (activity: Partial<Activity>) => {
+      const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...activity, serviceUrl: connector.url }) });
+      const body = await res.text();
+      return body ? (JSON.parse(body) as { value?: unknown }).value : undefined;
+    };
+    try {
+      for (const c of [chat, general]) await send(botAdded(persona.admin, c));
+      const draft = await send(cardAction(persona.tovholder, chat, 'tender.save', validTender));
+      const { tenderId } = dataOf(draft, 'tender.publish');
+      await send(cardAction(persona.tovholder, chat, 'tender.publish', { tenderId }));
+      await bot.runScheduledWork();
+      expect(lines.filter((l) => l.msg === 'tender closed')).toEqual([]);
+      clock.set('2026-12-07T11:00:00Z');
+      await bot.runScheduledWork();
+      await bot.runScheduledWork();
+      expect(lines.filter((l) => l.msg === 'tender closed')).toEqual([expect.objectContaining({ tenantId: DEMO_TENANT, tenderId, area: 'scheduler', level: 30 })]);
+    } finally {
+      await bot.close();
+      await connector.stop();
+    }
   });
 });
 
@@ -357,7 +480,7 @@ describe('the kernegruppe reads the bids and may cancel', () => {
     expect((await tender(tenderId)).status).toBe('published');
     http.connector.clear();
     const done = await click(persona.tovholder, chat, 'tender.cancel', { tenderId, reason: 'Budgettet er omprioriteret' });
-    expect(cardText(done.card)).toContain('2 bud er meldt tilbage');
+    expect(cardText(done.card).split('\n').slice(0, 2)).toEqual(['Udbuddet er annulleret', 'Udbuddet »Læsevenner i lokalsamfundet« er annulleret. Byderne bag 2 bud har fået besked.']);
     const told = done.sent.filter((r) => r.conversationId.startsWith('a:1on1-'));
     expect(told.map((r) => r.conversationId).sort()).toEqual([`a:1on1-29:${persona.konsulent.id}`, `a:1on1-29:${persona.medarbejder.id}`].sort());
     expect(cardText(told[0]!.activity.attachments![0]!.content)).toContain('Budgettet er omprioriteret');
@@ -365,6 +488,108 @@ describe('the kernegruppe reads the bids and may cancel', () => {
     expect((await tender(tenderId)).status).toBe('cancelled');
     const late = await click(persona.oekonomi, general, 'bid.open', { tenderId });
     expect(verbsOf(late.card)).not.toContain('bid.submit');
+  });
+});
+
+describe('the manager is told what the cancellation did, under a proper title', () => {
+  it('in the singular for one bid, and without bids when there were none', async () => {
+    const one = await publishedTender();
+    await bid(persona.medarbejder, one);
+    const done = await click(persona.tovholder, chat, 'tender.cancel', { tenderId: one, reason: 'Omprioriteret' });
+    expect(cardText(done.card)).toBe('Udbuddet er annulleret\nUdbuddet »Læsevenner i lokalsamfundet« er annulleret. Byderen har fået besked om sit bud.');
+    const none = await publishedTender({ ...validTender, title: 'Uden bud' });
+    const doneNone = await click(persona.tovholder, chat, 'tender.cancel', { tenderId: none, reason: 'Omprioriteret' }, 'en-US');
+    expect(cardText(doneNone.card)).toBe('Tender cancelled\nThe tender "Uden bud" is cancelled. There were no bids, so nobody needed telling.');
+  });
+});
+
+describe('old cards and receipts after the tender ended', () => {
+  it('refuses Ret and Træk tilbage on an old receipt plainly, without a "what you wrote" that nobody wrote', async () => {
+    const tenderId = await publishedTender();
+    const { card: receipt } = await bid(persona.medarbejder, tenderId);
+    await click(persona.tovholder, chat, 'tender.cancel', { tenderId, reason: 'Omprioriteret' });
+    for (const verb of ['bid.edit', 'bid.withdrawAsk', 'bid.withdraw']) {
+      const answer = await click(persona.medarbejder, personal(persona.medarbejder), verb, dataOf(receipt, verb === 'bid.withdraw' ? 'bid.withdrawAsk' : verb));
+      const text = cardText(answer.card);
+      expect(text, verb).toContain('Udbuddet »Læsevenner i lokalsamfundet« er annulleret, så');
+      expect(text, verb).not.toContain('Her er det du skrev');
+      expect(text, verb).not.toContain('Læsecafé');
+      expect(verbsOf(answer.card), verb).toEqual([]);
+    }
+    const [b] = await bidsOf(tenderId);
+    expect(cardText((await click(persona.medarbejder, personal(persona.medarbejder), 'bid.edit', { bidId: b!.id })).card)).toContain(
+      'dit bud kan ikke længere rettes; det står, som det var.',
+    );
+    // A change that was typed is still given back to copy.
+    const typed = await click(persona.medarbejder, personal(persona.medarbejder), 'bid.save', { bidId: b!.id, ...validBid, title: 'Skrevet efter annulleringen' });
+    expect(cardText(typed.card)).toContain('Her er det du skrev');
+    expect(cardText(typed.card)).toContain('Skrevet efter annulleringen');
+    expect((await bidsOf(tenderId))[0]).toMatchObject({ title: 'Læsecafé på biblioteket', status: 'submitted' });
+  });
+
+  it('says the same after the deadline', async () => {
+    const tenderId = await publishedTender();
+    const { card: receipt } = await bid(persona.medarbejder, tenderId);
+    http.clock.set('2026-12-07T11:00:00Z');
+    const answer = await click(persona.medarbejder, general, 'bid.edit', dataOf(receipt, 'bid.edit'));
+    expect(cardText(answer.card)).toBe('Fristen for »Læsevenner i lokalsamfundet« udløb mandag 7. december 2026 kl. 12.00, så dit bud kan ikke længere rettes; det står, som det var.');
+  });
+});
+
+describe('Fortryd on the bid form', () => {
+  it("goes back to the tender's card with Byd ind from a first, empty form; Byd ind still opens the form", async () => {
+    const tenderId = await publishedTender();
+    const form = await click(persona.medarbejder, general, 'bid.open', { tenderId });
+    expect(verbsOf(form.card)).toContain('bid.submit');
+    const back = await click(persona.medarbejder, general, 'bid.open', dataOf(form.card, 'bid.open'));
+    expect(verbsOf(back.card)).toEqual(['bid.open']);
+    expect(dataOf(back.card, 'bid.open')).toEqual({ tenderId });
+    expect(cardText(back.card)).toContain('[Byd ind]');
+    expect(cardText(back.card)).toContain('Frivillige læsevenner for børn');
+    const again = await click(persona.medarbejder, general, 'bid.open', dataOf(back.card, 'bid.open'));
+    expect(verbsOf(again.card)).toContain('bid.submit');
+    expect(await bidsOf(tenderId)).toEqual([]);
+  });
+
+  it('goes back to the person\'s own bids when they have some, from a new or an edit form', async () => {
+    const tenderId = await publishedTender();
+    await bid(persona.medarbejder, tenderId);
+    const [b] = await bidsOf(tenderId);
+    for (const form of [await click(persona.medarbejder, general, 'bid.new', { tenderId }), await click(persona.medarbejder, general, 'bid.edit', { bidId: b!.id })]) {
+      const back = await click(persona.medarbejder, general, 'bid.open', dataOf(form.card, 'bid.open'));
+      expect(verbsOf(back.card)).toEqual(['bid.edit', 'bid.withdrawAsk', 'bid.new']);
+      expect(cardText(back.card)).toContain('Læsecafé på biblioteket');
+    }
+  });
+});
+
+describe('bidding from the 1:1 chat with the bot', () => {
+  it('gives the receipt once, on the card, for a bid, an edit and a withdrawal', async () => {
+    const tenderId = await publishedTender();
+    const me = personal(persona.medarbejder);
+    const form = await click(persona.medarbejder, me, 'bid.open', { tenderId });
+    const sent = await click(persona.medarbejder, me, 'bid.submit', { tenderId, ...dataOf(form.card, 'bid.submit'), ...validBid });
+    expect(cardText(sent.card)).toContain('Tak for dit bud!');
+    expect(sent.sent).toEqual([]);
+    const [b] = await bidsOf(tenderId);
+    const edited = await click(persona.medarbejder, me, 'bid.save', { bidId: b!.id, ...validBid, title: 'Rettet i chatten' });
+    expect(cardText(edited.card)).toContain('Dit bud er rettet.');
+    const withdrawn = await click(persona.medarbejder, me, 'bid.withdraw', { bidId: b!.id });
+    expect(cardText(withdrawn.card)).toContain('Dit bud er trukket tilbage.');
+    expect([...edited.sent, ...withdrawn.sent]).toEqual([]);
+    expect(http.connector.created).toEqual([]);
+    expect((await bidsOf(tenderId))[0]).toMatchObject({ title: 'Rettet i chatten', status: 'withdrawn' });
+  });
+
+  it('still sends the 1:1 receipt for an edit made on the announcement card', async () => {
+    const tenderId = await publishedTender();
+    await bid(persona.medarbejder, tenderId);
+    const [b] = await bidsOf(tenderId);
+    http.connector.clear();
+    await click(persona.medarbejder, general, 'bid.save', { bidId: b!.id, ...validBid, title: 'Rettet på opslaget' });
+    const receipt = http.connector.to(`a:1on1-29:${persona.medarbejder.id}`);
+    expect(receipt).toHaveLength(1);
+    expect(cardText(receipt[0]!.activity.attachments![0]!.content)).toContain('Dit bud er rettet.');
   });
 });
 
@@ -385,6 +610,16 @@ describe('lists in chat', () => {
     const list = await http.send(message(persona.politiker, chat, 'udbud'));
     const card = list.sent[0]!.activity.attachments![0]!.content;
     expect(cardText(card)).toContain('Kladden');
+  });
+
+  it('lets a manager publish a draft straight from the list', async () => {
+    const tenderId = await draftTender({ ...validTender, title: 'Kladden' });
+    const list = await http.send(message(persona.tovholder, chat, 'udbud'));
+    const card = list.sent[0]!.activity.attachments![0]!.content;
+    expect(verbsOf(card)).toEqual(['tender.edit', 'tender.publish', 'tender.cancelAsk']);
+    const published = await click(persona.tovholder, chat, 'tender.publish', dataOf(card, 'tender.publish'));
+    expect(cardText(published.card)).toContain('Udbuddet »Kladden« er offentliggjort.');
+    expect((await tender(tenderId)).status).toBe('published');
   });
 });
 

@@ -13,11 +13,13 @@ import {
   bidFormValuesOf,
   bidOverviewCard,
   bidReceiptCard,
+  cancelDoneCard,
   closedSummaryCard,
   confirmCard,
   lateCard,
   myBidsCard,
   myTenderBidsCard,
+  publishRefusedCard,
   publishReportCard,
   tenderCancelledCard,
   tenderFormCard,
@@ -305,7 +307,7 @@ describe('the bid form', () => {
     expect(shown(card)).toEqual(expect.arrayContaining(['Læsevenner i lokalsamfundet', 'Frist: mandag 7. december 2026 kl. 12.00']));
     expect(buttons(card)).toEqual([
       { verb: 'bid.submit', title: 'Send bud', data: { tenderId: withTwo.id, submissionId: 'sub-42' } },
-      { verb: 'bid.open', title: 'Fortryd', data: { tenderId: withTwo.id } },
+      { verb: 'bid.open', title: 'Fortryd', data: { tenderId: withTwo.id, back: 'tender' } },
     ]);
     for (const id of ['title', 'description', 'howItHelps', 'forudsaetninger', 'roleKommunen', 'roleBorgeren', 'roleFamilien', 'roleLokalsamfundet', 'roleArbejdsgiveren', 'coBidders', 'participate'])
       expect(input(card, id), id).toBeDefined();
@@ -413,11 +415,47 @@ describe('the publish report', () => {
       ]),
     );
     expect(buttons(card)).toEqual([{ verb: 'tender.bids', title: 'Se bud', data: { tenderId: withTwo.id } }]);
+    expect(shownText(card)).toContain('Opslaget kom ikke ud i kanalerne markeret med ✗');
   });
 
-  it('warns clearly when there is no announcement channel at all, or none was reached', () => {
-    expect(shownText(publishReportCard('da', withTwo, []))).toContain('Ingen kanal er markeret som opslagskanal, så ingen uden for kernegruppen kan se udbuddet. En administrator skriver »opslagskanal«');
-    expect(shownText(publishReportCard('da', withTwo, [{ name: 'General', ok: false, reason: 'failed' }]))).toContain('Opslaget nåede ikke ud i nogen kanal');
+  it('is good news, with no warning, when every channel took the card', () => {
+    const card = publishReportCard('da', withTwo, [{ name: 'Demo Kommune › General', ok: true }]);
+    expect(shown(card)).toEqual(['Udbuddet »Læsevenner i lokalsamfundet« er offentliggjort.', 'Fristen for bud er mandag 7. december 2026 kl. 12.00.', '✓ Demo Kommune › General']);
+    expect(nodes(card).find((n) => n.type === 'Container')).toMatchObject({ style: 'good' });
+  });
+
+  it('names a channel nobody gave a name as such, never by its id', () => {
+    expect(shown(publishReportCard('da', withTwo, [{ ok: true, name: 'General' }, { ok: false, reason: 'not-installed' }]))).toContain('✗ Kanal uden navn: botten er ikke tilføjet kanalen');
+    expect(shown(publishRefusedCard('en', draftTender(), [{ ok: false, reason: 'not-installed' }]))).toContain('✗ Channel without a name: the bot is not added to the channel');
+  });
+});
+
+describe('a tender that stayed a draft because no channel could announce it', () => {
+  const draft = draftTender();
+
+  it('says so when no channel is an announcement channel, with the draft\'s buttons to try again', () => {
+    const card = publishRefusedCard('da', draft, []);
+    expect(shown(card)).toEqual([
+      'Udbuddet »Læsevenner i lokalsamfundet« er ikke offentliggjort – det er stadig en kladde.',
+      'Ingen kanal er markeret som opslagskanal, så udbuddet kan ikke annonceres nogen steder. Bed en administrator skrive »opslagskanal« til botten i den kanal, hvor udbud skal annonceres, og tryk så Offentliggør igen.',
+    ]);
+    expect(buttons(card)).toEqual(buttons(tenderPreviewCard('da', draft)));
+    expect(verbs(card)).toEqual(['tender.edit', 'tender.publish', 'tender.cancelAsk']);
+  });
+
+  it('names each channel that could not take the card, and why, and says nothing was published', () => {
+    const card = publishRefusedCard('da', draft, [
+      { name: 'Demo Kommune › General', ok: false, reason: 'removed' },
+      { name: 'Anden kanal', ok: false, reason: 'forbidden' },
+    ]);
+    expect(shown(card)).toEqual([
+      'Udbuddet »Læsevenner i lokalsamfundet« er ikke offentliggjort – det er stadig en kladde.',
+      '✗ Demo Kommune › General: botten er fjernet fra kanalen',
+      '✗ Anden kanal: Teams afviste beskeden (403)',
+      'Opslaget kunne ikke komme ud i nogen opslagskanal, så ingen uden for kernegruppen ville kunne se udbuddet. Når en administrator har tilføjet botten til kanalen eller markeret en anden kanal som opslagskanal, kan du trykke Offentliggør igen.',
+    ]);
+    expect(shownText(card)).not.toContain('er offentliggjort.');
+    expect(shown(publishRefusedCard('en', draft, []))[0]).toBe('The tender "Læsevenner i lokalsamfundet" is not published – it is still a draft.');
   });
 });
 
@@ -510,6 +548,7 @@ describe('lists', () => {
     const card = tenderListCard('da', { title: 'Udbud', empty: '-', items: [draft, withTwo, closed, cancelled].map((tender) => ({ tender })), now: NOW, mode: 'group' });
     expect(buttons(card).map((b) => `${b.verb} ${b.data.tenderId}`)).toEqual([
       'tender.edit d',
+      'tender.publish d',
       'tender.cancelAsk d',
       `tender.bids ${withTwo.id}`,
       `tender.cancelAsk ${withTwo.id}`,
@@ -561,6 +600,45 @@ describe('closing, cancelling and refusing', () => {
     expect(shown(closedSummaryCard('en', closedWith(1)))[0]).toBe('The tender "Læsevenner i lokalsamfundet" is closed: 1 bid received.');
     expect(shown(closedSummaryCard('en', closedWith(14)))[0]).toBe('The tender "Læsevenner i lokalsamfundet" is closed: 14 bids received.');
     expect(buttons(closedSummaryCard('da', closedWith(1)))).toEqual([{ verb: 'tender.bids', title: 'Se buddene', data: { tenderId: published.id } }]);
+  });
+
+  it('offers no way to bids when none came, nor when every bid was withdrawn', () => {
+    expect(buttons(closedSummaryCard('da', closedTender(publishedTender())))).toEqual([]);
+    const allWithdrawn = closedTender({ ...withBid, activeBids: 0 });
+    expect(shown(closedSummaryCard('da', allWithdrawn))[0]).toBe('Udbuddet »Læsevenner i lokalsamfundet« er lukket: 0 bud modtaget.');
+    expect(buttons(closedSummaryCard('da', allWithdrawn))).toEqual([]);
+  });
+
+  it('tells the manager the tender is cancelled under its own title, in the singular for one bid', () => {
+    const cancelled = cancelledTender(withTwo);
+    expect(shown(cancelDoneCard('da', cancelled, { told: 2, notReached: 0 }))).toEqual([
+      'Udbuddet er annulleret',
+      'Udbuddet »Læsevenner i lokalsamfundet« er annulleret. Byderne bag 2 bud har fået besked.',
+    ]);
+    expect(shown(cancelDoneCard('da', cancelled, { told: 1, notReached: 0 }))[1]).toBe('Udbuddet »Læsevenner i lokalsamfundet« er annulleret. Byderen har fået besked om sit bud.');
+    expect(shown(cancelDoneCard('da', cancelled, { told: 0, notReached: 0 }))[1]).toBe(
+      'Udbuddet »Læsevenner i lokalsamfundet« er annulleret. Der var ingen bud, så ingen skulle have besked.',
+    );
+    expect(shown(cancelDoneCard('da', cancelled, { told: 3, notReached: 1 }))[2]).toBe(
+      'Beskeden om ét bud kunne ikke nå frem; byderen ser annulleringen på opslaget og under »mine bud«.',
+    );
+    expect(shown(cancelDoneCard('da', cancelled, { told: 0, notReached: 2 }))[2]).toBe(
+      'Beskeden om 2 bud kunne ikke nå frem; byderne ser annulleringen på opslaget og under »mine bud«.',
+    );
+    expect(shown(cancelDoneCard('en', cancelled, { told: 1, notReached: 0 }))).toEqual([
+      'Tender cancelled',
+      'The tender "Læsevenner i lokalsamfundet" is cancelled. The bidder has been told about their bid.',
+    ]);
+    expect(buttons(cancelDoneCard('da', cancelled, { told: 1, notReached: 0 }))).toEqual([]);
+  });
+
+  it('refuses a press on Ret on an old card plainly, with nothing "written" to give back', () => {
+    const card = lateCard('da', { tender: cancelledTender(withTwo), reason: 'cancelled', action: 'openEdit', echo: [] });
+    expect(shown(card)).toEqual(['Udbuddet »Læsevenner i lokalsamfundet« er annulleret, så dit bud kan ikke længere rettes; det står, som det var.']);
+    expect(shown(lateCard('en', { tender: withTwo, reason: 'deadline', action: 'openEdit', echo: [] }))).toEqual([
+      'The deadline for "Læsevenner i lokalsamfundet" was Monday 7 December 2026 at 12:00, so your bid can no longer be changed; it stands as it was.',
+    ]);
+    expect(buttons(card)).toEqual([]);
   });
 
   it('tells a bidder their bid will not be considered when the tender is cancelled', () => {
@@ -639,6 +717,8 @@ describe('escaping what people typed', () => {
     ['group list', tenderListCard('da', { title: 'Udbud', empty: '-', items: [{ tender: cancelled }], now: NOW, mode: 'group' })],
     ['my bids', myBidsCard('da', [{ tender: cancelled, bid: evilBid }], NOW)],
     ['publish report', publishReportCard('da', tender, [{ name: evil, ok: false, reason: 'failed' }])],
+    ['publish refused', publishRefusedCard('da', draftTender({ title: evil }), [{ name: evil, ok: false, reason: 'removed' }])],
+    ['cancel done', cancelDoneCard('da', cancelled, { told: 1, notReached: 0 })],
     ['closed', closedSummaryCard('da', closed)],
     ['cancelled', tenderCancelledCard('da', cancelled, evilBid)],
     ['cancelled announcement', announcementCard('da', cancelled, NOW, [])],

@@ -335,18 +335,19 @@ export function announcementCard(locale: Locale, t: Tender, now: Date, refreshUs
   };
 }
 
+/** What a manager may do with a draft, wherever it is shown: edit, publish, cancel. */
+function draftButtons(say: Say, t: Tender): Button[] {
+  const id = { tenderId: t.id };
+  return [
+    button('tender.edit', say('button.editDraft'), id),
+    button('tender.publish', say('button.publish'), id, 'positive'),
+    button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive'),
+  ];
+}
+
 export function tenderPreviewCard(locale: Locale, t: Tender): CardJson {
   const say = sayIn(locale);
-  const id = { tenderId: t.id };
-  return tenderCard(locale, t, {
-    withCount: false,
-    note: { text: say('tender.note.draft'), style: 'warning' },
-    actions: [
-      button('tender.edit', say('button.editDraft'), id),
-      button('tender.publish', say('button.publish'), id, 'positive'),
-      button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive'),
-    ],
-  });
+  return tenderCard(locale, t, { withCount: false, note: { text: say('tender.note.draft'), style: 'warning' }, actions: draftButtons(say, t) });
 }
 
 /** Ret and Træk tilbage on a bid, while the tender is open and the bid is not withdrawn. */
@@ -393,23 +394,52 @@ function messageCard(m: Message): CardJson {
 
 export type PublishFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed';
 
-export function publishReportCard(locale: Locale, t: Tender, outcomes: readonly { name: string; ok: boolean; reason?: PublishFailure | undefined }[]): CardJson {
+/** One announcement channel and what happened there; a channel nobody named gets a word, never its id. */
+export interface PublishLine {
+  readonly name?: string | undefined;
+  readonly ok: boolean;
+  readonly reason?: PublishFailure | undefined;
+}
+
+function publishLines(say: Say, outcomes: readonly PublishLine[]): { text: string; color: TextColor }[] {
+  return outcomes.map((o) => {
+    const name = o.name ? esc(o.name) : say('publish.unnamedChannel');
+    return o.ok
+      ? { text: say('publish.ok', { name }), color: 'Good' as const }
+      : { text: say('publish.failed', { name, reason: say(`publish.reason.${o.reason ?? 'failed'}`) }), color: 'Attention' as const };
+  });
+}
+
+/** The tender is out: where the card went, and where it could not go and why. */
+export function publishReportCard(locale: Locale, t: Tender, outcomes: readonly PublishLine[]): CardJson {
   const say = sayIn(locale);
-  const reached = outcomes.filter((o) => o.ok).length;
-  const warning = outcomes.length === 0 ? say('publish.noChannels') : reached === 0 ? say('publish.noneReached') : '';
+  const someFailed = outcomes.some((o) => !o.ok);
   return messageCard({
     heading: say('publish.done', { title: esc(t.title) }),
-    style: warning ? 'warning' : 'good',
+    style: someFailed ? 'warning' : 'good',
     lines: [
       { text: say('publish.deadline', { deadline: at(t.deadline, locale) }), color: 'Default' },
-      ...outcomes.map((o) =>
-        o.ok
-          ? { text: say('publish.ok', { name: esc(o.name) }), color: 'Good' as const }
-          : { text: say('publish.failed', { name: esc(o.name), reason: say(`publish.reason.${o.reason ?? 'failed'}`) }), color: 'Attention' as const },
-      ),
-      ...(warning ? [{ text: warning, color: 'Warning' as const }] : []),
+      ...publishLines(say, outcomes),
+      ...(someFailed ? [{ text: say('publish.someMissed'), color: 'Warning' as const }] : []),
     ],
     actions: [button('tender.bids', say('button.seeBids'), { tenderId: t.id })],
+  });
+}
+
+/**
+ * The tender stayed a draft because no channel could announce it: why, channel by channel, and the
+ * draft's own buttons, so the manager can publish once an admin has marked or fixed a channel.
+ */
+export function publishRefusedCard(locale: Locale, t: Tender, outcomes: readonly PublishLine[]): CardJson {
+  const say = sayIn(locale);
+  return messageCard({
+    heading: say('publish.notPublished', { title: esc(t.title) }),
+    style: 'attention',
+    lines:
+      outcomes.length === 0
+        ? [{ text: say('publish.noChannels'), color: 'Default' }]
+        : [...publishLines(say, outcomes), { text: say('publish.noneReached'), color: 'Default' }],
+    actions: draftButtons(say, t),
   });
 }
 
@@ -419,7 +449,8 @@ export function closedSummaryCard(locale: Locale, t: Tender): CardJson {
   return messageCard({
     heading: say('closed.text', { title: esc(t.title), bids }),
     style: 'emphasis',
-    actions: [button('tender.bids', say('button.seeTheBids'), { tenderId: t.id })],
+    // With no bids there is nothing to see.
+    actions: t.activeBids > 0 ? [button('tender.bids', say('button.seeTheBids'), { tenderId: t.id })] : [],
   });
 }
 
@@ -433,15 +464,47 @@ export function tenderCancelledCard(locale: Locale, t: Tender, bid?: Bid): CardJ
   });
 }
 
-const LATE_TEXT: Record<'deadline' | 'cancelled' | 'not-open', TextKey> = { deadline: 'late.deadline', cancelled: 'late.cancelled', 'not-open': 'late.notOpen' };
+/** To the manager who cancelled: done, and how many bids were reported back to their bidders. */
+export function cancelDoneCard(locale: Locale, t: Tender, v: { told: number; notReached: number }): CardJson {
+  const say = sayIn(locale);
+  const title = esc(t.title);
+  const done =
+    v.told + v.notReached === 0
+      ? say('cancelDone.none', { title })
+      : v.told === 1
+        ? say('cancelDone.told.one', { title })
+        : say('cancelDone.told.other', { title, told: v.told });
+  return messageCard({
+    heading: say('cancelDone.title'),
+    style: 'good',
+    lines: [
+      { text: done, color: 'Default' },
+      ...(v.notReached > 0 ? [{ text: say(v.notReached === 1 ? 'cancelDone.notReached.one' : 'cancelDone.notReached.other', { count: v.notReached }), color: 'Warning' as const }] : []),
+    ],
+  });
+}
 
-/** The refusal of a bid, edit or withdrawal that came too late, with what the person wrote to copy. */
+const LATE_TEXT: Record<'deadline' | 'cancelled' | 'not-open', TextKey> = { deadline: 'late.deadline', cancelled: 'late.cancelled', 'not-open': 'late.notOpen' };
+const LATE_CONSEQUENCE: Record<LateAction, TextKey> = {
+  submit: 'late.consequence.submit',
+  edit: 'late.consequence.edit',
+  openEdit: 'late.consequence.openEdit',
+  withdraw: 'late.consequence.withdraw',
+};
+
+/** 'edit' is a typed change that was not saved; 'openEdit' a press on Ret, with nothing typed. */
+export type LateAction = 'submit' | 'edit' | 'openEdit' | 'withdraw';
+
+/**
+ * The refusal of a bid, edit or withdrawal that came too late. When the person typed something, it is
+ * shown back to copy; a button pressed on an old card (nothing typed) gets the refusal alone.
+ */
 export function lateCard(
   locale: Locale,
-  v: { tender: Tender; reason: 'deadline' | 'cancelled' | 'not-open'; action?: 'submit' | 'edit' | 'withdraw'; echo: readonly { label: string; value: string }[] },
+  v: { tender: Tender; reason: 'deadline' | 'cancelled' | 'not-open'; action?: LateAction; echo: readonly { label: string; value: string }[] },
 ): CardJson {
   const say = sayIn(locale);
-  const consequence = say(`late.consequence.${v.action ?? 'submit'}`);
+  const consequence = say(LATE_CONSEQUENCE[v.action ?? 'submit']);
   const echo = v.echo.filter((e) => e.value.trim() !== '').map((e) => ({ label: e.label, value: esc(e.value) }));
   return messageCard({
     heading: say(LATE_TEXT[v.reason], { title: esc(v.tender.title), deadline: at(v.tender.deadline, locale), consequence }),
@@ -514,9 +577,13 @@ export function bidFormCard(
       error: errors[`role.${r}`],
       maxLength: BID_LIMITS.partyRole,
     })),
-    actions: [send, button('bid.open', say('button.undo'), { tenderId: t.id })],
+    // Undo goes back to the tender, not to bid.open's "your bids, or else a fresh form" (a first form would come back empty).
+    actions: [send, button('bid.open', say('button.undo'), { tenderId: t.id, [UNDO_KEY]: 'tender' })],
   });
 }
+
+/** Marks bid.open pressed as the bid form's Fortryd: back to the tender (or the person's bids on it). */
+export const UNDO_KEY = 'back';
 
 const DESCRIPTION_EXCERPT = 300;
 
@@ -692,8 +759,8 @@ function groupTenderItem(locale: Locale, t: Tender, now: Date): ListItem {
     lines: [line(say('list.deadline', { deadline: at(t.deadline, locale) })), ...(detail ? [line(detail)] : [])],
     actions: [
       ...(t.status === 'published' || t.status === 'closed' ? [button('tender.bids', say('button.seeBids'), id)] : []),
-      ...(t.status === 'draft' ? [button('tender.edit', say('button.editDraft'), id)] : []),
-      ...(t.status !== 'cancelled' ? [button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive')] : []),
+      ...(t.status === 'draft' ? draftButtons(say, t) : []),
+      ...(t.status === 'published' || t.status === 'closed' ? [button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive')] : []),
     ],
   };
 }

@@ -174,20 +174,32 @@ export const tenderDa = {
   'publish.reason.removed': 'botten er fjernet fra kanalen',
   'publish.reason.forbidden': 'Teams afviste beskeden (403)',
   'publish.reason.failed': 'Teams svarede ikke; prøv igen',
+  'publish.unnamedChannel': 'Kanal uden navn',
+  'publish.someMissed': 'Opslaget kom ikke ud i kanalerne markeret med ✗, og det kommer ikke af sig selv. Bed en administrator tilføje botten til dem eller fjerne dem som opslagskanal.',
+  'publish.notPublished': 'Udbuddet »{title}« er ikke offentliggjort – det er stadig en kladde.',
   'publish.noChannels':
-    'Ingen kanal er markeret som opslagskanal, så ingen uden for kernegruppen kan se udbuddet. En administrator skriver »opslagskanal« i den kanal, hvor udbud skal annonceres.',
-  'publish.noneReached': 'Opslaget nåede ikke ud i nogen kanal, så ingen uden for kernegruppen kan se udbuddet endnu.',
+    'Ingen kanal er markeret som opslagskanal, så udbuddet kan ikke annonceres nogen steder. Bed en administrator skrive »opslagskanal« til botten i den kanal, hvor udbud skal annonceres, og tryk så Offentliggør igen.',
+  'publish.noneReached':
+    'Opslaget kunne ikke komme ud i nogen opslagskanal, så ingen uden for kernegruppen ville kunne se udbuddet. Når en administrator har tilføjet botten til kanalen eller markeret en anden kanal som opslagskanal, kan du trykke Offentliggør igen.',
 
   'closed.text': 'Udbuddet »{title}« er lukket: {bids} modtaget.',
 
   'cancelled.text': 'Udbuddet »{title}« er annulleret. Begrundelse: {reason}',
   'cancelled.bid': 'Dit bud nr. {number} »{bidTitle}« bliver ikke behandlet.',
 
+  'cancelDone.title': 'Udbuddet er annulleret',
+  'cancelDone.none': 'Udbuddet »{title}« er annulleret. Der var ingen bud, så ingen skulle have besked.',
+  'cancelDone.told.one': 'Udbuddet »{title}« er annulleret. Byderen har fået besked om sit bud.',
+  'cancelDone.told.other': 'Udbuddet »{title}« er annulleret. Byderne bag {told} bud har fået besked.',
+  'cancelDone.notReached.one': 'Beskeden om ét bud kunne ikke nå frem; byderen ser annulleringen på opslaget og under »mine bud«.',
+  'cancelDone.notReached.other': 'Beskeden om {count} bud kunne ikke nå frem; byderne ser annulleringen på opslaget og under »mine bud«.',
+
   'late.deadline': 'Fristen for »{title}« udløb {deadline}, så {consequence}',
   'late.cancelled': 'Udbuddet »{title}« er annulleret, så {consequence}',
   'late.notOpen': 'Udbuddet »{title}« er ikke åbent for bud, så {consequence}',
   'late.consequence.submit': 'dit bud er ikke modtaget.',
   'late.consequence.edit': 'din rettelse er ikke gemt; dit bud står, som det var.',
+  'late.consequence.openEdit': 'dit bud kan ikke længere rettes; det står, som det var.',
   'late.consequence.withdraw': 'buddet kan ikke længere trækkes tilbage; det står, som det var.',
   'late.echoHeading': 'Her er det du skrev, så du kan kopiere det:',
 } as const;

@@ -174,20 +174,32 @@ export const tenderEn: Record<TenderTextKey, string> = {
   'publish.reason.removed': 'the bot has been removed from the channel',
   'publish.reason.forbidden': 'Teams refused the message (403)',
   'publish.reason.failed': 'Teams did not answer; try again',
+  'publish.unnamedChannel': 'Channel without a name',
+  'publish.someMissed': 'The announcement did not reach the channels marked ✗, and it will not get there by itself. Ask an administrator to add the bot to them or to remove them as announcement channels.',
+  'publish.notPublished': 'The tender "{title}" is not published – it is still a draft.',
   'publish.noChannels':
-    'No channel is marked as announcement channel, so nobody outside the core group can see the tender. An administrator writes "announcement channel" in the channel where tenders should be announced.',
-  'publish.noneReached': 'The announcement reached no channel, so nobody outside the core group can see the tender yet.',
+    'No channel is marked as announcement channel, so the tender cannot be announced anywhere. Ask an administrator to write "announcement channel" to the bot in the channel where tenders should be announced, then press Publish again.',
+  'publish.noneReached':
+    'The announcement could not get into any announcement channel, so nobody outside the core group would see the tender. Once an administrator has added the bot to the channel or marked another channel as announcement channel, you can press Publish again.',
 
   'closed.text': 'The tender "{title}" is closed: {bids} received.',
 
   'cancelled.text': 'The tender "{title}" is cancelled. Reason: {reason}',
   'cancelled.bid': 'Your bid no. {number} "{bidTitle}" will not be considered.',
 
+  'cancelDone.title': 'Tender cancelled',
+  'cancelDone.none': 'The tender "{title}" is cancelled. There were no bids, so nobody needed telling.',
+  'cancelDone.told.one': 'The tender "{title}" is cancelled. The bidder has been told about their bid.',
+  'cancelDone.told.other': 'The tender "{title}" is cancelled. The bidders behind {told} bids have been told.',
+  'cancelDone.notReached.one': 'The message about one bid could not get through; the bidder sees the cancellation on the announcement and under "my bids".',
+  'cancelDone.notReached.other': 'The message about {count} bids could not get through; the bidders see the cancellation on the announcement and under "my bids".',
+
   'late.deadline': 'The deadline for "{title}" was {deadline}, so {consequence}',
   'late.cancelled': 'The tender "{title}" is cancelled, so {consequence}',
   'late.notOpen': 'The tender "{title}" is not open for bids, so {consequence}',
   'late.consequence.submit': 'your bid was not received.',
   'late.consequence.edit': 'your change was not saved; your bid stands as it was.',
+  'late.consequence.openEdit': 'your bid can no longer be changed; it stands as it was.',
   'late.consequence.withdraw': 'the bid can no longer be withdrawn; it stands as it was.',
   'late.echoHeading': 'Here is what you wrote, so you can copy it:',
 };

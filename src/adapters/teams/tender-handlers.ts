@@ -8,7 +8,7 @@ import type { BidInput, Bidder } from '../../domain/bid.js';
 import { localParts } from '../../domain/time.js';
 import type { TenderInput } from '../../domain/tender.js';
 import { whoIsActing, type Acting } from '../../app/directory-admin.js';
-import { bidForEdit, bidView, myBids, openTenders, saveBidEdit, submitBid, tenderOpenForBid, withdraw, type BidDeps } from '../../app/bids.js';
+import { bidForEdit, bidView, myBids, openTenders, saveBidEdit, submitBid, tenderOpenForBid, withdraw, type BidDeps, type ReceiptWay } from '../../app/bids.js';
 import {
   bidDetail,
   bidOverview,
@@ -30,17 +30,21 @@ import {
   bidFormValuesOf,
   bidOverviewCard,
   bidReceiptCard,
+  cancelDoneCard,
   confirmCard,
   lateCard,
   myBidsCard,
   myTenderBidsCard,
+  publishRefusedCard,
   publishReportCard,
   tenderFormCard,
   tenderFormValuesFrom,
   tenderFormValuesOf,
   tenderListCard,
   tenderPreviewCard,
+  UNDO_KEY,
   type BidFormValues,
+  type LateAction,
 } from '../cards/tender-views.js';
 import { noticeCard } from '../cards/views.js';
 import { text, type TextKey } from '../i18n/text.js';
@@ -55,6 +59,8 @@ export const SubmitData = z.object({ tenderId: Id, submissionId: z.string().min(
 export const SaveTenderData = z.object({ tenderId: Id.optional() }).passthrough();
 export const PageData = z.object({ tenderId: Id, after: z.string().regex(/^\d{1,9}$/).optional(), before: z.string().regex(/^\d{1,9}$/).optional() });
 export const CancelData = z.object({ tenderId: Id, reason: z.string().max(5000).optional() });
+/** bid.open pressed as the bid form's Fortryd (the route hands openBid the tender id only). */
+const UndoData = z.object({ [UNDO_KEY]: z.literal('tender') });
 
 const t = (turn: Turn, key: TextKey, params: Record<string, string | number> = {}) => text(turn.who.locale, key, params);
 const refusal = (turn: Turn, key: TextKey, params: Record<string, string | number> = {}, input?: string) =>
@@ -90,6 +96,9 @@ function bidderOf(turn: Turn): Bidder & { tenantId: string } {
   const a = turn.ctx.activity;
   return { tenantId: turn.who.tenantId, id: turn.who.userId, name: turn.who.userName, teamsId: a.from?.id ?? turn.who.userId, serviceUrl: a.serviceUrl ?? '' };
 }
+
+/** The 1:1 receipt would repeat the card's answer when the person acted in their personal chat with the bot. */
+const receiptWay = (turn: Turn): ReceiptWay => ({ locale: turn.who.locale, toPersonalChat: turn.who.conversation.conversationType !== 'personal' });
 
 function tenderInputOf(raw: Record<string, unknown>): TenderInput {
   return { title: raw.title, description: raw.description, forudsaetninger: raw.forudsaetninger, deadlineDate: raw.deadlineDate, deadlineTime: raw.deadlineTime, budgetKr: raw.budgetKr, decidedBy: raw.decidedBy };
@@ -163,7 +172,13 @@ export async function editTenderForm(deps: TenderHandlerDeps, turn: Turn, tender
 
 export async function publish(deps: TenderHandlerDeps, turn: Turn, tenderId: string): Promise<CardJson> {
   const result = await publishTender(deps, await acting(deps, turn), tenderId);
-  if (!result.ok) return errorCard(turn, result.code);
+  if (!result.ok) {
+    if ((result.code === 'TENDER.NO_ANNOUNCEMENT_CHANNEL' || result.code === 'TENDER.NOT_ANNOUNCED') && result.details) {
+      turn.log.warn({ tenderId, code: result.code, outcomes: result.details.outcomes }, 'tender not published: no announcement channel reached');
+      return publishRefusedCard(turn.who.locale, result.details.tender, result.details.outcomes);
+    }
+    return errorCard(turn, result.code);
+  }
   turn.log.info({ tenderId, outcomes: result.value.outcomes }, 'tender published');
   return publishReportCard(turn.who.locale, result.value.tender, result.value.outcomes);
 }
@@ -199,9 +214,7 @@ export async function cancel(deps: TenderHandlerDeps, turn: Turn, tenderId: stri
   }
   const { tender, biddersTold, biddersNotReached } = result.value;
   turn.log.info({ tenderId, biddersTold, biddersNotReached }, 'tender cancelled');
-  const lines = [t(turn, 'tender.cancelled.done', { title: esc(tender.title), told: biddersTold })];
-  if (biddersNotReached > 0) lines.push(t(turn, 'tender.cancelled.notReached', { count: biddersNotReached }));
-  return noticeCard(turn.who.locale, { text: lines.join(' '), style: 'good' });
+  return cancelDoneCard(turn.who.locale, tender, { told: biddersTold, notReached: biddersNotReached });
 }
 
 /** "udbud": in a kernegruppe's chat its members see the group's tenders; anywhere else, the open ones. */
@@ -242,13 +255,23 @@ function freshBidForm(turn: Turn, tender: Parameters<typeof bidFormCard>[1]['ten
   return bidFormCard(turn.who.locale, { tender, submissionId: randomUUID(), values: bidFormValuesFrom({ participate: 'false' }), errors: [] });
 }
 
-/** "Byd ind" and the automatic refresh: the person's own bids on the tender, or a fresh form. */
+/** Whether this bid.open is the bid form's Fortryd, read from the pressed button's data. */
+function isUndo(turn: Turn): boolean {
+  const value = turn.ctx.activity.value as { action?: { data?: unknown } } | undefined;
+  return UndoData.safeParse(value?.action?.data).success;
+}
+
+/**
+ * "Byd ind" and the automatic refresh: the person's own bids on the tender, or a fresh form. The bid
+ * form's Fortryd goes back to the tender: their bids on it, or the announcement with "Byd ind".
+ */
 export async function openBid(deps: TenderHandlerDeps, turn: Turn, tenderId: string): Promise<CardJson> {
   const view = await bidView(deps, bidderOf(turn), tenderId);
   if (!view.ok) return errorCard(turn, view.code);
   const now = deps.clock.now();
   const { tender, mine } = view.value;
   if (mine.length > 0) return myTenderBidsCard(turn.who.locale, tender, mine, now);
+  if (isUndo(turn)) return announcementCard(turn.who.locale, tender, now, []);
   const open = await tenderOpenForBid(deps, turn.who.tenantId, tenderId);
   return open.ok ? freshBidForm(turn, open.value) : announcementCard(turn.who.locale, tender, now, []);
 }
@@ -267,7 +290,7 @@ const isLate = (code: string) => code === 'TENDER.DEADLINE_PASSED' || code === '
 export async function submit(deps: TenderHandlerDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
   const data = SubmitData.parse(raw);
   const values = bidFormValuesFrom(raw);
-  const result = await submitBid(deps, bidderOf(turn), data.tenderId, data.submissionId, bidInputOf(values), turn.who.locale);
+  const result = await submitBid(deps, bidderOf(turn), data.tenderId, data.submissionId, bidInputOf(values), receiptWay(turn));
   if (result.ok) {
     turn.log.info({ tenderId: data.tenderId, bidId: result.value.bid.id, number: result.value.bid.number, duplicate: result.value.duplicate }, 'bid submitted');
     return bidReceiptCard(turn.who.locale, result.value.tender, result.value.bid, deps.clock.now(), 'submitted');
@@ -285,14 +308,19 @@ export async function submit(deps: TenderHandlerDeps, turn: Turn, raw: Record<st
 export async function editBidForm(deps: TenderHandlerDeps, turn: Turn, bidId: string): Promise<CardJson> {
   const result = await bidForEdit(deps, bidderOf(turn), bidId);
   if (result.ok) return bidFormCard(turn.who.locale, { tender: result.value.tender, bidId, values: bidFormValuesOf(result.value.bid), errors: [] });
-  return lateOrError(deps, turn, bidId, result.code, 'edit');
+  return lateOrError(deps, turn, bidId, result.code, 'openEdit');
 }
 
-async function lateOrError(deps: TenderHandlerDeps, turn: Turn, bidId: string, code: string, action: 'edit' | 'withdraw', values?: BidFormValues): Promise<CardJson> {
+/**
+ * Refuses a change to a bid on a tender that has closed or been cancelled. What the person typed (an
+ * edit) is shown back to copy; a button pressed on an old card or receipt typed nothing, so it gets
+ * the refusal alone, not the stored bid dressed up as "what you wrote".
+ */
+async function lateOrError(deps: TenderHandlerDeps, turn: Turn, bidId: string, code: string, action: Exclude<LateAction, 'submit'>, typed?: BidFormValues): Promise<CardJson> {
   if (isLate(code)) {
     const own = await deps.tenders.getBid(turn.who.tenantId, bidId);
     const tender = own && own.value.bidderId === turn.who.userId ? (await deps.tenders.getTender(turn.who.tenantId, own.value.tenderId))?.value : undefined;
-    if (own && tender) return lateCard(turn.who.locale, { tender, reason: lateReason(code), action, echo: bidEcho(turn.who.locale, values ?? bidFormValuesOf(own.value)) });
+    if (own && tender) return lateCard(turn.who.locale, { tender, reason: lateReason(code), action, echo: typed ? bidEcho(turn.who.locale, typed) : [] });
   }
   return errorCard(turn, code);
 }
@@ -300,7 +328,7 @@ async function lateOrError(deps: TenderHandlerDeps, turn: Turn, bidId: string, c
 export async function saveBid(deps: TenderHandlerDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
   const { bidId } = BidIdData.parse(raw);
   const values = bidFormValuesFrom(raw);
-  const result = await saveBidEdit(deps, bidderOf(turn), bidId, bidInputOf(values), turn.who.locale);
+  const result = await saveBidEdit(deps, bidderOf(turn), bidId, bidInputOf(values), receiptWay(turn));
   if (result.ok) {
     turn.log.info({ bidId }, 'bid edited');
     return bidReceiptCard(turn.who.locale, result.value.tender, result.value.bid, deps.clock.now(), 'edited');
@@ -328,7 +356,7 @@ export async function withdrawAsk(deps: TenderHandlerDeps, turn: Turn, bidId: st
 }
 
 export async function withdrawConfirmed(deps: TenderHandlerDeps, turn: Turn, bidId: string): Promise<CardJson> {
-  const result = await withdraw(deps, bidderOf(turn), bidId, turn.who.locale);
+  const result = await withdraw(deps, bidderOf(turn), bidId, receiptWay(turn));
   if (!result.ok) return lateOrError(deps, turn, bidId, result.code, 'withdraw');
   turn.log.info({ bidId }, 'bid withdrawn');
   return bidReceiptCard(turn.who.locale, result.value.tender, result.value.bid, deps.clock.now(), 'withdrawn');
