@@ -14,6 +14,7 @@ import { orderedTopics } from '../../src/domain/agenda.js';
 import { TeamsNotifier } from '../../src/adapters/teams/teams-notifier.js';
 import { cardAction, message } from '../support/activities.js';
 import { cardText, type Card } from '../support/bot-driver.js';
+import { dataOf, verbsOf } from '../support/card-actions.js';
 import { TestClock } from '../support/clock.js';
 import { conversations, DEMO_TENANT, persona, personal, type Persona } from '../support/demo.js';
 import { HttpBot } from '../support/http-bot.js';
@@ -36,25 +37,6 @@ const lone = { id: 'd0000000-0000-4000-8000-000000000016', name: 'Lone Lund' };
 
 const topicA = { title: 'Ældre og ensomhed', why: 'Flere ældre bor alene; hvad kan opgaveudvalget gøre?', part: '1', committee: 'Social Omsorg' };
 const topicB = { title: 'Cykelstier på blankt papir', why: 'En åben drøftelse af, hvor vi vil hen med cyklismen.', part: '2', committee: '' };
-
-function verbsOf(card: unknown): string[] {
-  const verbs: string[] = [];
-  JSON.stringify(card, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && (v as { type?: unknown }).type === 'Action.Execute') verbs.push(String((v as { verb: unknown }).verb));
-    return v;
-  });
-  return verbs;
-}
-
-function dataOf(card: unknown, verb: string): Record<string, string> {
-  let found: Record<string, string> | undefined;
-  JSON.stringify(card, (_k, v: unknown) => {
-    if (!found && v && typeof v === 'object' && (v as { verb?: unknown }).verb === verb && (v as { type?: unknown }).type === 'Action.Execute') found = (v as { data?: Record<string, string> }).data ?? {};
-    return v;
-  });
-  if (!found) throw new Error(`no ${verb} in card: ${cardText(card)}`);
-  return found;
-}
 
 const click = (who: Persona, where: Parameters<typeof cardAction>[1], verb: string, data: Record<string, unknown> = {}) => http.send(cardAction(who, where, verb, data) as Partial<Activity>);
 const say = (who: Persona, where: Parameters<typeof message>[1], text: string) => http.send(message(who, where, text) as Partial<Activity>);

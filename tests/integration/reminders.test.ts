@@ -62,7 +62,7 @@ describe('a simulated December, stepped minute by minute', () => {
     expect(new Set(toChats.map((s) => s.to))).toEqual(new Set(kernegrupper.map(chatOf)));
     // The dialogmøder: the call for 7 December (30 November 14:00), its last call (7 December 12:00),
     // and the call for 4 January (28 December 14:00), to the Byråd's chat; the last call for 4 January is in January.
-    expect(sentAt.filter((s) => s.to === chatOf('byraad')).map((s) => new Date(s.at).toISOString())).toEqual([
+    expect(sentAt.filter((s) => s.to === chatOf('byraad')).map((s) => new Date(Math.floor(s.at / MINUTE) * MINUTE).toISOString())).toEqual([
       '2026-11-30T13:00:00.000Z',
       '2026-12-07T11:00:00.000Z',
       '2026-12-28T13:00:00.000Z',
@@ -74,7 +74,8 @@ describe('a simulated December, stepped minute by minute', () => {
       expect(hits, `${p.meetingId} ${p.ruleId} ${to}`).toHaveLength(1);
     }
     const status = await reminderStatus(rig.deps, DEMO_TENANT);
-    expect(status.counts.sent).toBe(expected.length);
+    // påmindelser looks back 31 days: the call for topics of 30 November has dropped out of it.
+    expect(status.counts.sent).toBe(expected.filter((p) => p.dueAt.getTime() >= rig.clock.now().getTime() - 31 * 24 * 60 * MINUTE).length);
     expect(status.counts.sending + status.counts.unreachable + status.counts.skipped).toBe(0);
     // What is still pending is January's, planned ahead.
     expect(status.next.every((r) => r.dueAt >= '2026-12-31T23:00:00.000Z')).toBe(true);
@@ -85,7 +86,7 @@ describe('never doubled, never lost', () => {
   it('sends each reminder once when two instances run on the same database', async () => {
     rig = await ReminderRig.start('2026-12-22T16:00:00Z');
     await runUntil('2026-12-23T18:00:00Z', ['instance-a', 'instance-b']);
-    const chats = posts().filter((r) => r.conversationId.startsWith('19:'));
+    const chats = posts().filter((r) => r.conversationId.startsWith('19:kernegruppe'));
     expect(chats.map((r) => r.conversationId).sort()).toEqual(kernegrupper.map(chatOf).sort());
   });
 
@@ -95,7 +96,7 @@ describe('never doubled, never lost', () => {
     await rig.send('instance-a'); // a takes the lease, then dies
     rig.clock.advance(15 * MINUTE);
     await rig.send('instance-b');
-    const chats = posts().filter((r) => r.conversationId.startsWith('19:'));
+    const chats = posts().filter((r) => r.conversationId.startsWith('19:kernegruppe'));
     expect(chats).toHaveLength(4);
     const status = await reminderStatus(rig.deps, DEMO_TENANT);
     expect(status.notable.filter((r) => r.late)).toHaveLength(4);
@@ -106,7 +107,7 @@ describe('never doubled, never lost', () => {
     await rig.plan();
     rig.clock.set('2026-12-23T20:00:00Z'); // down over the 17:00 due time, 3 hours late
     await rig.send();
-    const late = posts().filter((r) => r.conversationId.startsWith('19:'));
+    const late = posts().filter((r) => r.conversationId.startsWith('19:kernegruppe'));
     expect(late).toHaveLength(4);
     expect(cardText(late[0]!.activity.attachments![0]!.content)).toContain('Sendt for sent');
 
@@ -116,7 +117,7 @@ describe('never doubled, never lost', () => {
     await rig.plan();
     rig.clock.set('2026-12-24T12:00:00Z'); // 19 hours late: past the 12-hour window
     await rig.send();
-    expect(posts().filter((r) => r.conversationId.startsWith('19:'))).toEqual([]);
+    expect(posts().filter((r) => r.conversationId.startsWith('19:kernegruppe'))).toEqual([]);
     const status = await reminderStatus(rig.deps, DEMO_TENANT);
     expect(status.notable.filter((r) => r.skippedReason === 'too-late').length).toBeGreaterThanOrEqual(4);
   });
@@ -127,7 +128,7 @@ describe('never doubled, never lost', () => {
     rig.connector.throttleNext = 3;
     rig.connector.retryAfterSeconds = 2;
     await runUntil('2026-12-23T17:10:00Z');
-    const chats = posts().filter((r) => r.conversationId.startsWith('19:'));
+    const chats = posts().filter((r) => r.conversationId.startsWith('19:kernegruppe'));
     expect(chats.map((r) => r.conversationId).sort()).toEqual(kernegrupper.map(chatOf).sort());
     expect(rig.connector.throttled).toBe(3);
   });
@@ -141,7 +142,7 @@ describe('meetings change', () => {
     await rig.calendars.save({ tenantId: DEMO_TENANT, config: DEFAULT_CALENDAR, overrides: [move], warned: [] }, undefined);
     await runUntil('2026-12-23T18:00:00Z');
     // Moved a day earlier: the 7-day reminder was due 22 December 16:00 instead of 23 December 16:00.
-    const chats = posts().filter((r) => r.conversationId.startsWith('19:'));
+    const chats = posts().filter((r) => r.conversationId.startsWith('19:kernegruppe'));
     expect(chats).toHaveLength(4);
     const moved = applyOverrides(meetingsBetween(new Date('2026-12-01'), new Date('2027-01-01'), DEFAULT_CALENDAR, [], []), [move]).find((m) => m.id === 'byraadsmoede-2026-12');
     expect(moved?.status).toBe('moved');
@@ -151,7 +152,7 @@ describe('meetings change', () => {
     rig.connector.clear();
     // Whether something is sent is the point here, not the minute: ten-minute steps.
     await runUntil('2026-12-30T00:00:00Z', ['instance-a'], 10 * MINUTE);
-    expect(posts().filter((r) => r.conversationId.startsWith('19:'))).toEqual([]);
+    expect(posts().filter((r) => r.conversationId.startsWith('19:kernegruppe'))).toEqual([]);
     const status = await reminderStatus(rig.deps, DEMO_TENANT);
     expect(status.notable.filter((r) => r.skippedReason === 'cancelled')).toHaveLength(4);
   }, 120_000);
