@@ -22,7 +22,7 @@ import { calendarIcs, PUBLIC_KINDS } from './adapters/http/calendar-ics.js';
 import { startLoop } from './adapters/scheduler/interval-loop.js';
 import { CosmosTenderRepository } from './adapters/cosmos/tender-repository.js';
 import { CosmosAgendaRepository } from './adapters/cosmos/agenda-repository.js';
-import { sweepAgendas } from './app/agenda.js';
+import { AgendaWriteQueue, sweepAgendas } from './app/agenda.js';
 import { TeamsNotifier } from './adapters/teams/teams-notifier.js';
 import { CosmosConversationRepository } from './adapters/cosmos/conversation-repository.js';
 import { CosmosDirectoryRepository } from './adapters/cosmos/directory-repository.js';
@@ -88,6 +88,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const reminders = new CosmosReminderRepository(cosmos.containers.reminders);
   const leases = new CosmosLeaseRepository(cosmos.containers.reminders);
   const agendas = new CosmosAgendaRepository(cosmos.containers.agendas);
+  const agendaQueue = new AgendaWriteQueue();
   if (config.demoData) await seedDemo(opts, { directories, clock });
 
   const adapter = new TeamsAdapter({
@@ -104,6 +105,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     calendars,
     reminders,
     agendas,
+    agendaQueue,
     notifier,
     clock,
     newId: () => `tender-${randomUUID().slice(0, 13)}`,
@@ -118,6 +120,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const reminderDeps: ReminderDeps = {
     reminders,
     agendas,
+    agendaQueue,
     leases,
     calendars,
     directories,
@@ -149,7 +152,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     startLoop(
       'agendas',
       async () => {
-        const report = await sweepAgendas({ agendas, directories, calendars, conversations, notifier, clock });
+        const report = await sweepAgendas({ agendas, agendaQueue, directories, calendars, conversations, notifier, clock });
         if (report.locked + report.handedOn > 0) schedLog.info({ report }, 'dialogmøde agendas locked or handed on');
         return report;
       },

@@ -12,7 +12,7 @@ import { conversationOfGroup, type Directory } from '../domain/directory.js';
 import { DAY, HOUR, decide, plannedReminders, targetKey, type Reminder, type ReminderConfig, type ReminderTarget } from '../domain/reminders.js';
 import { biddingOpen } from '../domain/tender.js';
 import type { Pacer } from './pacer.js';
-import { agendaCardNotice, rememberAgendaCard } from './agenda.js';
+import { agendaCardNotice, rememberAgendaCard, type AgendaWriteQueue } from './agenda.js';
 import type {
   AgendaRepository,
   CalendarRepository,
@@ -32,6 +32,7 @@ import type {
 export interface ReminderDeps {
   readonly reminders: ReminderRepository;
   readonly agendas: AgendaRepository;
+  readonly agendaQueue?: AgendaWriteQueue | undefined;
   readonly leases: LeaseRepository;
   readonly calendars: CalendarRepository;
   readonly directories: DirectoryRepository;

@@ -176,8 +176,25 @@ function meetingAt(id: string, kind: MeetingKind, title: string, date: string, s
   return { id, kind, title, start: start.value.toISOString(), end: end.value.toISOString(), status: 'planned', ...(holiday ? { holiday } : {}), ...extra };
 }
 
+// A month's plan is a pure function of its inputs, and computing it costs some 30 time-zone look-ups;
+// every request that needs the calendar asks for over a year of months (measured: 3 of 4 seconds of
+// CPU in `npm run bench:agenda` went here before this cache). Bounded, as configurations change.
+const generatedMonths = new Map<string, readonly Meeting[]>();
+const GENERATED_MONTHS_KEPT = 2000;
+
 /** The month's generated meetings (none in a month off). */
 export function generateMonth(year: number, month: number, config: CalendarConfig, kernegrupper: readonly { id: string; name: string }[]): Meeting[] {
+  const key = JSON.stringify([year, month, config, kernegrupper.map((g) => [g.id, g.name])]);
+  let meetings = generatedMonths.get(key);
+  if (!meetings) {
+    meetings = computeMonth(year, month, config, kernegrupper);
+    if (generatedMonths.size >= GENERATED_MONTHS_KEPT) generatedMonths.delete(generatedMonths.keys().next().value!);
+    generatedMonths.set(key, meetings);
+  }
+  return [...meetings];
+}
+
+function computeMonth(year: number, month: number, config: CalendarConfig, kernegrupper: readonly { id: string; name: string }[]): Meeting[] {
   if (config.monthsOff.includes(month)) return [];
   const ym = `${year}-${String(month).padStart(2, '0')}`;
   const date = (slot: Slot) => slotDate(year, month, slot, config.weekRule);

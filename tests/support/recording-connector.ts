@@ -11,6 +11,8 @@ export interface Recorded {
   readonly path: string;
   readonly conversationId: string;
   readonly activity: Partial<Activity>;
+  /** When it arrived (performance.now()), for measuring rates. */
+  readonly at: number;
 }
 
 export interface CreatedConversation {
@@ -90,7 +92,7 @@ export class RecordingConnector {
           res.end(JSON.stringify({ error: { code: 'BotNotInConversationRoster', message: 'refused by test' } }));
           return;
         }
-        this.received.push({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(m[1]!), activity });
+        this.received.push({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(m[1]!), activity, at: performance.now() });
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ id: `sent-${this.nextId++}` }));
       });

@@ -14,6 +14,7 @@ import { botMembershipChange, onConversationEvent } from './conversation-events.
 import { announceHere, linkHere, showHelp, showLinks, showProfile, unlinkHere } from './directory-handlers.js';
 import * as tender from './tender-handlers.js';
 import * as agenda from './agenda-handlers.js';
+import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
 export interface BotDeps {
@@ -23,6 +24,7 @@ export interface BotDeps {
   readonly calendars: CalendarRepository;
   readonly reminders: ReminderRepository;
   readonly agendas: AgendaRepository;
+  readonly agendaQueue?: AgendaWriteQueue | undefined;
   readonly notifier: Notifier;
   readonly clock: Clock;
   readonly newId: () => string;
