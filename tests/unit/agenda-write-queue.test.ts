@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { AgendaWriteQueue } from '../../src/app/agenda.js';
 import { ok } from '../../src/domain/result.js';
+import type { Agenda } from '../../src/domain/agenda.js';
 
 const item = (name: string, log: string[]) => ({
-  change: (a: never) => ok({ agenda: a }),
+  change: (a: Agenda) => ok({ agenda: a }),
   done: () => log.push(`done ${name}`),
   failed: () => log.push(`failed ${name}`),
   name,

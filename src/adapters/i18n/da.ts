@@ -81,8 +81,6 @@ export const da = {
   'tender.cancelAsk.text': 'Alle, der har budt på »{title}«, får besked med din begrundelse. Det kan ikke fortrydes.',
   'tender.cancelAsk.confirm': 'Annullér udbuddet',
   'tender.cancelAsk.reason': 'Begrundelse (sendes til alle, der har budt)',
-  'tender.cancelled.done': 'Udbuddet »{title}« er annulleret. {told} bud er meldt tilbage til byderne.',
-  'tender.cancelled.notReached': 'Beskeden kunne ikke nå frem til {count} bydere; de ser det på opslaget og under »mine bud«.',
   'bid.withdrawAsk.title': 'Træk buddet tilbage?',
   'bid.withdrawAsk.text': 'Bud nr. {number} »{title}« trækkes tilbage. Du kan afgive et nyt bud indtil fristen.',
   'bid.withdrawAsk.confirm': 'Træk buddet tilbage',

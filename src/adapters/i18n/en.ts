@@ -82,8 +82,6 @@ export const en: Record<TextKey, string> = {
   'tender.cancelAsk.text': 'Everyone who bid on "{title}" is told, with your reason. This cannot be undone.',
   'tender.cancelAsk.confirm': 'Cancel the tender',
   'tender.cancelAsk.reason': 'Reason (sent to everyone who bid)',
-  'tender.cancelled.done': 'The tender "{title}" is cancelled. {told} bids were reported back to their bidders.',
-  'tender.cancelled.notReached': 'The message could not reach {count} bidders; they see it on the announcement and under "my bids".',
   'bid.withdrawAsk.title': 'Withdraw the bid?',
   'bid.withdrawAsk.text': 'Bid no. {number} "{title}" will be withdrawn. You can make a new bid until the deadline.',
   'bid.withdrawAsk.confirm': 'Withdraw the bid',

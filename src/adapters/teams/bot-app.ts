@@ -160,7 +160,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   execute('tender.bids', (turn, data) => tender.bids(deps, turn, data));
   execute('tender.bid', (turn, data) => tender.bid(deps, turn, BidId.parse(data).bidId));
   // The employee's bids
-  execute('bid.open', (turn, data) => tender.openBid(deps, turn, TenderId.parse(data).tenderId));
+  execute('bid.open', (turn, data) => tender.openBid(deps, turn, TenderId.parse(data).tenderId, tender.isUndo(data)));
   execute('bid.new', (turn, data) => tender.newBidForm(deps, turn, TenderId.parse(data).tenderId));
   execute('bid.submit', (turn, data) => tender.submit(deps, turn, data));
   execute('bid.edit', (turn, data) => tender.editBidForm(deps, turn, BidId.parse(data).bidId));

@@ -255,23 +255,20 @@ function freshBidForm(turn: Turn, tender: Parameters<typeof bidFormCard>[1]['ten
   return bidFormCard(turn.who.locale, { tender, submissionId: randomUUID(), values: bidFormValuesFrom({ participate: 'false' }), errors: [] });
 }
 
-/** Whether this bid.open is the bid form's Fortryd, read from the pressed button's data. */
-function isUndo(turn: Turn): boolean {
-  const value = turn.ctx.activity.value as { action?: { data?: unknown } } | undefined;
-  return UndoData.safeParse(value?.action?.data).success;
-}
+/** Whether this bid.open is the bid form's Fortryd, from the pressed button's data. */
+export const isUndo = (data: Record<string, unknown>): boolean => UndoData.safeParse(data).success;
 
 /**
  * "Byd ind" and the automatic refresh: the person's own bids on the tender, or a fresh form. The bid
  * form's Fortryd goes back to the tender: their bids on it, or the announcement with "Byd ind".
  */
-export async function openBid(deps: TenderHandlerDeps, turn: Turn, tenderId: string): Promise<CardJson> {
+export async function openBid(deps: TenderHandlerDeps, turn: Turn, tenderId: string, undo = false): Promise<CardJson> {
   const view = await bidView(deps, bidderOf(turn), tenderId);
   if (!view.ok) return errorCard(turn, view.code);
   const now = deps.clock.now();
   const { tender, mine } = view.value;
   if (mine.length > 0) return myTenderBidsCard(turn.who.locale, tender, mine, now);
-  if (isUndo(turn)) return announcementCard(turn.who.locale, tender, now, []);
+  if (undo) return announcementCard(turn.who.locale, tender, now, []);
   const open = await tenderOpenForBid(deps, turn.who.tenantId, tenderId);
   return open.ok ? freshBidForm(turn, open.value) : announcementCard(turn.who.locale, tender, now, []);
 }
