@@ -11,6 +11,7 @@ import { Ajv, type AnySchemaObject } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/adapters/teams/commands.js';
 import {
   APP_ID_PLACEHOLDER,
   MANIFEST_DIR,
@@ -135,6 +136,21 @@ describe('en.json', () => {
             expect(english[`bots[${b}].commandLists[${l}].commands[${c}].${field}`], `${b}/${l}/${c} ${field}`).toEqual(
               expect.any(String),
             );
+          }
+        }),
+      ),
+    );
+  });
+});
+
+describe('the command menus', () => {
+  it('offer only commands the bot understands, in Danish and in English', () => {
+    manifest.bots.forEach((bot, b) =>
+      bot.commandLists.forEach((list, l) =>
+        list.commands.forEach((command, c) => {
+          for (const title of [command.title, english[`bots[${b}].commandLists[${l}].commands[${c}].title`] as string]) {
+            // "tilknyt" alone asks which group; every other entry is a complete command.
+            expect(parseCommand(title).kind, title).not.toBe('unknown');
           }
         }),
       ),
