@@ -123,6 +123,17 @@ describe('politicians add topics', () => {
     expect((await agendaOf())!.topics[0]!.part).toBe(2);
   });
 
+  it('a politician’s help card offers Tilføj emne and the agenda; an employee’s does not', async () => {
+    http = await HttpBot.start('2026-11-30T13:00:00Z');
+    const help = cardIn((await say(persona.politiker, personal(persona.politiker), 'hjælp')).sent[0]!.activity);
+    expect(verbsOf(help)).toEqual(expect.arrayContaining(['topic.new', 'agenda.show']));
+    expect(cardText(help)).toContain('emne');
+    const theirs = await click(persona.politiker, personal(persona.politiker), 'topic.new', dataOf(help, 'topic.new'));
+    expect(cardText(theirs.card)).toContain('Nyt emne til dialogmødet mandag 7. december 2026 kl. 14.00');
+    const employee = cardIn((await say(persona.medarbejder, personal(persona.medarbejder), 'hjælp')).sent[0]!.activity);
+    expect(verbsOf(employee)).not.toContain('topic.new');
+  });
+
   it('the same form sent twice is one topic', async () => {
     await withCallPosted();
     const form = await click(persona.politiker, byraad, 'topic.new', {});

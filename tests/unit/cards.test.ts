@@ -166,6 +166,8 @@ const FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'editing, English': () => topicFormCard('en', { meeting: dialogmoede, topicId: firstTopic.id, values: topicValues, errors: [] }),
   },
   help: {
+    'a politician, with Tilføj emne and the agenda': () =>
+      helpCard('da', { actor: admin, commands: commandsFor(admin, 'da'), inGroupConversation: false, canAddTopic: true }),
     'admin in a linked announcement channel': () =>
       helpCard('da', {
         actor: admin,

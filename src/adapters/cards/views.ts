@@ -36,6 +36,8 @@ export function helpCard(
     inGroupConversation: boolean;
     /** This is a kernegruppe's chat and the person runs its tenders: offer "Nyt udbud". */
     canStartTender?: boolean | undefined;
+    /** A politician: offer "Tilføj emne" and the dialogmøde's agenda. */
+    canAddTopic?: boolean | undefined;
   },
 ): CardJson {
   const t = (key: TextKey, params?: Record<string, string>) => text(locale, key, params);
@@ -57,6 +59,8 @@ export function helpCard(
     hint: view.inGroupConversation ? '' : t('help.groupChatHint'),
     profileButton: t('help.profileButton'),
     newTenderButton: view.canStartTender ? t('help.newTenderButton') : '',
+    newTopicButton: view.canAddTopic ? t('button.addTopic') : '',
+    agendaButton: view.canAddTopic ? t('button.seeAgenda') : '',
     linksButton: view.admin ? t('help.linksButton') : '',
     admin: {
       show: Boolean(admin),

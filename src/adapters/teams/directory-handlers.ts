@@ -2,6 +2,7 @@
 // same handler serves a typed command (sent as a message) and a card button (returned to Teams).
 // They read the activity, call a use case, and pick a view; nothing else.
 
+import { mayAddTopics } from '../../app/agenda.js';
 import { isAdmin } from '../../domain/actor.js';
 import { findGroupById, linkOf, type Directory } from '../../domain/directory.js';
 import {
@@ -45,6 +46,7 @@ export async function showHelp(deps: HandlerDeps, turn: Turn, notUnderstood?: st
     notUnderstood,
     inGroupConversation: conversation.conversationType !== 'personal',
     canStartTender: tenderPlaceFor({ actor, directory: versioned }, conversation.conversationId).ok,
+    canAddTopic: mayAddTopics(actor, false),
     admin:
       isAdmin(actor) && directory
         ? {
