@@ -335,6 +335,26 @@ describe('at the meeting’s start', () => {
   });
 });
 
+describe('across the change to winter time', () => {
+  it('an extra dialogmøde the Monday after the clocks go back locks at 10:00 winter time, not summer time', async () => {
+    http = await HttpBot.start('2026-10-24T08:00:00Z'); // Saturday, summer time (UTC+2)
+    const added = await say(persona.admin, personal(persona.admin), 'tilføj møde dialogmoede 2026-10-26 10:00 Ekstra dialogmøde');
+    expect(cardText(cardIn(added.sent[0]!.activity))).toContain('mandag 26. oktober 2026 kl. 10.00');
+    const form = await click(lone, byraad, 'topic.new', {});
+    expect(cardText(form.card)).toContain('Nyt emne til dialogmødet mandag 26. oktober 2026 kl. 10.00');
+    const submit = dataOf(form.card, 'topic.submit');
+    // 08:59:59.999Z is 09:59:59.999 in winter time: still open (in summer time it would be 10:59).
+    http.clock.set('2026-10-26T08:59:59.999Z');
+    expect(cardText((await click(lone, byraad, 'topic.submit', { ...submit, ...topicA })).card)).toContain('Dit emne er sat på dagsordenen');
+    http.clock.set('2026-10-26T09:00:00.000Z');
+    const late = await click(anders, byraad, 'topic.submit', { meetingId: submit.meetingId, submissionId: 'anders-late', ...topicB });
+    expect(cardText(late.card)).toContain('mandag 26. oktober 2026 kl. 10.00 er låst');
+    await http.sweep();
+    expect((await agendaOf(submit.meetingId))!.status).toBe('locked');
+    expect(await titles(submit.meetingId)).toEqual(['Ældre og ensomhed']);
+  });
+});
+
 describe('a moved or cancelled dialogmøde', () => {
   it('moved: keeps its topics, and its new start is the cutoff', async () => {
     await withCallPosted();
