@@ -76,11 +76,7 @@ export type AgendaError =
 const MAX_ATTEMPTS = 40;
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 5 * attempt)));
 
-/**
- * Reads the meeting's agenda (a new one if there is none), applies `change`, and writes it with the
- * etag (creating it if new); on a conflict it reads again and re-applies.
- */
-type AnyChange = (a: Agenda, existed: boolean) => Result<{ agenda: Agenda }, string>;
+type AnyChange = (a: Agenda) => Result<{ agenda: Agenda }, string>;
 interface QueuedChange {
   readonly change: AnyChange;
   readonly done: (result: Result<{ agenda: Agenda }, string>) => void;
@@ -125,7 +121,7 @@ async function changeAgenda<T extends { agenda: Agenda }, E extends string>(
   tenantId: string,
   meeting: Pick<Meeting, 'id' | 'start'>,
   now: Date,
-  change: (a: Agenda, existed: boolean) => Result<T, E>,
+  change: (a: Agenda) => Result<T, E>,
 ): Promise<Result<T, E | 'AGENDA.BUSY'>> {
   const queue = deps.agendaQueue;
   if (!queue) return new Promise((resolve, reject) => void writeChanges(deps, tenantId, meeting, now, [{ change, done: resolve as never, failed: reject }]).catch(reject));
@@ -142,7 +138,7 @@ async function writeChanges(deps: Pick<AgendaDeps, 'agendas'>, tenantId: string,
       const base = current?.value ?? newAgenda(tenantId, meeting, now);
       let agenda = base;
       const results = batch.map((item) => {
-        const result = item.change(agenda, current !== undefined);
+        const result = item.change(agenda);
         if (result.ok) agenda = result.value.agenda;
         return result;
       });
