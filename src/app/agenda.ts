@@ -165,6 +165,15 @@ async function dialogmoeder(deps: Pick<AgendaDeps, 'calendars'>, dir: Directory,
 const nextAfter = (meetings: readonly Meeting[], after: Date, except?: string) =>
   meetings.find((m) => m.status !== 'cancelled' && m.id !== except && new Date(m.start).getTime() > after.getTime());
 
+/**
+ * "The next dialogmøde" after a given one: the first that stands after it (or after now, if it has
+ * begun). A cancelled December meeting's topics go to January, not to an extra meeting this afternoon.
+ */
+function nextAfterMeeting(meetings: readonly Meeting[], meeting: Pick<Meeting, 'id' | 'start'>, now: Date): Meeting | undefined {
+  const after = Math.max(new Date(meeting.start).getTime(), now.getTime());
+  return nextAfter(meetings, new Date(after), meeting.id);
+}
+
 /** A dialogmøde by id, as the calendar has it now (moved, cancelled). */
 export async function findDialogmoede(deps: Pick<AgendaDeps, 'calendars' | 'clock'>, dir: Directory, meetingId: string): Promise<Meeting | undefined> {
   return (await dialogmoeder(deps, dir, deps.clock.now())).find((m) => m.id === meetingId);
@@ -175,8 +184,7 @@ export async function nextMeetingAfter(deps: Pick<AgendaDeps, 'calendars' | 'clo
   const now = deps.clock.now();
   const all = await dialogmoeder(deps, dir, now);
   const meeting = all.find((m) => m.id === meetingId);
-  const after = meeting && new Date(meeting.start).getTime() > now.getTime() ? new Date(meeting.start) : now;
-  return nextAfter(all, after, meetingId);
+  return meeting ? nextAfterMeeting(all, meeting, now) : nextAfter(all, now, meetingId);
 }
 
 async function chefsMayAdd(deps: Pick<AgendaDeps, 'calendars'>, tenantId: string): Promise<boolean> {
@@ -197,8 +205,12 @@ export async function topicFormFor(deps: AgendaDeps, { actor, directory }: Actin
 
 // ---- topics ----
 
-/** The same form sent twice is one topic; the same text put on another meeting is another. */
-export const topicIdFor = (meetingId: string, submissionId: string) => `topic-${createHash('sha256').update(`${meetingId}|${submissionId}`).digest('hex').slice(0, 24)}`;
+/**
+ * The same form sent twice by the same person is one topic. The same form filled in by two people (a
+ * form posted in a channel is everyone's) is two, and the same text put on another meeting is another.
+ */
+export const topicIdFor = (meetingId: string, authorId: string, submissionId: string) =>
+  `topic-${createHash('sha256').update(`${meetingId}|${authorId}|${submissionId}`).digest('hex').slice(0, 24)}`;
 
 export interface TopicOutcome {
   readonly agenda: Agenda;
@@ -245,7 +257,7 @@ export async function submitTopic(
 ): Promise<Result<TopicOutcome, AgendaError | AgendaClosed, FieldError<TopicField>[]>> {
   const fields = validateTopicInput(v.input);
   if (!fields.ok) return fields;
-  const id = topicIdFor(v.meetingId, v.submissionId);
+  const id = topicIdFor(v.meetingId, author.id, v.submissionId);
   return changeTopics(
     deps,
     acting,
@@ -314,9 +326,10 @@ const FINAL_SHOWN_FOR_MS = 12 * HOUR;
  * "dagsorden" and the card's refresh: the agenda asked for, else the one that has just begun (its
  * final agenda, for the rest of the day), else the next one's current agenda.
  */
-export async function agendaFor(deps: AgendaDeps, { actor, directory }: Acting, meetingId?: string): Promise<Result<AgendaView, AgendaError>> {
+export async function agendaFor(deps: AgendaDeps, { actor, directory }: Acting, meetingId?: string, opts: { fromCard?: boolean } = {}): Promise<Result<AgendaView, AgendaError>> {
   if (!directory) return fail('DIRECTORY.MISSING');
-  if (!mayReadAgenda(actor)) return fail('AGENDA.NOT_BYRAAD');
+  // A card in a chat is there for everyone in it to read; asking by name is for the Byråd and the chefs.
+  if (!opts.fromCard && !mayReadAgenda(actor)) return fail('AGENDA.NOT_BYRAAD');
   const now = deps.clock.now();
   const all = await dialogmoeder(deps, directory.value, now);
   const started = all.filter((m) => m.status !== 'cancelled' && new Date(m.start).getTime() <= now.getTime() && now.getTime() - new Date(m.start).getTime() < FINAL_SHOWN_FOR_MS);
@@ -327,7 +340,7 @@ export async function agendaFor(deps: AgendaDeps, { actor, directory }: Acting, 
   return ok({
     meeting,
     agenda,
-    next: begun ? nextAfter(all, now, meeting.id) : undefined,
+    next: begun ? nextAfterMeeting(all, meeting, now) : undefined,
     canAdd: mayAddTopics(actor, await chefsMayAdd(deps, actor.tenantId)),
   });
 }
@@ -397,7 +410,7 @@ async function sweepOne(deps: AgendaDeps, dir: Directory, found: Versioned<Agend
   const { tenantId } = found.value;
   const started = now.getTime() >= new Date(meeting.start).getTime();
   if (found.value.status === 'open' && meeting.status === 'cancelled') {
-    const next = nextAfter(all, now, meeting.id);
+    const next = nextAfterMeeting(all, meeting, now);
     if (next && (await handOn(deps, dir, found.value, meeting, next, now))) report.handedOn++;
   } else if (found.value.status === 'open' && started) {
     let mine = false;

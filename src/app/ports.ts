@@ -103,7 +103,7 @@ export type Notice =
   /** To a topic's author 1:1: a receipt, or that a cancelled meeting's topic moved to `meeting`. */
   /** The agenda as plain text (markdown) for the minutes: sent as text, not as a card. */
   | { readonly kind: 'agenda.text'; readonly text: string }
-  | { readonly kind: 'topic.receipt'; readonly topic: Topic; readonly meeting: Meeting; readonly change: 'added' | 'edited' | 'withdrawn' | 'moved'; readonly cancelled?: Meeting | undefined; readonly byAdmin?: boolean | undefined };
+  | { readonly kind: 'topic.receipt'; readonly topic: Topic; readonly meeting: Meeting; readonly change: 'added' | 'edited' | 'withdrawn' | 'moved'; readonly cancelled?: Meeting | undefined; readonly changedBy?: string | undefined };
 
 export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed' | 'throttled';
 export type Delivery =

@@ -56,11 +56,11 @@ export interface Topic extends TopicFields {
   readonly history: readonly AuditEntry[];
 }
 
-/** A shared agenda card in the Byråd's chat, posted as the call for topics or the last call. */
+/** A shared agenda card: the call for topics, the last call, or one posted by `dagsorden` in a group chat or channel. */
 export interface AgendaCard {
   readonly conversationId: string;
   readonly activityId: string;
-  readonly stage: 'call' | 'lastCall';
+  readonly stage: 'call' | 'lastCall' | 'view';
 }
 
 export type AgendaStatus = 'open' | 'locked' | 'cancelled';
@@ -253,7 +253,11 @@ export function markCardsShown(agenda: Agenda, now: Date): Agenda {
 }
 
 export function rememberCard(agenda: Agenda, card: AgendaCard, now: Date): Agenda {
-  const others = agenda.cards.filter((c) => !(c.conversationId === card.conversationId && c.activityId === card.activityId));
+  // One `dagsorden` card per conversation is kept up to date (the newest), so however often it is asked
+  // for, a redraw is at most three updates in a conversation; older ones still refresh for each reader.
+  const others = agenda.cards.filter(
+    (c) => !(c.conversationId === card.conversationId && (c.activityId === card.activityId || (card.stage === 'view' && c.stage === 'view'))),
+  );
   return { ...agenda, cards: [...others, card], updatedAt: now.toISOString() };
 }
 

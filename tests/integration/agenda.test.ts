@@ -134,6 +134,25 @@ describe('politicians add topics', () => {
     expect(verbsOf(employee)).not.toContain('topic.new');
   });
 
+  it('a form posted in the channel and filled in by two people makes two topics, each their own', async () => {
+    await withCallPosted();
+    const posted = await say(persona.politiker, byraad, 'nyt emne');
+    const submit = dataOf(cardIn(posted.sent[0]!.activity), 'topic.submit');
+    const lars1 = await click(lars, byraad, 'topic.submit', { ...submit, ...topicB });
+    const mette = await click(persona.politiker, byraad, 'topic.submit', { ...submit, ...topicA });
+    expect(cardText(lars1.card)).toContain('Cykelstier på blankt papir');
+    expect(cardText(mette.card)).toContain('Dit emne er sat på dagsordenen');
+    expect(cardText(mette.card)).toContain('Ældre og ensomhed');
+    expect(cardText(mette.card)).not.toContain('administrator');
+    expect((await titles()).sort()).toEqual([topicA.title, topicB.title].sort());
+  });
+
+  it('"nyt emne «titel»" opens the form with the title filled in', async () => {
+    await withCallPosted();
+    const form = cardIn((await say(persona.politiker, personal(persona.politiker), 'nyt emne: Trafik i midtbyen')).sent[0]!.activity);
+    expect(JSON.stringify(form)).toContain('"value":"Trafik i midtbyen"');
+  });
+
   it('the same form sent twice is one topic', async () => {
     await withCallPosted();
     const form = await click(persona.politiker, byraad, 'topic.new', {});
@@ -203,9 +222,12 @@ describe('editing and withdrawing', () => {
     const asked = await click(persona.admin, byraad, 'topic.withdrawAsk', ref);
     expect(cardText(asked.card)).toContain('Træk emnet tilbage?');
     const withdrawn = await click(persona.admin, byraad, 'topic.withdraw', ref);
-    expect(cardText(withdrawn.card)).toContain('trukket tilbage');
+    // The admin reads whose topic it was, not "your topic"; the author reads who did it.
+    expect(cardText(withdrawn.card)).toContain('Mette Holms emne er trukket tilbage');
     expect(http.connector.created.map((c) => c.members[0]!.id)).toEqual([`29:${persona.politiker.id}`]);
-    expect(cardText(cardIn(http.connector.received.find((r) => r.conversationId.startsWith('a:1on1-'))!.activity))).toContain('Ændringen er lavet af en administrator');
+    const told = cardText(cardIn(http.connector.received.find((r) => r.conversationId.startsWith('a:1on1-'))!.activity));
+    expect(told).toContain('Dit emne er trukket tilbage');
+    expect(told).toContain('Ændringen er lavet af Henrik Dahl (administrator)');
     expect(await titles()).toEqual([]);
   });
 });
@@ -278,13 +300,45 @@ describe('at the meeting’s start', () => {
     expect((cardIn(updates[0]!.activity) as { refresh?: unknown }).refresh).toBeUndefined();
     expect(posts).toHaveLength(1);
     const message = cardText(cardIn(posts[0]!.activity));
-    expect(message).toContain('Endelig dagsorden: dialogmøde mandag 7. december 2026 kl. 14.00');
+    expect(message).toContain('Endelig dagsorden: Dialogmøde mandag 7. december 2026 kl. 14.00');
+    expect(message).toContain('Del 1 først, så del 2');
     const order = ['Ældre og ensomhed', 'Skolevejen', 'Cykelstier på blankt papir'].map((t) => message.indexOf(t));
     expect(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]!))).toBe(true);
     expect(message).toContain('Flere ældre bor alene'); // the final agenda says why
     // Locked once: another sweep (or another instance) posts nothing more.
     expect((await http.sweep()).filter((r) => r.conversationId === byraad.id)).toEqual([]);
     expect((await agendaOf())!.status).toBe('locked');
+  });
+
+  it('"dagsorden" written in the Byråd’s channel posts the shared card (no one’s own buttons), kept up to date', async () => {
+    await withCallPosted();
+    await addTopic(persona.politiker, byraad, topicA);
+    const asked = await say(persona.politiker, byraad, 'dagsorden');
+    const card = cardIn(asked.sent[0]!.activity);
+    expect(cardText(card)).toContain('Ældre og ensomhed');
+    expect(cardText(card)).not.toContain('dit emne');
+    expect(verbsOf(card)).not.toContain('topic.edit');
+    expect((card as { refresh?: { action: { verb: string } } }).refresh?.action.verb).toBe('agenda.show');
+    expect((await agendaOf())!.cards.map((c) => c.stage)).toEqual(['call', 'view']);
+    // Asked again: only the newest of these is kept up to date.
+    await say(lone, byraad, 'dagsorden');
+    expect((await agendaOf())!.cards.map((c) => c.stage)).toEqual(['call', 'view']);
+    http.clock.advance(10_000);
+    http.connector.clear();
+    await addTopic(anders, personal(anders), topicB);
+    const redrawn = http.connector.received.filter((r) => r.method === 'PUT');
+    expect(redrawn).toHaveLength(2);
+    for (const r of redrawn) expect(cardText(cardIn(r.activity))).toContain('Cykelstier på blankt papir');
+    // Someone in the channel who is not on the Byråd sees the card's agenda when it refreshes, not an error.
+    const employee = await click(persona.medarbejder, byraad, 'agenda.show', { meetingId: DECEMBER, stage: 'view' });
+    expect(cardText(employee.card)).toContain('Ældre og ensomhed');
+    expect(verbsOf(employee.card)).not.toContain('topic.new');
+  });
+
+  it('a last call stays a last call when a reader refreshes it', async () => {
+    await withCallPosted();
+    const seen = await click(lone, byraad, 'agenda.show', { meetingId: DECEMBER, stage: 'lastCall' });
+    expect(cardText(seen.card)).toContain('Sidste kald');
   });
 
   it('"dagsorden" shows the final agenda to the Byråd and the chefs, and nobody else', async () => {
@@ -313,6 +367,17 @@ describe('at the meeting’s start', () => {
     const withdraw = await click(persona.politiker, byraad, 'topic.withdraw', ref);
     expect(cardText(withdraw.card)).toContain('kan ikke trækkes tilbage');
     expect(cardText(withdraw.card)).toContain('Ældre og ensomhed');
+    expect(cardText(withdraw.card)).not.toContain('Her er det, du skrev');
+    // Ret pressed after the start, nothing typed: no "not saved", and no copy onto the next meeting.
+    const pressed = await click(persona.politiker, byraad, 'topic.edit', ref);
+    expect(cardText(pressed.card)).toContain('Emnet kan ikke længere rettes');
+    expect(verbsOf(pressed.card)).not.toContain('topic.submit');
+    // A typed edit can go onto the next meeting, once however often it is pressed.
+    const onNext = dataOf(edit.card, 'topic.submit');
+    await click(persona.politiker, byraad, 'topic.submit', onNext);
+    const again = await click(persona.politiker, byraad, 'topic.save', { ...ref, ...topicA, title: 'For sent rettet' });
+    await click(persona.politiker, byraad, 'topic.submit', dataOf(again.card, 'topic.submit'));
+    expect(await titles(JANUARY)).toEqual(['For sent rettet']);
     expect(await titles()).toEqual(['Ældre og ensomhed']);
   });
 
@@ -392,8 +457,10 @@ describe('a moved or cancelled dialogmøde', () => {
     http.clock.set('2026-12-07T14:00:00Z');
     await addTopic(lars, personal(lars), { ...topicA, title: 'Januaremne' }, JANUARY);
     http.clock.set('2026-12-03T09:00:00Z');
+    // An extra dialogmøde sooner than January is not "the next one" after 7 December.
+    await say(persona.admin, personal(persona.admin), 'tilføj møde dialogmoede 2026-12-04 10:00 Ekstra dialogmøde');
     const cancelled = await say(persona.admin, personal(persona.admin), 'aflys møde dialogmoede-2026-12 Borgmesteren er forhindret');
-    expect(cardText(cardIn(cancelled.sent[0]!.activity))).toContain('aflyst');
+    expect(cardText(cardIn(cancelled.sent[0]!.activity))).toContain('flyttes til næste dialogmøde');
     http.connector.clear();
     await http.sweep();
     expect((await agendaOf())!.status).toBe('cancelled');
@@ -409,9 +476,9 @@ describe('a moved or cancelled dialogmøde', () => {
     await http.sweep();
     expect(http.connector.received.filter((r) => r.conversationId.startsWith('a:1on1-'))).toEqual([]);
     expect(await titles(JANUARY)).toHaveLength(3);
-    // A topic for the cancelled meeting is refused with the way onto January.
+    // A new topic now goes to the next dialogmøde that stands: the extra one.
     const form = await say(lone, personal(lone), 'emne');
-    expect(cardText(cardIn(form.sent[0]!.activity))).toContain('mandag 4. januar 2027');
+    expect(cardText(cardIn(form.sent[0]!.activity))).toContain('Nyt emne til dialogmødet fredag 4. december 2026 kl. 10.00');
   });
 });
 

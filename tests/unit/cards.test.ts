@@ -32,7 +32,7 @@ import {
   tenderPreviewCard,
 } from '../../src/adapters/cards/tender-views.js';
 import { helpCard, linksCard, noticeCard, profileCard } from '../../src/adapters/cards/views.js';
-import { agendaCard, topicFormCard, topicLateCard, topicReceiptCard } from '../../src/adapters/cards/agenda-views.js';
+import { agendaCard, agendaNoticeCard, topicFormCard, topicLateCard, topicReceiptCard } from '../../src/adapters/cards/agenda-views.js';
 import { addTopic, lock, newAgenda, TOPIC_LIMITS, type Agenda } from '../../src/domain/agenda.js';
 import { commandsFor } from '../../src/adapters/teams/commands.js';
 import { parseRosterFile } from '../../src/app/roster-file.js';
@@ -146,6 +146,13 @@ const FIXTURES: Record<string, Record<string, () => CardJson>> = {
       agendaCard('da', { meeting: dialogmoede, agenda: fullAgenda, mode: { kind: 'personal', viewer: { personId: 'admin', admin: true, canAdd: false } }, now: beforeMeeting }),
     'final agenda, posted at the start': () => agendaCard('da', { meeting: dialogmoede, agenda: lock(fiveTopics, new Date(dialogmoede.start)), mode: { kind: 'final' }, now: new Date(dialogmoede.start) }),
     'final agenda of a full meeting, English': () => agendaCard('en', { meeting: dialogmoede, agenda: lock(fullAgenda, new Date(dialogmoede.start)), mode: { kind: 'final' }, now: new Date(dialogmoede.start) }),
+    'a moved extra dialogmøde, its own title, a topic only in part 2': () =>
+      agendaCard('da', {
+        meeting: { ...dialogmoede, title: 'Ekstra dialogmøde om budgettet', added: true, status: 'moved', originalStart: '2026-12-07T13:00:00.000Z', start: '2026-12-08T09:00:00.000Z' },
+        agenda: { ...fiveTopics, topics: fiveTopics.topics.filter((t) => t.part === 2) },
+        mode: { kind: 'personal', viewer: { personId: 'mette', admin: false, canAdd: true }, stage: 'lastCall' },
+        now: beforeMeeting,
+      }),
     'cancelled meeting, topics moved on': () =>
       agendaCard('da', { meeting: { ...dialogmoede, status: 'cancelled' }, agenda: fiveTopics, next: januaryDialogmoede, mode: { kind: 'shared', stage: 'call' }, now: beforeMeeting }),
   },
@@ -163,6 +170,7 @@ const FIXTURES: Record<string, Record<string, () => CardJson>> = {
           { field: 'committee', code: 'UNKNOWN_CHOICE' },
         ],
       }),
+    "an admin editing a member's topic": () => topicFormCard('da', { meeting: dialogmoede, topicId: firstTopic.id, authorName: 'Lars Petersen', values: topicValues, errors: [] }),
     'editing, English': () => topicFormCard('en', { meeting: dialogmoede, topicId: firstTopic.id, values: topicValues, errors: [] }),
   },
   help: {
@@ -239,6 +247,11 @@ const FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'topic moved from a cancelled meeting': () => topicReceiptCard('en', { topic: firstTopic, meeting: januaryDialogmoede, change: 'moved', cancelled: dialogmoede, open: true }),
     'late topic, with the next dialogmøde one press away': () =>
       topicLateCard('da', { meeting: dialogmoede, reason: 'locked', action: 'submit', values: topicValues, next: januaryDialogmoede, submissionId: 'sub-1' }),
+    "an admin's receipt for a member's topic": () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'edited', open: true, othersTopic: true }),
+    "the author's notice of an admin's change": () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'withdrawn', open: true, changedBy: 'Henrik Dahl' }),
+    'a refusal that leads back to the agenda, with the text shown back': () =>
+      agendaNoticeCard('da', { text: 'Kun den, der har sat emnet på, kan rette det.', style: 'attention', meetingId: dialogmoede.id, values: topicValues }),
+    'Ret pressed after the start': () => topicLateCard('da', { meeting: dialogmoede, reason: 'locked', action: 'editPressed', values: topicValues, submissionId: 'x' }),
     'late withdrawal': () => topicLateCard('da', { meeting: dialogmoede, reason: 'locked', action: 'withdraw', values: topicValues, submissionId: 'sub-1' }),
     'byrådsmøde reminder, sent late': () => byraadReminderCard('da', { meeting: byraadMeeting, groupMeeting: kernegruppeMeeting, digest, late: true }),
     'konsulent digest': () => konsulentReminderCard('en', { meeting: byraadMeeting, digests: [digest, { ...digest, groupName: 'Kernegruppe Beskæftigelse', openTenders: [] }], late: false }),

@@ -9,6 +9,13 @@ import type { Directory } from '../../src/domain/directory.js';
 
 describe('parseCommand', () => {
   it.each<[string, Command]>([
+    ['emne', { kind: 'newTopic' }],
+    ['Nyt emne.', { kind: 'newTopic' }],
+    ['nyt emne: Trafik i midtbyen', { kind: 'newTopic', title: 'Trafik i midtbyen' }],
+    ['emne Ældre og ensomhed', { kind: 'newTopic', title: 'Ældre og ensomhed' }],
+    ['dagsorden', { kind: 'agenda' }],
+    ['Dagsorden som tekst', { kind: 'agendaText' }],
+    ['agenda as text', { kind: 'agendaText' }],
     ['hjælp', { kind: 'help' }],
     ['Hjælp.', { kind: 'help' }],
     ['HJÆLP!', { kind: 'help' }],

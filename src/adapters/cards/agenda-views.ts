@@ -26,6 +26,12 @@ const button = (verb: string, title: string, data: Readonly<Record<string, strin
 
 const when = (m: Meeting, locale: Locale) => formatInstant(new Date(m.start), locale);
 
+/** "Mette Holms", "Lars' " (da); "Mette Holm's", "Lars'" (en). */
+export function possessive(locale: Locale, name: string): string {
+  if (locale === 'da') return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
+
 /** Whether the agenda still takes topics, as far as a view can tell at `now`. */
 export function agendaIsOpen(meeting: Meeting, agenda: Agenda | undefined, now: Date): boolean {
   return meeting.status !== 'cancelled' && agenda?.status !== 'locked' && agenda?.status !== 'cancelled' && now.getTime() < new Date(meeting.start).getTime();
@@ -44,18 +50,24 @@ export type AgendaMode =
   | { readonly kind: 'shared'; readonly stage: AgendaCard['stage'] }
   /** The final agenda posted at the start, with each topic's why. */
   | { readonly kind: 'final' }
-  /** One person's view (a card action's answer): their own topics can be changed. */
-  | { readonly kind: 'personal'; readonly viewer: AgendaViewer };
+  /** One person's view (a card action's answer): their own topics can be changed. The stage of the card it came from keeps its wording. */
+  | { readonly kind: 'personal'; readonly viewer: AgendaViewer; readonly stage?: AgendaCard['stage'] | undefined };
 
 const WHY_EXCERPT = 300;
 const excerpt = (value: string) => (value.length <= WHY_EXCERPT ? value : `${value.slice(0, WHY_EXCERPT).trimEnd()} …`);
 
-function statusLine(say: Say, locale: Locale, v: { meeting: Meeting; agenda: Agenda | undefined; next?: Meeting | undefined; open: boolean; stage?: AgendaCard['stage'] | undefined }) {
+function statusLine(
+  say: Say,
+  locale: Locale,
+  v: { meeting: Meeting; agenda: Agenda | undefined; next?: Meeting | undefined; open: boolean; final: boolean; stage?: AgendaCard['stage'] | undefined },
+) {
   const at = when(v.meeting, locale);
   if (v.meeting.status === 'cancelled' || v.agenda?.status === 'cancelled')
     return { text: v.next ? say('agenda.status.cancelled', { next: when(v.next, locale) }) : say('agenda.status.cancelledNoNext'), style: 'attention' };
+  if (v.final) return { text: say('agenda.status.final'), style: 'good' };
   if (!v.open) return { text: say('agenda.status.locked', { when: at }), style: 'good' };
-  const moved = v.meeting.status === 'moved' ? ` ${say('agenda.status.moved', { when: at })}` : '';
+  const from = v.meeting.status === 'moved' && v.meeting.originalStart ? formatInstant(new Date(v.meeting.originalStart), locale) : undefined;
+  const moved = from ? ` ${say('agenda.status.moved', { from })}` : '';
   if (v.stage === 'lastCall') return { text: say('agenda.status.lastCall', { when: at }) + moved, style: 'warning' };
   return { text: say(v.stage === 'call' ? 'agenda.status.call' : 'agenda.status.open', { when: at }) + moved, style: 'emphasis' };
 }
@@ -92,11 +104,15 @@ export function agendaCard(locale: Locale, v: { meeting: Meeting; agenda: Agenda
             ? [button('topic.edit', say('button.editTopic'), { ...meetingId, topicId: t.id }), button('topic.withdrawAsk', say('button.withdrawTopic'), { ...meetingId, topicId: t.id }, 'destructive')]
             : [],
       })),
-  })).filter((p) => p.topics.length > 0);
+    none: say('agenda.partEmpty'),
+  }));
+  const shownParts = topics.length > 0 ? parts : [];
 
   const actions: Button[] = [];
   if (open && (v.mode.kind === 'shared' || viewer?.canAdd)) actions.push(button('topic.new', say('button.addTopic'), meetingId, 'positive'));
-  if (v.mode.kind !== 'final' && (open || viewer)) actions.push(button('agenda.show', say('button.refreshAgenda'), meetingId));
+  const stage = v.mode.kind === 'final' ? undefined : v.mode.stage;
+  const refreshData = stage ? { ...meetingId, stage } : meetingId;
+  if (v.mode.kind !== 'final' && (open || viewer)) actions.push(button('agenda.show', say('button.refreshAgenda'), refreshData));
   if (viewer?.admin) actions.push(button('agenda.text', say('button.agendaText'), meetingId));
   if (viewer && v.next) actions.push(button('agenda.show', say('button.nextAgenda'), { meetingId: v.next.id }));
 
@@ -115,21 +131,23 @@ export function agendaCard(locale: Locale, v: { meeting: Meeting; agenda: Agenda
   ]
     .filter(Boolean)
     .join(' ');
-  const status = statusLine(say, locale, { ...v, open, stage: v.mode.kind === 'shared' ? v.mode.stage : undefined });
+  const status = statusLine(say, locale, { ...v, open, final: v.mode.kind === 'final', stage: v.mode.kind === 'final' ? undefined : v.mode.stage });
+  // An extra dialogmøde an admin added goes by its own title.
+  const name = v.meeting.added ? esc(v.meeting.title) : say('agenda.dialogmoede');
   const card = renderCard('agenda', {
     kicker: say('agenda.kicker'),
-    title: v.mode.kind === 'final' ? say('agenda.final.title', { when: when(v.meeting, locale) }) : say('agenda.title', { when: when(v.meeting, locale) }),
+    title: say(v.mode.kind === 'final' ? 'agenda.final.title' : 'agenda.title', { name, when: when(v.meeting, locale) }),
     status: status.text,
     statusStyle: status.style,
     empty: say(open ? 'agenda.empty' : 'agenda.emptyFinal'),
-    parts,
+    parts: shownParts,
     adminPick,
     note,
     actions,
   });
   // While open, Teams turns the shared card into each reader's own view (in a chat of under 60 people, for everyone).
   if (v.mode.kind !== 'shared' || !open) return card;
-  return { ...card, refresh: { action: { type: 'Action.Execute', verb: 'agenda.show', data: meetingId } } };
+  return { ...card, refresh: { action: { type: 'Action.Execute', verb: 'agenda.show', data: refreshData } } };
 }
 
 // ---- the topic form ----
@@ -172,7 +190,15 @@ function topicErrors(locale: Locale, errors: readonly FieldError<TopicField>[], 
 
 export function topicFormCard(
   locale: Locale,
-  v: { meeting: Meeting; submissionId?: string | undefined; topicId?: string | undefined; values: TopicFormValues; errors: readonly FieldError<TopicField>[] },
+  v: {
+    meeting: Meeting;
+    submissionId?: string | undefined;
+    topicId?: string | undefined;
+    /** An admin editing someone else's topic: whose it is. */
+    authorName?: string | undefined;
+    values: TopicFormValues;
+    errors: readonly FieldError<TopicField>[];
+  },
 ): CardJson {
   const say = sayIn(locale);
   const at = when(v.meeting, locale);
@@ -181,7 +207,9 @@ export function topicFormCard(
     : button('topic.submit', say('button.sendTopic'), { meetingId: v.meeting.id, submissionId: v.submissionId ?? '' }, 'positive');
   return renderCard('topic-form', {
     kicker: say('topicForm.kicker'),
-    heading: say(v.topicId ? 'topicForm.editHeading' : 'topicForm.newHeading', { when: at }),
+    heading: v.authorName
+      ? say('topicForm.editOthersHeading', { when: at, whose: esc(possessive(locale, v.authorName)) })
+      : say(v.topicId ? 'topicForm.editHeading' : 'topicForm.newHeading', { when: at }),
     intro: say('topicForm.intro'),
     summary: v.errors.length > 0 ? say('topicForm.summary') : '',
     labels: {
@@ -224,12 +252,23 @@ function topicEcho(locale: Locale, values: TopicFormValues): { label: string; va
 
 export function topicReceiptCard(
   locale: Locale,
-  v: { topic: Topic; meeting: Meeting; change: 'added' | 'edited' | 'withdrawn' | 'moved'; cancelled?: Meeting | undefined; open: boolean; byAdmin?: boolean | undefined },
+  v: {
+    topic: Topic;
+    meeting: Meeting;
+    change: 'added' | 'edited' | 'withdrawn' | 'moved';
+    cancelled?: Meeting | undefined;
+    open: boolean;
+    /** To the author: the admin who made the change. */
+    changedBy?: string | undefined;
+    /** To an admin who changed someone else's topic. */
+    othersTopic?: boolean | undefined;
+  },
 ): CardJson {
   const say = sayIn(locale);
   const meetingId = { meetingId: v.meeting.id };
-  const heading = say(`topic.receipt.${v.change}`, { when: when(v.meeting, locale), cancelled: v.cancelled ? when(v.cancelled, locale) : '' });
-  const lines: Line[] = v.byAdmin ? [{ text: say('topic.receipt.byAdmin'), color: 'Default' }] : [];
+  const params = { when: when(v.meeting, locale), cancelled: v.cancelled ? when(v.cancelled, locale) : '', whose: esc(possessive(locale, v.topic.authorName)) };
+  const heading = v.othersTopic && v.change !== 'moved' ? say(`topic.receipt.others.${v.change}`, params) : say(`topic.receipt.${v.change}`, params);
+  const lines: Line[] = v.changedBy ? [{ text: say('topic.receipt.byAdmin', { name: esc(v.changedBy) }), color: 'Default' }] : [];
   const changeable = v.open && v.topic.status === 'active';
   return message(heading, v.change === 'withdrawn' ? 'emphasis' : 'good', lines, topicEcho(locale, topicFormValuesOf(v.topic)), say('topic.receipt.echoHeading'), [
     ...(changeable
@@ -239,10 +278,13 @@ export function topicReceiptCard(
   ]);
 }
 
+/** submit / edit: the person typed something; editPressed / withdraw: they pressed a button on the topic. */
+export type LateAction = 'submit' | 'edit' | 'editPressed' | 'withdraw';
+
 const LATE_TEXT = {
-  locked: { submit: 'topic.late.locked', edit: 'topic.late.lockedEdit', withdraw: 'topic.late.lockedWithdraw' },
-  cancelled: { submit: 'topic.late.cancelled', edit: 'topic.late.cancelledChange', withdraw: 'topic.late.cancelledChange' },
-} as const satisfies Record<string, Record<string, TextKey>>;
+  locked: { submit: 'topic.late.locked', edit: 'topic.late.lockedEdit', editPressed: 'topic.late.lockedEditPressed', withdraw: 'topic.late.lockedWithdraw' },
+  cancelled: { submit: 'topic.late.cancelled', edit: 'topic.late.cancelledChange', editPressed: 'topic.late.cancelledChange', withdraw: 'topic.late.cancelledChange' },
+} as const satisfies Record<string, Record<LateAction, TextKey>>;
 
 /**
  * A topic, edit or withdrawal that came after the start (or for a cancelled meeting): what the person
@@ -250,10 +292,12 @@ const LATE_TEXT = {
  */
 export function topicLateCard(
   locale: Locale,
-  v: { meeting: Meeting; reason: 'locked' | 'cancelled'; action: 'submit' | 'edit' | 'withdraw'; values: TopicFormValues; next?: Meeting | undefined; submissionId: string },
+  v: { meeting: Meeting; reason: 'locked' | 'cancelled'; action: LateAction; values: TopicFormValues; next?: Meeting | undefined; submissionId: string },
 ): CardJson {
   const say = sayIn(locale);
-  const offerNext = v.action !== 'withdraw' && !(v.reason === 'cancelled' && v.action === 'edit');
+  const typed = v.action === 'submit' || v.action === 'edit';
+  // A new topic, or an edit typed after the start, can go on the next meeting; a cancelled meeting's topics are already there.
+  const offerNext = v.action === 'submit' || (v.action === 'edit' && v.reason === 'locked');
   const lines: Line[] = offerNext ? [{ text: say(v.next ? 'topic.late.putOnNext' : 'topic.late.noNext'), color: 'Default' }] : [];
   const actions =
     offerNext && v.next
@@ -266,7 +310,18 @@ export function topicLateCard(
           ),
         ]
       : [button('agenda.show', say('button.seeAgenda'), { meetingId: v.meeting.id })];
-  return message(say(LATE_TEXT[v.reason][v.action], { when: when(v.meeting, locale) }), 'attention', lines, topicEcho(locale, v.values), say('topic.late.echoHeading'), actions);
+  const echoHeading = say(typed ? 'topic.late.echoHeading' : 'topic.receipt.echoHeading');
+  return message(say(LATE_TEXT[v.reason][v.action], { when: when(v.meeting, locale) }), 'attention', lines, topicEcho(locale, v.values), echoHeading, actions);
+}
+
+/** A short answer about the agenda (a refusal, "sent to you 1:1") that leads back to it instead of ending there. */
+export function agendaNoticeCard(
+  locale: Locale,
+  v: { text: string; style: 'attention' | 'good'; meetingId?: string | undefined; values?: TopicFormValues | undefined; input?: string | undefined },
+): CardJson {
+  const say = sayIn(locale);
+  const echo = v.values ? topicEcho(locale, v.values) : v.input?.trim() ? [{ label: say('error.yourInput'), value: esc(v.input) }] : [];
+  return message(v.text, v.style, [], echo, echo.length > 0 ? say('topic.late.echoHeading') : '', [button('agenda.show', say('button.seeAgenda'), v.meetingId ? { meetingId: v.meetingId } : {})]);
 }
 
 // ---- the agenda as text, for the minutes ----

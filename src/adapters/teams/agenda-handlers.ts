@@ -5,12 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isAdmin } from '../../domain/actor.js';
-import { TOPIC_LIMITS, type TopicAuthor } from '../../domain/agenda.js';
+import { TOPIC_LIMITS, type AgendaCard, type TopicAuthor } from '../../domain/agenda.js';
+import { CardFactory, MessageFactory } from 'botbuilder';
 import { whoIsActing, type Acting } from '../../app/directory-admin.js';
 import {
   agendaFor,
   findDialogmoede,
   nextMeetingAfter,
+  rememberAgendaCard,
   saveTopicEdit,
   storedTopic,
   submitTopic,
@@ -23,15 +25,27 @@ import {
 } from '../../app/agenda.js';
 import type { PersonAddress } from '../../app/ports.js';
 import { formatInstant } from '../../domain/time.js';
-import { agendaCard, agendaText, topicFormCard, topicFormValuesFrom, topicFormValuesOf, topicLateCard, topicReceiptCard, type TopicFormValues } from '../cards/agenda-views.js';
+import {
+  agendaCard,
+  agendaIsOpen,
+  agendaNoticeCard,
+  agendaText,
+  topicFormCard,
+  topicFormValuesFrom,
+  topicFormValuesOf,
+  topicLateCard,
+  topicReceiptCard,
+  type LateAction,
+  type TopicFormValues,
+} from '../cards/agenda-views.js';
 import { escapeMarkdown as esc, type CardJson } from '../cards/render-card.js';
 import { confirmCard } from '../cards/tender-views.js';
 import { noticeCard } from '../cards/views.js';
 import { text, type TextKey } from '../i18n/text.js';
-import type { Turn } from './turn.js';
+import { sendCard, type Turn } from './turn.js';
 
 const Id = z.string().min(1).max(120);
-export const MeetingRef = z.object({ meetingId: Id.optional() }).passthrough();
+export const MeetingRef = z.object({ meetingId: Id.optional(), stage: z.enum(['call', 'lastCall', 'view']).optional() }).passthrough();
 export const TopicRef = z.object({ meetingId: Id, topicId: Id }).passthrough();
 export const SubmitTopicData = z.object({ meetingId: Id, submissionId: Id }).passthrough();
 
@@ -49,12 +63,14 @@ const ERROR_TEXT: Record<Exclude<AgendaError, 'TOPIC.INVALID'>, TextKey> = {
   'TOPIC.WITHDRAWN': 'error.topicWithdrawn',
 };
 
-/** What the person wrote, as one text for a refusal that shows it back. */
-const asInput = (v: TopicFormValues) => [v.title, v.why].filter((s) => s.trim() !== '').join('\n\n');
-
-function refusal(turn: Turn, code: AgendaError, input?: string): CardJson {
-  const key = code === 'TOPIC.INVALID' ? 'error.badActionData' : ERROR_TEXT[code];
-  return noticeCard(turn.who.locale, { text: text(turn.who.locale, key, { limit: TOPIC_LIMITS.topics }), style: 'attention', input });
+/**
+ * A refusal in words, with what the person wrote shown back. Pressed on an agenda card, it leads back
+ * to the agenda; typed, it is a plain notice.
+ */
+function refusal(turn: Turn, code: AgendaError, shown: { input?: string | undefined; values?: TopicFormValues | undefined; meetingId?: string | undefined } = {}): CardJson {
+  const say = text(turn.who.locale, code === 'TOPIC.INVALID' ? 'error.badActionData' : ERROR_TEXT[code], { limit: TOPIC_LIMITS.topics });
+  if (shown.meetingId !== undefined || shown.values) return agendaNoticeCard(turn.who.locale, { text: say, style: 'attention', meetingId: shown.meetingId, values: shown.values });
+  return noticeCard(turn.who.locale, { text: say, style: 'attention', input: shown.input || undefined });
 }
 
 const acting = (deps: AgendaDeps, turn: Turn): Promise<Acting> => whoIsActing(deps, turn.who.tenantId, turn.who.userId, turn.who.userName);
@@ -77,24 +93,25 @@ const inPersonalChat = (turn: Turn) => turn.who.conversation.conversationType ==
  * The author gets the receipt 1:1 as well when the change was made from the Byråd's chat (the card
  * there shows it only to them, for now) or by an admin on their behalf.
  */
-async function tellAuthor(deps: AgendaDeps, turn: Turn, outcome: TopicOutcome, change: 'added' | 'edited' | 'withdrawn'): Promise<void> {
+async function tellAuthor(deps: AgendaDeps, turn: Turn, who: Acting, outcome: TopicOutcome, change: 'added' | 'edited' | 'withdrawn'): Promise<void> {
   const { topic, meeting } = outcome;
   const byAdmin = topic.authorId !== turn.who.userId;
   if (outcome.duplicate || (!byAdmin && inPersonalChat(turn))) return;
   const address = byAdmin ? { tenantId: turn.who.tenantId, userId: topic.authorId, teamsId: topic.authorTeamsId, serviceUrl: topic.serviceUrl } : selfAddress(turn);
-  const delivery = await deps.notifier.toPerson(address, { kind: 'topic.receipt', topic, meeting, change, byAdmin }, 'da');
+  const delivery = await deps.notifier.toPerson(address, { kind: 'topic.receipt', topic, meeting, change, changedBy: byAdmin ? who.actor.name : undefined }, 'da');
   if (!delivery.ok) turn.log.warn({ reason: delivery.reason, topicId: topic.id }, 'topic receipt not delivered 1:1');
 }
 
 function receipt(turn: Turn, outcome: TopicOutcome, change: 'added' | 'edited' | 'withdrawn'): CardJson {
-  return topicReceiptCard(turn.who.locale, { topic: outcome.topic, meeting: outcome.meeting, change, open: true, byAdmin: outcome.topic.authorId !== turn.who.userId });
+  // An admin changing someone else's topic is told whose it was, not "your topic".
+  return topicReceiptCard(turn.who.locale, { topic: outcome.topic, meeting: outcome.meeting, change, open: true, othersTopic: outcome.topic.authorId !== turn.who.userId });
 }
 
 /** The refusal of something that came after the start, or for a cancelled meeting, with the next dialogmøde one press away. */
-async function late(deps: AgendaDeps, turn: Turn, who: Acting, meetingId: string, code: 'AGENDA.LOCKED' | 'AGENDA.CANCELLED', action: 'submit' | 'edit' | 'withdraw', values: TopicFormValues, submissionId: string): Promise<CardJson> {
+async function late(deps: AgendaDeps, turn: Turn, who: Acting, meetingId: string, code: 'AGENDA.LOCKED' | 'AGENDA.CANCELLED', action: LateAction, values: TopicFormValues, submissionId: string): Promise<CardJson> {
   const dir = who.directory?.value;
   const meeting = dir ? await findDialogmoede(deps, dir, meetingId) : undefined;
-  if (!dir || !meeting) return refusal(turn, 'AGENDA.NO_MEETING', asInput(values));
+  if (!dir || !meeting) return refusal(turn, 'AGENDA.NO_MEETING', { values });
   const next = await nextMeetingAfter(deps, dir, meetingId);
   turn.log.info({ meetingId, code, action }, 'late topic refused');
   return topicLateCard(turn.who.locale, { meeting, reason: code === 'AGENDA.LOCKED' ? 'locked' : 'cancelled', action, values, next, submissionId });
@@ -104,11 +121,14 @@ const isLate = (code: string): code is 'AGENDA.LOCKED' | 'AGENDA.CANCELLED' => c
 
 // ---- the form ----
 
-/** "emne", "nyt emne" and Tilføj emne: a fresh form for the next dialogmøde (or the one the card is about, while open). */
-export async function topicForm(deps: AgendaDeps, turn: Turn, meetingId?: string, input = ''): Promise<CardJson> {
-  const meeting = await topicFormFor(deps, await acting(deps, turn), meetingId);
-  if (!meeting.ok) return refusal(turn, meeting.code, input || undefined);
-  return topicFormCard(turn.who.locale, { meeting: meeting.value, submissionId: randomUUID(), values: { title: '', why: '', part: '', committee: '' }, errors: [] });
+/**
+ * "emne", "nyt emne «titel»" and Tilføj emne: a fresh form for the next dialogmøde (or the one the card
+ * is about, while open), with the title filled in if one was written after the command.
+ */
+export async function topicForm(deps: AgendaDeps, turn: Turn, v: { meetingId?: string | undefined; title?: string | undefined; input?: string | undefined } = {}): Promise<CardJson> {
+  const meeting = await topicFormFor(deps, await acting(deps, turn), v.meetingId);
+  if (!meeting.ok) return refusal(turn, meeting.code, v.input !== undefined ? { input: v.input } : { meetingId: v.meetingId ?? '' });
+  return topicFormCard(turn.who.locale, { meeting: meeting.value, submissionId: randomUUID(), values: { title: v.title ?? '', why: '', part: '', committee: '' }, errors: [] });
 }
 
 export async function submit(deps: AgendaDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
@@ -119,7 +139,7 @@ export async function submit(deps: AgendaDeps, turn: Turn, raw: Record<string, u
   const result = await submitTopic(deps, who, authorOf(turn, who.actor.name), { meetingId: data.meetingId, submissionId: data.submissionId, input: values }, receivedAt);
   if (result.ok) {
     turn.log.info({ meetingId: data.meetingId, topicId: result.value.topic.id, duplicate: result.value.duplicate ?? false }, 'dialogmøde topic added');
-    await tellAuthor(deps, turn, result.value, 'added');
+    await tellAuthor(deps, turn, who, result.value, 'added');
     return receipt(turn, result.value, 'added');
   }
   if (result.code === 'TOPIC.INVALID') {
@@ -127,18 +147,22 @@ export async function submit(deps: AgendaDeps, turn: Turn, raw: Record<string, u
     if (meeting) return topicFormCard(turn.who.locale, { meeting, submissionId: data.submissionId, values, errors: result.details ?? [] });
   }
   if (isLate(result.code)) return late(deps, turn, who, data.meetingId, result.code, 'submit', values, data.submissionId);
-  return refusal(turn, result.code, asInput(values));
+  return refusal(turn, result.code, { values, meetingId: data.meetingId });
 }
 
 export async function editForm(deps: AgendaDeps, turn: Turn, meetingId: string, topicId: string): Promise<CardJson> {
   const who = await acting(deps, turn);
   const found = await topicForChange(deps, who, meetingId, topicId);
-  if (found.ok) return topicFormCard(turn.who.locale, { meeting: found.value.meeting, topicId, values: topicFormValuesOf(found.value.topic), errors: [] });
+  if (found.ok) {
+    const { topic, meeting } = found.value;
+    const authorName = topic.authorId !== turn.who.userId ? topic.authorName : undefined;
+    return topicFormCard(turn.who.locale, { meeting, topicId, authorName, values: topicFormValuesOf(topic), errors: [] });
+  }
   if (isLate(found.code)) {
     const topic = await storedTopic(deps, who, meetingId, topicId);
-    if (topic) return late(deps, turn, who, meetingId, found.code, 'edit', topicFormValuesOf(topic), randomUUID());
+    if (topic) return late(deps, turn, who, meetingId, found.code, 'editPressed', topicFormValuesOf(topic), randomUUID());
   }
-  return refusal(turn, found.code);
+  return refusal(turn, found.code, { meetingId });
 }
 
 export async function save(deps: AgendaDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
@@ -149,16 +173,16 @@ export async function save(deps: AgendaDeps, turn: Turn, raw: Record<string, unk
   const result = await saveTopicEdit(deps, who, { meetingId: ref.meetingId, topicId: ref.topicId, input: values }, receivedAt);
   if (result.ok) {
     turn.log.info({ meetingId: ref.meetingId, topicId: ref.topicId }, 'dialogmøde topic edited');
-    await tellAuthor(deps, turn, result.value, 'edited');
+    await tellAuthor(deps, turn, who, result.value, 'edited');
     return receipt(turn, result.value, 'edited');
   }
   if (result.code === 'TOPIC.INVALID') {
     const meeting = who.directory ? await findDialogmoede(deps, who.directory.value, ref.meetingId) : undefined;
     if (meeting) return topicFormCard(turn.who.locale, { meeting, topicId: ref.topicId, values, errors: result.details ?? [] });
   }
-  // The edit goes on the next dialogmøde as a new topic, if the person wants: a fresh submission id.
-  if (isLate(result.code)) return late(deps, turn, who, ref.meetingId, result.code, 'edit', values, randomUUID());
-  return refusal(turn, result.code, asInput(values));
+  // The edit can go on the next dialogmøde as a new topic; the same for every press, so pressing twice adds it once.
+  if (isLate(result.code)) return late(deps, turn, who, ref.meetingId, result.code, 'edit', values, `edit-${ref.topicId}`);
+  return refusal(turn, result.code, { values, meetingId: ref.meetingId });
 }
 
 export async function withdrawAsk(deps: AgendaDeps, turn: Turn, meetingId: string, topicId: string): Promise<CardJson> {
@@ -166,7 +190,7 @@ export async function withdrawAsk(deps: AgendaDeps, turn: Turn, meetingId: strin
   const found = await topicForChange(deps, who, meetingId, topicId);
   if (!found.ok) {
     const topic = isLate(found.code) ? await storedTopic(deps, who, meetingId, topicId) : undefined;
-    return topic && isLate(found.code) ? late(deps, turn, who, meetingId, found.code, 'withdraw', topicFormValuesOf(topic), randomUUID()) : refusal(turn, found.code);
+    return topic && isLate(found.code) ? late(deps, turn, who, meetingId, found.code, 'withdraw', topicFormValuesOf(topic), randomUUID()) : refusal(turn, found.code, { meetingId });
   }
   const say = (key: TextKey, p: Record<string, string> = {}) => text(turn.who.locale, key, p);
   return confirmCard(turn.who.locale, {
@@ -185,23 +209,44 @@ export async function withdraw(deps: AgendaDeps, turn: Turn, meetingId: string, 
   const result = await withdrawTopicOf(deps, who, { meetingId, topicId }, deps.clock.now());
   if (result.ok) {
     turn.log.info({ meetingId, topicId }, 'dialogmøde topic withdrawn');
-    await tellAuthor(deps, turn, result.value, 'withdrawn');
+    await tellAuthor(deps, turn, who, result.value, 'withdrawn');
     return receipt(turn, result.value, 'withdrawn');
   }
   const topic = isLate(result.code) ? await storedTopic(deps, who, meetingId, topicId) : undefined;
   if (topic && isLate(result.code)) return late(deps, turn, who, meetingId, result.code, 'withdraw', topicFormValuesOf(topic), randomUUID());
-  return refusal(turn, result.code);
+  return refusal(turn, result.code, { meetingId });
 }
 
 // ---- reading ----
 
-/** "dagsorden", Opdater and the shared card's refresh: the person's own view of the agenda. */
-export async function show(deps: AgendaDeps, turn: Turn, meetingId?: string, input = ''): Promise<CardJson> {
+/**
+ * "dagsorden" 1:1, Opdater and the shared card's refresh: the person's own view of the agenda, in the
+ * wording of the card it came from (a last call stays a last call).
+ */
+export async function show(deps: AgendaDeps, turn: Turn, v: { meetingId?: string | undefined; stage?: AgendaCard['stage'] | undefined; input?: string | undefined }): Promise<CardJson> {
   const who = await acting(deps, turn);
-  const view = await agendaFor(deps, who, meetingId);
-  if (!view.ok) return refusal(turn, view.code, input || undefined);
+  const fromCard = v.input === undefined;
+  const view = await agendaFor(deps, who, v.meetingId, { fromCard });
+  if (!view.ok) return refusal(turn, view.code, fromCard ? { meetingId: v.meetingId ?? '' } : { input: v.input });
   const { meeting, agenda, next, canAdd } = view.value;
-  return agendaCard(turn.who.locale, { meeting, agenda, next, now: deps.clock.now(), mode: { kind: 'personal', viewer: { personId: who.actor.personId, admin: isAdmin(who.actor), canAdd } } });
+  const viewer = { personId: who.actor.personId, admin: isAdmin(who.actor), canAdd };
+  return agendaCard(turn.who.locale, { meeting, agenda, next, now: deps.clock.now(), mode: { kind: 'personal', viewer, stage: v.stage } });
+}
+
+/**
+ * "dagsorden" written in a group chat or channel: one person's view would be everyone's there, so the
+ * shared card is posted (each reader's own view comes through its refresh), and the newest one in the
+ * conversation is kept up to date like the calls.
+ */
+export async function postShared(deps: AgendaDeps, turn: Turn, input: string): Promise<void> {
+  const who = await acting(deps, turn);
+  const view = await agendaFor(deps, who, undefined);
+  if (!view.ok) return sendCard(turn.ctx, refusal(turn, view.code, { input }));
+  const { meeting, agenda, next } = view.value;
+  const card = agendaCard(turn.who.locale, { meeting, agenda, next, now: deps.clock.now(), mode: { kind: 'shared', stage: 'view' } });
+  const sent = await turn.ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  if (sent?.id && agendaIsOpen(meeting, agenda, deps.clock.now()))
+    await rememberAgendaCard(deps, turn.who.tenantId, meeting, { conversationId: turn.who.conversation.conversationId, activityId: sent.id, stage: 'view' }, agenda?.version ?? 0);
 }
 
 /**
@@ -211,13 +256,13 @@ export async function show(deps: AgendaDeps, turn: Turn, meetingId?: string, inp
  */
 export async function asText(deps: AgendaDeps, turn: Turn, meetingId: string | undefined, input: string): Promise<{ card?: CardJson; text?: string }> {
   const who = await acting(deps, turn);
-  if (!isAdmin(who.actor)) return { card: noticeCard(turn.who.locale, { text: text(turn.who.locale, 'error.adminRequired'), style: 'attention', input: input || undefined }) };
+  if (!isAdmin(who.actor)) return { card: noticeCard(turn.who.locale, { text: text(turn.who.locale, 'error.adminOnly'), style: 'attention', input: input || undefined }) };
   const view = await agendaFor(deps, who, meetingId);
-  if (!view.ok) return { card: refusal(turn, view.code, input || undefined) };
+  if (!view.ok) return { card: refusal(turn, view.code, { input }) };
   const plain = agendaText(turn.who.locale, { meeting: view.value.meeting, agenda: view.value.agenda, now: deps.clock.now() });
   if (inPersonalChat(turn)) return { text: plain };
   const delivery = await deps.notifier.toPerson(selfAddress(turn), { kind: 'agenda.text', text: plain }, turn.who.locale);
   if (!delivery.ok) return { text: plain };
-  return { card: noticeCard(turn.who.locale, { text: text(turn.who.locale, 'agenda.text.sentPersonal'), style: 'good' }) };
+  return { card: agendaNoticeCard(turn.who.locale, { text: text(turn.who.locale, 'agenda.text.sentPersonal'), style: 'good', meetingId: view.value.meeting.id }) };
 }
 

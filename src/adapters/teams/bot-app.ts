@@ -85,9 +85,10 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
     case 'addMeeting':
       return sendCard(turn.ctx, await calendar.add(deps, turn, command.meetingKind, command.date, command.time, command.title, input));
     case 'newTopic':
-      return sendCard(turn.ctx, await agenda.topicForm(deps, turn, undefined, input));
+      return sendCard(turn.ctx, await agenda.topicForm(deps, turn, { title: command.title, input }));
     case 'agenda':
-      return sendCard(turn.ctx, await agenda.show(deps, turn, undefined, input));
+      if (turn.who.conversation.conversationType !== 'personal') return agenda.postShared(deps, turn, input);
+      return sendCard(turn.ctx, await agenda.show(deps, turn, { input }));
     case 'agendaText': {
       const answer = await agenda.asText(deps, turn, undefined, input);
       if (answer.text !== undefined) await turn.ctx.sendActivity({ type: 'message', text: answer.text, textFormat: 'plain' });
@@ -175,8 +176,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   });
   execute('calendar.cancel', (turn, data) => calendar.cancel(deps, turn, MeetingData.parse(data).meetingId, '', ''));
   // The dialogmøde agenda
-  execute('agenda.show', (turn, data) => agenda.show(deps, turn, agenda.MeetingRef.parse(data).meetingId));
-  execute('topic.new', (turn, data) => agenda.topicForm(deps, turn, agenda.MeetingRef.parse(data).meetingId));
+  execute('agenda.show', (turn, data) => agenda.show(deps, turn, agenda.MeetingRef.parse(data)));
+  execute('topic.new', (turn, data) => agenda.topicForm(deps, turn, { meetingId: agenda.MeetingRef.parse(data).meetingId }));
   execute('topic.submit', (turn, data) => agenda.submit(deps, turn, data));
   execute('topic.edit', (turn, data) => {
     const d = agenda.TopicRef.parse(data);

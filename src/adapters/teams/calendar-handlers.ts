@@ -18,7 +18,7 @@ import type { Turn } from './turn.js';
 export type CalendarHandlerDeps = CalendarDeps & { readonly reminders: ReminderRepository };
 
 const ERROR_TEXT: Record<CalendarError, TextKey> = {
-  'ADMIN.REQUIRED': 'error.adminRequired',
+  'ADMIN.REQUIRED': 'error.adminOnly',
   'MEETING.NOT_FOUND': 'error.meetingNotFound',
   'MEETING.BAD_TIME': 'error.meetingBadTime',
   'MEETING.IN_PAST': 'error.meetingInPast',
@@ -50,7 +50,7 @@ export async function move(deps: CalendarHandlerDeps, turn: Turn, meetingId: str
   const result = await moveMeeting(deps, actor, directory?.value, meetingId, date, time);
   if (!result.ok) return refusal(turn, result.code, input, { id: esc(meetingId) });
   turn.log.info({ meetingId, start: result.value.start }, 'meeting moved');
-  return done(turn, 'calendar.moved', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale) });
+  return done(turn, result.value.kind === 'dialogmoede' ? 'calendar.movedDialogmoede' : 'calendar.moved', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale) });
 }
 
 export async function cancel(deps: CalendarHandlerDeps, turn: Turn, meetingId: string, reason: string, input: string): Promise<CardJson> {
@@ -58,7 +58,7 @@ export async function cancel(deps: CalendarHandlerDeps, turn: Turn, meetingId: s
   const result = await cancelMeeting(deps, actor, directory?.value, meetingId, reason);
   if (!result.ok) return refusal(turn, result.code, input, { id: esc(meetingId) });
   turn.log.info({ meetingId }, 'meeting cancelled');
-  return done(turn, 'calendar.cancelled', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale) });
+  return done(turn, result.value.kind === 'dialogmoede' ? 'calendar.cancelledDialogmoede' : 'calendar.cancelled', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale) });
 }
 
 export async function add(deps: CalendarHandlerDeps, turn: Turn, kind: string, date: string, time: string, title: string, input: string): Promise<CardJson> {

@@ -20,7 +20,7 @@ export type Command =
   | { kind: 'moveMeeting'; meetingId: string; date: string; time: string }
   | { kind: 'cancelMeeting'; meetingId: string; reason: string }
   | { kind: 'addMeeting'; meetingKind: string; date: string; time: string; title: string }
-  | { kind: 'newTopic' }
+  | { kind: 'newTopic'; title?: string | undefined }
   | { kind: 'agenda' }
   | { kind: 'agendaText' }
   | { kind: 'unknown'; text: string };
@@ -51,6 +51,8 @@ export function parseCommand(raw: string | undefined): Command {
   if (/^(møder|moeder|næste møder|meetings)$/.test(t)) return { kind: 'meetings' };
   if (/^(påmindelser|paamindelser|reminders)$/.test(t)) return { kind: 'reminders' };
   if (/^(nyt emne|emne|tilføj emne|new topic|add topic|topic)$/.test(t)) return { kind: 'newTopic' };
+  const titled = /^(?:nyt emne|emne|tilføj emne|new topic|add topic)[:\s]\s*(.+)$/i.exec(original);
+  if (titled) return { kind: 'newTopic', title: titled[1]!.trim() };
   if (/^(dagsorden|dagsordenen|agenda)$/.test(t)) return { kind: 'agenda' };
   if (/^(dagsorden|dagsordenen|agenda) (som |i |as )?(tekst|text|markdown)$/.test(t)) return { kind: 'agendaText' };
   const move = /^(?:flyt møde|move meeting)\s+(\S+)\s+(?:til|to)\s+(\d{4}-\d{2}-\d{2})\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})$/i.exec(original);

@@ -76,7 +76,7 @@ export class TeamsNotifier implements Notifier {
         return agendaCard(locale, { meeting: notice.meeting, agenda: notice.agenda, mode: { kind: 'final' }, now });
       case 'topic.receipt': {
         const open = agendaIsOpen(notice.meeting, undefined, now);
-        return topicReceiptCard(locale, { topic: notice.topic, meeting: notice.meeting, change: notice.change, cancelled: notice.cancelled, open, byAdmin: notice.byAdmin });
+        return topicReceiptCard(locale, { topic: notice.topic, meeting: notice.meeting, change: notice.change, cancelled: notice.cancelled, open, changedBy: notice.changedBy });
       }
     }
   }
