@@ -131,6 +131,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     config: DEFAULT_REMINDERS,
     pacer: new Pacer({ perSecond: SEND_RATE_PER_SECOND, now: () => clock.now().getTime(), sleep }),
     sleep,
+    log: log.child({ area: 'reminders' }),
   };
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`;
   const schedLog = log.child({ area: 'scheduler' });

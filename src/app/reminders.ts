@@ -12,6 +12,7 @@ import { conversationOfGroup, type Directory } from '../domain/directory.js';
 import { DAY, HOUR, decide, plannedReminders, targetKey, type Reminder, type ReminderConfig, type ReminderTarget } from '../domain/reminders.js';
 import { biddingOpen } from '../domain/tender.js';
 import type { Pacer } from './pacer.js';
+import type { Logger } from '../logger.js';
 import { agendaCardNotice, rememberAgendaCard, type AgendaWriteQueue } from './agenda.js';
 import type {
   AgendaRepository,
@@ -43,6 +44,8 @@ export interface ReminderDeps {
   readonly config: ReminderConfig;
   readonly pacer: Pacer;
   readonly sleep: (ms: number) => Promise<void>;
+  /** Where a reminder that cannot be delivered is logged (the admins are also told, if the bot can reach them). */
+  readonly log?: Logger | undefined;
 }
 
 export const SENDER_LEASE = 'reminder-sender';
@@ -269,6 +272,7 @@ async function sendOne(
   const what = `${meeting!.title}, ${r.ruleId}`;
   const release = (patch: Partial<Reminder>) => deps.reminders.save({ ...claimed, ...patch, claimedBy: undefined, claimedUntil: undefined, updatedAt: deps.clock.now().toISOString() }, claimEtag);
   if (!record || record.status !== 'installed') {
+    deps.log?.warn({ tenantId, reminderId: id, meetingId: r.meetingId, target: r.target, reason: record ? 'removed' : 'not-installed' }, 'reminder could not be delivered');
     await release({ status: 'unreachable', lastError: record ? 'removed' : 'not-installed' });
     report.unreachable++;
     await tellAdmins(deps, view!.dir, { kind: 'admin.unreachable', conversationName: name, reason: record ? 'removed' : 'not-installed', what });
@@ -292,6 +296,7 @@ async function sendOne(
     return;
   }
   if (delivery.reason === 'removed' || delivery.reason === 'forbidden') {
+    deps.log?.warn({ tenantId, reminderId: id, meetingId: r.meetingId, target: r.target, reason: delivery.reason, status: delivery.status }, 'reminder could not be delivered');
     await release({ status: 'unreachable', lastError: `${delivery.reason} (${delivery.status ?? '?'})`, attempts: r.attempts + 1 });
     report.unreachable++;
     await tellAdmins(deps, view!.dir, { kind: 'admin.unreachable', conversationName: name, reason: delivery.reason, what });

@@ -75,6 +75,13 @@ describe('the call for topics', () => {
     expect((await agendaOf())!.cards).toHaveLength(1);
   });
 
+  it('is listed for admins under "påmindelser" by names, not ids', async () => {
+    await withCallPosted();
+    const status = cardText(cardIn((await say(persona.admin, personal(persona.admin), 'påmindelser')).sent[0]!.activity));
+    expect(status).toContain('Dialogmøde mandag 7. december 2026 kl. 14.00 · 2 timer før · Byrådet');
+    expect(status).not.toContain('dialogmoede-2h');
+  });
+
   it('is followed by a last call two hours before the start, and both cards show the topics', async () => {
     await withCallPosted();
     await addTopic(persona.politiker, byraad, topicA);

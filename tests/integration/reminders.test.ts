@@ -169,5 +169,8 @@ describe('where the bot was removed', () => {
     const toAdmin = posts().filter((r) => r.conversationId === personalOf(persona.admin.id));
     expect(toAdmin).toHaveLength(1);
     expect(cardText(toAdmin[0]!.activity.attachments![0]!.content)).toContain('Kernegruppe Læring');
+    expect(rig.logLines.filter((l) => l.msg === 'reminder could not be delivered')).toEqual([
+      expect.objectContaining({ level: 40, reason: 'forbidden', status: 403, target: { type: 'group', groupId: 'kernegruppe-laering' } }),
+    ]);
   });
 });

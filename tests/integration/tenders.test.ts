@@ -3,10 +3,8 @@
 // stay sealed, the deadline holds to the second (also across DST), the tender closes by itself, and a
 // cancellation reaches every bidder.
 
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
-import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { startBot } from '../../src/main.js';
 import { botAdded, botRemoved, cardAction, message } from '../support/activities.js';
@@ -14,6 +12,7 @@ import { cardText, type Card } from '../support/bot-driver.js';
 import { conversations, DEMO_TENANT, persona, personal, type Persona } from '../support/demo.js';
 import { TestClock } from '../support/clock.js';
 import { CosmosRequestLog, freshDatabase } from '../support/cosmos.js';
+import { capturedLog } from '../support/log-capture.js';
 import { HttpBot } from '../support/http-bot.js';
 import { RecordingConnector } from '../support/recording-connector.js';
 
@@ -422,16 +421,10 @@ describe('the deadline, by the server clock', () => {
 describe("the scheduler's log", () => {
   it('says "tender closed" with the tenant and tender when a tender closes at its deadline', async () => {
     // The bot as main.ts builds it, with a logger whose lines the test reads.
-    const lines: Record<string, unknown>[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>);
-        done();
-      },
-    });
+    const { log, lines } = capturedLog('info');
     const connector = await new RecordingConnector().start();
     const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));
-    const bot = await startBot({ config: loadConfig({ PORT: '0' }), log: pino({ level: 'info' }, sink), cosmos: await freshDatabase(), clock, scheduler: false });
+    const bot = await startBot({ config: loadConfig({ PORT: '0' }), log, cosmos: await freshDatabase(), clock, scheduler: false });
     const send = async (activity: Partial<Activity>) => {
       const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...activity, serviceUrl: connector.url }) });
       const body = await res.text();

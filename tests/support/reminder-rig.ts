@@ -14,6 +14,7 @@ import { DEFAULT_REMINDERS, type ReminderConfig } from '../../src/domain/reminde
 import { TestClock } from './clock.js';
 import { freshDatabase, repositoriesOf } from './cosmos.js';
 import { DEMO_TENANT, demoRoster } from './demo.js';
+import { capturedLog } from './log-capture.js';
 import { RecordingConnector } from './recording-connector.js';
 
 export const chatOf = (groupId: string) => `19:${groupId}@thread.v2`;
@@ -25,6 +26,8 @@ export class ReminderRig {
     readonly clock: TestClock,
     readonly connector: RecordingConnector,
     readonly calendars: CosmosCalendarRepository,
+    /** What the reminder engine logged (warnings and up). */
+    readonly logLines: Record<string, unknown>[],
   ) {}
 
   static async start(now: string, config: ReminderConfig = DEFAULT_REMINDERS): Promise<ReminderRig> {
@@ -54,6 +57,7 @@ export class ReminderRig {
     for (const p of people) await repos.conversations.save(record(personalOf(p), 'personal', p), undefined);
 
     const log = pino({ level: 'silent' });
+    const captured = capturedLog('warn');
     const calendars = repos.calendars;
     const deps: ReminderDeps = {
       ...repos,
@@ -63,8 +67,9 @@ export class ReminderRig {
       // Waiting moves the test's clock instead of real time.
       pacer: new Pacer({ perSecond: 1000, now: () => clock.now().getTime(), sleep: async (ms) => clock.advance(ms) }),
       sleep: async (ms) => clock.advance(ms),
+      log: captured.log,
     };
-    return new ReminderRig(deps, clock, connector, calendars);
+    return new ReminderRig(deps, clock, connector, calendars, captured.lines);
   }
 
   plan() {

@@ -38,10 +38,19 @@ export async function meetings(deps: CalendarHandlerDeps, turn: Turn): Promise<C
 }
 
 export async function reminders(deps: CalendarHandlerDeps, turn: Turn, input: string): Promise<CardJson> {
-  const { actor } = await acting(deps, turn);
+  const { actor, directory } = await acting(deps, turn);
   if (!isAdmin(actor)) return refusal(turn, 'ADMIN.REQUIRED', input);
   const status = await reminderStatus(deps, turn.who.tenantId);
-  const describe = (r: Reminder) => `${r.meetingId} · ${r.ruleId} · ${r.target.type === 'group' ? r.target.groupId : r.target.personId}`;
+  const dir = directory?.value;
+  const locale = turn.who.locale;
+  // "Byrådsmøde onsdag 30. december 2026 kl. 17.00 · 7 dage før · Kernegruppe Læring": names, not ids.
+  const describe = (r: Reminder) => {
+    const to = r.target.type === 'group' ? r.target.groupId : r.target.personId;
+    const name = r.target.type === 'group' ? dir?.groups.find((g) => g.id === to)?.name : dir?.people.find((p) => p.id === to)?.name;
+    const lead = /-(\d+)([dh])$/.exec(r.ruleId);
+    const before = lead ? text(locale, lead[2] === 'd' ? 'reminders.daysBefore' : 'reminders.hoursBefore', { count: lead[1]! }) : r.ruleId;
+    return `${text(locale, `meetingKind.${r.meetingKind}`)} ${formatInstant(new Date(r.meetingStart), locale)} · ${before} · ${name ?? to}`;
+  };
   return reminderStatusCard(turn.who.locale, { ...status, describe });
 }
 
