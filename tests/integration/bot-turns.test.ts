@@ -231,6 +231,13 @@ describe('where the bot may post', () => {
     expect(removed?.value.removedAt).toBeDefined();
   });
 
+  it('welcomes a chat the roster already links to a group by that group, and an unlinked one with how to link it', async () => {
+    const linked = await bot.send(botAdded(persona.admin, conversations.byraadChannel));
+    expect(linked.texts[0]).toContain('Denne samtale hører til Byrådet');
+    const unlinked = await bot.send(botAdded(persona.admin, conversations.otherChat));
+    expect(unlinked.texts[0]).toContain('En administrator kan tilknytte samtalen');
+  });
+
   it('records a channel when the bot is added to a team, with team and channel names', async () => {
     await bot.send(botAdded(persona.admin, conversations.byraadChannel));
     const rec = await bot.repos.conversations.get(DEMO_TENANT, conversations.byraadChannel.id);

@@ -166,6 +166,7 @@ export const da = {
   'error.calendarBusy': 'Kalenderen blev ændret af andre samtidig. Prøv igen.',
   'error.meetingKind': 'Mødetypen skal være en af: {kinds}.',
   'welcome.personal': 'Hej! Jeg er Kerneopgave-bot. Jeg hjælper med kommunens interne udbud, påmindelser før møderne og dagsordenen til dialogmøderne. Skriv »hjælp« for at se hvad du kan.',
+  'welcome.linked': 'Hej! Jeg er Kerneopgave-bot. Denne samtale hører til {group}. Nævn mig og skriv »hjælp« for at se, hvad jeg kan her.',
   'welcome.group': 'Hej! Jeg er Kerneopgave-bot. Nævn mig og skriv »hjælp« for at se hvad jeg kan. En administrator kan tilknytte samtalen til en gruppe med »tilknyt «gruppe»«.',
 } as const;
 

@@ -167,5 +167,6 @@ export const en: Record<TextKey, string> = {
   'error.calendarBusy': 'Others changed the calendar at the same moment. Please try again.',
   'error.meetingKind': 'The meeting kind must be one of: {kinds}.',
   'welcome.personal': 'Hello! I am Kerneopgave-bot. I help with the municipality\'s internal tenders, reminders before meetings and the agenda for the dialogue meetings. Write "help" to see what you can do.',
+  'welcome.linked': 'Hi! I am Kerneopgave-bot. This conversation belongs to {group}. Mention me and write "help" to see what I can do here.',
   'welcome.group': 'Hello! I am Kerneopgave-bot. Mention me and write "help" to see what I can do. An administrator can link this conversation to a group with "link «group»".',
 };

@@ -4,6 +4,8 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { recordConversationAdded, recordConversationRemoved, type ConversationDeps } from '../../app/conversations.js';
 import { text } from '../i18n/text.js';
+import type { DirectoryRepository } from '../../app/ports.js';
+import { groupOfConversation } from '../../domain/directory.js';
 import { conversationSeenOf } from './activity-info.js';
 import type { Turn } from './turn.js';
 
@@ -25,7 +27,7 @@ export function botMembershipChange(ctx: TurnContext): 'added' | 'removed' | und
   return undefined;
 }
 
-export async function onConversationEvent(deps: ConversationDeps, turn: Turn): Promise<void> {
+export async function onConversationEvent(deps: ConversationDeps & { readonly directories: DirectoryRepository }, turn: Turn): Promise<void> {
   const change = botMembershipChange(turn.ctx);
   if (!change) return;
   const seen = conversationSeenOf(turn.ctx.activity, turn.who);
@@ -36,7 +38,10 @@ export async function onConversationEvent(deps: ConversationDeps, turn: Turn): P
   }
   const { isNew } = await recordConversationAdded(deps, seen);
   turn.log.info({ conversationType: seen.conversationType, isNew }, 'bot added to conversation');
-  if (isNew) {
-    await turn.ctx.sendActivity(text(turn.who.locale, seen.conversationType === 'personal' ? 'welcome.personal' : 'welcome.group'));
-  }
+  if (!isNew) return;
+  if (seen.conversationType === 'personal') return void (await turn.ctx.sendActivity(text(turn.who.locale, 'welcome.personal')));
+  // A chat the roster already links to a group (the Byråd's, a kernegruppe's) is told so, not asked to be linked.
+  const directory = (await deps.directories.get(turn.who.tenantId))?.value;
+  const group = directory ? groupOfConversation(directory, seen.conversationId) : undefined;
+  await turn.ctx.sendActivity(group ? text(turn.who.locale, 'welcome.linked', { group: group.name }) : text(turn.who.locale, 'welcome.group'));
 }
