@@ -17,22 +17,10 @@ import {
   type BidInput,
   type Bidder,
 } from '../../src/domain/bid.js';
-import { cancel, close, createDraft, publish, registerSubmission, type CatalogEntry, type FieldError, type Tender } from '../../src/domain/tender.js';
+import { cancel, close, createDraft, publish, registerSubmission, type FieldError, type Tender } from '../../src/domain/tender.js';
+import { CATALOG, DEADLINE, ms, NOW } from '../support/domain-fixtures.js';
 
-/** Monday 23 November 2026, 10.00 in Copenhagen. */
-const NOW = new Date('2026-11-23T09:00:00Z');
-/** Monday 7 December 2026, 12.00 in Copenhagen. */
-const DEADLINE = new Date('2026-12-07T11:00:00Z');
 const SUBMITTED = new Date('2026-12-01T09:31:00Z');
-const ms = (date: Date, delta: number) => new Date(date.getTime() + delta);
-
-const CATALOG: readonly CatalogEntry[] = [
-  { id: 'laering-1', text: 'Børn har lyst til at lære', kerneopgave: 'laering', kerneopgaveName: 'Læring', demo: false },
-  { id: 'laering-2', text: 'Forældre tager del i børnenes læring', kerneopgave: 'laering', kerneopgaveName: 'Læring', demo: false },
-  { id: 'laering-3', text: 'Lokalsamfundet er et læringsrum', kerneopgave: 'laering', kerneopgaveName: 'Læring', demo: false },
-  { id: 'teknik-1', text: 'Veje og stier er trygge', kerneopgave: 'teknik', kerneopgaveName: 'Teknik', demo: false },
-  { id: 'social-1', text: 'Ældre er en del af fællesskabet', kerneopgave: 'social', kerneopgaveName: 'Social Omsorg', demo: false },
-];
 
 type AnyResult<T> = { ok: true; value: T } | { ok: false; code: string; details?: unknown };
 

@@ -20,25 +20,13 @@ import {
   registerSubmission,
   TENDER_LIMITS,
   validateTenderInput,
-  type CatalogEntry,
   type FieldError,
   type Tender,
   type TenderFields,
   type TenderInput,
 } from '../../src/domain/tender.js';
+import { CATALOG, DEADLINE, ms, NOW } from '../support/domain-fixtures.js';
 
-/** Monday 23 November 2026, 10.00 in Copenhagen. */
-const NOW = new Date('2026-11-23T09:00:00Z');
-/** Monday 7 December 2026, 12.00 in Copenhagen. */
-const DEADLINE = new Date('2026-12-07T11:00:00Z');
-const ms = (date: Date, delta: number) => new Date(date.getTime() + delta);
-
-const CATALOG: readonly CatalogEntry[] = [
-  { id: 'laering-1', text: 'Børn har lyst til at lære', kerneopgave: 'laering', kerneopgaveName: 'Læring', demo: false },
-  { id: 'laering-2', text: 'Forældre tager del i børnenes læring', kerneopgave: 'laering', kerneopgaveName: 'Læring', demo: false },
-  { id: 'laering-3', text: 'Lokalsamfundet er et læringsrum', kerneopgave: 'laering', kerneopgaveName: 'Læring', demo: false },
-  { id: 'teknik-1', text: 'Veje og stier er trygge', kerneopgave: 'teknik', kerneopgaveName: 'Teknik', demo: false },
-];
 /** What Kernegruppe Læring may open: its own kerneopgave's forudsætninger. */
 const OPENABLE = ['laering-1', 'laering-2', 'laering-3'];
 
