@@ -5,7 +5,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_CALENDAR, MEETING_KINDS, type CalendarConfig, type MeetingKind, type Slot } from '../domain/calendar.js';
-import { HOUR, reminderRule, type ReminderConfig, type ReminderRule } from '../domain/reminders.js';
+import { dialogmoedeRules, HOUR, reminderRule, type ReminderConfig, type ReminderRule } from '../domain/reminders.js';
 import { instantFromLocal } from '../domain/time.js';
 import { fieldName, keyPositionOf, positionOf, syntaxMessage, zodMessage, type RosterProblem } from './roster-file.js';
 
@@ -70,8 +70,8 @@ const split = (at: string) => {
   return { date, time: t.padStart(5, '0') };
 };
 
-function rules(kind: MeetingKind, list: readonly number[], audience: ReminderRule['audience'], unit: 'd' | 'h' = 'd'): ReminderRule[] {
-  return list.map((lead) => reminderRule(kind, lead, unit, audience));
+function rules(kind: MeetingKind, list: readonly number[], audience: ReminderRule['audience']): ReminderRule[] {
+  return list.map((lead) => reminderRule(kind, lead, 'd', audience));
 }
 
 export function parseCalendarFile(source: string, defaults: { reminders: ReminderConfig }): { ok: true; file: CalendarFile } | { ok: false; problems: RosterProblem[] } {
@@ -103,7 +103,7 @@ export function parseCalendarFile(source: string, defaults: { reminders: Reminde
   const slots = { ...DEFAULT_CALENDAR.slots, ...(f.slots ?? {}) } as CalendarConfig['slots'];
   const { default: kernegruppeDefault, ...kernegruppeSlots } = f.kernegrupper ?? {};
   const r = f.reminders ?? {};
-  const byDefault = (kind: MeetingKind, unit?: 'd' | 'h') => defaults.reminders.rules.filter((x) => x.meetingKind === kind && (!unit || x.id.endsWith(unit)));
+  const byDefault = (kind: MeetingKind) => defaults.reminders.rules.filter((x) => x.meetingKind === kind);
   return {
     ok: true,
     file: {
@@ -120,8 +120,9 @@ export function parseCalendarFile(source: string, defaults: { reminders: Reminde
           ...(r.byraadsmoede ? rules('byraadsmoede', r.byraadsmoede, 'kernegrupper') : byDefault('byraadsmoede')),
           ...(r.pitstop ? rules('pitstop', r.pitstop, 'konsulenter') : byDefault('pitstop')),
           ...(r.konsulentmoede ? rules('konsulentmoede', r.konsulentmoede, 'konsulenter') : byDefault('konsulentmoede')),
-          ...(r.dialogmoede ? rules('dialogmoede', r.dialogmoede, 'byraad') : byDefault('dialogmoede', 'd')),
-          ...(r.dialogmoedeLastCallHours ? rules('dialogmoede', r.dialogmoedeLastCallHours, 'byraad', 'h') : byDefault('dialogmoede', 'h')),
+          ...(r.dialogmoede || r.dialogmoedeLastCallHours
+            ? dialogmoedeRules(r.dialogmoede ?? [7], r.dialogmoedeLastCallHours ?? [2])
+            : byDefault('dialogmoede')),
         ],
         lateWindowMs: r.lateWindowHours !== undefined ? r.lateWindowHours * HOUR : defaults.reminders.lateWindowMs,
       },

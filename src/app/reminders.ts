@@ -82,7 +82,8 @@ export async function planReminders(deps: ReminderDeps, tenantId: string): Promi
   let created = 0;
   let moved = 0;
   for (const p of planned) {
-    if (p.dueAt.getTime() + config.lateWindowMs < now.getTime()) continue; // long past: nothing to send
+    const window = config.rules.find((r) => r.id === p.ruleId)?.lateWindowMs ?? config.lateWindowMs;
+    if (p.dueAt.getTime() + window < now.getTime()) continue; // long past: nothing to send
     const reminder: Reminder = {
       id: reminderId(tenantId, p.meetingId, p.ruleId, p.target),
       tenantId,

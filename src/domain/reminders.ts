@@ -14,6 +14,8 @@ export interface ReminderRule {
   readonly leadMs: number;
   /** kernegrupper: each kernegruppe's linked chat; konsulenter: each konsulent 1:1; byraad: the Byråd's chat (the dialogmøde's call for topics). */
   readonly audience: 'kernegrupper' | 'konsulenter' | 'byraad';
+  /** This rule's own late window, where the general one does not fit (a call for topics is useful until the last call). */
+  readonly lateWindowMs?: number | undefined;
 }
 
 export interface ReminderConfig {
@@ -27,6 +29,19 @@ export function reminderRule(meetingKind: MeetingKind, lead: number, unit: 'd' |
   return { id: `${meetingKind}-${lead}${unit}`, meetingKind, leadMs: lead * (unit === 'd' ? DAY : HOUR), audience };
 }
 
+/**
+ * The dialogmøde's calls for topics (days before) and last calls (hours before). A call the bot missed
+ * (it was down) is still worth posting until the first last call is due, however long that is; after
+ * that the last call does the job.
+ */
+export function dialogmoedeRules(days: readonly number[], lastCallHours: readonly number[]): ReminderRule[] {
+  const firstLastCall = Math.max(0, ...lastCallHours) * HOUR;
+  return [
+    ...days.map((d) => ({ ...reminderRule('dialogmoede', d, 'd', 'byraad'), lateWindowMs: Math.max(0, d * DAY - firstLastCall - 1) })),
+    ...lastCallHours.map((h) => reminderRule('dialogmoede', h, 'h', 'byraad')),
+  ];
+}
+
 export const DEFAULT_REMINDERS: ReminderConfig = {
   rules: [
     reminderRule('byraadsmoede', 7, 'd', 'kernegrupper'),
@@ -34,8 +49,7 @@ export const DEFAULT_REMINDERS: ReminderConfig = {
     reminderRule('pitstop', 2, 'd', 'konsulenter'),
     reminderRule('konsulentmoede', 2, 'd', 'konsulenter'),
     // The dialogmøde: the call for topics a week before and the last call two hours before, to the Byråd's chat.
-    reminderRule('dialogmoede', 7, 'd', 'byraad'),
-    reminderRule('dialogmoede', 2, 'h', 'byraad'),
+    ...dialogmoedeRules([7], [2]),
   ],
   lateWindowMs: 12 * HOUR,
 };
@@ -120,7 +134,7 @@ export function decide(reminder: Reminder, meeting: Meeting | undefined, rules: 
   if (now.getTime() >= meetingStart.getTime()) return { do: 'skip', reason: 'meeting-started' };
   if (now.getTime() < dueAt.getTime()) return { do: 'wait' };
   if (reminder.notBefore && now.getTime() < new Date(reminder.notBefore).getTime()) return { do: 'wait' };
-  if (now.getTime() > dueAt.getTime() + rules.lateWindowMs) return { do: 'skip', reason: 'too-late' };
+  if (now.getTime() > dueAt.getTime() + (rule?.lateWindowMs ?? rules.lateWindowMs)) return { do: 'skip', reason: 'too-late' };
   // Late means the bot was not there at the due time (down), not a retry after Teams said "slow down".
   const late = reminder.attempts === 0 && now.getTime() - dueAt.getTime() > 5 * 60_000;
   return { do: 'send', late };

@@ -120,7 +120,7 @@ const CalendarItemSchema = z.object({
   config: z.record(z.unknown()),
   overrides: z.array(z.record(z.unknown())),
   warned: z.array(z.string()),
-  reminders: opt(z.object({ rules: z.array(z.object({ id: z.string(), meetingKind: z.string(), leadMs: z.number(), audience: z.enum(['kernegrupper', 'konsulenter', 'byraad']) })), lateWindowMs: z.number() })),
+  reminders: opt(z.object({ rules: z.array(z.object({ id: z.string(), meetingKind: z.string(), leadMs: z.number(), audience: z.enum(['kernegrupper', 'konsulenter', 'byraad']), lateWindowMs: opt(z.number()) })), lateWindowMs: z.number() })),
   agenda: opt(z.object({ chefsMayAddTopics: z.boolean() })),
   _etag: z.string(),
 });
