@@ -286,6 +286,7 @@ describe('at the meeting’s start', () => {
     expect(text).toContain('Cykelstier på blankt papir');
     expect(text).toContain('Her er det, du skrev:');
     expect(text).toContain('[Sæt på næste dialogmøde (mandag 4. januar 2027 kl. 14.00)]');
+    expect(verbsOf(late.card)).toContain('agenda.show');
     expect(await titles()).toEqual(['Ældre og ensomhed']);
 
     const onNext = await click(lone, byraad, 'topic.submit', dataOf(late.card, 'topic.submit'));
@@ -346,6 +347,9 @@ describe('at the meeting’s start', () => {
     await withCallPosted();
     const seen = await click(lone, byraad, 'agenda.show', { meetingId: DECEMBER, stage: 'lastCall' });
     expect(cardText(seen.card)).toContain('Sidste kald');
+    // Someone who cannot add topics is not urged to.
+    const employee = await click(persona.medarbejder, byraad, 'agenda.show', { meetingId: DECEMBER, stage: 'lastCall' });
+    expect(cardText(employee.card)).not.toContain('Tilføj dit emne nu');
   });
 
   it('"dagsorden" shows the final agenda to the Byråd and the chefs, and nobody else', async () => {

@@ -131,7 +131,9 @@ export function agendaCard(locale: Locale, v: { meeting: Meeting; agenda: Agenda
   ]
     .filter(Boolean)
     .join(' ');
-  const status = statusLine(say, locale, { ...v, open, final: v.mode.kind === 'final', stage: v.mode.kind === 'final' ? undefined : v.mode.stage });
+  // A reader who cannot add topics (someone in the channel who is not on the Byråd) is not urged to.
+  const wording = v.mode.kind === 'final' || (viewer && !viewer.canAdd) ? undefined : v.mode.stage;
+  const status = statusLine(say, locale, { ...v, open, final: v.mode.kind === 'final', stage: wording });
   // An extra dialogmøde an admin added goes by its own title.
   const name = v.meeting.added ? esc(v.meeting.title) : say('agenda.dialogmoede');
   const card = renderCard('agenda', {
@@ -299,8 +301,8 @@ export function topicLateCard(
   // A new topic, or an edit typed after the start, can go on the next meeting; a cancelled meeting's topics are already there.
   const offerNext = v.action === 'submit' || (v.action === 'edit' && v.reason === 'locked');
   const lines: Line[] = offerNext ? [{ text: say(v.next ? 'topic.late.putOnNext' : 'topic.late.noNext'), color: 'Default' }] : [];
-  const actions =
-    offerNext && v.next
+  const actions = [
+    ...(offerNext && v.next
       ? [
           button(
             'topic.submit',
@@ -309,7 +311,9 @@ export function topicLateCard(
             'positive',
           ),
         ]
-      : [button('agenda.show', say('button.seeAgenda'), { meetingId: v.meeting.id })];
+      : []),
+    button('agenda.show', say('button.seeAgenda'), { meetingId: v.meeting.id }),
+  ];
   const echoHeading = say(typed ? 'topic.late.echoHeading' : 'topic.receipt.echoHeading');
   return message(say(LATE_TEXT[v.reason][v.action], { when: when(v.meeting, locale) }), 'attention', lines, topicEcho(locale, v.values), echoHeading, actions);
 }

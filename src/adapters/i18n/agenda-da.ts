@@ -3,7 +3,7 @@
 
 export const agendaDa = {
   'calendar.cancelledDialogmoede': 'Mødet »{title}« {when} er aflyst. Emnerne på dets dagsorden flyttes til næste dialogmøde inden for et halvt minut, og hver forfatter får besked.',
-  'calendar.movedDialogmoede': 'Mødet »{title}« er flyttet til {when}. Emnerne følger med, og der kan tilføjes emner indtil det nye starttidspunkt.',
+  'calendar.movedDialogmoede': 'Mødet »{title}« er flyttet til {when}. Dagsordenen følger med, og der kan tilføjes emner indtil det nye starttidspunkt.',
   'cmd.newTopic': 'emne',
   'cmd.newTopic.text': 'Sæt et emne på dagsordenen til næste dialogmøde.',
   'cmd.agenda': 'dagsorden',

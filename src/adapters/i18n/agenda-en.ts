@@ -4,7 +4,7 @@ import type { AgendaTextKey } from './agenda-da.js';
 
 export const agendaEn: Record<AgendaTextKey, string> = {
   'calendar.cancelledDialogmoede': 'The meeting "{title}" {when} is cancelled. The topics on its agenda move to the next dialogue meeting within half a minute, and each author is told.',
-  'calendar.movedDialogmoede': 'The meeting "{title}" is moved to {when}. Its topics follow, and topics can be added until the new start.',
+  'calendar.movedDialogmoede': 'The meeting "{title}" is moved to {when}. Its agenda follows, and topics can be added until the new start.',
   'cmd.newTopic': 'topic',
   'cmd.newTopic.text': 'Put a topic on the agenda for the next dialogue meeting.',
   'cmd.agenda': 'agenda',

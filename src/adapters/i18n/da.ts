@@ -55,7 +55,7 @@ export const da = {
   'announce.stateOff': 'var ikke',
   'error.title': 'Det gik ikke',
   'error.yourInput': 'Det du skrev',
-  'error.adminOnly': 'Det er kun administratorer, der kan det. Kontakt sekretariatet, hvis der skal ændres noget.',
+  'error.adminOnly': 'Det er kun administratorer, der kan det.',
   'error.adminRequired': 'Det er kun administratorer, der kan ændre tilknytninger. Kontakt sekretariatet, hvis samtalen skal tilknyttes en gruppe.',
   'error.groupNotFound': 'Jeg kender ingen gruppe, der hedder »{text}«. Grupperne er: {groups}.',
   'error.groupNameMissing': 'Skriv hvilken gruppe samtalen skal tilknyttes, fx »tilknyt kernegruppe Læring«. Grupperne er: {groups}.',

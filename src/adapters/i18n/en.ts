@@ -56,7 +56,7 @@ export const en: Record<TextKey, string> = {
   'announce.stateOff': 'was not one',
   'error.title': 'That did not work',
   'error.yourInput': 'What you wrote',
-  'error.adminOnly': 'Only administrators can do that. Contact the secretariat if something needs changing.',
+  'error.adminOnly': 'Only administrators can do that.',
   'error.adminRequired': 'Only administrators can change links. Contact the secretariat if this conversation should belong to a group.',
   'error.groupNotFound': 'I know no group called "{text}". The groups are: {groups}.',
   'error.groupNameMissing': 'Write which group this conversation belongs to, e.g. "link core group Læring". The groups are: {groups}.',
