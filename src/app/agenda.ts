@@ -13,6 +13,7 @@ import {
   cardsDue,
   editTopic,
   followMeeting,
+  forgetCards,
   lock,
   markCardsShown,
   moveTopics,
@@ -358,12 +359,16 @@ async function byraadConversation(deps: Pick<AgendaDeps, 'conversations'>, dir: 
 async function drawCards(deps: AgendaDeps, agenda: Agenda, meeting: Meeting, dir: Directory): Promise<number> {
   const next = meeting.status === 'cancelled' || agenda.status !== 'open' ? await nextMeetingAfter(deps, dir, meeting.id) : undefined;
   let drawn = 0;
+  const gone: AgendaCard[] = [];
   for (const card of agenda.cards) {
     const record = (await deps.conversations.get(agenda.tenantId, card.conversationId))?.value;
     if (record?.status !== 'installed') continue;
     const delivery = await deps.notifier.update(record, card.activityId, { kind: 'agenda.card', agenda, meeting, stage: card.stage, next }, 'da');
     if (delivery.ok) drawn++;
+    else if (delivery.reason === 'removed') gone.push(card);
   }
+  // A deleted message is not tried (and logged) again at every redraw.
+  if (gone.length > 0) await changeAgenda(deps, agenda.tenantId, meeting, deps.clock.now(), (a) => ok({ agenda: forgetCards(a, gone, deps.clock.now()) }));
   return drawn;
 }
 

@@ -261,6 +261,12 @@ export function rememberCard(agenda: Agenda, card: AgendaCard, now: Date): Agend
   return { ...agenda, cards: [...others, card], updatedAt: now.toISOString() };
 }
 
+/** Cards Teams no longer has (the message was deleted, 404): not drawn again. */
+export function forgetCards(agenda: Agenda, gone: readonly AgendaCard[], now: Date): Agenda {
+  const cards = agenda.cards.filter((c) => !gone.some((g) => g.conversationId === c.conversationId && g.activityId === c.activityId));
+  return cards.length === agenda.cards.length ? agenda : { ...agenda, cards, updatedAt: now.toISOString() };
+}
+
 /** Still work for the scheduler: an open agenda to lock, cards to redraw, authors to tell. */
 export function needsAttention(agenda: Agenda): boolean {
   return agenda.status === 'open' || cardsStale(agenda) || (agenda.status === 'cancelled' && !agenda.authorsToldAt && agenda.topics.some((t) => t.status === 'active'));

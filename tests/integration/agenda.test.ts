@@ -239,6 +239,21 @@ describe('editing and withdrawing', () => {
   });
 });
 
+describe('a card Teams no longer has', () => {
+  it('is forgotten after one failed update, not retried at every redraw', async () => {
+    await withCallPosted();
+    http.connector.refuse.set(byraad.id, 404); // someone deleted the call for topics
+    await addTopic(persona.politiker, personal(persona.politiker), topicA);
+    expect((await agendaOf())!.cards).toEqual([]);
+    http.connector.refuse.delete(byraad.id);
+    http.clock.advance(10_000);
+    http.connector.clear();
+    await addTopic(lars, personal(lars), topicB);
+    await http.sweep();
+    expect(http.connector.received.filter((r) => r.method === 'PUT')).toEqual([]);
+  });
+});
+
 describe('the shared card under load', () => {
   it('is redrawn at most once per 10 seconds however many topics arrive, and catches up on the next sweep', async () => {
     await withCallPosted();
