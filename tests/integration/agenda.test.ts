@@ -432,14 +432,14 @@ describe('across the change to winter time', () => {
     const added = await say(persona.admin, personal(persona.admin), 'tilføj møde dialogmoede 2026-10-26 10:00 Ekstra dialogmøde');
     expect(cardText(cardIn(added.sent[0]!.activity))).toContain('mandag 26. oktober 2026 kl. 10.00');
     const form = await click(lone, byraad, 'topic.new', {});
-    expect(cardText(form.card)).toContain('Nyt emne til dialogmødet mandag 26. oktober 2026 kl. 10.00');
+    expect(cardText(form.card)).toContain('Nyt emne til dialogmødet »Ekstra dialogmøde« mandag 26. oktober 2026 kl. 10.00');
     const submit = dataOf(form.card, 'topic.submit');
     // 08:59:59.999Z is 09:59:59.999 in winter time: still open (in summer time it would be 10:59).
     http.clock.set('2026-10-26T08:59:59.999Z');
     expect(cardText((await click(lone, byraad, 'topic.submit', { ...submit, ...topicA })).card)).toContain('Dit emne er sat på dagsordenen');
     http.clock.set('2026-10-26T09:00:00.000Z');
     const late = await click(anders, byraad, 'topic.submit', { meetingId: submit.meetingId, submissionId: 'anders-late', ...topicB });
-    expect(cardText(late.card)).toContain('mandag 26. oktober 2026 kl. 10.00 er låst');
+    expect(cardText(late.card)).toContain('Dagsordenen til dialogmødet »Ekstra dialogmøde« mandag 26. oktober 2026 kl. 10.00 er låst');
     await http.sweep();
     expect((await agendaOf(submit.meetingId))!.status).toBe('locked');
     expect(await titles(submit.meetingId)).toEqual(['Ældre og ensomhed']);
@@ -504,7 +504,7 @@ describe('a moved or cancelled dialogmøde', () => {
     expect(await titles(JANUARY)).toHaveLength(3);
     // A new topic now goes to the next dialogmøde that stands: the extra one.
     const form = await say(lone, personal(lone), 'emne');
-    expect(cardText(cardIn(form.sent[0]!.activity))).toContain('Nyt emne til dialogmødet fredag 4. december 2026 kl. 10.00');
+    expect(cardText(cardIn(form.sent[0]!.activity))).toContain('Nyt emne til dialogmødet »Ekstra dialogmøde« fredag 4. december 2026 kl. 10.00');
   });
 });
 

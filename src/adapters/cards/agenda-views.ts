@@ -26,6 +26,16 @@ const button = (verb: string, title: string, data: Readonly<Record<string, strin
 
 const when = (m: Meeting, locale: Locale) => formatInstant(new Date(m.start), locale);
 
+/**
+ * A meeting as the sentences about it name it: its time, and for an extra meeting an admin added, its
+ * own title first ("dialogmødet »Ekstra dialogmøde om budgettet« mandag 23. november 2026 kl. 18.00").
+ */
+export function meetingWhen(m: Meeting, locale: Locale, escape = true): string {
+  if (!m.added) return when(m, locale);
+  const title = escape ? esc(m.title) : m.title;
+  return locale === 'da' ? `»${title}« ${when(m, locale)}` : `"${title}" ${when(m, locale)}`;
+}
+
 /** "Mette Holms", "Lars' " (da); "Mette Holm's", "Lars'" (en). */
 export function possessive(locale: Locale, name: string): string {
   if (locale === 'da') return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
@@ -203,7 +213,7 @@ export function topicFormCard(
   },
 ): CardJson {
   const say = sayIn(locale);
-  const at = when(v.meeting, locale);
+  const at = meetingWhen(v.meeting, locale);
   const send = v.topicId
     ? button('topic.save', say('button.saveTopic'), { meetingId: v.meeting.id, topicId: v.topicId }, 'positive')
     : button('topic.submit', say('button.sendTopic'), { meetingId: v.meeting.id, submissionId: v.submissionId ?? '' }, 'positive');
@@ -268,7 +278,7 @@ export function topicReceiptCard(
 ): CardJson {
   const say = sayIn(locale);
   const meetingId = { meetingId: v.meeting.id };
-  const params = { when: when(v.meeting, locale), cancelled: v.cancelled ? when(v.cancelled, locale) : '', whose: esc(possessive(locale, v.topic.authorName)) };
+  const params = { when: meetingWhen(v.meeting, locale), cancelled: v.cancelled ? meetingWhen(v.cancelled, locale) : '', whose: esc(possessive(locale, v.topic.authorName)) };
   const heading = v.othersTopic && v.change !== 'moved' ? say(`topic.receipt.others.${v.change}`, params) : say(`topic.receipt.${v.change}`, params);
   const lines: Line[] = v.changedBy ? [{ text: say('topic.receipt.byAdmin', { name: esc(v.changedBy) }), color: 'Default' }] : [];
   const changeable = v.open && v.topic.status === 'active';
@@ -306,7 +316,7 @@ export function topicLateCard(
       ? [
           button(
             'topic.submit',
-            say('button.putOnNext', { when: when(v.next, locale) }),
+            say('button.putOnNext', { when: meetingWhen(v.next, locale, false) }),
             { meetingId: v.next.id, submissionId: v.submissionId, title: v.values.title, why: v.values.why, part: v.values.part, committee: v.values.committee },
             'positive',
           ),
@@ -315,7 +325,7 @@ export function topicLateCard(
     button('agenda.show', say('button.seeAgenda'), { meetingId: v.meeting.id }),
   ];
   const echoHeading = say(typed ? 'topic.late.echoHeading' : 'topic.receipt.echoHeading');
-  return message(say(LATE_TEXT[v.reason][v.action], { when: when(v.meeting, locale) }), 'attention', lines, topicEcho(locale, v.values), echoHeading, actions);
+  return message(say(LATE_TEXT[v.reason][v.action], { when: meetingWhen(v.meeting, locale) }), 'attention', lines, topicEcho(locale, v.values), echoHeading, actions);
 }
 
 /** A short answer about the agenda (a refusal, "sent to you 1:1") that leads back to it instead of ending there. */
@@ -336,7 +346,7 @@ export function agendaText(locale: Locale, v: { meeting: Meeting; agenda: Agenda
   const open = agendaIsOpen(v.meeting, v.agenda, v.now);
   const status = v.meeting.status === 'cancelled' || v.agenda?.status === 'cancelled' ? 'cancelled' : open ? 'open' : 'locked';
   const topics = orderedTopics(v.agenda);
-  const out = [`# ${say('agenda.text.heading', { when: when(v.meeting, locale) })}`, '', say(`agenda.text.status.${status}`)];
+  const out = [`# ${say('agenda.text.heading', { when: meetingWhen(v.meeting, locale, false) })}`, '', say(`agenda.text.status.${status}`)];
   let number = 0;
   for (const part of MEETING_PARTS) {
     out.push('', `## ${say(`agenda.part.${part}`)}`, '');

@@ -24,12 +24,12 @@ import {
   type TopicOutcome,
 } from '../../app/agenda.js';
 import type { PersonAddress } from '../../app/ports.js';
-import { formatInstant } from '../../domain/time.js';
 import {
   agendaCard,
   agendaIsOpen,
   agendaNoticeCard,
   agendaText,
+  meetingWhen,
   topicFormCard,
   topicFormValuesFrom,
   topicFormValuesOf,
@@ -195,7 +195,7 @@ export async function withdrawAsk(deps: AgendaDeps, turn: Turn, meetingId: strin
   const say = (key: TextKey, p: Record<string, string> = {}) => text(turn.who.locale, key, p);
   return confirmCard(turn.who.locale, {
     title: say('topic.withdrawAsk.title'),
-    text: say('topic.withdrawAsk.text', { title: esc(found.value.topic.title), when: formatInstant(new Date(found.value.meeting.start), turn.who.locale) }),
+    text: say('topic.withdrawAsk.text', { title: esc(found.value.topic.title), when: meetingWhen(found.value.meeting, turn.who.locale) }),
     confirmTitle: say('topic.withdrawAsk.confirm'),
     confirmVerb: 'topic.withdraw',
     confirmData: { meetingId, topicId },
