@@ -9,13 +9,12 @@ import { importCalendar } from '../src/app/calendar-admin.js';
 import { parseCalendarFile } from '../src/app/calendar-file.js';
 import { systemClock } from '../src/app/ports.js';
 import { formatProblem } from '../src/app/roster-file.js';
-import { connectAzureCosmos, openLocalCosmos, type CosmosConnection } from '../src/adapters/cosmos/cosmos-connection.js';
+import type { CosmosConnection } from '../src/adapters/cosmos/cosmos-connection.js';
 import { CosmosDirectoryRepository } from '../src/adapters/cosmos/directory-repository.js';
 import { CosmosCalendarRepository } from '../src/adapters/cosmos/reminder-repository.js';
-import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import type { Config } from '../src/config.js';
 import { DEFAULT_REMINDERS } from '../src/domain/reminders.js';
-import { createLogger } from '../src/logger.js';
-import type { ImportIo } from './roster-import.js';
+import { runTool, type ImportIo } from './tool-main.js';
 
 const USAGE = 'Brug: npm run calendar:import -- <fil.yaml|fil.json> [--tenant <tenant-id>]';
 
@@ -64,26 +63,6 @@ export async function runCalendarImport(argv: readonly string[], config: Config,
   return 0;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  }
-  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
-  const cosmos = config.cosmos.kind === 'azure' ? await connectAzureCosmos(config.cosmos) : await openLocalCosmos(config.cosmos, log, { role: 'tool' });
-  try {
-    return await runCalendarImport(argv, config, cosmos, { out: (l) => console.log(l), err: (l) => console.error(l) });
-  } finally {
-    await cosmos.close();
-  }
-}
-
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await runTool((config, cosmos, io) => runCalendarImport(process.argv.slice(2), config, cosmos, io));
 }

@@ -9,17 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { importRoster } from '../src/app/import-roster.js';
 import { systemClock } from '../src/app/ports.js';
 import { formatProblem, parseRosterFile } from '../src/app/roster-file.js';
-import { connectAzureCosmos, openLocalCosmos, type CosmosConnection } from '../src/adapters/cosmos/cosmos-connection.js';
+import type { CosmosConnection } from '../src/adapters/cosmos/cosmos-connection.js';
 import { CosmosDirectoryRepository } from '../src/adapters/cosmos/directory-repository.js';
-import { ConfigError, loadConfig, type Config } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
+import type { Config } from '../src/config.js';
+import { runTool, type ImportIo } from './tool-main.js';
 
 const USAGE = 'Brug: npm run roster:import -- <fil.yaml|fil.json> [--tenant <tenant-id>] [--dry-run]';
 
-export interface ImportIo {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-}
 
 interface Args {
   readonly file?: string | undefined;
@@ -99,26 +95,6 @@ export async function runRosterImport(argv: readonly string[], config: Config, c
   return 0;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  }
-  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
-  const cosmos = config.cosmos.kind === 'azure' ? await connectAzureCosmos(config.cosmos) : await openLocalCosmos(config.cosmos, log, { role: 'tool' });
-  try {
-    return await runRosterImport(argv, config, cosmos, { out: (l) => console.log(l), err: (l) => console.error(l) });
-  } finally {
-    await cosmos.close();
-  }
-}
-
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await runTool((config, cosmos, io) => runRosterImport(process.argv.slice(2), config, cosmos, io));
 }

@@ -1,0 +1,32 @@
+// What every command-line tool does around its own work: read the configuration (one line and exit
+// code 1 when it is wrong), open the database as a tool (the local data, or Azure), run, close.
+
+import { connectAzureCosmos, openLocalCosmos, type CosmosConnection } from '../src/adapters/cosmos/cosmos-connection.js';
+import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+
+/** Where a tool writes its report and its problems. */
+export interface ImportIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export async function runTool(work: (config: Config, cosmos: CosmosConnection, io: ImportIo) => Promise<number>): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
+  const cosmos = config.cosmos.kind === 'azure' ? await connectAzureCosmos(config.cosmos) : await openLocalCosmos(config.cosmos, log, { role: 'tool' });
+  try {
+    return await work(config, cosmos, { out: (l) => console.log(l), err: (l) => console.error(l) });
+  } finally {
+    await cosmos.close();
+  }
+}
