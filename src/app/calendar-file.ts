@@ -2,12 +2,11 @@
 // kernegruppe's slot, the reminder lead times, and single-meeting exceptions (move, cancel, add).
 // Problems come back with file line, column and field, in Danish; nothing is written here.
 
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_CALENDAR, MEETING_KINDS, type CalendarConfig, type MeetingKind, type Slot } from '../domain/calendar.js';
 import { dialogmoedeRules, HOUR, reminderRule, type ReminderConfig, type ReminderRule } from '../domain/reminders.js';
 import { instantFromLocal } from '../domain/time.js';
-import { fieldName, keyPositionOf, positionOf, syntaxMessage, zodMessage, type RosterProblem } from './roster-file.js';
+import { parseYamlFile, positionOf, type RosterProblem } from './roster-file.js';
 
 const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'skal være et klokkeslæt som 14:00');
@@ -75,22 +74,9 @@ function rules(kind: MeetingKind, list: readonly number[], audience: ReminderRul
 }
 
 export function parseCalendarFile(source: string, defaults: { reminders: ReminderConfig }): { ok: true; file: CalendarFile } | { ok: false; problems: RosterProblem[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
-  if (doc.errors.length > 0)
-    return { ok: false, problems: doc.errors.map((e) => ({ line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1, field: '(syntaks)', message: syntaxMessage(e) })) };
-  const parsed = CalendarFileSchema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        ...(issue.code === 'unrecognized_keys' ? keyPositionOf(doc, lines, issue.path, issue.keys[0]!) : positionOf(doc, lines, issue.path)),
-        field: fieldName(issue.path),
-        message: zodMessage(issue),
-      })),
-    };
-  }
-  const f = parsed.data;
+  const parsed = parseYamlFile(source, CalendarFileSchema);
+  if (!parsed.ok) return parsed;
+  const { data: f, doc, lines } = parsed;
   const problems: RosterProblem[] = [];
   (f.exceptions ?? []).forEach((e, i) => {
     const at = 'to' in e ? e.to : 'at' in e ? e.at : undefined;

@@ -140,10 +140,13 @@ export function zodMessage(issue: z.ZodIssue): string {
 }
 
 /**
- * Parses and checks a roster file. `knownKerneopgaver` are those already in force, used when the
- * file brings none of its own.
+ * A YAML (or JSON) file read against a schema: its data, or every problem with its line, column and
+ * field in Danish. The document and its line counter come back too, for checks of its own.
  */
-export function parseRosterFile(source: string, knownKerneopgaver: readonly Kerneopgave[] = []): ParsedRosterFile {
+export function parseYamlFile<S extends z.ZodTypeAny>(
+  source: string,
+  schema: S,
+): { ok: true; data: z.infer<S>; doc: Document; lines: LineCounter } | { ok: false; problems: RosterProblem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -157,7 +160,7 @@ export function parseRosterFile(source: string, knownKerneopgaver: readonly Kern
       })),
     };
   }
-  const parsed = RosterFileSchema.safeParse(doc.toJS());
+  const parsed = schema.safeParse(doc.toJS());
   if (!parsed.success) {
     return {
       ok: false,
@@ -168,6 +171,17 @@ export function parseRosterFile(source: string, knownKerneopgaver: readonly Kern
       })),
     };
   }
+  return { ok: true, data: parsed.data as z.infer<S>, doc, lines };
+}
+
+/**
+ * Parses and checks a roster file. `knownKerneopgaver` are those already in force, used when the
+ * file brings none of its own.
+ */
+export function parseRosterFile(source: string, knownKerneopgaver: readonly Kerneopgave[] = []): ParsedRosterFile {
+  const parsed = parseYamlFile(source, RosterFileSchema);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const { doc, lines } = parsed;
   const { tenantId, ...roster } = parsed.data;
   const issues = checkRoster(roster, knownKerneopgaver);
   if (issues.length > 0) {
