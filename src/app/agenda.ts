@@ -37,7 +37,7 @@ import { fail, ok, type Result } from '../domain/result.js';
 import type { FieldError } from '../domain/tender.js';
 import type { Acting } from './directory-admin.js';
 import type { AgendaRepository, CalendarRepository, Clock, ConversationRecord, ConversationRepository, DirectoryRepository, Notifier, Versioned } from './ports.js';
-import { settingsOf, tenantMeetings } from './tenant-calendar.js';
+import { tenantMeetings } from './tenant-calendar.js';
 
 export interface AgendaDeps {
   readonly agendas: AgendaRepository;
@@ -156,11 +156,13 @@ async function writeChanges(deps: Pick<AgendaDeps, 'agendas'>, tenantId: string,
 
 // ---- meetings ----
 
-/** Every dialogmøde from a month back to a year ahead, cancelled ones included. */
-async function dialogmoeder(deps: Pick<AgendaDeps, 'calendars'>, dir: Directory, now: Date): Promise<Meeting[]> {
-  const { meetings } = await tenantMeetings(deps, dir, new Date(now.getTime() - 40 * DAY), new Date(now.getTime() + 400 * DAY));
-  return meetings.filter((m) => m.kind === 'dialogmoede');
+/** From one read of the tenant's calendar: whether chefs may add topics, and every dialogmøde from a month back to a year ahead, cancelled ones included. */
+async function dialogmoedePlan(deps: Pick<AgendaDeps, 'calendars'>, dir: Directory, now: Date): Promise<{ meetings: Meeting[]; chefsMayAdd: boolean }> {
+  const { meetings, settings } = await tenantMeetings(deps, dir, new Date(now.getTime() - 40 * DAY), new Date(now.getTime() + 400 * DAY));
+  return { meetings: meetings.filter((m) => m.kind === 'dialogmoede'), chefsMayAdd: settings.agenda?.chefsMayAddTopics ?? false };
 }
+
+const dialogmoeder = async (deps: Pick<AgendaDeps, 'calendars'>, dir: Directory, now: Date) => (await dialogmoedePlan(deps, dir, now)).meetings;
 
 /** The first dialogmøde that stands and starts after `after`. */
 const nextAfter = (meetings: readonly Meeting[], after: Date, except?: string) =>
@@ -180,24 +182,22 @@ export async function findDialogmoede(deps: Pick<AgendaDeps, 'calendars' | 'cloc
   return (await dialogmoeder(deps, dir, deps.clock.now())).find((m) => m.id === meetingId);
 }
 
-/** The meeting a late topic can go to instead: the next one after it that stands and has not begun. */
-export async function nextMeetingAfter(deps: Pick<AgendaDeps, 'calendars' | 'clock'>, dir: Directory, meetingId: string): Promise<Meeting | undefined> {
+/** A dialogmøde and the one a late topic can go to instead: the next after it that stands and has not begun. */
+export async function meetingAndNext(deps: Pick<AgendaDeps, 'calendars' | 'clock'>, dir: Directory, meetingId: string): Promise<{ meeting?: Meeting | undefined; next?: Meeting | undefined }> {
   const now = deps.clock.now();
   const all = await dialogmoeder(deps, dir, now);
   const meeting = all.find((m) => m.id === meetingId);
-  return meeting ? nextAfterMeeting(all, meeting, now) : nextAfter(all, now, meetingId);
+  return { meeting, next: meeting ? nextAfterMeeting(all, meeting, now) : nextAfter(all, now, meetingId) };
 }
 
-async function chefsMayAdd(deps: Pick<AgendaDeps, 'calendars'>, tenantId: string): Promise<boolean> {
-  return settingsOf(tenantId, (await deps.calendars.get(tenantId))?.value).agenda?.chefsMayAddTopics ?? false;
-}
+export const nextMeetingAfter = async (deps: Pick<AgendaDeps, 'calendars' | 'clock'>, dir: Directory, meetingId: string) => (await meetingAndNext(deps, dir, meetingId)).next;
 
 /** For "emne" and "Tilføj emne": the dialogmøde a new topic goes to (the next that has not begun), if the person may add one. */
 export async function topicFormFor(deps: AgendaDeps, { actor, directory }: Acting, meetingId?: string): Promise<Result<Meeting, AgendaError>> {
   if (!directory) return fail('DIRECTORY.MISSING');
-  if (!mayAddTopics(actor, await chefsMayAdd(deps, actor.tenantId))) return fail('AGENDA.NOT_POLITICIAN');
   const now = deps.clock.now();
-  const all = await dialogmoeder(deps, directory.value, now);
+  const { meetings: all, chefsMayAdd } = await dialogmoedePlan(deps, directory.value, now);
+  if (!mayAddTopics(actor, chefsMayAdd)) return fail('AGENDA.NOT_POLITICIAN');
   const asked = meetingId ? all.find((m) => m.id === meetingId) : undefined;
   if (asked && agendaOpen((await deps.agendas.get(actor.tenantId, asked.id))?.value, asked, now).ok) return ok(asked);
   const next = nextAfter(all, now);
@@ -228,13 +228,14 @@ async function changeTopics<E extends string>(
   acting: Acting,
   meetingId: string,
   receivedAt: Date,
-  mayChange: (actor: Actor) => Promise<boolean>,
+  mayChange: (actor: Actor, chefsMayAdd: boolean) => boolean,
   change: (agenda: Agenda, meeting: Meeting) => Result<Change, E>,
 ): Promise<Result<TopicOutcome, E | AgendaError>> {
   const { actor, directory } = acting;
   if (!directory) return fail('DIRECTORY.MISSING');
-  if (!(await mayChange(actor))) return fail('AGENDA.NOT_POLITICIAN');
-  const meeting = (await dialogmoeder(deps, directory.value, receivedAt)).find((m) => m.id === meetingId);
+  const plan = await dialogmoedePlan(deps, directory.value, receivedAt);
+  if (!mayChange(actor, plan.chefsMayAdd)) return fail('AGENDA.NOT_POLITICIAN');
+  const meeting = plan.meetings.find((m) => m.id === meetingId);
   if (!meeting) return fail('AGENDA.NO_MEETING');
   let draws = false;
   const result = await changeAgenda(deps, actor.tenantId, meeting, receivedAt, (a) => {
@@ -264,14 +265,14 @@ export async function submitTopic(
     acting,
     v.meetingId,
     receivedAt,
-    async (actor) => mayAddTopics(actor, await chefsMayAdd(deps, actor.tenantId)),
+    mayAddTopics,
     (agenda, meeting) => addTopic(agenda, meeting, { id, fields: fields.value, author }, receivedAt),
   );
 }
 
 /** Edit and withdraw: the author, or an admin (the meeting's secretary). */
 const author = (acting: Acting) => ({ id: acting.actor.personId, admin: isAdmin(acting.actor) });
-const authorOrAdmin = async () => true; // the domain checks it is their topic, or that they are an admin
+const authorOrAdmin = () => true; // the domain checks it is their topic, or that they are an admin
 
 export async function saveTopicEdit(
   deps: AgendaDeps,
@@ -332,7 +333,7 @@ export async function agendaFor(deps: AgendaDeps, { actor, directory }: Acting, 
   // A card in a chat is there for everyone in it to read; asking by name is for the Byråd and the chefs.
   if (!opts.fromCard && !mayReadAgenda(actor)) return fail('AGENDA.NOT_BYRAAD');
   const now = deps.clock.now();
-  const all = await dialogmoeder(deps, directory.value, now);
+  const { meetings: all, chefsMayAdd } = await dialogmoedePlan(deps, directory.value, now);
   const started = all.filter((m) => m.status !== 'cancelled' && new Date(m.start).getTime() <= now.getTime() && now.getTime() - new Date(m.start).getTime() < FINAL_SHOWN_FOR_MS);
   const meeting = (meetingId ? all.find((m) => m.id === meetingId) : undefined) ?? started[started.length - 1] ?? nextAfter(all, now);
   if (!meeting) return fail('AGENDA.NO_MEETING');
@@ -342,7 +343,7 @@ export async function agendaFor(deps: AgendaDeps, { actor, directory }: Acting, 
     meeting,
     agenda,
     next: begun ? nextAfterMeeting(all, meeting, now) : undefined,
-    canAdd: mayAddTopics(actor, await chefsMayAdd(deps, actor.tenantId)),
+    canAdd: mayAddTopics(actor, chefsMayAdd),
   });
 }
 

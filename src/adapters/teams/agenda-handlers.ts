@@ -11,7 +11,7 @@ import { whoIsActing, type Acting } from '../../app/directory-admin.js';
 import {
   agendaFor,
   findDialogmoede,
-  nextMeetingAfter,
+  meetingAndNext,
   rememberAgendaCard,
   saveTopicEdit,
   storedTopic,
@@ -110,9 +110,8 @@ function receipt(turn: Turn, outcome: TopicOutcome, change: 'added' | 'edited' |
 /** The refusal of something that came after the start, or for a cancelled meeting, with the next dialogmøde one press away. */
 async function late(deps: AgendaDeps, turn: Turn, who: Acting, meetingId: string, code: 'AGENDA.LOCKED' | 'AGENDA.CANCELLED', action: LateAction, values: TopicFormValues, submissionId: string): Promise<CardJson> {
   const dir = who.directory?.value;
-  const meeting = dir ? await findDialogmoede(deps, dir, meetingId) : undefined;
-  if (!dir || !meeting) return refusal(turn, 'AGENDA.NO_MEETING', { values });
-  const next = await nextMeetingAfter(deps, dir, meetingId);
+  const { meeting, next } = dir ? await meetingAndNext(deps, dir, meetingId) : {};
+  if (!meeting) return refusal(turn, 'AGENDA.NO_MEETING', { values });
   turn.log.info({ meetingId, code, action }, 'late topic refused');
   return topicLateCard(turn.who.locale, { meeting, reason: code === 'AGENDA.LOCKED' ? 'locked' : 'cancelled', action, values, next, submissionId });
 }
