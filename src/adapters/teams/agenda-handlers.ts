@@ -42,7 +42,7 @@ import { escapeMarkdown as esc, type CardJson } from '../cards/render-card.js';
 import { confirmCard } from '../cards/tender-views.js';
 import { noticeCard } from '../cards/views.js';
 import { text, type TextKey } from '../i18n/text.js';
-import { sendCard, type Turn } from './turn.js';
+import { reachableActor, sendCard, type Turn } from './turn.js';
 
 const Id = z.string().min(1).max(120);
 export const MeetingRef = z.object({ meetingId: Id.optional(), stage: z.enum(['call', 'lastCall', 'view']).optional() }).passthrough();
@@ -75,17 +75,13 @@ function refusal(turn: Turn, code: AgendaError, shown: { input?: string | undefi
 
 const acting = (deps: AgendaDeps, turn: Turn): Promise<Acting> => whoIsActing(deps, turn.who.tenantId, turn.who.userId, turn.who.userName);
 
-function authorOf(turn: Turn, name: string): TopicAuthor {
-  const a = turn.ctx.activity;
-  return { id: turn.who.userId, name, teamsId: a.from?.id ?? turn.who.userId, serviceUrl: a.serviceUrl ?? '' };
-}
+/** The author under the name the roster knows them by. */
+const authorOf = (turn: Turn, name: string): TopicAuthor => ({ ...reachableActor(turn), name });
 
-const selfAddress = (turn: Turn): PersonAddress => ({
-  tenantId: turn.who.tenantId,
-  userId: turn.who.userId,
-  teamsId: turn.ctx.activity.from?.id ?? turn.who.userId,
-  serviceUrl: turn.ctx.activity.serviceUrl ?? '',
-});
+function selfAddress(turn: Turn): PersonAddress {
+  const { tenantId, id, teamsId, serviceUrl } = reachableActor(turn);
+  return { tenantId, userId: id, teamsId, serviceUrl };
+}
 
 const inPersonalChat = (turn: Turn) => turn.who.conversation.conversationType === 'personal';
 

@@ -48,7 +48,7 @@ import {
 } from '../cards/tender-views.js';
 import { noticeCard } from '../cards/views.js';
 import { text, type TextKey } from '../i18n/text.js';
-import type { Turn } from './turn.js';
+import { reachableActor, type Turn } from './turn.js';
 
 export type TenderHandlerDeps = TenderDeps & BidDeps;
 
@@ -92,10 +92,7 @@ function errorCard(turn: Turn, code: string): CardJson {
 
 const acting = (deps: TenderHandlerDeps, turn: Turn): Promise<Acting> => whoIsActing(deps, turn.who.tenantId, turn.who.userId, turn.who.userName);
 
-function bidderOf(turn: Turn): Bidder & { tenantId: string } {
-  const a = turn.ctx.activity;
-  return { tenantId: turn.who.tenantId, id: turn.who.userId, name: turn.who.userName, teamsId: a.from?.id ?? turn.who.userId, serviceUrl: a.serviceUrl ?? '' };
-}
+const bidderOf = (turn: Turn): Bidder & { tenantId: string } => reachableActor(turn);
 
 /** The 1:1 receipt would repeat the card's answer when the person acted in their personal chat with the bot. */
 const receiptWay = (turn: Turn): ReceiptWay => ({ locale: turn.who.locale, toPersonalChat: turn.who.conversation.conversationType !== 'personal' });

@@ -44,6 +44,12 @@ export function beginTurn(deps: TurnDeps, ctx: TurnContext): Turn | undefined {
   return { ctx, who, log: log.child({ tenantId: who.tenantId }) };
 }
 
+/** The person acting, as Teams reaches them outside this turn (a 1:1 receipt, a later notice). */
+export function reachableActor(turn: Turn): { tenantId: string; id: string; name: string; teamsId: string; serviceUrl: string } {
+  const a = turn.ctx.activity;
+  return { tenantId: turn.who.tenantId, id: turn.who.userId, name: turn.who.userName, teamsId: a.from?.id ?? turn.who.userId, serviceUrl: a.serviceUrl ?? '' };
+}
+
 export async function sendCard(ctx: TurnContext, card: CardJson): Promise<void> {
   await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }
