@@ -11,6 +11,7 @@ import { fail, ok, type Result } from '../domain/result.js';
 import { instantFromLocal } from '../domain/time.js';
 import type { CalendarRepository, CalendarSettings, Clock, ConversationRepository, DirectoryRepository, Notifier } from './ports.js';
 import { settingsOf, tenantMeetings } from './tenant-calendar.js';
+import { tellAdmins } from './conversations.js';
 
 export interface CalendarDeps {
   readonly calendars: CalendarRepository;
@@ -138,13 +139,7 @@ export async function warnAboutHolidays(deps: CalendarDeps, tenantId: string): P
     return { ...s, warned: [...s.warned, ...claimed.map((m) => m.id)] };
   });
   if (!saved) return 0;
-  const admins = [...new Set(directory.groups.flatMap((g) => g.members.filter((m) => m.roles.includes('admin')).map((m) => m.person)))];
-  for (const meeting of claimed) {
-    for (const admin of admins) {
-      const record = (await deps.conversations.getPersonal(tenantId, admin))?.value;
-      if (record?.status === 'installed') await deps.notifier.post(record, { kind: 'admin.holiday', meeting }, 'da');
-    }
-  }
+  for (const meeting of claimed) await tellAdmins(deps, directory, { kind: 'admin.holiday', meeting });
   return claimed.length;
 }
 

@@ -1,7 +1,8 @@
 // Where the bot may post: installation and membership events record each conversation, and its
 // removal. Later features (announcements, reminders, receipts) post only where a record says installed.
 
-import type { Clock, ConversationRecord, ConversationRepository, ConversationType, Versioned } from './ports.js';
+import { holdersOf, type Directory } from '../domain/directory.js';
+import type { Clock, ConversationRecord, ConversationRepository, ConversationType, Notice, Notifier, Versioned } from './ports.js';
 
 export interface ConversationSeen {
   readonly tenantId: string;
@@ -56,4 +57,12 @@ export async function recordConversationRemoved(deps: ConversationDeps, seen: Co
     updatedAt: now,
     removedAt: now,
   }));
+}
+
+/** Tells each of the tenant's admins 1:1, where the bot has a personal chat with them. */
+export async function tellAdmins(deps: { readonly conversations: ConversationRepository; readonly notifier: Notifier }, dir: Directory, notice: Notice): Promise<void> {
+  for (const admin of holdersOf(dir, 'admin')) {
+    const record = (await deps.conversations.getPersonal(dir.tenantId, admin))?.value;
+    if (record?.status === 'installed') await deps.notifier.post(record, notice, 'da');
+  }
 }

@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import type { Meeting } from '../domain/calendar.js';
 import { kernegrupperOf, tenantMeetings } from './tenant-calendar.js';
-import { conversationOfGroup, type Directory } from '../domain/directory.js';
+import { conversationOfGroup, holdersOf, type Directory } from '../domain/directory.js';
+import { tellAdmins } from './conversations.js';
 import { DAY, HOUR, decide, plannedReminders, targetKey, type Reminder, type ReminderConfig, type ReminderTarget } from '../domain/reminders.js';
 import { biddingOpen } from '../domain/tender.js';
 import type { Pacer } from './pacer.js';
@@ -62,11 +63,6 @@ export function reminderId(tenantId: string, meetingId: string, ruleId: string, 
   return `rem-${createHash('sha256').update(`${tenantId}|${meetingId}|${ruleId}|${targetKey(target)}`).digest('hex').slice(0, 40)}`;
 }
 
-/** Konsulenter are the people with the konsulent role in any group. */
-function konsulenterOf(dir: Directory): string[] {
-  return [...new Set(dir.groups.flatMap((g) => g.members.filter((m) => m.roles.includes('konsulent')).map((m) => m.person)))];
-}
-
 /**
  * Writes the reminders the coming weeks call for. Safe to run any time, on any instance: an existing
  * reminder is left alone, except that a pending one follows its meeting if it moved.
@@ -78,7 +74,7 @@ export async function planReminders(deps: ReminderDeps, tenantId: string): Promi
   const { meetings, settings } = await tenantMeetings(deps, dir, now, new Date(now.getTime() + PLAN_AHEAD_MS));
   const config = settings.reminders ?? deps.config;
   const byraad = dir.groups.filter((g) => g.kind === 'byraad').map((g) => g.id);
-  const planned = plannedReminders(meetings, config, { kernegrupper: kernegrupperOf(dir).map((g) => g.id), konsulenter: konsulenterOf(dir), byraad });
+  const planned = plannedReminders(meetings, config, { kernegrupper: kernegrupperOf(dir).map((g) => g.id), konsulenter: holdersOf(dir, 'konsulent'), byraad });
   let created = 0;
   let moved = 0;
   for (const p of planned) {
@@ -189,15 +185,6 @@ async function targetConversation(deps: ReminderDeps, dir: Directory, target: Re
   }
   const name = dir.people.find((p) => p.id === target.personId)?.name ?? target.personId;
   return { record: (await deps.conversations.getPersonal(dir.tenantId, target.personId))?.value, name };
-}
-
-/** Tells the tenant's admins (1:1) that a reminder could not reach its conversation. */
-async function tellAdmins(deps: ReminderDeps, dir: Directory, notice: Notice): Promise<void> {
-  const admins = [...new Set(dir.groups.flatMap((g) => g.members.filter((m) => m.roles.includes('admin')).map((m) => m.person)))];
-  for (const admin of admins) {
-    const record = (await deps.conversations.getPersonal(dir.tenantId, admin))?.value;
-    if (record?.status === 'installed') await deps.notifier.post(record, notice, 'da');
-  }
 }
 
 /**

@@ -89,6 +89,11 @@ export function membershipsOf(dir: Directory, personId: string): GroupMembership
   return out;
 }
 
+/** Everyone who has `role` in any group, once each. */
+export function holdersOf(dir: Directory, role: Role): string[] {
+  return [...new Set(dir.groups.flatMap((g) => g.members.filter((m) => m.roles.includes(role)).map((m) => m.person)))];
+}
+
 export function findGroupById(dir: Directory, groupId: string): Group | undefined {
   return dir.groups.find((g) => g.id === groupId);
 }
