@@ -8,7 +8,7 @@ import type { Meeting } from '../../domain/calendar.js';
 import type { FieldError } from '../../domain/tender.js';
 import { formatInstant } from '../../domain/time.js';
 import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
-import { escapeMarkdown as esc, renderCard, type CardJson } from './render-card.js';
+import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
 
 type Say = (key: TextKey, params?: Record<string, string | number>) => string;
 const sayIn =
@@ -63,8 +63,6 @@ export type AgendaMode =
   /** One person's view (a card action's answer): their own topics can be changed. The stage of the card it came from keeps its wording. */
   | { readonly kind: 'personal'; readonly viewer: AgendaViewer; readonly stage?: AgendaCard['stage'] | undefined };
 
-const WHY_EXCERPT = 300;
-const excerpt = (value: string) => (value.length <= WHY_EXCERPT ? value : `${value.slice(0, WHY_EXCERPT).trimEnd()} …`);
 
 function statusLine(
   say: Say,

@@ -69,3 +69,11 @@ export function escapeMarkdown(value: string): string {
     .replace(/[\\`*_~[\]]/g, (c) => `\\${c}`)
     .replace(/^(\s*)([#>+-]|\d+\.)/gm, (_m, space: string, mark: string) => `${space}${mark.replace(/[#>+\-.]/, (c) => `\\${c}`)}`);
 }
+
+/** The first `max` characters (about 300), cut at a word where one is near: a long text's opening on a card. */
+export function excerpt(value: string, max = 300): string {
+  if (value.length <= max) return value;
+  const cut = value.slice(0, max);
+  const space = cut.search(/\s\S*$/);
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()} …`;
+}

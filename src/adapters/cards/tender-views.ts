@@ -19,7 +19,7 @@ import {
 } from '../../domain/tender.js';
 import { formatInstant, localParts } from '../../domain/time.js';
 import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
-import { escapeMarkdown as esc, renderCard, type CardJson } from './render-card.js';
+import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
 
 // ---- form values: what a card's inputs hold, always as the strings the card sends ----
 
@@ -585,15 +585,6 @@ export function bidFormCard(
 /** Marks bid.open pressed as the bid form's Fortryd: back to the tender (or the person's bids on it). */
 export const UNDO_KEY = 'back';
 
-const DESCRIPTION_EXCERPT = 300;
-
-/** The first ~300 characters, cut at a word where one is near. */
-function excerpt(value: string, max = DESCRIPTION_EXCERPT): string {
-  if (value.length <= max) return value;
-  const cut = value.slice(0, max);
-  const space = cut.search(/\s\S*$/);
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()} …`;
-}
 
 export function bidReceiptCard(locale: Locale, t: Tender, bid: Bid, now: Date, kind: 'submitted' | 'edited' | 'withdrawn'): CardJson {
   const say = sayIn(locale);
