@@ -9,20 +9,8 @@ import type { FieldError } from '../../domain/tender.js';
 import { formatInstant } from '../../domain/time.js';
 import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
+import { button, messageCard, sayIn, type Button, type ContainerStyle, type Line, type Say } from './card-parts.js';
 
-type Say = (key: TextKey, params?: Record<string, string | number>) => string;
-const sayIn =
-  (locale: Locale): Say =>
-  (key, params) =>
-    text(locale, key, params);
-
-interface Button {
-  readonly verb: string;
-  readonly title: string;
-  readonly data: Readonly<Record<string, string>>;
-  readonly style: 'default' | 'positive' | 'destructive';
-}
-const button = (verb: string, title: string, data: Readonly<Record<string, string>>, style: Button['style'] = 'default'): Button => ({ verb, title, data, style });
 
 const when = (m: Meeting, locale: Locale) => formatInstant(new Date(m.start), locale);
 
@@ -241,11 +229,8 @@ export function topicFormCard(
 
 // ---- receipts and refusals: the short message template ----
 
-type Line = { text: string; color: 'Default' | 'Good' | 'Attention' | 'Warning' };
-
-function message(heading: string, style: string, lines: Line[], echo: { label: string; value: string }[], echoHeading: string, actions: Button[]): CardJson {
-  return renderCard('tender-message', { heading, style, lines, echoHeading, echo, actions });
-}
+const message = (heading: string, style: ContainerStyle, lines: Line[], echo: { label: string; value: string }[], echoHeading: string, actions: Button[]) =>
+  messageCard({ heading, style, lines, echo, echoHeading, actions });
 
 function topicEcho(locale: Locale, values: TopicFormValues): { label: string; value: string }[] {
   const say = sayIn(locale);

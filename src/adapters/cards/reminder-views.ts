@@ -7,8 +7,8 @@ import { formatInstant, localParts } from '../../domain/time.js';
 import type { DeliveryFailure, GroupDigest } from '../../app/ports.js';
 import { text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, renderCard, type CardJson } from './render-card.js';
+import { messageCard, type Button, type ContainerStyle, type Line } from './card-parts.js';
 
-type Line = { text: string; color: 'Default' | 'Good' | 'Attention' | 'Warning' };
 
 function digestLines(locale: Locale, d: GroupDigest): Line[] {
   const say = (key: TextKey, p: Record<string, string | number> = {}) => text(locale, key, p);
@@ -20,8 +20,7 @@ function digestLines(locale: Locale, d: GroupDigest): Line[] {
   ];
 }
 
-const message = (heading: string, style: string, lines: Line[], actions: { verb: string; title: string; data: Record<string, string>; style: string }[] = []) =>
-  renderCard('tender-message', { heading, style, lines, echoHeading: '', echo: [], actions });
+const message = (heading: string, style: ContainerStyle, lines: Line[], actions: Button[] = []) => messageCard({ heading, style, lines, actions });
 
 export function byraadReminderCard(locale: Locale, v: { meeting: Meeting; groupMeeting?: Meeting | undefined; digest: GroupDigest; late: boolean }): CardJson {
   const when = (m: Meeting) => formatInstant(new Date(m.start), locale);

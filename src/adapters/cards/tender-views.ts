@@ -20,6 +20,7 @@ import {
 import { formatInstant, localParts } from '../../domain/time.js';
 import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
+import { button, messageCard, sayIn, type Button, type ContainerStyle, type Say, type TextColor } from './card-parts.js';
 
 // ---- form values: what a card's inputs hold, always as the strings the card sends ----
 
@@ -132,23 +133,6 @@ export function bidEcho(locale: Locale, values: BidFormValues): { label: string;
 
 // ---- shared fragments ----
 
-type Say = (key: TextKey, params?: Record<string, string | number>) => string;
-const sayIn =
-  (locale: Locale): Say =>
-  (key, params) =>
-    text(locale, key, params);
-
-type ButtonStyle = 'default' | 'positive' | 'destructive';
-type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning';
-type TextColor = 'Default' | 'Good' | 'Attention' | 'Warning';
-
-interface Button {
-  readonly verb: string;
-  readonly title: string;
-  readonly data: Readonly<Record<string, string>>;
-  readonly style: ButtonStyle;
-}
-const button = (verb: string, title: string, data: Readonly<Record<string, string>>, style: ButtonStyle = 'default'): Button => ({ verb, title, data, style });
 
 interface Fact {
   readonly title: string;
@@ -379,18 +363,6 @@ export function myTenderBidsCard(locale: Locale, t: Tender, bids: readonly Bid[]
 
 // ---- publishing, closing, cancelling, refusing: short messages on one template ----
 
-interface Message {
-  readonly heading: string;
-  readonly style: ContainerStyle;
-  readonly lines?: readonly { text: string; color: TextColor }[];
-  readonly echoHeading?: string;
-  readonly echo?: readonly { label: string; value: string }[];
-  readonly actions?: readonly Button[];
-}
-
-function messageCard(m: Message): CardJson {
-  return renderCard('tender-message', { heading: m.heading, style: m.style, lines: m.lines ?? [], echoHeading: m.echoHeading ?? '', echo: m.echo ?? [], actions: m.actions ?? [] });
-}
 
 export type PublishFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed';
 

@@ -1,0 +1,42 @@
+// What the views share: saying a text in the reader's language, a card button, and the short
+// message card (heading, lines, what the person wrote shown back, buttons) on its one template.
+
+import { text, type Locale, type TextKey } from '../i18n/text.js';
+import { renderCard, type CardJson } from './render-card.js';
+
+export type Say = (key: TextKey, params?: Record<string, string | number>) => string;
+export const sayIn =
+  (locale: Locale): Say =>
+  (key, params) =>
+    text(locale, key, params);
+
+export type ButtonStyle = 'default' | 'positive' | 'destructive';
+export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning';
+export type TextColor = 'Default' | 'Good' | 'Attention' | 'Warning';
+
+export interface Button {
+  readonly verb: string;
+  readonly title: string;
+  readonly data: Readonly<Record<string, string>>;
+  readonly style: ButtonStyle;
+}
+export const button = (verb: string, title: string, data: Readonly<Record<string, string>>, style: ButtonStyle = 'default'): Button => ({ verb, title, data, style });
+
+export interface Line {
+  readonly text: string;
+  readonly color: TextColor;
+}
+
+export interface Message {
+  readonly heading: string;
+  readonly style: ContainerStyle;
+  readonly lines?: readonly Line[];
+  readonly echoHeading?: string;
+  readonly echo?: readonly { label: string; value: string }[];
+  readonly actions?: readonly Button[];
+}
+
+/** Publishing, closing, reminders, receipts, refusals: short messages on the `tender-message` template. */
+export function messageCard(m: Message): CardJson {
+  return renderCard('tender-message', { heading: m.heading, style: m.style, lines: m.lines ?? [], echoHeading: m.echoHeading ?? '', echo: m.echo ?? [], actions: m.actions ?? [] });
+}
