@@ -2,7 +2,7 @@
 // code 1 when it is wrong), open the database as a tool (the local data, or Azure), run, close.
 
 import { connectAzureCosmos, openLocalCosmos, type CosmosConnection } from '../src/adapters/cosmos/cosmos-connection.js';
-import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { loadConfigForCli, type Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 
 /** Where a tool writes its report and its problems. */
@@ -12,16 +12,8 @@ export interface ImportIo {
 }
 
 export async function runTool(work: (config: Config, cosmos: CosmosConnection, io: ImportIo) => Promise<number>): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  }
+  const config = loadConfigForCli(process.env, (line) => console.error(line));
+  if (!config) return 1;
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
   const cosmos = config.cosmos.kind === 'azure' ? await connectAzureCosmos(config.cosmos) : await openLocalCosmos(config.cosmos, log, { role: 'tool' });
   try {

@@ -91,3 +91,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     localeOverride: e.LOCALE_OVERRIDE,
   };
 }
+
+/** For the command line: the configuration, or undefined after printing the one line that says what is wrong. */
+export function loadConfigForCli(env: Record<string, string | undefined>, printError: (line: string) => void): Config | undefined {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      printError(e.message);
+      return undefined;
+    }
+    throw e;
+  }
+}

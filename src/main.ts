@@ -29,7 +29,7 @@ import { CosmosDirectoryRepository } from './adapters/cosmos/directory-repositor
 import { connectAzureCosmos, LocalDataInUseError, openLocalCosmos, type CosmosConnection } from './adapters/cosmos/cosmos-connection.js';
 import { createHttpServer } from './adapters/http/http-server.js';
 import { createBotApp } from './adapters/teams/bot-app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfigForCli, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 
 export const DEMO_ROSTER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'demo', 'roster.yaml');
@@ -189,16 +189,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const config = loadConfigForCli(process.env, (line) => console.error(line));
+  if (!config) process.exit(1);
   const log = createLogger(config.logLevel);
   let bot: RunningBot;
   try {
