@@ -149,7 +149,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       schedLog,
     ),
     startLoop('reminders', () => sendDueReminders(reminderDeps, instanceId), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
-    // After the reminders, so a call for topics posted in this round is redrawn in the same round if a topic came meanwhile.
+    // Listed after the reminders: runScheduledWork runs the loops in this order, so a call posted there is redrawn in the same run.
     startLoop(
       'agendas',
       async () => {
