@@ -12,7 +12,7 @@ describe('npm set-up', () => {
   it('the project .npmrc lets npx fetch install-script tools even when the user config says yes=false', () => {
     const userconfig = join(mkdtempSync(join(tmpdir(), 'npmrc-')), '.npmrc');
     writeFileSync(userconfig, 'yes=false\n');
-    const env = { ...process.env, npm_config_userconfig: userconfig };
+    const env: NodeJS.ProcessEnv = { ...process.env, npm_config_userconfig: userconfig };
     for (const key of Object.keys(env)) if (key.toLowerCase() === 'npm_config_yes') delete env[key];
     const yes = execFileSync('npm', ['config', 'get', 'yes'], { cwd: root, env, encoding: 'utf8' }).trim();
     expect(yes).toBe('true');
