@@ -119,6 +119,19 @@ function agendaWith(count: number): Agenda {
   return a;
 }
 const fiveTopics = agendaWith(5);
+// The same agenda as the Byråd might write it, for the pictures in the README (npm run cards:gallery).
+const byraadTopics: readonly { title: string; why: string; part: 1 | 2; committee?: string; by: string }[] = [
+  { title: 'Status på Kernegruppe Lærings udbud', why: 'Hvor langt er gruppen, og hvilke bud er kommet ind?', part: 1, committee: 'Læring', by: 'Mette Holm' },
+  { title: 'Kommissorium for opgaveudvalget om ensomhed', why: 'Udkastet skal godkendes, før udvalget kan gå i gang i januar.', part: 1, by: 'Lars Petersen' },
+  { title: 'Ensomhed blandt ældre i landdistrikterne', why: 'Flere ældre bor alene, og busruterne er skåret ned.\nHvad kan lokalsamfundet selv?', part: 2, committee: 'Social Omsorg', by: 'Mette Holm' },
+  { title: 'Foreningernes adgang til skolernes lokaler', why: 'Foreningerne mangler lokaler om eftermiddagen.', part: 2, committee: 'Fritid & Fællesskab', by: 'Anders Pedersen' },
+];
+const byraadAgenda = byraadTopics.reduce((a, t, i) => {
+  const author = { id: t.by === 'Mette Holm' ? 'mette' : `p${i}`, name: t.by, teamsId: `29:p${i}`, serviceUrl: 'https://smba.example/' };
+  const r = addTopic(a, dialogmoede, { id: `byraad-topic-${i}`, fields: { title: t.title, why: t.why, part: t.part, committee: t.committee }, author }, new Date(beforeMeeting.getTime() + i * 60_000));
+  if (!r.ok) throw new Error(`fixture topic ${t.title}: ${r.code}`);
+  return r.value.agenda;
+}, newAgenda('de000000-0000-4000-8000-000000000001', dialogmoede, beforeMeeting));
 const fullAgenda = agendaWith(TOPIC_LIMITS.topics);
 const firstTopic = fiveTopics.topics[0]!;
 const topicValues = { title: 'Ældre og ensomhed', why: 'Fordi *mange* bor alene', part: '1', committee: 'Social Omsorg' };
@@ -141,6 +154,11 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
         mode: { kind: 'personal', viewer: { personId: 'mette', admin: false, canAdd: true }, stage: 'lastCall' },
         now: beforeMeeting,
       }),
+    'last call, as the Byråd writes it': () => agendaCard('da', { meeting: dialogmoede, agenda: byraadAgenda, mode: { kind: 'shared', stage: 'lastCall' }, now: beforeMeeting }),
+    "a politician's own view, as the Byråd writes it": () =>
+      agendaCard('da', { meeting: dialogmoede, agenda: byraadAgenda, mode: { kind: 'personal', viewer: { personId: 'mette', admin: false, canAdd: true } }, now: beforeMeeting }),
+    'final agenda, as the Byråd writes it': () =>
+      agendaCard('da', { meeting: dialogmoede, agenda: lock(byraadAgenda, new Date(dialogmoede.start)), mode: { kind: 'final' }, now: new Date(dialogmoede.start) }),
     'cancelled meeting, topics moved on': () =>
       agendaCard('da', { meeting: { ...dialogmoede, status: 'cancelled' }, agenda: fiveTopics, next: januaryDialogmoede, mode: { kind: 'shared', stage: 'call' }, now: beforeMeeting }),
   },
@@ -232,6 +250,7 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
   },
   'tender-message': {
     'topic receipt': () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'added', open: true }),
+    'topic receipt, as the Byråd writes it': () => topicReceiptCard('da', { topic: byraadAgenda.topics[2]!, meeting: dialogmoede, change: 'added', open: true }),
     'topic moved from a cancelled meeting': () => topicReceiptCard('en', { topic: firstTopic, meeting: januaryDialogmoede, change: 'moved', cancelled: dialogmoede, open: true }),
     'late topic, with the next dialogmøde one press away': () =>
       topicLateCard('da', { meeting: dialogmoede, reason: 'locked', action: 'submit', values: topicValues, next: januaryDialogmoede, submissionId: 'sub-1' }),
@@ -242,6 +261,8 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'Ret pressed after the start': () => topicLateCard('da', { meeting: dialogmoede, reason: 'locked', action: 'editPressed', values: topicValues, submissionId: 'x' }),
     'late withdrawal': () => topicLateCard('da', { meeting: dialogmoede, reason: 'locked', action: 'withdraw', values: topicValues, submissionId: 'sub-1' }),
     'byrådsmøde reminder, sent late': () => byraadReminderCard('da', { meeting: byraadMeeting, groupMeeting: kernegruppeMeeting, digest, late: true }),
+    'byrådsmøde reminder': () =>
+      byraadReminderCard('da', { meeting: byraadMeeting, groupMeeting: kernegruppeMeeting, digest: { ...digest, openTenders: digest.openTenders.map((t) => ({ ...t, title: 'Læsevenner i lokalsamfundet' })) }, late: false }),
     'konsulent digest': () => konsulentReminderCard('en', { meeting: byraadMeeting, digests: [digest, { ...digest, groupName: 'Kernegruppe Beskæftigelse', openTenders: [] }], late: false }),
     'unreachable conversation': () => unreachableCard('da', { conversationName: 'Kernegruppe *Læring*', reason: 'forbidden', what: 'Byrådsmøde, byraadsmoede-7d' }),
     'next meetings, with ids for an admin': () => meetingsCard('da', [byraadMeeting, { ...holidayMeeting, status: 'moved' }], true),
