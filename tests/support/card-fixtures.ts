@@ -1,0 +1,371 @@
+// Realistic renderings of every card template through its view (the views users see, with the demo
+// roster, the tender fixtures and generated meetings): the card tests check each of them, and the card
+// gallery (npm run cards:gallery) draws some of them as pictures, so both use the same data.
+
+import { readFileSync } from 'node:fs';
+import type { CardJson } from '../../src/adapters/cards/render-card.js';
+import { byraadReminderCard, holidayCard, konsulentReminderCard, meetingsCard, reminderStatusCard, unreachableCard } from '../../src/adapters/cards/reminder-views.js';
+import { DEFAULT_CALENDAR, generateMonth } from '../../src/domain/calendar.js';
+import type { Reminder } from '../../src/domain/reminders.js';
+import {
+  announcementCard,
+  bidDetailCard,
+  bidEcho,
+  bidFormCard,
+  bidFormValuesFrom,
+  bidFormValuesOf,
+  bidOverviewCard,
+  bidReceiptCard,
+  closedSummaryCard,
+  confirmCard,
+  lateCard,
+  myBidsCard,
+  myTenderBidsCard,
+  publishReportCard,
+  tenderCancelledCard,
+  tenderFormCard,
+  tenderFormValuesFrom,
+  tenderFormValuesOf,
+  tenderListCard,
+  tenderPreviewCard,
+} from '../../src/adapters/cards/tender-views.js';
+import { helpCard, linksCard, noticeCard, profileCard } from '../../src/adapters/cards/views.js';
+import { agendaCard, agendaNoticeCard, topicFormCard, topicLateCard, topicReceiptCard } from '../../src/adapters/cards/agenda-views.js';
+import { addTopic, lock, newAgenda, TOPIC_LIMITS, type Agenda } from '../../src/domain/agenda.js';
+import { commandsFor } from '../../src/adapters/teams/commands.js';
+import { parseRosterFile } from '../../src/app/roster-file.js';
+import { actorFrom, type Actor } from '../../src/domain/actor.js';
+import type { Directory } from '../../src/domain/directory.js';
+import {
+  AFTER_DEADLINE,
+  LAERING,
+  NOW,
+  TENDER_INPUT,
+  cancelledTender,
+  closedTender,
+  draftTender,
+  editedBid,
+  manyBids,
+  publishedTender,
+  submitBidOn,
+  withdrawnBid,
+} from './tender-fixtures.js';
+
+const parsed = parseRosterFile(readFileSync(new URL('../../demo/roster.yaml', import.meta.url), 'utf8'));
+if (!parsed.ok || !parsed.tenantId) throw new Error('demo/roster.yaml does not parse');
+export const TENANT = parsed.tenantId;
+export const demo: Directory = { tenantId: TENANT, people: parsed.roster.people, groups: parsed.roster.groups, kerneopgaver: parsed.roster.kerneopgaver ?? [], links: [] };
+const byName = (name: string): Actor => {
+  const p = demo.people.find((x) => x.name === name);
+  if (!p) throw new Error(`no ${name} in the demo roster`);
+  return actorFrom(demo, TENANT, p.id, 'navn fra Teams');
+};
+export const admin = byName('Henrik Dahl');
+const politiker = byName('Mette Holm');
+const tovholder = byName('Johan Kristensen');
+const employee = byName('Sofie Nielsen'); // on the roster's people list, but in no group
+export const outsider = actorFrom(demo, TENANT, 'a1b2c3d4-0000-4000-8000-00000000beef', 'Ulla Udenfor');
+const group = (id: string) => demo.groups.find((g) => g.id === id);
+
+// Tenders and bids for the internt udbud cards: one of each state, a bid edited and one withdrawn.
+const draft = draftTender();
+const { tender: withBid, bid } = submitBidOn(publishedTender());
+const { tender: withTwo, bid: crossCutting } = submitBidOn(withBid, { title: 'Jobpraktik for unge læsere', forudsaetninger: 'laering-2,beskaeftigelse-1' }, { id: 'p-hanne', name: 'Hanne Graversen' });
+const edited = editedBid(bid, withTwo, { roles: { kommunen: 'Lokaler', borgeren: 'Børnene vælger bøgerne', familien: 'Læser med', lokalsamfundet: 'Frivillige', arbejdsgiveren: 'Lokale virksomheder sponsorerer bøger' } });
+const withdrawn = withdrawnBid(crossCutting, withTwo);
+const closed = closedTender(withTwo);
+const cancelled = cancelledTender(withTwo);
+const formChoices = LAERING.forudsaetninger;
+const tenderForm = { groupName: 'Kernegruppe Læring', kerneopgaveName: 'Læring', choices: formChoices };
+
+const holidayMeeting = generateMonth(2026, 4, DEFAULT_CALENDAR, []).find((m) => m.id === 'dialogmoede-2026-04')!;
+const december = generateMonth(2026, 12, DEFAULT_CALENDAR, [{ id: 'kernegruppe-laering', name: 'Kernegruppe Læring' }]);
+const byraadMeeting = december.find((m) => m.kind === 'byraadsmoede')!;
+const kernegruppeMeeting = december.find((m) => m.kind === 'kernegruppemoede')!;
+const digest = {
+  groupId: 'kernegruppe-laering',
+  groupName: 'Kernegruppe Læring',
+  openTenders: [{ id: 't1', title: 'Læsevenner [klik](http://x)', deadline: '2026-12-07T11:00:00Z', activeBids: 3 }],
+  closedSinceLastMonth: [{ id: 't0', title: 'Lektiecafé', activeBids: 7 }],
+  drafts: 1,
+};
+const reminder = (patch: Partial<Reminder>): Reminder => ({
+  id: 'rem-1',
+  tenantId: 'x',
+  meetingId: 'byraadsmoede-2026-12',
+  meetingKind: 'byraadsmoede',
+  ruleId: 'byraadsmoede-7d',
+  target: { type: 'group', groupId: 'kernegruppe-laering' },
+  dueAt: '2026-12-23T16:00:00Z',
+  meetingStart: '2026-12-30T16:00:00Z',
+  status: 'pending',
+  attempts: 0,
+  updatedAt: '2026-12-23T16:00:00Z',
+  ...patch,
+});
+
+// ---- the dialogmøde agenda ----
+const dialogmoede = generateMonth(2026, 12, DEFAULT_CALENDAR, []).find((m) => m.id === 'dialogmoede-2026-12')!;
+const januaryDialogmoede = generateMonth(2027, 1, DEFAULT_CALENDAR, []).find((m) => m.id === 'dialogmoede-2027-01')!;
+const beforeMeeting = new Date('2026-12-01T10:00:00Z');
+function agendaWith(count: number): Agenda {
+  let a = newAgenda('de000000-0000-4000-8000-000000000001', dialogmoede, beforeMeeting);
+  for (let i = 0; i < count; i++) {
+    const topic = { title: `Emne ${i + 1}: *ældre* og [ensomhed]`, why: 'Flere ældre bor alene.\n- hvad gør vi?', part: ((i % 2) + 1) as 1 | 2, committee: i % 3 === 0 ? 'Social Omsorg' : undefined };
+    const author = { id: i % 4 === 0 ? 'mette' : `p${i}`, name: i % 4 === 0 ? 'Mette Holm' : `Politiker ${i}`, teamsId: `29:p${i}`, serviceUrl: 'https://smba.example/' };
+    const r = addTopic(a, dialogmoede, { id: `topic-${i}`, fields: topic, author }, new Date(beforeMeeting.getTime() + i * 60_000));
+    if (r.ok) a = r.value.agenda;
+  }
+  return a;
+}
+const fiveTopics = agendaWith(5);
+// The same agenda as the Byråd might write it, for the pictures in the README (npm run cards:gallery).
+const byraadTopics: readonly { title: string; why: string; part: 1 | 2; committee?: string; by: string }[] = [
+  { title: 'Status på Kernegruppe Lærings udbud', why: 'Hvor langt er gruppen, og hvilke bud er kommet ind?', part: 1, committee: 'Læring', by: 'Mette Holm' },
+  { title: 'Kommissorium for opgaveudvalget om ensomhed', why: 'Udkastet skal godkendes, før udvalget kan gå i gang i januar.', part: 1, by: 'Lars Petersen' },
+  { title: 'Ensomhed blandt ældre i landdistrikterne', why: 'Flere ældre bor alene, og busruterne er skåret ned.\nHvad kan lokalsamfundet selv?', part: 2, committee: 'Social Omsorg', by: 'Mette Holm' },
+  { title: 'Foreningernes adgang til skolernes lokaler', why: 'Foreningerne mangler lokaler om eftermiddagen.', part: 2, committee: 'Fritid & Fællesskab', by: 'Anders Pedersen' },
+];
+const byraadAgenda = byraadTopics.reduce((a, t, i) => {
+  const author = { id: t.by === 'Mette Holm' ? 'mette' : `p${i}`, name: t.by, teamsId: `29:p${i}`, serviceUrl: 'https://smba.example/' };
+  const r = addTopic(a, dialogmoede, { id: `byraad-topic-${i}`, fields: { title: t.title, why: t.why, part: t.part, committee: t.committee }, author }, new Date(beforeMeeting.getTime() + i * 60_000));
+  if (!r.ok) throw new Error(`fixture topic ${t.title}: ${r.code}`);
+  return r.value.agenda;
+}, newAgenda('de000000-0000-4000-8000-000000000001', dialogmoede, beforeMeeting));
+const fullAgenda = agendaWith(TOPIC_LIMITS.topics);
+const firstTopic = fiveTopics.topics[0]!;
+const topicValues = { title: 'Ældre og ensomhed', why: 'Fordi *mange* bor alene', part: '1', committee: 'Social Omsorg' };
+
+/** At least one realistic rendering per template, by template and case name; a template without an entry here fails the card tests. */
+export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
+  agenda: {
+    'call for topics, no topics yet': () => agendaCard('da', { meeting: dialogmoede, agenda: undefined, mode: { kind: 'shared', stage: 'call' }, now: beforeMeeting }),
+    'last call with topics in both parts': () => agendaCard('da', { meeting: dialogmoede, agenda: fiveTopics, mode: { kind: 'shared', stage: 'lastCall' }, now: beforeMeeting }),
+    "a politician's own view": () =>
+      agendaCard('da', { meeting: dialogmoede, agenda: fiveTopics, mode: { kind: 'personal', viewer: { personId: 'mette', admin: false, canAdd: true } }, now: beforeMeeting }),
+    "the secretary's view of a full agenda": () =>
+      agendaCard('da', { meeting: dialogmoede, agenda: fullAgenda, mode: { kind: 'personal', viewer: { personId: 'admin', admin: true, canAdd: false } }, now: beforeMeeting }),
+    'final agenda, posted at the start': () => agendaCard('da', { meeting: dialogmoede, agenda: lock(fiveTopics, new Date(dialogmoede.start)), mode: { kind: 'final' }, now: new Date(dialogmoede.start) }),
+    'final agenda of a full meeting, English': () => agendaCard('en', { meeting: dialogmoede, agenda: lock(fullAgenda, new Date(dialogmoede.start)), mode: { kind: 'final' }, now: new Date(dialogmoede.start) }),
+    'a moved extra dialogmøde, its own title, a topic only in part 2': () =>
+      agendaCard('da', {
+        meeting: { ...dialogmoede, title: 'Ekstra dialogmøde om budgettet', added: true, status: 'moved', originalStart: '2026-12-07T13:00:00.000Z', start: '2026-12-08T09:00:00.000Z' },
+        agenda: { ...fiveTopics, topics: fiveTopics.topics.filter((t) => t.part === 2) },
+        mode: { kind: 'personal', viewer: { personId: 'mette', admin: false, canAdd: true }, stage: 'lastCall' },
+        now: beforeMeeting,
+      }),
+    'last call, as the Byråd writes it': () => agendaCard('da', { meeting: dialogmoede, agenda: byraadAgenda, mode: { kind: 'shared', stage: 'lastCall' }, now: beforeMeeting }),
+    "a politician's own view, as the Byråd writes it": () =>
+      agendaCard('da', { meeting: dialogmoede, agenda: byraadAgenda, mode: { kind: 'personal', viewer: { personId: 'mette', admin: false, canAdd: true } }, now: beforeMeeting }),
+    'final agenda, as the Byråd writes it': () =>
+      agendaCard('da', { meeting: dialogmoede, agenda: lock(byraadAgenda, new Date(dialogmoede.start)), mode: { kind: 'final' }, now: new Date(dialogmoede.start) }),
+    'cancelled meeting, topics moved on': () =>
+      agendaCard('da', { meeting: { ...dialogmoede, status: 'cancelled' }, agenda: fiveTopics, next: januaryDialogmoede, mode: { kind: 'shared', stage: 'call' }, now: beforeMeeting }),
+  },
+  'topic-form': {
+    new: () => topicFormCard('da', { meeting: dialogmoede, submissionId: 'sub-1', values: { title: '', why: '', part: '', committee: '' }, errors: [] }),
+    'with errors at each field': () =>
+      topicFormCard('da', {
+        meeting: dialogmoede,
+        submissionId: 'sub-1',
+        values: { title: '', why: 'x'.repeat(2001), part: '', committee: 'Kulturudvalget' },
+        errors: [
+          { field: 'title', code: 'REQUIRED' },
+          { field: 'why', code: 'TOO_LONG', limit: 2000 },
+          { field: 'part', code: 'REQUIRED' },
+          { field: 'committee', code: 'UNKNOWN_CHOICE' },
+        ],
+      }),
+    "an admin editing a member's topic": () => topicFormCard('da', { meeting: dialogmoede, topicId: firstTopic.id, authorName: 'Lars Petersen', values: topicValues, errors: [] }),
+    'editing, English': () => topicFormCard('en', { meeting: dialogmoede, topicId: firstTopic.id, values: topicValues, errors: [] }),
+  },
+  help: {
+    'a politician, with Tilføj emne and the agenda': () =>
+      helpCard('da', { actor: admin, commands: commandsFor(admin, 'da'), inGroupConversation: false, canAddTopic: true }),
+    'admin in a linked announcement channel': () =>
+      helpCard('da', {
+        actor: admin,
+        commands: commandsFor(admin, 'da'),
+        inGroupConversation: true,
+        admin: { conversationType: 'channel', linkedGroup: group('byraad'), announcement: true, groups: demo.groups },
+      }),
+    'admin in an unlinked group chat, English': () =>
+      helpCard('en', {
+        actor: admin,
+        commands: commandsFor(admin, 'en'),
+        inGroupConversation: true,
+        admin: { conversationType: 'groupChat', announcement: false, groups: demo.groups },
+      }),
+    'admin in personal chat': () =>
+      helpCard('da', {
+        actor: admin,
+        commands: commandsFor(admin, 'da'),
+        inGroupConversation: false,
+        admin: { conversationType: 'personal', announcement: false, groups: demo.groups },
+      }),
+    'employee with no roles': () => helpCard('da', { actor: employee, commands: commandsFor(employee, 'da'), inGroupConversation: false }),
+    'politician whose message was not understood': () =>
+      helpCard('da', { actor: politiker, commands: commandsFor(politiker, 'da'), inGroupConversation: false, notUnderstood: 'hvornår er næste dialogmøde' }),
+  },
+  profile: {
+    'tovholder in two roles': () => profileCard('da', tovholder, false),
+    'admin, English': () => profileCard('en', admin, true),
+    'someone not on the roster': () => profileCard('da', outsider, false),
+  },
+  notice: {
+    'refusal echoing the input': () =>
+      noticeCard('da', { text: 'Jeg kender ingen gruppe, der hedder »Sundhed«.', style: 'attention', input: 'tilknyt kernegruppe Sundhed' }),
+    'confirmation with a title': () => noticeCard('en', { title: 'Linked', text: 'This conversation now belongs to Byrådet.', style: 'good' }),
+    'plain notice': () => noticeCard('da', { text: 'Intet er ændret.', style: 'default' }),
+  },
+  'tender-form': {
+    'a new, empty form': () =>
+      tenderFormCard('da', { ...tenderForm, values: tenderFormValuesFrom({ deadlineDate: '2026-12-07', deadlineTime: '12:00', decidedBy: 'kernegruppe' }), errors: [] }),
+    'a draft being edited, English': () => tenderFormCard('en', { ...tenderForm, tenderId: draft.id, values: tenderFormValuesOf(draft), errors: [] }),
+    'every field wrong': () =>
+      tenderFormCard('da', {
+        ...tenderForm,
+        values: { ...TENDER_INPUT, title: 'x'.repeat(131), forudsaetninger: '', deadlineDate: '2027-03-28', deadlineTime: '02:30', budgetKr: 'mange penge' },
+        errors: [
+          { field: 'title', code: 'TOO_LONG', limit: 120 },
+          { field: 'forudsaetninger', code: 'REQUIRED' },
+          { field: 'description', code: 'REQUIRED' },
+          { field: 'deadline', code: 'NOT_EXISTING_TIME' },
+          { field: 'budgetKr', code: 'NOT_A_NUMBER' },
+          { field: 'decidedBy', code: 'UNKNOWN_CHOICE' },
+        ],
+      }),
+  },
+  'tender-announcement': {
+    'open, with a bid count and refresh for a bidder': () => announcementCard('da', withTwo, NOW, [bid.bidderTeamsId]),
+    'closed at the deadline': () => announcementCard('da', withTwo, AFTER_DEADLINE, [bid.bidderTeamsId]),
+    cancelled: () => announcementCard('en', cancelled, NOW, []),
+    'draft preview': () => tenderPreviewCard('da', draft),
+    "a bidder's own view, open": () => myTenderBidsCard('da', withTwo, [edited, withdrawn], NOW),
+    "a bidder's own view after the deadline, English": () => myTenderBidsCard('en', closed, [edited], AFTER_DEADLINE),
+  },
+  holiday: {
+    'dialogmøde on 2. påskedag': () => holidayCard('da', holidayMeeting),
+    'with an error at the date': () => holidayCard('en', holidayMeeting, 'Write the date and time as 2026-12-16 17:00.'),
+  },
+  'tender-message': {
+    'topic receipt': () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'added', open: true }),
+    'topic receipt, as the Byråd writes it': () => topicReceiptCard('da', { topic: byraadAgenda.topics[2]!, meeting: dialogmoede, change: 'added', open: true }),
+    'topic moved from a cancelled meeting': () => topicReceiptCard('en', { topic: firstTopic, meeting: januaryDialogmoede, change: 'moved', cancelled: dialogmoede, open: true }),
+    'late topic, with the next dialogmøde one press away': () =>
+      topicLateCard('da', { meeting: dialogmoede, reason: 'locked', action: 'submit', values: topicValues, next: januaryDialogmoede, submissionId: 'sub-1' }),
+    "an admin's receipt for a member's topic": () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'edited', open: true, othersTopic: true }),
+    "the author's notice of an admin's change": () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'withdrawn', open: true, changedBy: 'Henrik Dahl' }),
+    'a refusal that leads back to the agenda, with the text shown back': () =>
+      agendaNoticeCard('da', { text: 'Kun den, der har sat emnet på, kan rette det.', style: 'attention', meetingId: dialogmoede.id, values: topicValues }),
+    'Ret pressed after the start': () => topicLateCard('da', { meeting: dialogmoede, reason: 'locked', action: 'editPressed', values: topicValues, submissionId: 'x' }),
+    'late withdrawal': () => topicLateCard('da', { meeting: dialogmoede, reason: 'locked', action: 'withdraw', values: topicValues, submissionId: 'sub-1' }),
+    'byrådsmøde reminder, sent late': () => byraadReminderCard('da', { meeting: byraadMeeting, groupMeeting: kernegruppeMeeting, digest, late: true }),
+    'byrådsmøde reminder': () =>
+      byraadReminderCard('da', { meeting: byraadMeeting, groupMeeting: kernegruppeMeeting, digest: { ...digest, openTenders: digest.openTenders.map((t) => ({ ...t, title: 'Læsevenner i lokalsamfundet' })) }, late: false }),
+    'konsulent digest': () => konsulentReminderCard('en', { meeting: byraadMeeting, digests: [digest, { ...digest, groupName: 'Kernegruppe Beskæftigelse', openTenders: [] }], late: false }),
+    'unreachable conversation': () => unreachableCard('da', { conversationName: 'Kernegruppe *Læring*', reason: 'forbidden', what: 'Byrådsmøde, byraadsmoede-7d' }),
+    'next meetings, with ids for an admin': () => meetingsCard('da', [byraadMeeting, { ...holidayMeeting, status: 'moved' }], true),
+    'no meetings': () => meetingsCard('en', [], false),
+    'reminder status': () =>
+      reminderStatusCard('da', {
+        counts: { sent: 8, pending: 4, skipped: 1, unreachable: 1, sending: 0 },
+        notable: [reminder({ status: 'skipped', skippedReason: 'cancelled' }), reminder({ status: 'unreachable', lastError: 'forbidden (403)' }), reminder({ status: 'sent', late: true, sentAt: '2026-12-23T19:00:00Z' })],
+        next: [reminder({})],
+        describe: (r) => `${r.meetingId} · ${r.ruleId}`,
+      }),
+    'published to two channels, one failed': () =>
+      publishReportCard('da', withBid, [
+        { name: 'Demo Kommune › General', ok: true },
+        { name: 'Byrådet', ok: false, reason: 'not-installed' },
+      ]),
+    'published with no announcement channel': () => publishReportCard('da', withBid, []),
+    'closed with 14 bids': () => closedSummaryCard('da', manyBids(14).tender),
+    'cancelled, to a bidder': () => tenderCancelledCard('da', cancelled, bid),
+    'cancelled, to the kernegruppe, English': () => tenderCancelledCard('en', cancelled),
+    'a bid after the deadline': () => lateCard('da', { tender: closed, reason: 'deadline', echo: bidEcho('da', bidFormValuesOf(edited)) }),
+  },
+  'bid-form': {
+    'a new bid': () => bidFormCard('da', { tender: withBid, submissionId: 'sub-new', values: bidFormValuesFrom({ participate: 'false' }), errors: [] }),
+    'editing a bid, English': () => bidFormCard('en', { tender: withTwo, bidId: edited.id, values: bidFormValuesOf(edited), errors: [], notice: 'Your bid is loaded.' }),
+    'every field wrong': () =>
+      bidFormCard('da', {
+        tender: withBid,
+        submissionId: 'sub-new',
+        values: { ...bidFormValuesOf(bid), title: '', howItHelps: 'y'.repeat(2001), forudsaetninger: 'beskaeftigelse-1', roleBorgeren: 'z'.repeat(1002) },
+        errors: [
+          { field: 'title', code: 'REQUIRED' },
+          { field: 'howItHelps', code: 'TOO_LONG', limit: 2000 },
+          { field: 'forudsaetninger', code: 'INVALID' },
+          { field: 'role.borgeren', code: 'TOO_LONG', limit: 1000 },
+          { field: 'participate', code: 'INVALID' },
+        ],
+      }),
+  },
+  'bid-receipt': {
+    submitted: () => bidReceiptCard('da', withBid, bid, NOW, 'submitted'),
+    'edited, English': () => bidReceiptCard('en', withTwo, edited, NOW, 'edited'),
+    withdrawn: () => bidReceiptCard('da', withTwo, withdrawn, NOW, 'withdrawn'),
+    'after the deadline': () => bidReceiptCard('da', closed, edited, AFTER_DEADLINE, 'submitted'),
+  },
+  confirm: {
+    'cancel a tender, with a reason missing': () =>
+      confirmCard('da', {
+        title: 'Annullér udbuddet?',
+        text: 'Alle, der har budt, får besked.',
+        confirmTitle: 'Annullér udbuddet',
+        confirmVerb: 'tender.cancel',
+        confirmData: { tenderId: withBid.id },
+        backVerb: 'tender.list',
+        backData: {},
+        reason: { label: 'Begrundelse', value: '', error: 'Skriv en begrundelse.' },
+      }),
+    'withdraw a bid, English': () =>
+      confirmCard('en', { title: 'Withdraw the bid?', text: 'Bid no. 1 will be withdrawn.', confirmTitle: 'Withdraw', confirmVerb: 'bid.withdraw', confirmData: { bidId: bid.id } }),
+  },
+  'bid-overview': {
+    'a middle page of ten': () => bidOverviewCard('da', manyBids(30).tender, manyBids(30).bids.slice(10, 20), { hasPrevious: true, hasNext: true }, NOW),
+    'no bids yet': () => bidOverviewCard('da', publishedTender(), [], { hasPrevious: false, hasNext: false }, NOW),
+    'one edited and one withdrawn, English': () => bidOverviewCard('en', withTwo, [edited, withdrawn], { hasPrevious: false, hasNext: false }, NOW),
+    'cancelled': () => bidOverviewCard('da', cancelled, [edited], { hasPrevious: false, hasNext: false }, NOW),
+  },
+  'bid-detail': {
+    'with every role filled in, edited': () => bidDetailCard('da', withTwo, edited),
+    'cross-cutting and withdrawn, English': () => bidDetailCard('en', withTwo, withdrawn),
+  },
+  'tender-list': {
+    'open tenders, one already bid on': () =>
+      tenderListCard('da', {
+        title: 'Åbne udbud',
+        empty: 'Der er ingen åbne udbud lige nu.',
+        items: [{ tender: withTwo, mine: 1 }, { tender: publishedTender({ title: 'Overgang til ungdomsuddannelse' }, 'tender-2') }],
+        now: NOW,
+        mode: 'open',
+      }),
+    "the kernegruppe's tenders in every state": () =>
+      tenderListCard('da', { title: 'Udbud fra Kernegruppe Læring', empty: 'Ingen.', items: [draft, withTwo, closed, cancelled].map((tender) => ({ tender })), now: NOW, mode: 'group' }),
+    'empty, English': () => tenderListCard('en', { title: 'Open tenders', empty: 'There are no open tenders right now.', items: [], now: NOW, mode: 'open' }),
+    'my bids': () =>
+      myBidsCard(
+        'da',
+        [
+          { tender: withTwo, bid: edited },
+          { tender: withTwo, bid: withdrawn },
+          { tender: cancelled, bid },
+          { tender: closed, bid: edited },
+        ],
+        NOW,
+      ),
+    'my bids, none, English': () => myBidsCard('en', [], NOW),
+  },
+  links: {
+    empty: () => linksCard('da', []),
+    'group chats and an announcement channel': () =>
+      linksCard('da', [
+        { conversationName: 'Kernegruppe Læring', groupName: 'Kernegruppe Læring', announcement: false },
+        { conversationName: 'Byrådet', groupName: 'Byrådet', announcement: true },
+        { announcement: true },
+        ...demo.groups.map((g) => ({ conversationName: `${g.name} – chat`, groupName: g.name, announcement: false })),
+      ]),
+  },
+};
