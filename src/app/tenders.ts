@@ -301,7 +301,7 @@ export async function groupTenders(deps: TenderDeps, { actor, directory }: Actin
 export const OVERVIEW_PAGE = 10;
 
 /** A tender as its kernegruppe's members may read it; to anyone else it does not exist. */
-async function tenderForMember(deps: Pick<TenderDeps, 'tenders'>, { actor }: Acting, tenderId: string): Promise<Result<Tender, 'TENDER.NOT_FOUND'>> {
+export async function tenderForMember(deps: Pick<TenderDeps, 'tenders'>, { actor }: Acting, tenderId: string): Promise<Result<Tender, 'TENDER.NOT_FOUND'>> {
   const found = await deps.tenders.getTender(actor.tenantId, tenderId);
   if (!found || !isMemberOf(actor, found.value.groupId)) return fail('TENDER.NOT_FOUND');
   return ok(found.value);

@@ -188,7 +188,7 @@ describe('politicians add topics', () => {
     const bad = await click(persona.politiker, byraad, 'topic.submit', { ...dataOf(form.card, 'topic.submit'), title: '', why: longWhy, part: '' });
     const text = cardText(bad.card);
     expect(text).toContain('Skriv en titel.');
-    expect(text).toContain('Højst 2000 tegn – du skrev 2001.');
+    expect(text).toContain('Højst 2.000 tegn – du skrev 2.001.');
     expect(text).toContain('Vælg, hvilken del af mødet emnet hører til.');
     expect(JSON.stringify(bad.card)).toContain(longWhy);
     expect(verbsOf(bad.card)).toContain('topic.submit');

@@ -288,6 +288,8 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
   'bid-form': {
     'a new bid': () => bidFormCard('da', { tender: withBid, submissionId: 'sub-new', values: bidFormValuesFrom({ participate: 'false' }), errors: [] }),
     'editing a bid, English': () => bidFormCard('en', { tender: withTwo, bidId: edited.id, values: bidFormValuesOf(edited), errors: [], notice: 'Your bid is loaded.' }),
+    'a cross-cutting bid edited from `mine bud`, its toggled parts open': () =>
+      bidFormCard('da', { tender: withTwo, bidId: crossCutting.id, values: bidFormValuesOf(crossCutting), errors: [], from: 'mine' }),
     'every field wrong': () =>
       bidFormCard('da', {
         tender: withBid,

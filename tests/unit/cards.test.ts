@@ -100,6 +100,19 @@ describe('card templates', () => {
       expect(libraryEvents(card)).toEqual({ parse: [], validation: [] });
     });
 
+    it('toggles only elements that are on the card (the library does not check this)', () => {
+      const ids = new Set(collect(card).flatMap((n) => (typeof n.id === 'string' ? [n.id] : [])));
+      for (const toggle of collect(card).filter((n) => n.type === 'Action.ToggleVisibility')) {
+        const targets = toggle.targetElements as (string | { elementId: string })[];
+        expect(targets.length).toBeGreaterThan(0);
+        for (const t of targets) expect(ids, JSON.stringify(toggle)).toContain(typeof t === 'string' ? t : t.elementId);
+      }
+    });
+
+    it('lets no text input cut what is typed or pasted (no maxLength; the limit is said in the label and checked by the server)', () => {
+      for (const field of collect(card).filter((n) => n.type === 'Input.Text')) expect(field, JSON.stringify(field)).not.toHaveProperty('maxLength');
+    });
+
     it('has no empty text where a person would read something', () => {
       for (const block of collect(card).filter((n) => n.type === 'TextBlock')) expect(block.text, JSON.stringify(block)).toEqual(expect.stringMatching(/\S/));
     });
@@ -126,6 +139,14 @@ describe('what the cards show', () => {
     expect(shown.join('\n')).not.toContain('tilknyt');
     expect(collect(card).filter((n) => n.type === 'Action.Execute').map((n) => n.verb)).toEqual(['help.profile']);
     expect(collect(card).some((n) => n.type === 'Input.ChoiceSet')).toBe(false);
+  });
+
+  it("says the topic form's limits at the fields, and the numbers in an over-long error as the label writes them", () => {
+    const card = FIXTURES['topic-form']!['with errors at each field']!();
+    const inputs = collect(card).filter((n) => n.type === 'Input.Text');
+    expect(inputs.map((n) => n.label)).toEqual(['Emne (titel) (højst 150 tegn)', 'Hvorfor skal det drøftes? (højst 2.000 tegn)']);
+    expect(textOf(card)).toContain('Højst 2.000 tegn – du skrev 2.001.');
+    expect(collect(FIXTURES['topic-form']!['editing, English']!()).find((n) => n.id === 'why')!.label).toBe('Why should it be discussed? (at most 2,000 characters)');
   });
 
   it('echoes what the user wrote on a refusal', () => {

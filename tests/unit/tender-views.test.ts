@@ -198,7 +198,10 @@ describe('the tender form', () => {
     expect(buttons(fresh)).toEqual([{ verb: 'tender.save', title: 'Gem kladde', data: {} }]);
     expect(input(fresh, 'deadlineDate')).toMatchObject({ type: 'Input.Date', value: '2026-12-07' });
     expect(input(fresh, 'deadlineTime')).toMatchObject({ type: 'Input.Time', value: '12:00' });
-    expect(input(fresh, 'title')).toMatchObject({ type: 'Input.Text', maxLength: 120 });
+    // The limit is said at the field, and no maxLength lets Teams cut a pasted text without a word.
+    expect(input(fresh, 'title')).toMatchObject({ type: 'Input.Text', label: 'Titel (højst 120 tegn)' });
+    expect(input(fresh, 'description')).toMatchObject({ label: 'Beskrivelse (højst 4.000 tegn)' });
+    expect(JSON.stringify(fresh)).not.toContain('maxLength');
     expect(input(fresh, 'budgetKr')).toMatchObject({ label: 'Økonomisk ramme i kr. (valgfri)', placeholder: 'fx 250000' });
     expect(input(fresh, 'decidedBy')).toMatchObject({
       style: 'compact',
@@ -218,6 +221,13 @@ describe('the tender form', () => {
     expect(shownText(editing)).toContain('Ret udbud – Kernegruppe Læring');
     expect(buttons(editing)[0]!.data).toEqual({ tenderId: draft.id });
     expect(input(editing, 'forudsaetninger')!.value).toBe('laering-1,laering-2');
+    // Fortryd goes back to the draft's preview, or to the list when the draft was opened from there.
+    expect(buttons(editing)[1]).toEqual({ verb: 'tender.preview', title: 'Fortryd', data: { tenderId: draft.id } });
+    const fromList = tenderFormCard('da', { ...formPlace, tenderId: draft.id, values: tenderFormValuesOf(draft), errors: [], from: 'list' });
+    expect(buttons(fromList)).toEqual([
+      { verb: 'tender.save', title: 'Gem kladde', data: { tenderId: draft.id, from: 'list' } },
+      { verb: 'tender.list', title: 'Fortryd', data: {} },
+    ]);
   });
 
   it('puts each error under its field, keeps what was typed, and says at the top that nothing was saved', () => {
@@ -301,6 +311,10 @@ describe('reading form data back from a card', () => {
 
 describe('the bid form', () => {
   const fresh = () => bidFormCard('da', { tender: withTwo, submissionId: 'sub-42', values: bidFormValuesFrom({ participate: 'false' }), errors: [] });
+  const byId = (card: CardJson, id: string) => nodes(card).find((n) => n.id === id);
+  /** Element ids in reading order, to check what comes first. */
+  const order = (card: CardJson) => nodes(card).flatMap((n) => (typeof n.id === 'string' ? [n.id] : typeof n.text === 'string' && n.type === 'TextBlock' ? [`text:${n.text as string}`] : []));
+  const toggles = (card: CardJson) => nodes(card).filter((n) => n.type === 'Action.ToggleVisibility') as { title: string; targetElements: string[] }[];
 
   it("shows the tender and its deadline, and sends a new bid with the form's submission id", () => {
     const card = fresh();
@@ -309,21 +323,90 @@ describe('the bid form', () => {
       { verb: 'bid.submit', title: 'Send bud', data: { tenderId: withTwo.id, submissionId: 'sub-42' } },
       { verb: 'bid.open', title: 'Fortryd', data: { tenderId: withTwo.id, back: 'tender' } },
     ]);
-    for (const id of ['title', 'description', 'howItHelps', 'forudsaetninger', 'roleKommunen', 'roleBorgeren', 'roleFamilien', 'roleLokalsamfundet', 'roleArbejdsgiveren', 'coBidders', 'participate'])
+    for (const id of ['title', 'description', 'howItHelps', 'forudsaetninger', 'forudsaetningerOther', 'roleKommunen', 'roleBorgeren', 'roleFamilien', 'roleLokalsamfundet', 'roleArbejdsgiveren', 'coBidders', 'participate'])
       expect(input(card, id), id).toBeDefined();
     expect(input(card, 'participate')).toMatchObject({ type: 'Input.Toggle', valueOn: 'true', valueOff: 'false', value: 'false' });
-    expect(input(card, 'roleFamilien')).toMatchObject({ label: 'Familiens rolle', isMultiline: true });
+    expect(input(card, 'roleFamilien')).toMatchObject({ label: 'Familiens rolle (højst 1.000 tegn)', isMultiline: true });
     expect(shownText(card)).toContain('Parternes roller (valgfrit)');
   });
 
-  it('offers every forudsætning: those the tender opens first and marked, then its kerneopgave, then the others, each with its kerneopgave', () => {
-    const choices = input(fresh(), 'forudsaetninger')!.choices as { title: string; value: string }[];
-    expect(choices).toHaveLength(withTwo.catalog.length);
-    expect(choices.slice(0, 3).map((c) => c.value)).toEqual(['laering-1', 'laering-2', 'laering-3']);
-    expect(choices[0]!.title).toBe('★ Læring: Alle børn har et trygt og stimulerende læringsmiljø i dagtilbud og skole (demo)');
-    expect(choices[2]!.title.startsWith('Læring: ')).toBe(true);
-    expect(choices[3]!.title.startsWith('Beskæftigelse: ')).toBe(true);
-    expect(shownText(fresh())).toContain('markeres buddet som tværgående');
+  it('says every text limit at its field and sets no maxLength, so Teams never cuts a text without a word', () => {
+    const card = fresh();
+    expect(input(card, 'title')!.label).toBe('Aktivitetens titel (højst 150 tegn)');
+    expect(input(card, 'description')!.label).toBe('Beskriv aktiviteten (højst 4.000 tegn)');
+    expect(input(card, 'howItHelps')!.label).toBe('Hvordan skaber aktiviteten forudsætningen/-erne? (højst 2.000 tegn)');
+    expect(input(card, 'coBidders')!.label).toBe('Medbydere (valgfrit) (højst 500 tegn)');
+    expect(JSON.stringify(card)).not.toContain('maxLength');
+    const en = bidFormCard('en', { tender: withTwo, submissionId: 's', values: bidFormValuesFrom({}), errors: [] });
+    expect(input(en, 'description')!.label).toBe('Describe the activity (at most 4,000 characters)');
+  });
+
+  it("shows the tender's own forudsætninger first, ★ before the rest of its kerneopgave, with the ★ rule above them", () => {
+    const card = fresh();
+    const own = input(card, 'forudsaetninger')!;
+    expect(own.label).toBe('Forudsætninger i Læring');
+    const choices = own.choices as { title: string; value: string }[];
+    expect(choices.map((c) => c.value)).toEqual(['laering-1', 'laering-2', 'laering-3']);
+    expect(choices[0]!.title).toBe('★ Alle børn har et trygt og stimulerende læringsmiljø i dagtilbud og skole (demo)');
+    expect(choices[2]!.title.startsWith('★')).toBe(false);
+    const rule = 'Vælg mindst én af udbuddets forudsætninger (★). Vælger du også andre kerneopgavers, bliver buddet tværgående.';
+    const ids = order(card);
+    expect(ids.indexOf(`text:${rule}`)).toBeGreaterThan(ids.indexOf('howItHelps'));
+    expect(ids.indexOf(`text:${rule}`)).toBeLessThan(ids.indexOf('forudsaetninger'));
+    expect(ids.indexOf('forudsaetninger')).toBeLessThan(ids.indexOf('forudsaetningerOther'));
+    // The rule is read as text, not small print under the list.
+    expect(nodes(card).find((n) => n.text === rule)).not.toHaveProperty('size');
+  });
+
+  it("keeps the other kerneopgaver's forudsætninger and the parties' roles behind toggles that exist, hidden at first", () => {
+    const card = fresh();
+    const other = input(card, 'forudsaetningerOther')!.choices as { title: string; value: string }[];
+    expect(other).toHaveLength(withTwo.catalog.length - 3);
+    expect(other[0]!.title.startsWith('Beskæftigelse: ')).toBe(true);
+    expect(byId(card, 'otherForudsaetninger')).toMatchObject({ type: 'Container', isVisible: false });
+    expect(byId(card, 'partyRoles')).toMatchObject({ type: 'Container', isVisible: false });
+    expect(nodes(byId(card, 'partyRoles')).filter((n) => n.type === 'Input.Text').map((n) => n.id)).toEqual([
+      'roleKommunen',
+      'roleBorgeren',
+      'roleFamilien',
+      'roleLokalsamfundet',
+      'roleArbejdsgiveren',
+    ]);
+    expect(toggles(card).map((t) => t.title)).toEqual([
+      'Vis andre kerneopgavers forudsætninger (9)',
+      'Skjul andre kerneopgavers forudsætninger',
+      'Vis parternes roller',
+      'Skjul parternes roller',
+    ]);
+    // Every toggle names elements that are on the card; the "show" button is visible, the "hide" one not.
+    for (const t of toggles(card)) for (const target of t.targetElements) expect(byId(card, target), target).toBeDefined();
+    expect(byId(card, 'otherForudsaetningerShow')).toMatchObject({ type: 'ActionSet', isVisible: true });
+    expect(byId(card, 'otherForudsaetningerHide')).toMatchObject({ type: 'ActionSet', isVisible: false });
+    expect(byId(card, 'partyRolesShow')).toMatchObject({ isVisible: true });
+  });
+
+  it('opens the toggled parts when editing a bid that has something in them, or when the form comes back with an error', () => {
+    const editing = bidFormCard('da', { tender: withTwo, bidId: secretBid.id, values: bidFormValuesOf(secretBid), errors: [] });
+    expect(input(editing, 'forudsaetninger')!.value).toBe('laering-2');
+    expect(input(editing, 'forudsaetningerOther')!.value).toBe('beskaeftigelse-1');
+    expect(byId(editing, 'otherForudsaetninger')).toMatchObject({ isVisible: true });
+    expect(byId(editing, 'partyRoles')).toMatchObject({ isVisible: true });
+    expect(byId(editing, 'otherForudsaetningerShow')).toMatchObject({ isVisible: false });
+    expect(byId(editing, 'otherForudsaetningerHide')).toMatchObject({ isVisible: true });
+
+    const onlyOwn = bidFormCard('da', { tender: withTwo, bidId: bid.id, values: { ...bidFormValuesOf(bid), forudsaetninger: 'laering-1', roleKommunen: '', roleFamilien: '' }, errors: [] });
+    expect(byId(onlyOwn, 'otherForudsaetninger')).toMatchObject({ isVisible: false });
+    expect(byId(onlyOwn, 'partyRoles')).toMatchObject({ isVisible: false });
+
+    const withError = bidFormCard('da', { tender: withTwo, submissionId: 's', values: bidFormValuesFrom({ forudsaetninger: 'laering-1' }), errors: [{ field: 'title', code: 'REQUIRED' }] });
+    expect(byId(withError, 'otherForudsaetninger')).toMatchObject({ isVisible: true });
+    expect(byId(withError, 'partyRoles')).toMatchObject({ isVisible: true });
+  });
+
+  it('reads the two lists of forudsætninger back as one answer', () => {
+    expect(bidFormValuesFrom({ forudsaetninger: 'laering-1', forudsaetningerOther: 'beskaeftigelse-1,social-omsorg-2' }).forudsaetninger).toBe('laering-1,beskaeftigelse-1,social-omsorg-2');
+    expect(bidFormValuesFrom({ forudsaetningerOther: 'beskaeftigelse-1' }).forudsaetninger).toBe('beskaeftigelse-1');
+    expect(bidFormValuesFrom({ forudsaetninger: 'laering-1' }).forudsaetninger).toBe('laering-1');
   });
 
   it('edits with bid.save and the bid id, showing the bid as it is', () => {
@@ -331,6 +414,14 @@ describe('the bid form', () => {
     expect(buttons(card)[0]).toEqual({ verb: 'bid.save', title: 'Gem ændringer', data: { bidId: secretBid.id } });
     expect(input(card, 'roleKommunen')!.value).toBe('Skjult kommunerolle');
     expect(input(card, 'participate')!.value).toBe('true');
+  });
+
+  it('carries where it was opened from, so Fortryd and the receipt lead back to `mine bud`', () => {
+    const card = bidFormCard('da', { tender: withTwo, bidId: secretBid.id, values: bidFormValuesOf(secretBid), errors: [], from: 'mine' });
+    expect(buttons(card)).toEqual([
+      { verb: 'bid.save', title: 'Gem ændringer', data: { bidId: secretBid.id, from: 'mine' } },
+      { verb: 'bid.open', title: 'Fortryd', data: { tenderId: withTwo.id, back: 'tender', from: 'mine' } },
+    ]);
   });
 
   it('puts each error under its field, party roles too, keeping what was typed', () => {
@@ -348,11 +439,11 @@ describe('the bid form', () => {
     });
     expect(shown(card)).toEqual(expect.arrayContaining(['Du har allerede ét bud på udbuddet.', 'Buddet er ikke sendt. Ret felterne markeret nedenfor.']));
     expect(errorUnder(card, 'title')?.text).toBe('Skriv en titel.');
-    expect(errorUnder(card, 'roleBorgeren')?.text).toBe('Højst 1000 tegn – du skrev 1003.');
+    expect(errorUnder(card, 'roleBorgeren')?.text).toBe('Højst 1.000 tegn – du skrev 1.003.');
     expect(errorUnder(card, 'roleKommunen')).toBeUndefined();
-    const choicesError = nodes(card).find((n) => n.type === 'TextBlock' && n.color === 'Attention' && String(n.text).startsWith('Vælg mindst én af'));
-    expect(choicesError?.text).toBe('Vælg mindst én af de forudsætninger, udbuddet åbner.');
-    expect(input(card, 'forudsaetninger')!.value).toBe('beskaeftigelse-1');
+    expect(errorUnder(card, 'forudsaetninger')?.text).toBe('Vælg mindst én af de forudsætninger, udbuddet åbner.');
+    expect(input(card, 'forudsaetninger')!.value).toBe('');
+    expect(input(card, 'forudsaetningerOther')!.value).toBe('beskaeftigelse-1');
     expect(input(card, 'roleBorgeren')!.value).toBe(values.roleBorgeren);
     expect(input(card, 'description')!.value).toBe(bid.description);
   });
@@ -478,6 +569,8 @@ describe("the kernegruppe's bid overview and detail", () => {
     expect(buttons(card)).toEqual([
       { verb: 'tender.bid', title: 'Detaljer', data: { bidId: bid.id } },
       { verb: 'tender.bid', title: 'Detaljer', data: { bidId: secretBid.id } },
+      // Reached from no list: the way out is the kernegruppe's tenders.
+      { verb: 'tender.list', title: 'Kernegruppens udbud', data: {} },
     ]);
     expect(shownText(bidOverviewCard('da', withTwo, [], { hasPrevious: false, hasNext: false }, NOW))).toContain('2 aktive bud, 2 i alt');
   });
@@ -491,7 +584,26 @@ describe("the kernegruppe's bid overview and detail", () => {
     ]);
     const empty = bidOverviewCard('da', published, [], { hasPrevious: false, hasNext: false }, NOW);
     expect(shownText(empty)).toContain('Ingen bud endnu.');
-    expect(buttons(empty)).toEqual([]);
+    expect(buttons(empty)).toEqual([{ verb: 'tender.list', title: 'Kernegruppens udbud', data: {} }]);
+  });
+
+  it('leads back to where the bids were opened from, through every page and a bid\'s details', () => {
+    const { tender, bids } = manyBids(30);
+    const fromList = bidOverviewCard('da', tender, bids.slice(10, 20), { hasPrevious: true, hasNext: true }, NOW, 'list');
+    expect(buttons(fromList).filter((b) => b.verb !== 'tender.bid')).toEqual([
+      { verb: 'tender.bids', title: 'Forrige', data: { tenderId: tender.id, before: '11', from: 'list' } },
+      { verb: 'tender.bids', title: 'Næste', data: { tenderId: tender.id, after: '20', from: 'list' } },
+      { verb: 'tender.list', title: 'Tilbage', data: {} },
+    ]);
+    // Detaljer remembers the page (the bids after the one before its first) and where it came from ...
+    expect(buttons(fromList)[0]).toEqual({ verb: 'tender.bid', title: 'Detaljer', data: { bidId: bids[10]!.id, after: '10', from: 'list' } });
+    // ... and the details' Tilbage asks for exactly that page again.
+    expect(buttons(bidDetailCard('da', tender, bids[12]!, { after: '10', from: 'list' }))).toEqual([
+      { verb: 'tender.bids', title: 'Tilbage til buddene', data: { tenderId: tender.id, after: '10', from: 'list' } },
+    ]);
+    const fromClosed = bidOverviewCard('da', tender, bids.slice(0, 10), { hasPrevious: false, hasNext: true }, NOW, 'closed');
+    expect(buttons(fromClosed)[0]!.data).toEqual({ bidId: bids[0]!.id, from: 'closed' });
+    expect(buttons(fromClosed).at(-1)).toEqual({ verb: 'tender.closed', title: 'Tilbage', data: { tenderId: tender.id } });
   });
 
   it('stays well under the size limit even with 50 long bids on a page', () => {
@@ -599,7 +711,7 @@ describe('closing, cancelling and refusing', () => {
     expect(shown(closedSummaryCard('da', closedWith(0)))[0]).toBe('Udbuddet »Læsevenner i lokalsamfundet« er lukket: 0 bud modtaget.');
     expect(shown(closedSummaryCard('en', closedWith(1)))[0]).toBe('The tender "Læsevenner i lokalsamfundet" is closed: 1 bid received.');
     expect(shown(closedSummaryCard('en', closedWith(14)))[0]).toBe('The tender "Læsevenner i lokalsamfundet" is closed: 14 bids received.');
-    expect(buttons(closedSummaryCard('da', closedWith(1)))).toEqual([{ verb: 'tender.bids', title: 'Se buddene', data: { tenderId: published.id } }]);
+    expect(buttons(closedSummaryCard('da', closedWith(1)))).toEqual([{ verb: 'tender.bids', title: 'Se buddene', data: { tenderId: published.id, from: 'closed' } }]);
   });
 
   it('offers no way to bids when none came, nor when every bid was withdrawn', () => {

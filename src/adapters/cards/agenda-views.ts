@@ -9,7 +9,7 @@ import type { FieldError } from '../../domain/tender.js';
 import { formatInstant } from '../../domain/time.js';
 import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
-import { button, messageCard, sayIn, type Button, type ContainerStyle, type Line, type Say } from './card-parts.js';
+import { button, charCount, messageCard, sayIn, withLimit, type Button, type ContainerStyle, type Line, type Say } from './card-parts.js';
 
 
 const when = (m: Meeting, locale: Locale) => formatInstant(new Date(m.start), locale);
@@ -181,7 +181,7 @@ function topicErrors(locale: Locale, errors: readonly FieldError<TopicField>[], 
   const out: Record<TopicField, string> = { title: '', why: '', part: '', committee: '' };
   for (const e of errors) {
     const specific = `fieldError.${e.code}.${e.field}`;
-    out[e.field] = text(locale, isTextKey(specific) ? specific : GENERIC[e.code], { limit: e.limit ?? '', length: values[e.field].trim().length });
+    out[e.field] = text(locale, isTextKey(specific) ? specific : GENERIC[e.code], { limit: e.limit === undefined ? '' : charCount(locale, e.limit), length: charCount(locale, values[e.field].trim().length) });
   }
   return out;
 }
@@ -211,8 +211,8 @@ export function topicFormCard(
     intro: say('topicForm.intro'),
     summary: v.errors.length > 0 ? say('topicForm.summary') : '',
     labels: {
-      title: say('topicForm.title'),
-      why: say('topicForm.why'),
+      title: withLimit(locale, say('topicForm.title'), TOPIC_LIMITS.title),
+      why: withLimit(locale, say('topicForm.why'), TOPIC_LIMITS.why),
       whyPlaceholder: say('topicForm.whyPlaceholder'),
       part: say('topicForm.part'),
       committee: say('topicForm.committee'),
@@ -220,7 +220,6 @@ export function topicFormCard(
     },
     values: v.values,
     errors: topicErrors(locale, v.errors, v.values),
-    limits: { title: TOPIC_LIMITS.title, why: TOPIC_LIMITS.why },
     parts: MEETING_PARTS.map((p) => ({ title: say(`agenda.part.${p}`), value: String(p) })),
     committees: COMMITTEES.map((c) => ({ title: c, value: c })),
     actions: [send, button('agenda.show', say('button.undo'), { meetingId: v.meeting.id })],

@@ -10,6 +10,15 @@ export const sayIn =
   (key, params) =>
     text(locale, key, params);
 
+/** A count of characters as the reader writes numbers: 2.000 (da), 2,000 (en). */
+export const charCount = (locale: Locale, n: number): string => new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB').format(n);
+
+/**
+ * A text field's label with its limit, "Beskrivelse (højst 2.000 tegn)": the card sets no maxLength,
+ * because Teams' client would cut a pasted text at it without a word; the server refuses instead.
+ */
+export const withLimit = (locale: Locale, label: string, limit: number): string => text(locale, 'form.withLimit', { label, limit: charCount(locale, limit) });
+
 export type ButtonStyle = 'default' | 'positive' | 'destructive';
 export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning';
 export type TextColor = 'Default' | 'Good' | 'Attention' | 'Warning';

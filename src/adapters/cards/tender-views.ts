@@ -20,7 +20,18 @@ import {
 import { formatInstant, localParts } from '../../domain/time.js';
 import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
-import { button, messageCard, sayIn, type Button, type ContainerStyle, type Say, type TextColor } from './card-parts.js';
+import { button, charCount, messageCard, sayIn, withLimit, type Button, type ContainerStyle, type Say, type TextColor } from './card-parts.js';
+
+// ---- where a card was reached from ----
+
+/**
+ * Where the person came from, carried in a button's data (`from`) so the card that replaces theirs
+ * can offer the way back: 'list' the kernegruppe's tender list, 'closed' the "tender closed" notice,
+ * 'mine' their `mine bud`. It only picks a back button; every view still checks who may see it.
+ */
+export const FROM = ['list', 'closed', 'mine'] as const;
+export type From = (typeof FROM)[number];
+const fromData = (from: From | undefined): Record<string, string> => (from ? { from } : {});
 
 // ---- form values: what a card's inputs hold, always as the strings the card sends ----
 
@@ -88,7 +99,15 @@ function formValues<K extends string>(keys: readonly K[], raw: Record<string, un
 }
 
 export const tenderFormValuesFrom = (raw: Record<string, unknown>): TenderFormValues => formValues(TENDER_FORM_KEYS, raw);
-export const bidFormValuesFrom = (raw: Record<string, unknown>): BidFormValues => formValues(BID_FORM_KEYS, raw);
+/** The input holding the other kerneopgaver's forudsætninger, behind their toggle on the bid form. */
+const OTHER_CHOICES_INPUT = 'forudsaetningerOther';
+
+/** The bid form sends the tender's own kerneopgave's forudsætninger and the others' as two inputs; they are one answer. */
+export function bidFormValuesFrom(raw: Record<string, unknown>): BidFormValues {
+  const values = formValues(BID_FORM_KEYS, raw);
+  const other = asFormString(Object.hasOwn(raw, OTHER_CHOICES_INPUT) ? raw[OTHER_CHOICES_INPUT] : undefined);
+  return { ...values, forudsaetninger: [values.forudsaetninger, other].filter((s) => s.trim() !== '').join(',') };
+}
 
 export function tenderFormValuesOf(t: Tender): TenderFormValues {
   const deadline = localParts(new Date(t.deadline));
@@ -206,8 +225,8 @@ const GENERIC_FIELD_ERROR: Record<FieldErrorCode, TextKey> = {
 /** "Skriv en titel." or, where the field has no text of its own for the code, the general one. */
 function fieldErrorText(locale: Locale, e: FieldError, value: string): string {
   const specific = `fieldError.${e.code}.${e.field}`;
-  const limit = e.limit === undefined ? '' : e.field === 'budgetKr' ? money(locale, e.limit) : String(e.limit);
-  return text(locale, isTextKey(specific) ? specific : GENERIC_FIELD_ERROR[e.code], { limit, length: asText(value).length });
+  const limit = e.limit === undefined ? '' : e.field === 'budgetKr' ? money(locale, e.limit) : charCount(locale, e.limit);
+  return text(locale, isTextKey(specific) ? specific : GENERIC_FIELD_ERROR[e.code], { limit, length: charCount(locale, asText(value).length) });
 }
 
 /** Every field's error line ('' when fine), so a template can show each under its input. */
@@ -235,17 +254,25 @@ export function tenderFormCard(
     choices: readonly { id: string; text: string; demo: boolean }[];
     values: TenderFormValues;
     errors: readonly FieldError<TenderField>[];
+    /** Editing a draft from the kernegruppe's list: Fortryd goes back to the list, else to the draft's preview. */
+    from?: From | undefined;
   },
 ): CardJson {
   const say = sayIn(locale);
+  // Fortryd on an edit leaves the stored draft as it was; a new form has nothing to go back to.
+  const undo = v.tenderId
+    ? v.from === 'list'
+      ? button('tender.list', say('button.undo'), {})
+      : button('tender.preview', say('button.undo'), { tenderId: v.tenderId })
+    : undefined;
   return renderCard('tender-form', {
     heading: say(v.tenderId ? 'tenderForm.editTitle' : 'tenderForm.newTitle', { group: esc(v.groupName) }),
     intro: say('tenderForm.intro', { kerneopgave: esc(v.kerneopgaveName) }),
     summary: v.errors.length > 0 ? say('tenderForm.summary') : '',
     labels: {
-      title: say('tenderForm.title'),
+      title: withLimit(locale, say('tenderForm.title'), TENDER_LIMITS.title),
       forudsaetninger: say('tenderForm.forudsaetninger'),
-      description: say('tenderForm.description'),
+      description: withLimit(locale, say('tenderForm.description'), TENDER_LIMITS.description),
       descriptionPlaceholder: say('tenderForm.descriptionPlaceholder'),
       deadlineDate: say('tenderForm.deadlineDate'),
       deadlineTime: say('tenderForm.deadlineTime'),
@@ -255,10 +282,12 @@ export function tenderFormCard(
     },
     values: v.values,
     errors: fieldErrors(locale, TENDER_FIELDS, v.errors, tenderValueOf(v.values)),
-    limits: { title: TENDER_LIMITS.title, description: TENDER_LIMITS.description },
     choices: v.choices.map((c) => ({ title: c.demo ? `${c.text} ${say('tender.demo')}` : c.text, value: c.id })),
     decidedByChoices: DECIDED_BY.map((d) => ({ title: say(`tender.decidedBy.${d}`), value: d })),
-    actions: [button('tender.save', say('button.saveDraft'), v.tenderId ? { tenderId: v.tenderId } : {}, 'positive')],
+    actions: [
+      button('tender.save', say('button.saveDraft'), v.tenderId ? { tenderId: v.tenderId, ...fromData(v.from) } : {}, 'positive'),
+      ...(undo ? [undo] : []),
+    ],
   });
 }
 
@@ -320,10 +349,10 @@ export function announcementCard(locale: Locale, t: Tender, now: Date, refreshUs
 }
 
 /** What a manager may do with a draft, wherever it is shown: edit, publish, cancel. */
-function draftButtons(say: Say, t: Tender): Button[] {
+function draftButtons(say: Say, t: Tender, from?: From): Button[] {
   const id = { tenderId: t.id };
   return [
-    button('tender.edit', say('button.editDraft'), id),
+    button('tender.edit', say('button.editDraft'), { ...id, ...fromData(from) }),
     button('tender.publish', say('button.publish'), id, 'positive'),
     button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive'),
   ];
@@ -335,13 +364,20 @@ export function tenderPreviewCard(locale: Locale, t: Tender): CardJson {
 }
 
 /** Ret and Træk tilbage on a bid, while the tender is open and the bid is not withdrawn. */
-function bidChangeButtons(say: Say, bid: Bid, open: boolean): Button[] {
+function bidChangeButtons(say: Say, bid: Bid, open: boolean, from?: From): Button[] {
   if (!open || bid.status === 'withdrawn') return [];
-  return [button('bid.edit', say('button.editBid'), { bidId: bid.id }), button('bid.withdrawAsk', say('button.withdrawBid'), { bidId: bid.id }, 'destructive')];
+  const data = { bidId: bid.id, ...fromData(from) };
+  return [button('bid.edit', say('button.editBid'), data), button('bid.withdrawAsk', say('button.withdrawBid'), data, 'destructive')];
 }
 
-/** What a bidder sees instead of "Byd ind": the announcement with their own bids on it. */
-export function myTenderBidsCard(locale: Locale, t: Tender, bids: readonly Bid[], now: Date): CardJson {
+/** "Tilbage til mine bud" on a card reached from `mine bud`. */
+const backToMyBids = (say: Say, from: From | undefined): Button[] => (from === 'mine' ? [button('bid.mine', say('button.backToMyBids'), {})] : []);
+
+/**
+ * What a bidder sees instead of "Byd ind": the announcement with their own bids on it. Reached from
+ * `mine bud` (from 'mine'), it leads back there, and its buttons carry that along.
+ */
+export function myTenderBidsCard(locale: Locale, t: Tender, bids: readonly Bid[], now: Date, from?: From): CardJson {
   const say = sayIn(locale);
   const open = isOpen(t, now);
   return tenderCard(locale, t, {
@@ -354,10 +390,10 @@ export function myTenderBidsCard(locale: Locale, t: Tender, bids: readonly Bid[]
         heading: say('mine.bidHeading', { number: b.number, at: at(b.submittedAt, locale) }),
         title: esc(b.title),
         status: bidStatus(say, b),
-        actions: bidChangeButtons(say, b, open),
+        actions: bidChangeButtons(say, b, open, from),
       })),
     },
-    actions: open ? [button('bid.new', say('button.newBid'), { tenderId: t.id })] : [],
+    actions: [...(open ? [button('bid.new', say('button.newBid'), { tenderId: t.id, ...fromData(from) })] : []), ...backToMyBids(say, from)],
   });
 }
 
@@ -422,7 +458,7 @@ export function closedSummaryCard(locale: Locale, t: Tender): CardJson {
     heading: say('closed.text', { title: esc(t.title), bids }),
     style: 'emphasis',
     // With no bids there is nothing to see.
-    actions: t.activeBids > 0 ? [button('tender.bids', say('button.seeTheBids'), { tenderId: t.id })] : [],
+    actions: t.activeBids > 0 ? [button('tender.bids', say('button.seeTheBids'), { tenderId: t.id, from: 'closed' })] : [],
   });
 }
 
@@ -489,18 +525,31 @@ export function lateCard(
 // ---- the bidder's form and receipt ----
 
 /**
- * Every forudsætning in the tender's catalogue: those the tender opens first (★), then the rest of its
- * kerneopgave, then the other kerneopgaver's, each group kept together in catalogue order.
+ * The tender's catalogue in two lists: its own kerneopgave's forudsætninger, those the tender opens
+ * first (★), and the other kerneopgaver's, each kerneopgave kept together in catalogue order.
  */
 function bidChoices(locale: Locale, t: Tender) {
   const groupOrder = [...new Set(t.catalog.map((c) => c.kerneopgave))];
   const rank = (c: CatalogEntry) =>
     t.forudsaetninger.includes(c.id) ? 0 : c.kerneopgave === t.kerneopgave ? 1 : 2 + groupOrder.indexOf(c.kerneopgave);
-  return [...t.catalog]
-    .sort((a, b) => rank(a) - rank(b))
-    .map((c) => ({ title: `${t.forudsaetninger.includes(c.id) ? '★ ' : ''}${forudsaetningText(locale, c, true)}`, value: c.id }));
+  const sorted = [...t.catalog].sort((a, b) => rank(a) - rank(b));
+  const own = sorted.filter((c) => c.kerneopgave === t.kerneopgave);
+  const other = sorted.filter((c) => c.kerneopgave !== t.kerneopgave);
+  return {
+    own: own.map((c) => ({ title: `${t.forudsaetninger.includes(c.id) ? '★ ' : ''}${forudsaetningText(locale, c, false)}`, value: c.id })),
+    other: other.map((c) => ({ title: forudsaetningText(locale, c, true), value: c.id })),
+  };
 }
 
+/** The chosen ids that are in a list, comma-separated, as a ChoiceSet's value. */
+const chosenIn = (chosen: readonly string[], list: readonly { value: string }[]) => chosen.filter((id) => list.some((c) => c.value === id)).join(',');
+
+/**
+ * The bid form: the texts, then the forudsætninger with the ★ rule above them, the tender's own
+ * kerneopgave first and the other kerneopgaver's behind a toggle, the parties' roles behind another.
+ * A toggled part starts open when the form comes back with an error or holds something in it, so
+ * nothing the person chose or wrote is out of sight.
+ */
 export function bidFormCard(
   locale: Locale,
   v: {
@@ -510,6 +559,8 @@ export function bidFormCard(
     values: BidFormValues;
     errors: readonly FieldError<BidField>[];
     notice?: string | undefined;
+    /** Reached from `mine bud`: Fortryd and the receipt lead back there. */
+    from?: From | undefined;
   },
 ): CardJson {
   const say = sayIn(locale);
@@ -518,39 +569,52 @@ export function bidFormCard(
   const errors = fieldErrors(locale, BID_FIELDS, v.errors, bidValueOf(v.values));
   const send =
     v.bidId !== undefined
-      ? button('bid.save', say('button.saveBid'), { bidId: v.bidId }, 'positive')
-      : button('bid.submit', say('button.sendBid'), { tenderId: t.id, submissionId: v.submissionId ?? '' }, 'positive');
+      ? button('bid.save', say('button.saveBid'), { bidId: v.bidId, ...fromData(v.from) }, 'positive')
+      : button('bid.submit', say('button.sendBid'), { tenderId: t.id, submissionId: v.submissionId ?? '', ...fromData(v.from) }, 'positive');
+  const choices = bidChoices(locale, t);
+  const chosen = v.values.forudsaetninger.split(',').map((s) => s.trim()).filter(Boolean);
+  const hasError = v.errors.length > 0;
+  const othersOpen = hasError || chosenIn(chosen, choices.other) !== '';
+  const rolesOpen = hasError || PARTY_ROLES.some((r) => v.values[ROLE_INPUT[r]].trim() !== '');
   return renderCard('bid-form', {
     kicker: say(v.bidId !== undefined ? 'bidForm.kickerEdit' : 'bidForm.kickerNew', { group: esc(t.groupName) }),
     title: esc(t.title),
     deadline: say('bidForm.deadline', { deadline: at(t.deadline, locale) }),
     notice: v.notice ?? '',
-    summary: v.errors.length === 0 ? '' : say(v.bidId !== undefined ? 'bidForm.summaryEdit' : 'bidForm.summaryNew'),
+    summary: hasError ? say(v.bidId !== undefined ? 'bidForm.summaryEdit' : 'bidForm.summaryNew') : '',
     labels: {
-      title: say('bidForm.title'),
-      description: say('bidForm.description'),
-      howItHelps: say('bidForm.howItHelps'),
+      title: withLimit(locale, say('bidForm.title'), BID_LIMITS.title),
+      description: withLimit(locale, say('bidForm.description'), BID_LIMITS.description),
+      howItHelps: withLimit(locale, say('bidForm.howItHelps'), BID_LIMITS.howItHelps),
       forudsaetninger: say('bidForm.forudsaetninger'),
       forudsaetningerNote: say('bidForm.forudsaetningerNote'),
+      // An input's label is plain text (no markdown), like the choices' titles.
+      ownChoices: say('bidForm.ownChoices', { kerneopgave: t.kerneopgaveName }),
+      otherChoices: say('bidForm.otherChoices'),
+      showOthers: say('button.showOtherForudsaetninger', { count: choices.other.length }),
+      hideOthers: say('button.hideOtherForudsaetninger'),
       rolesHeading: say('bidForm.rolesHeading'),
       rolesHint: say('bidForm.rolesHint'),
-      coBidders: say('bidForm.coBidders'),
+      showRoles: say('button.showRoles'),
+      hideRoles: say('button.hideRoles'),
+      coBidders: withLimit(locale, say('bidForm.coBidders'), BID_LIMITS.coBidders),
       coBiddersPlaceholder: say('bidForm.coBiddersPlaceholder'),
       participate: say('bidForm.participate'),
     },
-    values: v.values,
+    values: { ...v.values, forudsaetninger: chosenIn(chosen, choices.own), [OTHER_CHOICES_INPUT]: chosenIn(chosen, choices.other) },
     errors,
-    limits: BID_LIMITS,
-    choices: bidChoices(locale, t),
+    choices: choices.own,
+    otherChoices: choices.other,
+    othersOpen,
+    rolesOpen,
     roles: PARTY_ROLES.map((r) => ({
       id: ROLE_INPUT[r],
-      label: say(`bidForm.role.${r}`),
+      label: withLimit(locale, say(`bidForm.role.${r}`), BID_LIMITS.partyRole),
       value: v.values[ROLE_INPUT[r]],
       error: errors[`role.${r}`],
-      maxLength: BID_LIMITS.partyRole,
     })),
     // Undo goes back to the tender, not to bid.open's "your bids, or else a fresh form" (a first form would come back empty).
-    actions: [send, button('bid.open', say('button.undo'), { tenderId: t.id, [UNDO_KEY]: 'tender' })],
+    actions: [send, button('bid.open', say('button.undo'), { tenderId: t.id, [UNDO_KEY]: 'tender', ...fromData(v.from) })],
   });
 }
 
@@ -558,7 +622,7 @@ export function bidFormCard(
 export const UNDO_KEY = 'back';
 
 
-export function bidReceiptCard(locale: Locale, t: Tender, bid: Bid, now: Date, kind: 'submitted' | 'edited' | 'withdrawn'): CardJson {
+export function bidReceiptCard(locale: Locale, t: Tender, bid: Bid, now: Date, kind: 'submitted' | 'edited' | 'withdrawn', from?: From): CardJson {
   const say = sayIn(locale);
   const open = isOpen(t, now);
   const when = kind === 'edited' ? bid.editedAt : kind === 'withdrawn' ? bid.withdrawnAt : bid.submittedAt;
@@ -582,7 +646,7 @@ export function bidReceiptCard(locale: Locale, t: Tender, bid: Bid, now: Date, k
       { title: say('receipt.fact.participate'), value: yesNo(say, bid.wantsToParticipate) },
     ],
     note,
-    actions: [...bidChangeButtons(say, bid, open), button('bid.open', say('button.bidsOnTender'), { tenderId: t.id })],
+    actions: [...bidChangeButtons(say, bid, open, from), button('bid.open', say('button.bidsOnTender'), { tenderId: t.id, ...fromData(from) }), ...backToMyBids(say, from)],
   });
 }
 
@@ -614,10 +678,30 @@ export function confirmCard(
 
 // ---- the kernegruppe reads the bids ----
 
-export function bidOverviewCard(locale: Locale, t: Tender, bids: readonly Bid[], page: { hasPrevious: boolean; hasNext: boolean }, now: Date): CardJson {
+/**
+ * Tilbage from the bids: to the list or the closed notice they were reached from; from anywhere else
+ * (the publish report, an old card) to the kernegruppe's tenders, the nearest place that lists them.
+ */
+function overviewBack(say: Say, t: Tender, from: From | undefined): Button {
+  if (from === 'list') return button('tender.list', say('common.back'), {});
+  if (from === 'closed') return button('tender.closed', say('common.back'), { tenderId: t.id });
+  return button('tender.list', say('button.groupTenders'), {});
+}
+
+export function bidOverviewCard(
+  locale: Locale,
+  t: Tender,
+  bids: readonly Bid[],
+  page: { hasPrevious: boolean; hasNext: boolean },
+  now: Date,
+  from?: From,
+): CardJson {
   const say = sayIn(locale);
   const first = bids[0];
   const last = bids[bids.length - 1];
+  const back = fromData(from);
+  // Detaljer and back again lands on this page: the bids after the one before its first.
+  const thisPage: Record<string, string> = first && first.number > 1 ? { after: String(first.number - 1) } : {};
   const count = say(t.activeBids === 1 ? 'overview.count.one' : 'overview.count.other', { active: t.activeBids, total: t.bidSeq });
   return renderCard('bid-overview', {
     kicker: say('overview.kicker', { group: esc(t.groupName) }),
@@ -632,11 +716,12 @@ export function bidOverviewCard(locale: Locale, t: Tender, bids: readonly Bid[],
       heading: say('overview.bidLine', { number: b.number, name: esc(b.bidderName), at: at(b.submittedAt, locale) }),
       title: esc(b.title),
       status: bidStatus(say, b),
-      actions: [button('tender.bid', say('button.details'), { bidId: b.id })],
+      actions: [button('tender.bid', say('button.details'), { bidId: b.id, ...thisPage, ...back })],
     })),
     actions: [
-      ...(page.hasPrevious ? [button('tender.bids', say('button.previous'), first ? { tenderId: t.id, before: String(first.number) } : { tenderId: t.id })] : []),
-      ...(page.hasNext && last ? [button('tender.bids', say('button.next'), { tenderId: t.id, after: String(last.number) })] : []),
+      ...(page.hasPrevious ? [button('tender.bids', say('button.previous'), first ? { tenderId: t.id, before: String(first.number), ...back } : { tenderId: t.id, ...back })] : []),
+      ...(page.hasNext && last ? [button('tender.bids', say('button.next'), { tenderId: t.id, after: String(last.number), ...back })] : []),
+      overviewBack(say, t, from),
     ],
   });
 }
@@ -651,7 +736,8 @@ function historyLine(locale: Locale, h: AuditEntry): string {
   return text(locale, 'bid.history.other', { status: isTextKey(status) ? text(locale, status) : esc(h.action), at: when });
 }
 
-export function bidDetailCard(locale: Locale, t: Tender, bid: Bid): CardJson {
+/** `back` is how the overview page it was opened from is asked for again (its page and where that came from). */
+export function bidDetailCard(locale: Locale, t: Tender, bid: Bid, back: { after?: string | undefined; from?: From | undefined } = {}): CardJson {
   const say = sayIn(locale);
   return renderCard('bid-detail', {
     kicker: say('detail.kicker', { number: bid.number, tender: esc(t.title) }),
@@ -676,7 +762,7 @@ export function bidDetailCard(locale: Locale, t: Tender, bid: Bid): CardJson {
     }),
     historyHeading: say('detail.history'),
     history: bid.history.map((h) => line(historyLine(locale, h))),
-    actions: [button('tender.bids', say('button.backToBids'), { tenderId: t.id })],
+    actions: [button('tender.bids', say('button.backToBids'), { tenderId: t.id, ...(back.after ? { after: back.after } : {}), ...fromData(back.from) })],
   });
 }
 
@@ -721,8 +807,8 @@ function groupTenderItem(locale: Locale, t: Tender, now: Date): ListItem {
     title: esc(t.title),
     lines: [line(say('list.deadline', { deadline: at(t.deadline, locale) })), ...(detail ? [line(detail)] : [])],
     actions: [
-      ...(t.status === 'published' || t.status === 'closed' ? [button('tender.bids', say('button.seeBids'), id)] : []),
-      ...(t.status === 'draft' ? draftButtons(say, t) : []),
+      ...(t.status === 'published' || t.status === 'closed' ? [button('tender.bids', say('button.seeBids'), { ...id, from: 'list' })] : []),
+      ...(t.status === 'draft' ? draftButtons(say, t, 'list') : []),
       ...(t.status === 'published' || t.status === 'closed' ? [button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive')] : []),
     ],
   };
@@ -742,6 +828,6 @@ export function myBidsCard(locale: Locale, items: readonly { tender: Tender; bid
     kicker: say('myBids.kicker', { number: bid.number, status: bidStatus(say, bid) }),
     title: esc(bid.title),
     lines: [line(say('myBids.tender', { title: esc(tender.title) })), line(tenderState(locale, tender, now))],
-    actions: [button('bid.open', say('button.seeTender'), { tenderId: tender.id })],
+    actions: [button('bid.open', say('button.seeTender'), { tenderId: tender.id, from: 'mine' })],
   }));
 }

@@ -86,6 +86,7 @@ export const da = {
   'bid.withdrawAsk.text': 'Bud nr. {number} »{title}« trækkes tilbage. Du kan afgive et nyt bud indtil fristen.',
   'bid.withdrawAsk.confirm': 'Træk buddet tilbage',
   'common.back': 'Tilbage',
+  'form.withLimit': '{label} (højst {limit} tegn)',
   'error.notKernegruppeChat': 'Nye udbud oprettes i kernegruppens chat. Denne samtale er ikke tilknyttet en kernegruppe.',
   'error.notTenderManager': 'Kun kernegruppens tovholder, chefer og konsulenter kan oprette, rette, offentliggøre og annullere dens udbud.',
   'error.notMember': 'Kun kernegruppens medlemmer kan se dens udbud og bud.',

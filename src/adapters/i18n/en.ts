@@ -87,6 +87,7 @@ export const en: Record<TextKey, string> = {
   'bid.withdrawAsk.text': 'Bid no. {number} "{title}" will be withdrawn. You can make a new bid until the deadline.',
   'bid.withdrawAsk.confirm': 'Withdraw the bid',
   'common.back': 'Back',
+  'form.withLimit': '{label} (at most {limit} characters)',
   'error.notKernegruppeChat': 'New tenders are created in the core group\'s chat. This conversation is not linked to a core group.',
   'error.notTenderManager': 'Only the core group\'s lead, directors and consultants can create, edit, publish and cancel its tenders.',
   'error.notMember': 'Only the core group\'s members can see its tenders and bids.',

@@ -49,6 +49,8 @@ export const Verb = {
 const TenderId = tender.TenderIdData;
 const MeetingData = z.object({ meetingId: z.string().min(1).max(120), date: z.string().max(20).optional(), time: z.string().max(10).optional() });
 const BidId = tender.BidIdData;
+/** Where the pressed card was reached from; a value no card sends is tampered data (a ZodError, answered politely). */
+const fromOf = (data: Record<string, unknown>) => tender.FromData.parse(data).from;
 
 const LinkData = z.object({ groupId: z.string().min(1).max(100) });
 
@@ -150,7 +152,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   // The kernegruppe's tenders
   execute('tender.new', (turn) => tender.newTenderForm(deps, turn));
   execute('tender.save', (turn, data) => tender.saveTender(deps, turn, data));
-  execute('tender.edit', (turn, data) => tender.editTenderForm(deps, turn, TenderId.parse(data).tenderId));
+  execute('tender.edit', (turn, data) => tender.editTenderForm(deps, turn, TenderId.parse(data).tenderId, fromOf(data)));
+  execute('tender.preview', (turn, data) => tender.draftPreview(deps, turn, TenderId.parse(data).tenderId));
   execute('tender.publish', (turn, data) => tender.publish(deps, turn, TenderId.parse(data).tenderId));
   execute('tender.cancelAsk', (turn, data) => tender.cancelAsk(deps, turn, TenderId.parse(data).tenderId));
   execute('tender.cancel', (turn, data) => {
@@ -159,15 +162,16 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   });
   execute('tender.list', (turn) => tender.tenders(deps, turn));
   execute('tender.bids', (turn, data) => tender.bids(deps, turn, data));
-  execute('tender.bid', (turn, data) => tender.bid(deps, turn, BidId.parse(data).bidId));
+  execute('tender.bid', (turn, data) => tender.bid(deps, turn, data));
+  execute('tender.closed', (turn, data) => tender.closedNotice(deps, turn, TenderId.parse(data).tenderId));
   // The employee's bids
-  execute('bid.open', (turn, data) => tender.openBid(deps, turn, TenderId.parse(data).tenderId, tender.isUndo(data)));
-  execute('bid.new', (turn, data) => tender.newBidForm(deps, turn, TenderId.parse(data).tenderId));
+  execute('bid.open', (turn, data) => tender.openBid(deps, turn, TenderId.parse(data).tenderId, tender.isUndo(data), fromOf(data)));
+  execute('bid.new', (turn, data) => tender.newBidForm(deps, turn, TenderId.parse(data).tenderId, fromOf(data)));
   execute('bid.submit', (turn, data) => tender.submit(deps, turn, data));
-  execute('bid.edit', (turn, data) => tender.editBidForm(deps, turn, BidId.parse(data).bidId));
+  execute('bid.edit', (turn, data) => tender.editBidForm(deps, turn, BidId.parse(data).bidId, fromOf(data)));
   execute('bid.save', (turn, data) => tender.saveBid(deps, turn, data));
-  execute('bid.withdrawAsk', (turn, data) => tender.withdrawAsk(deps, turn, BidId.parse(data).bidId));
-  execute('bid.withdraw', (turn, data) => tender.withdrawConfirmed(deps, turn, BidId.parse(data).bidId));
+  execute('bid.withdrawAsk', (turn, data) => tender.withdrawAsk(deps, turn, BidId.parse(data).bidId, fromOf(data)));
+  execute('bid.withdraw', (turn, data) => tender.withdrawConfirmed(deps, turn, BidId.parse(data).bidId, fromOf(data)));
   execute('bid.mine', (turn) => tender.mine(deps, turn));
   // The calendar (the holiday warning's buttons)
   execute('calendar.move', (turn, data) => {

@@ -17,6 +17,7 @@ import {
   publishTender,
   saveTenderDraft,
   tenderForManager,
+  tenderForMember,
   tenderPlaceFor,
   type TenderDeps,
 } from '../../app/tenders.js';
@@ -31,6 +32,7 @@ import {
   bidOverviewCard,
   bidReceiptCard,
   cancelDoneCard,
+  closedSummaryCard,
   confirmCard,
   lateCard,
   myBidsCard,
@@ -42,8 +44,10 @@ import {
   tenderFormValuesOf,
   tenderListCard,
   tenderPreviewCard,
+  FROM,
   UNDO_KEY,
   type BidFormValues,
+  type From,
   type LateAction,
 } from '../cards/tender-views.js';
 import { noticeCard } from '../cards/views.js';
@@ -53,11 +57,16 @@ import { reachableActor, type Turn } from './turn.js';
 export type TenderHandlerDeps = TenderDeps & BidDeps;
 
 const Id = z.string().min(1).max(100);
+/** Where a card was reached from (see FROM): picks the way back only; the target view checks its own rights. */
+const FromField = z.enum(FROM).optional();
+const BidNumber = z.string().regex(/^\d{1,9}$/);
 export const TenderIdData = z.object({ tenderId: Id }).passthrough();
 export const BidIdData = z.object({ bidId: Id }).passthrough();
-export const SubmitData = z.object({ tenderId: Id, submissionId: z.string().min(1).max(100) }).passthrough();
-export const SaveTenderData = z.object({ tenderId: Id.optional() }).passthrough();
-export const PageData = z.object({ tenderId: Id, after: z.string().regex(/^\d{1,9}$/).optional(), before: z.string().regex(/^\d{1,9}$/).optional() });
+export const FromData = z.object({ from: FromField }).passthrough();
+export const SubmitData = z.object({ tenderId: Id, submissionId: z.string().min(1).max(100), from: FromField }).passthrough();
+export const SaveTenderData = z.object({ tenderId: Id.optional(), from: FromField }).passthrough();
+export const PageData = z.object({ tenderId: Id, after: BidNumber.optional(), before: BidNumber.optional(), from: FromField });
+export const BidDetailData = z.object({ bidId: Id, after: BidNumber.optional(), from: FromField });
 export const CancelData = z.object({ tenderId: Id, reason: z.string().max(5000).optional() });
 /** bid.open pressed as the bid form's Fortryd (the route hands openBid the tender id only). */
 const UndoData = z.object({ [UNDO_KEY]: z.literal('tender') });
@@ -147,12 +156,12 @@ export async function saveTender(deps: TenderHandlerDeps, turn: Turn, raw: Recor
           const p = tenderPlaceFor(who, turn.who.conversation.conversationId);
           return p.ok ? { groupName: p.value.group.name, kerneopgaveName: p.value.kerneopgave.name, choices: p.value.kerneopgave.forudsaetninger } : undefined;
         })();
-    if (place) return tenderFormCard(turn.who.locale, { tenderId: data.tenderId, ...place, values: tenderFormValuesFrom(raw), errors: result.details ?? [] });
+    if (place) return tenderFormCard(turn.who.locale, { tenderId: data.tenderId, ...place, values: tenderFormValuesFrom(raw), errors: result.details ?? [], from: data.from });
   }
   return errorCard(turn, result.code);
 }
 
-export async function editTenderForm(deps: TenderHandlerDeps, turn: Turn, tenderId: string): Promise<CardJson> {
+export async function editTenderForm(deps: TenderHandlerDeps, turn: Turn, tenderId: string, from?: From): Promise<CardJson> {
   const found = await tenderForManager(deps, await acting(deps, turn), tenderId);
   if (!found.ok) return errorCard(turn, found.code);
   const tender = found.value.value;
@@ -164,7 +173,16 @@ export async function editTenderForm(deps: TenderHandlerDeps, turn: Turn, tender
     choices: tender.catalog.filter((c) => c.kerneopgave === tender.kerneopgave),
     values: tenderFormValuesOf(tender),
     errors: [],
+    from,
   });
+}
+
+/** The draft edit form's Fortryd: the draft as it is stored, nothing saved. */
+export async function draftPreview(deps: TenderHandlerDeps, turn: Turn, tenderId: string): Promise<CardJson> {
+  const found = await tenderForManager(deps, await acting(deps, turn), tenderId);
+  if (!found.ok) return errorCard(turn, found.code);
+  if (found.value.value.status !== 'draft') return errorCard(turn, 'TENDER.NOT_DRAFT');
+  return tenderPreviewCard(turn.who.locale, found.value.value);
 }
 
 export async function publish(deps: TenderHandlerDeps, turn: Turn, tenderId: string): Promise<CardJson> {
@@ -237,19 +255,27 @@ export async function bids(deps: TenderHandlerDeps, turn: Turn, raw: Record<stri
   const result = await bidOverview(deps, await acting(deps, turn), data.tenderId, page);
   if (!result.ok) return errorCard(turn, result.code);
   const { tender, bids: shown, hasNext, hasPrevious } = result.value;
-  return bidOverviewCard(turn.who.locale, tender, shown, { hasNext, hasPrevious }, deps.clock.now());
+  return bidOverviewCard(turn.who.locale, tender, shown, { hasNext, hasPrevious }, deps.clock.now(), data.from);
 }
 
-export async function bid(deps: TenderHandlerDeps, turn: Turn, bidId: string): Promise<CardJson> {
-  const result = await bidDetail(deps, await acting(deps, turn), bidId);
+export async function bid(deps: TenderHandlerDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
+  const data = BidDetailData.parse(raw);
+  const result = await bidDetail(deps, await acting(deps, turn), data.bidId);
   if (!result.ok) return errorCard(turn, result.code);
-  return bidDetailCard(turn.who.locale, result.value.tender, result.value.bid);
+  return bidDetailCard(turn.who.locale, result.value.tender, result.value.bid, { after: data.after, from: data.from });
+}
+
+/** Tilbage from the bids to the "tender closed" notice they were opened from, for the group's members. */
+export async function closedNotice(deps: TenderHandlerDeps, turn: Turn, tenderId: string): Promise<CardJson> {
+  const found = await tenderForMember(deps, await acting(deps, turn), tenderId);
+  if (!found.ok) return errorCard(turn, found.code);
+  return closedSummaryCard(turn.who.locale, found.value);
 }
 
 // ---- the employee's side ----
 
-function freshBidForm(turn: Turn, tender: Parameters<typeof bidFormCard>[1]['tender']): CardJson {
-  return bidFormCard(turn.who.locale, { tender, submissionId: randomUUID(), values: bidFormValuesFrom({ participate: 'false' }), errors: [] });
+function freshBidForm(turn: Turn, tender: Parameters<typeof bidFormCard>[1]['tender'], from?: From): CardJson {
+  return bidFormCard(turn.who.locale, { tender, submissionId: randomUUID(), values: bidFormValuesFrom({ participate: 'false' }), errors: [], from });
 }
 
 /** Whether this bid.open is the bid form's Fortryd, from the pressed button's data. */
@@ -259,20 +285,20 @@ export const isUndo = (data: Record<string, unknown>): boolean => UndoData.safeP
  * "Byd ind" and the automatic refresh: the person's own bids on the tender, or a fresh form. The bid
  * form's Fortryd goes back to the tender: their bids on it, or the announcement with "Byd ind".
  */
-export async function openBid(deps: TenderHandlerDeps, turn: Turn, tenderId: string, undo = false): Promise<CardJson> {
+export async function openBid(deps: TenderHandlerDeps, turn: Turn, tenderId: string, undo = false, from?: From): Promise<CardJson> {
   const view = await bidView(deps, bidderOf(turn), tenderId);
   if (!view.ok) return errorCard(turn, view.code);
   const now = deps.clock.now();
   const { tender, mine } = view.value;
-  if (mine.length > 0) return myTenderBidsCard(turn.who.locale, tender, mine, now);
+  if (mine.length > 0) return myTenderBidsCard(turn.who.locale, tender, mine, now, from);
   if (undo) return announcementCard(turn.who.locale, tender, now, []);
   const open = await tenderOpenForBid(deps, turn.who.tenantId, tenderId);
-  return open.ok ? freshBidForm(turn, open.value) : announcementCard(turn.who.locale, tender, now, []);
+  return open.ok ? freshBidForm(turn, open.value, from) : announcementCard(turn.who.locale, tender, now, []);
 }
 
-export async function newBidForm(deps: TenderHandlerDeps, turn: Turn, tenderId: string): Promise<CardJson> {
+export async function newBidForm(deps: TenderHandlerDeps, turn: Turn, tenderId: string, from?: From): Promise<CardJson> {
   const open = await tenderOpenForBid(deps, turn.who.tenantId, tenderId);
-  if (open.ok) return freshBidForm(turn, open.value);
+  if (open.ok) return freshBidForm(turn, open.value, from);
   if (open.code === 'TENDER.NOT_FOUND') return errorCard(turn, open.code);
   const tender = await deps.tenders.getTender(turn.who.tenantId, tenderId);
   return tender ? announcementCard(turn.who.locale, tender.value, deps.clock.now(), []) : errorCard(turn, 'TENDER.NOT_FOUND');
@@ -287,11 +313,11 @@ export async function submit(deps: TenderHandlerDeps, turn: Turn, raw: Record<st
   const result = await submitBid(deps, bidderOf(turn), data.tenderId, data.submissionId, bidInputOf(values), receiptWay(turn));
   if (result.ok) {
     turn.log.info({ tenderId: data.tenderId, bidId: result.value.bid.id, number: result.value.bid.number, duplicate: result.value.duplicate }, 'bid submitted');
-    return bidReceiptCard(turn.who.locale, result.value.tender, result.value.bid, deps.clock.now(), 'submitted');
+    return bidReceiptCard(turn.who.locale, result.value.tender, result.value.bid, deps.clock.now(), 'submitted', data.from);
   }
   const tender = (await deps.tenders.getTender(turn.who.tenantId, data.tenderId))?.value;
   if (tender && result.code === 'BID.INVALID')
-    return bidFormCard(turn.who.locale, { tender, submissionId: data.submissionId, values, errors: result.details ?? [] });
+    return bidFormCard(turn.who.locale, { tender, submissionId: data.submissionId, values, errors: result.details ?? [], from: data.from });
   if (tender && tender.status !== 'draft' && isLate(result.code)) {
     turn.log.info({ tenderId: data.tenderId, code: result.code }, 'late bid refused');
     return lateCard(turn.who.locale, { tender, reason: lateReason(result.code), echo: bidEcho(turn.who.locale, values) });
@@ -299,9 +325,9 @@ export async function submit(deps: TenderHandlerDeps, turn: Turn, raw: Record<st
   return errorCard(turn, isLate(result.code) ? 'TENDER.NOT_FOUND' : result.code);
 }
 
-export async function editBidForm(deps: TenderHandlerDeps, turn: Turn, bidId: string): Promise<CardJson> {
+export async function editBidForm(deps: TenderHandlerDeps, turn: Turn, bidId: string, from?: From): Promise<CardJson> {
   const result = await bidForEdit(deps, bidderOf(turn), bidId);
-  if (result.ok) return bidFormCard(turn.who.locale, { tender: result.value.tender, bidId, values: bidFormValuesOf(result.value.bid), errors: [] });
+  if (result.ok) return bidFormCard(turn.who.locale, { tender: result.value.tender, bidId, values: bidFormValuesOf(result.value.bid), errors: [], from });
   return lateOrError(deps, turn, bidId, result.code, 'openEdit');
 }
 
@@ -321,20 +347,21 @@ async function lateOrError(deps: TenderHandlerDeps, turn: Turn, bidId: string, c
 
 export async function saveBid(deps: TenderHandlerDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
   const { bidId } = BidIdData.parse(raw);
+  const { from } = FromData.parse(raw);
   const values = bidFormValuesFrom(raw);
   const result = await saveBidEdit(deps, bidderOf(turn), bidId, bidInputOf(values), receiptWay(turn));
   if (result.ok) {
     turn.log.info({ bidId }, 'bid edited');
-    return bidReceiptCard(turn.who.locale, result.value.tender, result.value.bid, deps.clock.now(), 'edited');
+    return bidReceiptCard(turn.who.locale, result.value.tender, result.value.bid, deps.clock.now(), 'edited', from);
   }
   if (result.code === 'BID.INVALID') {
     const own = await bidForEdit(deps, bidderOf(turn), bidId);
-    if (own.ok) return bidFormCard(turn.who.locale, { tender: own.value.tender, bidId, values, errors: result.details ?? [] });
+    if (own.ok) return bidFormCard(turn.who.locale, { tender: own.value.tender, bidId, values, errors: result.details ?? [], from });
   }
   return lateOrError(deps, turn, bidId, result.code, 'edit', values);
 }
 
-export async function withdrawAsk(deps: TenderHandlerDeps, turn: Turn, bidId: string): Promise<CardJson> {
+export async function withdrawAsk(deps: TenderHandlerDeps, turn: Turn, bidId: string, from?: From): Promise<CardJson> {
   const result = await bidForEdit(deps, bidderOf(turn), bidId);
   if (!result.ok) return lateOrError(deps, turn, bidId, result.code, 'withdraw');
   const { bid: b, tender } = result.value;
@@ -343,17 +370,17 @@ export async function withdrawAsk(deps: TenderHandlerDeps, turn: Turn, bidId: st
     text: t(turn, 'bid.withdrawAsk.text', { number: b.number, title: esc(b.title) }),
     confirmTitle: t(turn, 'bid.withdrawAsk.confirm'),
     confirmVerb: 'bid.withdraw',
-    confirmData: { bidId },
+    confirmData: from ? { bidId, from } : { bidId },
     backVerb: 'bid.open',
-    backData: { tenderId: tender.id },
+    backData: from ? { tenderId: tender.id, from } : { tenderId: tender.id },
   });
 }
 
-export async function withdrawConfirmed(deps: TenderHandlerDeps, turn: Turn, bidId: string): Promise<CardJson> {
+export async function withdrawConfirmed(deps: TenderHandlerDeps, turn: Turn, bidId: string, from?: From): Promise<CardJson> {
   const result = await withdraw(deps, bidderOf(turn), bidId, receiptWay(turn));
   if (!result.ok) return lateOrError(deps, turn, bidId, result.code, 'withdraw');
   turn.log.info({ bidId }, 'bid withdrawn');
-  return bidReceiptCard(turn.who.locale, result.value.tender, result.value.bid, deps.clock.now(), 'withdrawn');
+  return bidReceiptCard(turn.who.locale, result.value.tender, result.value.bid, deps.clock.now(), 'withdrawn', from);
 }
 
 export async function mine(deps: TenderHandlerDeps, turn: Turn): Promise<CardJson> {
