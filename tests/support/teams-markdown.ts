@@ -195,9 +195,11 @@ export function shownCard(card: unknown): ShownCard {
   root.parse(card, new AC.SerializationContext());
   const texts: string[] = [];
   const inputs: string[] = [];
+  // A plain boolean, not a type guard: the library's classes share one loose shape here.
+  const is = (e: LibraryElement, kind: new () => LibraryElement): boolean => e instanceof kind;
   const walk = (e: LibraryElement) => {
-    if (e instanceof AC.TextBlock && typeof e.text === 'string') texts.push(rendered(e.text));
-    else if (e instanceof AC.FactSet) for (const f of e.facts ?? []) texts.push(`${rendered(f.name)}: ${rendered(f.value)}`);
+    if (is(e, AC.TextBlock) && typeof e.text === 'string') texts.push(rendered(e.text));
+    else if (is(e, AC.FactSet)) for (const f of e.facts ?? []) texts.push(`${rendered(f.name)}: ${rendered(f.value)}`);
     else if (typeof e.defaultValue === 'string') inputs.push(e.defaultValue);
     for (let i = 0; i < (e.getItemCount?.() ?? 0); i++) walk(e.getItemAt!(i));
     for (let i = 0; i < (e.getActionCount?.() ?? 0); i++) {

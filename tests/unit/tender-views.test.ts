@@ -199,7 +199,7 @@ describe('the tender form', () => {
     expect(input(fresh, 'deadlineDate')).toMatchObject({ type: 'Input.Date', value: '2026-12-07' });
     expect(input(fresh, 'deadlineTime')).toMatchObject({ type: 'Input.Time', value: '12:00' });
     expect(input(fresh, 'title')).toMatchObject({ type: 'Input.Text', maxLength: 120 });
-    expect(input(fresh, 'budgetKr')).toMatchObject({ label: 'Økonomisk ramme i kr. (valgfri)', placeholder: 'fx 250000' });
+    expect(input(fresh, 'budgetKr')).toMatchObject({ label: 'Økonomisk ramme i kr. (valgfri)', placeholder: 'fx 250.000' });
     expect(input(fresh, 'decidedBy')).toMatchObject({
       style: 'compact',
       choices: [
@@ -237,7 +237,7 @@ describe('the tender form', () => {
     expect(errorUnder(card, 'forudsaetninger')?.text).toBe('Vælg mindst én forudsætning.');
     expect(errorUnder(card, 'description')).toBeUndefined();
     expect(errorUnder(card, 'deadlineTime')?.text).toBe('Det klokkeslæt findes ikke den dag (uret stilles frem til sommertid).');
-    expect(errorUnder(card, 'budgetKr')?.text).toBe('Skriv et beløb i hele kroner, fx 250000.');
+    expect(errorUnder(card, 'budgetKr')?.text).toBe('Beløbet kan ikke læses. Skriv det i hele kroner, fx 250.000 (du skrev mange penge).');
     // What was typed comes back as typed: an input value is not markdown, so it is not escaped.
     expect(input(card, 'title')!.value).toBe(typed.title);
     expect(input(card, 'budgetKr')!.value).toBe('mange penge');

@@ -175,6 +175,8 @@ const GENERIC: Record<FieldError['code'], TextKey> = {
   NOT_EXISTING_TIME: 'fieldError.INVALID',
   UNKNOWN_CHOICE: 'fieldError.UNKNOWN_CHOICE',
   NOT_A_NUMBER: 'fieldError.INVALID',
+  NOT_WHOLE: 'fieldError.INVALID',
+  NOT_POSITIVE: 'fieldError.INVALID',
 };
 
 function topicErrors(locale: Locale, errors: readonly FieldError<TopicField>[], values: TopicFormValues): Record<TopicField, string> {

@@ -201,13 +201,15 @@ const GENERIC_FIELD_ERROR: Record<FieldErrorCode, TextKey> = {
   NOT_EXISTING_TIME: 'fieldError.NOT_EXISTING_TIME',
   UNKNOWN_CHOICE: 'fieldError.UNKNOWN_CHOICE',
   NOT_A_NUMBER: 'fieldError.NOT_A_NUMBER',
+  NOT_WHOLE: 'fieldError.NOT_WHOLE',
+  NOT_POSITIVE: 'fieldError.NOT_POSITIVE',
 };
 
-/** "Skriv en titel." or, where the field has no text of its own for the code, the general one. */
+/** "Skriv en titel." or, where the field has no text of its own for the code, the general one. {typed} names what was written. */
 function fieldErrorText(locale: Locale, e: FieldError, value: string): string {
   const specific = `fieldError.${e.code}.${e.field}`;
   const limit = e.limit === undefined ? '' : e.field === 'budgetKr' ? money(locale, e.limit) : String(e.limit);
-  return text(locale, isTextKey(specific) ? specific : GENERIC_FIELD_ERROR[e.code], { limit, length: asText(value).length });
+  return text(locale, isTextKey(specific) ? specific : GENERIC_FIELD_ERROR[e.code], { limit, length: asText(value).length, typed: esc(excerpt(asText(value), 40)) });
 }
 
 /** Every field's error line ('' when fine), so a template can show each under its input. */

@@ -59,7 +59,7 @@ export const tenderDa = {
   'tenderForm.deadlineDate': 'Frist for bud – dato',
   'tenderForm.deadlineTime': 'Klokkeslæt',
   'tenderForm.budgetKr': 'Økonomisk ramme i kr. (valgfri)',
-  'tenderForm.budgetPlaceholder': 'fx 250000',
+  'tenderForm.budgetPlaceholder': 'fx 250.000',
   'tenderForm.decidedBy': 'Hvem beslutter',
 
   'bidForm.kickerNew': 'Dit bud · {group}',
@@ -99,7 +99,9 @@ export const tenderDa = {
   'fieldError.INVALID.forudsaetninger': 'Vælg mindst én af de forudsætninger, udbuddet åbner.',
   'fieldError.UNKNOWN_CHOICE': 'Vælg en af mulighederne på listen.',
   'fieldError.UNKNOWN_CHOICE.forudsaetninger': 'En af de valgte forudsætninger findes ikke (længere). Vælg igen på listen.',
-  'fieldError.NOT_A_NUMBER': 'Skriv et beløb i hele kroner, fx 250000.',
+  'fieldError.NOT_A_NUMBER': 'Beløbet kan ikke læses. Skriv det i hele kroner, fx 250.000 (du skrev {typed}).',
+  'fieldError.NOT_WHOLE': 'Skriv beløbet i hele kroner, fx 250.000 (du skrev {typed}).',
+  'fieldError.NOT_POSITIVE': 'Rammen skal være et beløb over 0 kr. (du skrev {typed}). Lad feltet stå tomt, hvis udbuddet ikke har en ramme.',
 
   'bid.status.submitted': 'Indsendt',
   'bid.status.withdrawn': 'Trukket tilbage',

@@ -59,7 +59,7 @@ export const tenderEn: Record<TenderTextKey, string> = {
   'tenderForm.deadlineDate': 'Bid deadline – date',
   'tenderForm.deadlineTime': 'Time',
   'tenderForm.budgetKr': 'Budget frame in DKK (optional)',
-  'tenderForm.budgetPlaceholder': 'e.g. 250000',
+  'tenderForm.budgetPlaceholder': 'e.g. 250,000',
   'tenderForm.decidedBy': 'Decided by',
 
   'bidForm.kickerNew': 'Your bid · {group}',
@@ -99,7 +99,9 @@ export const tenderEn: Record<TenderTextKey, string> = {
   'fieldError.INVALID.forudsaetninger': 'Choose at least one of the prerequisites the tender opens.',
   'fieldError.UNKNOWN_CHOICE': 'Choose one of the options in the list.',
   'fieldError.UNKNOWN_CHOICE.forudsaetninger': 'One of the chosen prerequisites does not exist (any more). Choose again from the list.',
-  'fieldError.NOT_A_NUMBER': 'Write an amount in whole kroner, e.g. 250000.',
+  'fieldError.NOT_A_NUMBER': 'The amount cannot be read. Write it in whole kroner, e.g. 250,000 (you wrote {typed}).',
+  'fieldError.NOT_WHOLE': 'Write the amount in whole kroner, e.g. 250,000 (you wrote {typed}).',
+  'fieldError.NOT_POSITIVE': 'The budget frame must be more than DKK 0 (you wrote {typed}). Leave the field empty if the tender has no budget frame.',
 
   'bid.status.submitted': 'Submitted',
   'bid.status.withdrawn': 'Withdrawn',
