@@ -100,9 +100,9 @@ describe('text in <…> is shown as typed', () => {
     expectShownAsTyped('final agenda', cardIn(final[0]!.activity), BUDGET, BOLD);
   });
 
-  it('in the answer to a message the bot does not understand', async () => {
-    const answer = await http.send(message(persona.medarbejder, personal(persona.medarbejder), BOLD) as Partial<Activity>);
-    expectShownAsTyped('help card', cardIn(answer.sent[0]!.activity), `Jeg forstod ikke »${BOLD}«.`);
+  it('in the answer to a message the bot does not understand, question mark and all', async () => {
+    const answer = await http.send(message(persona.medarbejder, personal(persona.medarbejder), `${BOLD}?`) as Partial<Activity>);
+    expectShownAsTyped('help card', cardIn(answer.sent[0]!.activity), `Jeg forstod ikke »${BOLD}?«. Her er, hvad du kan skrive til mig:`);
   });
 
   it('in the form that comes back with a problem: the inputs hold exactly what was typed, unescaped', async () => {

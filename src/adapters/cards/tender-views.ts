@@ -379,7 +379,7 @@ function publishLines(say: Say, outcomes: readonly PublishLine[]): { text: strin
   return outcomes.map((o) => {
     const name = o.name ? esc(o.name) : say('publish.unnamedChannel');
     return o.ok
-      ? { text: say('publish.ok', { name }), color: 'Good' as const }
+      ? { text: say('publish.ok', { name }), color: 'Default' as const }
       : { text: say('publish.failed', { name, reason: say(`publish.reason.${o.reason ?? 'failed'}`) }), color: 'Attention' as const };
   });
 }
@@ -394,7 +394,7 @@ export function publishReportCard(locale: Locale, t: Tender, outcomes: readonly 
     lines: [
       { text: say('publish.deadline', { deadline: at(t.deadline, locale) }), color: 'Default' },
       ...publishLines(say, outcomes),
-      ...(someFailed ? [{ text: say('publish.someMissed'), color: 'Warning' as const }] : []),
+      ...(someFailed ? [{ text: say('publish.someMissed'), color: 'Default' as const }] : []),
     ],
     actions: [button('tender.bids', say('button.seeBids'), { tenderId: t.id })],
   });
@@ -453,7 +453,7 @@ export function cancelDoneCard(locale: Locale, t: Tender, v: { told: number; not
     style: 'good',
     lines: [
       { text: done, color: 'Default' },
-      ...(v.notReached > 0 ? [{ text: say(v.notReached === 1 ? 'cancelDone.notReached.one' : 'cancelDone.notReached.other', { count: v.notReached }), color: 'Warning' as const }] : []),
+      ...(v.notReached > 0 ? [{ text: say(v.notReached === 1 ? 'cancelDone.notReached.one' : 'cancelDone.notReached.other', { count: v.notReached }), color: 'Default' as const }] : []),
     ],
   });
 }
