@@ -117,5 +117,13 @@ describe('text in <…> is shown as typed', () => {
     });
     expect(verbsOf(back.card)).toContain('tender.save');
     expect(shownCard(back.card).inputs).toEqual(expect.arrayContaining([BUDGET, BOLD, 'ingen']));
+
+    const saved = await click(persona.tovholder, chat, 'tender.save', { title: 'Læsevenner', description: 'x', forudsaetninger: 'laering-1', deadlineDate: '2026-12-07', deadlineTime: '12:00', decidedBy: 'kernegruppe' });
+    const { tenderId } = dataOf(saved.card, 'tender.publish');
+    await click(persona.tovholder, chat, 'tender.publish', { tenderId });
+    const form = await click(persona.medarbejder, general, 'bid.open', { tenderId });
+    const bidBack = await click(persona.medarbejder, general, 'bid.submit', { ...dataOf(form.card, 'bid.submit'), title: BUDGET, description: BOLD, howItHelps: '', forudsaetninger: 'laering-1', coBidders: BUDGET });
+    expect(verbsOf(bidBack.card)).toContain('bid.submit');
+    expect(shownCard(bidBack.card).inputs).toEqual(expect.arrayContaining([BUDGET, BOLD]));
   });
 });
