@@ -95,7 +95,7 @@ export interface TenderInput {
   readonly decidedBy?: unknown;
 }
 
-export type FieldErrorCode = 'REQUIRED' | 'TOO_LONG' | 'INVALID' | 'IN_PAST' | 'NOT_EXISTING_TIME' | 'UNKNOWN_CHOICE' | 'NOT_A_NUMBER';
+export type FieldErrorCode = 'REQUIRED' | 'TOO_LONG' | 'INVALID' | 'IN_PAST' | 'NOT_EXISTING_TIME' | 'UNKNOWN_CHOICE' | 'NOT_A_NUMBER' | 'NOT_WHOLE' | 'NOT_POSITIVE';
 
 export interface FieldError<F extends string = string> {
   readonly field: F;
@@ -124,22 +124,45 @@ export function optionalText<F extends string>(field: F, value: unknown, limit: 
   return text;
 }
 
+/** What a typed amount is: whole kroner, or why not. */
+export type Kroner = { readonly ok: true; readonly kr: number } | { readonly ok: false; readonly code: 'NOT_A_NUMBER' | 'NOT_WHOLE' | 'NOT_POSITIVE' };
+
 /**
  * An amount in kroner as people write it: "250000", "250.000" or "250 000" (Danish thousands), "250,000"
- * (English thousands: nobody writes kroner to three decimals), "1.234,50" / "1,234.50", "1,5" / "1.5",
- * with or without "kr.". Anything else (words, "1e3", "0x10") is not an amount.
+ * (English thousands: nobody writes kroner to three decimals), with or without "kr." or "DKK" before or
+ * after, and ",-" or ",00" for no øre. A budget frame is whole kroner, so øre ("250.000,50", "12,5") are
+ * refused rather than rounded (they used to become 250.001 and 13 kr. without a word), and so are 0 and
+ * negative amounts. Anything else (words, "1e3", "0x10", "12.34.56") is not an amount.
  */
-export function parseKroner(text: string): number | undefined {
-  const t = text.replace(/\s/g, '').replace(/kr\.?$/i, '');
+export function parseKroner(text: string): Kroner {
+  let t = text.replace(/\s/g, '').replace(/\u2212/g, '-');
+  t = t.replace(/^(kr\.?|dkk)/i, '').replace(/(kr\.?|dkk)$/i, '').replace(/[.,]-$/, '');
+  const negative = t.startsWith('-');
+  if (negative) t = t.slice(1);
+  let whole: string | undefined;
+  let oere: string | undefined;
   const grouped = /^(\d{1,3}(?:([.,])\d{3})+)(?:([.,])(\d{1,2}))?$/.exec(t);
   // One kind of thousands separator throughout, and a different one (if any) before the øre.
   if (grouped && new Set(grouped[1]!.match(/[.,]/g)).size === 1 && grouped[3] !== grouped[2]) {
-    const whole = grouped[1]!.replace(/[.,]/g, '');
-    return Number(grouped[4] === undefined ? whole : `${whole}.${grouped[4]}`);
+    whole = grouped[1]!.replace(/[.,]/g, '');
+    oere = grouped[4];
+  } else {
+    const plain = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(t);
+    if (plain) [whole, oere] = [plain[1], plain[2]];
   }
-  const plain = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(t);
-  if (plain) return Number(plain[2] === undefined ? plain[1] : `${plain[1]}.${plain[2]}`);
-  return undefined;
+  if (whole === undefined) return { ok: false, code: 'NOT_A_NUMBER' };
+  const kr = Number(whole);
+  if (negative || kr === 0) return { ok: false, code: 'NOT_POSITIVE' };
+  if (oere !== undefined && Number(oere) !== 0) return { ok: false, code: 'NOT_WHOLE' };
+  return { ok: true, kr };
+}
+
+/** An amount a hand-made request sent as a number: the same rules as for typed text. */
+function kronerOfNumber(n: number): Kroner {
+  if (!Number.isFinite(n)) return { ok: false, code: 'NOT_A_NUMBER' };
+  if (n <= 0) return { ok: false, code: 'NOT_POSITIVE' };
+  if (!Number.isInteger(n)) return { ok: false, code: 'NOT_WHOLE' };
+  return { ok: true, kr: n };
 }
 
 /**
@@ -172,10 +195,10 @@ export function validateTenderInput(
   let budgetKr: number | undefined;
   const budgetText = typeof input.budgetKr === 'number' ? String(input.budgetKr) : asText(input.budgetKr);
   if (budgetText !== '') {
-    const n = typeof input.budgetKr === 'number' ? input.budgetKr : parseKroner(budgetText);
-    if (n === undefined || !Number.isFinite(n) || n < 0) errors.push({ field: 'budgetKr', code: 'NOT_A_NUMBER' });
-    else if (n > TENDER_LIMITS.budgetKr) errors.push({ field: 'budgetKr', code: 'TOO_LONG', limit: TENDER_LIMITS.budgetKr });
-    else budgetKr = Math.round(n);
+    const amount = typeof input.budgetKr === 'number' ? kronerOfNumber(input.budgetKr) : parseKroner(budgetText);
+    if (!amount.ok) errors.push({ field: 'budgetKr', code: amount.code });
+    else if (amount.kr > TENDER_LIMITS.budgetKr) errors.push({ field: 'budgetKr', code: 'TOO_LONG', limit: TENDER_LIMITS.budgetKr });
+    else budgetKr = amount.kr;
   }
 
   const decidedByText = asText(input.decidedBy) || 'kernegruppe';

@@ -297,7 +297,7 @@ describe('at the meeting’s start', () => {
     http.clock.set(START);
     const late = await click(lone, byraad, 'topic.submit', { ...dataOf(form2.card, 'topic.submit'), ...topicB });
     const text = cardText(late.card);
-    expect(text).toContain('Dagsordenen til dialogmødet mandag 7. december 2026 kl. 14.00 er låst: mødet er begyndt. Dit emne er ikke sat på.');
+    expect(text).toContain('Dagsordenen til dialogmødet mandag 7. december 2026 kl. 14.00 er låst: mødet er begyndt. Dit emne er ikke sat på dagsordenen.');
     expect(text).toContain('Cykelstier på blankt papir');
     expect(text).toContain('Her er det, du skrev:');
     expect(text).toContain('[Sæt på næste dialogmøde (mandag 4. januar 2027 kl. 14.00)]');
@@ -324,7 +324,10 @@ describe('at the meeting’s start', () => {
     expect(posts).toHaveLength(1);
     const message = cardText(cardIn(posts[0]!.activity));
     expect(message).toContain('Endelig dagsorden: Dialogmøde mandag 7. december 2026 kl. 14.00');
-    expect(message).toContain('Del 1 først, så del 2');
+    // The status box says its status, not how the list is ordered; that goes in the small print.
+    const statusBox = (cardIn(posts[0]!.activity).body as { type: string; items?: { text: string }[] }[]).find((e) => e.type === 'Container')?.items?.[0]?.text;
+    expect(statusBox).toBe('Endelig dagsorden – låst mandag 7. december 2026 kl. 14.00.');
+    expect(message).toContain('I hver del står emnerne i den rækkefølge, de kom ind.');
     const order = ['Ældre og ensomhed', 'Skolevejen', 'Cykelstier på blankt papir'].map((t) => message.indexOf(t));
     expect(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]!))).toBe(true);
     expect(message).toContain('Flere ældre bor alene'); // the final agenda says why

@@ -31,7 +31,7 @@ describe('help', () => {
   it('answers a message it does not understand with the help card, quoting the message', async () => {
     const sent = await bot.send(message(persona.politiker, personal(persona.politiker), 'hvad kan du *egentlig*?'));
     const t = cardText(sent.cards[0]);
-    expect(t).toContain('Jeg forstod ikke »hvad kan du \\*egentlig\\*«');
+    expect(t).toContain('Jeg forstod ikke »hvad kan du \\*egentlig\\*?«');
     expect(t).toContain('Kernegruppe Læring: politiker, udvalgsformand');
     expect(t).toContain('Byrådet: byrådsmedlem');
   });
@@ -40,7 +40,7 @@ describe('help', () => {
     const sent = await bot.send(message(persona.admin, conversations.laeringChat, 'hjælp'));
     const card = sent.cards[0]!;
     const t = cardText(card);
-    expect(t).toContain('tilknyt «gruppe»');
+    expect(t).toContain('tilknyt \\[gruppe\\]');
     expect(t).toContain('opslagskanal');
     expect(t).toContain('Samtalen er tilknyttet: Kernegruppe Læring.');
     expect(JSON.stringify(card)).toContain('"verb":"admin.link"');
@@ -236,6 +236,26 @@ describe('where the bot may post', () => {
     expect(linked.texts[0]).toContain('Denne samtale hører til Byrådet');
     const unlinked = await bot.send(botAdded(persona.admin, conversations.otherChat));
     expect(unlinked.texts[0]).toContain('En administrator kan tilknytte samtalen');
+  });
+
+  it('welcomes the announcement channel (General in the demo) as one, without asking an admin to link it', async () => {
+    const general = await bot.send(botAdded(persona.admin, conversations.general));
+    expect(general.texts).toEqual([
+      'Hej! Jeg er Kerneopgave-bot. Denne kanal er opslagskanal: nye udbud annonceres her, og alle kan byde ind fra opslaget. Nævn mig og skriv »hjælp« for at se, hvad jeg kan.',
+    ]);
+    const english = await bot.send(botAdded(persona.admin, conversations.otherChannel, { locale: 'en-US' }));
+    expect(english.texts[0]).toContain('An administrator can link this conversation');
+  });
+
+  it('says so when a linked channel also announces, and escapes the group name in the text message', async () => {
+    await bot.send(message(persona.admin, conversations.byraadChannel, 'opslagskanal'));
+    const directory = (await bot.repos.directories.get(DEMO_TENANT))!;
+    const renamed = { ...directory.value, groups: directory.value.groups.map((g) => (g.id === 'byraad' ? { ...g, name: 'Byrådet <alle 25>' } : g)) };
+    await bot.repos.directories.save(renamed, directory.etag);
+    const welcome = await bot.send(botAdded(persona.admin, conversations.byraadChannel));
+    expect(welcome.texts).toEqual([
+      'Hej! Jeg er Kerneopgave-bot. Denne samtale hører til Byrådet \\<alle 25\\>. Nævn mig og skriv »hjælp« for at se, hvad jeg kan her. Kanalen er også opslagskanal: nye udbud annonceres her.',
+    ]);
   });
 
   it('records a channel when the bot is added to a team, with team and channel names', async () => {

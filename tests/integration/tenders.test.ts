@@ -128,7 +128,7 @@ describe('a kernegruppe drafts and publishes a tender', () => {
     const tenderId = await draftTender();
     expect((await tender(tenderId)).status).toBe('draft');
     // Nobody outside sees a draft, and a member who is not a manager cannot publish it.
-    expect(cardText((await click(persona.medarbejder, general, 'bid.open', { tenderId })).card)).toContain('Det udbud findes ikke');
+    expect(cardText((await click(persona.medarbejder, general, 'bid.open', { tenderId })).card)).toContain('Udbuddet findes ikke, eller du har ikke adgang til det.');
     expect(cardText((await click(persona.politiker, chat, 'tender.publish', { tenderId })).card)).toContain('Kun kernegruppens tovholder');
     expect((await tender(tenderId)).status).toBe('draft');
 
@@ -181,7 +181,7 @@ describe('a tender no announcement channel can show stays a draft', () => {
     expect(stored.publishedAt).toBeUndefined();
     expect(stored.history.map((h) => h.action)).toEqual(['created']);
     // Nobody outside the kernegruppe finds it.
-    expect(cardText((await click(persona.medarbejder, general, 'bid.open', { tenderId })).card)).toContain('Det udbud findes ikke');
+    expect(cardText((await click(persona.medarbejder, general, 'bid.open', { tenderId })).card)).toContain('Udbuddet findes ikke, eller du har ikke adgang til det.');
     const open = await http.send(message(persona.medarbejder, personal(persona.medarbejder), 'udbud'));
     expect(cardText(open.sent[0]!.activity.attachments![0]!.content)).not.toContain('Læsevenner');
     return text;
@@ -288,7 +288,7 @@ describe('employees bid from the card', () => {
       expect(JSON.stringify(forged.card)).not.toContain('Læsecafé');
     }
     const forgedSave = await click(persona.admin, general, 'bid.save', { bidId: mine!.id, ...validBid, title: 'Kapret' });
-    expect(cardText(forgedSave.card)).toContain('Det bud findes ikke, eller det er ikke dit');
+    expect(cardText(forgedSave.card)).toContain('Buddet findes ikke, eller det er ikke dit');
     expect((await bidsOf(tenderId))[0]).toMatchObject({ title: 'Læsecafé på biblioteket', status: 'submitted' });
     const overview = await click(persona.medarbejder, general, 'tender.bids', { tenderId });
     expect(JSON.stringify(overview.card)).not.toContain('Læsecafé');
@@ -492,7 +492,7 @@ describe('the manager is told what the cancellation did, under a proper title', 
     expect(cardText(done.card)).toBe('Udbuddet er annulleret\nUdbuddet »Læsevenner i lokalsamfundet« er annulleret. Byderen har fået besked om sit bud.');
     const none = await publishedTender({ ...validTender, title: 'Uden bud' });
     const doneNone = await click(persona.tovholder, chat, 'tender.cancel', { tenderId: none, reason: 'Omprioriteret' }, 'en-US');
-    expect(cardText(doneNone.card)).toBe('Tender cancelled\nThe tender "Uden bud" is cancelled. There were no bids, so nobody needed telling.');
+    expect(cardText(doneNone.card)).toBe('Tender cancelled\nThe tender “Uden bud” is cancelled. There were no bids, so nobody needed telling.');
   });
 });
 
@@ -505,7 +505,7 @@ describe('old cards and receipts after the tender ended', () => {
       const answer = await click(persona.medarbejder, personal(persona.medarbejder), verb, dataOf(receipt, verb === 'bid.withdraw' ? 'bid.withdrawAsk' : verb));
       const text = cardText(answer.card);
       expect(text, verb).toContain('Udbuddet »Læsevenner i lokalsamfundet« er annulleret, så');
-      expect(text, verb).not.toContain('Her er det du skrev');
+      expect(text, verb).not.toContain('Her er det, du skrev');
       expect(text, verb).not.toContain('Læsecafé');
       expect(verbsOf(answer.card), verb).toEqual([]);
     }
@@ -515,7 +515,7 @@ describe('old cards and receipts after the tender ended', () => {
     );
     // A change that was typed is still given back to copy.
     const typed = await click(persona.medarbejder, personal(persona.medarbejder), 'bid.save', { bidId: b!.id, ...validBid, title: 'Skrevet efter annulleringen' });
-    expect(cardText(typed.card)).toContain('Her er det du skrev');
+    expect(cardText(typed.card)).toContain('Her er det, du skrev');
     expect(cardText(typed.card)).toContain('Skrevet efter annulleringen');
     expect((await bidsOf(tenderId))[0]).toMatchObject({ title: 'Læsecafé på biblioteket', status: 'submitted' });
   });
@@ -622,7 +622,7 @@ describe('cards that cannot be trusted', () => {
     const forged = await click(persona.medarbejder, general, 'bid.submit', { tenderId, submissionId: '../../etc', ...validBid });
     expect(cardText(forged.card)).toContain('Kortet sendte data, jeg ikke kan bruge');
     const unknown = await click(persona.medarbejder, general, 'bid.open', { tenderId: 'tender-nope' });
-    expect(cardText(unknown.card)).toContain('Det udbud findes ikke');
+    expect(cardText(unknown.card)).toContain('Udbuddet findes ikke, eller du har ikke adgang til det.');
     const noId = await click(persona.medarbejder, general, 'bid.open', {});
     expect(cardText(noId.card)).toContain('Kortet sendte data, jeg ikke kan bruge');
     expect(await bidsOf(tenderId)).toEqual([]);

@@ -147,9 +147,9 @@ describe('ways back to where the person came from', () => {
     const published = await publishedWithBid();
     const outsider = persona.medarbejder;
     // The target views check their own rights, whatever `from` says.
-    expect(cardText((await bot.send(cardAction(outsider, chat, 'tender.bids', { tenderId: published, from: 'list' }))).invokeCard)).toContain('Det udbud findes ikke');
-    expect(cardText((await bot.send(cardAction(outsider, chat, 'tender.closed', { tenderId: published }))).invokeCard)).toContain('Det udbud findes ikke');
-    expect(cardText((await bot.send(cardAction(outsider, chat, 'tender.preview', { tenderId }))).invokeCard)).toContain('Det udbud findes ikke');
+    expect(cardText((await bot.send(cardAction(outsider, chat, 'tender.bids', { tenderId: published, from: 'list' }))).invokeCard)).toContain('Udbuddet findes ikke');
+    expect(cardText((await bot.send(cardAction(outsider, chat, 'tender.closed', { tenderId: published }))).invokeCard)).toContain('Udbuddet findes ikke');
+    expect(cardText((await bot.send(cardAction(outsider, chat, 'tender.preview', { tenderId }))).invokeCard)).toContain('Udbuddet findes ikke');
     const list = cardText((await bot.send(cardAction(outsider, chat, 'tender.list', {}))).invokeCard);
     expect(list).toContain('Åbne udbud');
     expect(list).not.toContain('Ret kladde');

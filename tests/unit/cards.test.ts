@@ -126,7 +126,7 @@ describe('what the cards show', () => {
     const shown = textOf(card);
     expect(shown).toContain('Hej Henrik Dahl.');
     expect(shown).toContain('Konsulenterne');
-    expect(shown).toContain('tilknyt «gruppe»');
+    expect(shown).toContain('tilknyt \\[gruppe\\]');
     expect(shown.join('\n')).toContain('Samtalen er tilknyttet: Byrådet.');
     const verbs = collect(card).filter((n) => n.type === 'Action.Execute').map((n) => n.verb);
     expect(verbs).toEqual(['admin.link', 'admin.announcement.off', 'help.profile', 'admin.links']);
@@ -196,7 +196,7 @@ describe('escapeMarkdown', () => {
 
   it('passes ${foo} in user text through rendering as literal text, not as a binding', () => {
     const card = helpCard('da', { actor: outsider, commands: commandsFor(outsider, 'da'), inGroupConversation: false, notUnderstood: 'vis ${foo} og ${title}' });
-    expect(textOf(card)).toContain('Jeg forstod ikke »vis ${foo} og ${title}«. Her er hvad du kan skrive til mig:');
+    expect(textOf(card)).toContain('Jeg forstod ikke »vis ${foo} og ${title}«. Her er, hvad du kan skrive til mig:');
     const notice = noticeCard('da', { text: 'Det gik ikke.', style: 'attention', input: 'tilknyt ${admin.groups}' });
     expect(textOf(notice)).toContain('tilknyt ${admin.groups}');
     const raw = renderCard('profile', { title: 't', name: '${name}', noRoles: 'n', roles: [], adminLine: '' });

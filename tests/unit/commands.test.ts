@@ -69,8 +69,9 @@ describe('parseCommand', () => {
     expect(parseCommand('hjælp mig med udbud')).toEqual({ kind: 'unknown', text: 'hjælp mig med udbud' });
   });
 
-  it('keeps an unknown message as typed (case and markup), with only spacing and the final punctuation tidied', () => {
-    expect(parseCommand('Hvad kan du *egentlig*?')).toEqual({ kind: 'unknown', text: 'Hvad kan du *egentlig*' });
+  it('keeps an unknown message as typed (case, markup and its final "?"), with only spacing tidied', () => {
+    expect(parseCommand('Hvad kan du *egentlig*?')).toEqual({ kind: 'unknown', text: 'Hvad kan du *egentlig*?' });
+    expect(parseCommand('hvornår er mødet...')).toEqual({ kind: 'unknown', text: 'hvornår er mødet...' });
     expect(parseCommand('  Hvornår\u00a0er  næste\nDialogmøde  ')).toEqual({ kind: 'unknown', text: 'Hvornår er næste Dialogmøde' });
   });
 
@@ -121,7 +122,7 @@ describe('commandsFor', () => {
 
   it('shows an admin the link commands too, each with a description', () => {
     const commands = commandsFor(admin, 'da');
-    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder', 'dagsorden', 'dagsorden som tekst', 'tilknyt «gruppe»', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal', 'tilknytninger', 'påmindelser', 'flyt møde «id» til «dato» «kl.»', 'aflys møde «id»', 'tilføj møde «type» «dato» «kl.» «titel»']);
+    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder', 'dagsorden', 'dagsorden som tekst', 'tilknyt [gruppe]', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal', 'tilknytninger', 'påmindelser', 'flyt møde [id] til [dato] [kl.]', 'aflys møde [id]', 'tilføj møde [type] [dato] [kl.] [titel]']);
     for (const c of commands) expect(c.description, c.command).toMatch(/\S{3,}/);
   });
 
@@ -133,18 +134,18 @@ describe('commandsFor', () => {
       { command: 'my bids', description: 'See your bids and how they are doing.' },
       { command: 'meetings', description: 'The next meetings that concern you.' },
     ]);
-    expect(commandsFor(admin, 'en').map((c) => c.command)).toEqual(['help', 'who am i', 'tenders', 'my bids', 'meetings', 'agenda', 'agenda as text', 'link «group»', 'unlink', 'announcement channel', 'remove announcement channel', 'links', 'reminders', 'move meeting «id» to «date» «time»', 'cancel meeting «id»', 'add meeting «kind» «date» «time» «title»']);
+    expect(commandsFor(admin, 'en').map((c) => c.command)).toEqual(['help', 'who am i', 'tenders', 'my bids', 'meetings', 'agenda', 'agenda as text', 'link [group]', 'unlink', 'announcement channel', 'remove announcement channel', 'links', 'reminders', 'move meeting [id] to [date] [time]', 'cancel meeting [id]', 'add meeting [kind] [date] [time] [title]']);
   });
 
   it.each(['da', 'en'] as const)('offers only commands the bot understands when typed as shown (%s)', (locale) => {
     for (const { command } of commandsFor(admin, locale)) {
       const typed = command
-        .replace('«id»', 'byraadsmoede-2026-12')
-        .replace(/«(dato|date)»/, '2026-12-16')
-        .replace(/«(kl\.|time)»/, '17:00')
-        .replace(/«(type|kind)»/, 'temamoede')
-        .replace(/«(titel|title)»/, 'Ekstra')
-        .replace(/«[^»]+»/, 'Byrådet');
+        .replace('[id]', 'byraadsmoede-2026-12')
+        .replace(/\[(dato|date)\]/, '2026-12-16')
+        .replace(/\[(kl\.|time)\]/, '17:00')
+        .replace(/\[(type|kind)\]/, 'temamoede')
+        .replace(/\[(titel|title)\]/, 'Ekstra')
+        .replace(/\[[^\]]+\]/, 'Byrådet');
       const parsed = parseCommand(typed);
       expect(parsed.kind, typed).not.toBe('unknown');
       if (parsed.kind === 'link') expect(parsed.group).toBe('Byrådet');

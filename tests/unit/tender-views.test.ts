@@ -202,7 +202,7 @@ describe('the tender form', () => {
     expect(input(fresh, 'title')).toMatchObject({ type: 'Input.Text', label: 'Titel (højst 120 tegn)' });
     expect(input(fresh, 'description')).toMatchObject({ label: 'Beskrivelse (højst 4.000 tegn)' });
     expect(JSON.stringify(fresh)).not.toContain('maxLength');
-    expect(input(fresh, 'budgetKr')).toMatchObject({ label: 'Økonomisk ramme i kr. (valgfri)', placeholder: 'fx 250000' });
+    expect(input(fresh, 'budgetKr')).toMatchObject({ label: 'Økonomisk ramme i kr. (valgfri)', placeholder: 'fx 250.000' });
     expect(input(fresh, 'decidedBy')).toMatchObject({
       style: 'compact',
       choices: [
@@ -247,7 +247,7 @@ describe('the tender form', () => {
     expect(errorUnder(card, 'forudsaetninger')?.text).toBe('Vælg mindst én forudsætning.');
     expect(errorUnder(card, 'description')).toBeUndefined();
     expect(errorUnder(card, 'deadlineTime')?.text).toBe('Det klokkeslæt findes ikke den dag (uret stilles frem til sommertid).');
-    expect(errorUnder(card, 'budgetKr')?.text).toBe('Skriv et beløb i hele kroner, fx 250000.');
+    expect(errorUnder(card, 'budgetKr')?.text).toBe('Beløbet kan ikke læses. Skriv det i hele kroner, fx 250.000 (du skrev mange penge).');
     // What was typed comes back as typed: an input value is not markdown, so it is not escaped.
     expect(input(card, 'title')!.value).toBe(typed.title);
     expect(input(card, 'budgetKr')!.value).toBe('mange penge');
@@ -546,7 +546,7 @@ describe('a tender that stayed a draft because no channel could announce it', ()
       'Opslaget kunne ikke komme ud i nogen opslagskanal, så ingen uden for kernegruppen ville kunne se udbuddet. Når en administrator har tilføjet botten til kanalen eller markeret en anden kanal som opslagskanal, kan du trykke Offentliggør igen.',
     ]);
     expect(shownText(card)).not.toContain('er offentliggjort.');
-    expect(shown(publishRefusedCard('en', draft, []))[0]).toBe('The tender "Læsevenner i lokalsamfundet" is not published – it is still a draft.');
+    expect(shown(publishRefusedCard('en', draft, []))[0]).toBe('The tender “Læsevenner i lokalsamfundet” is not published – it is still a draft.');
   });
 });
 
@@ -709,8 +709,8 @@ describe('closing, cancelling and refusing', () => {
     expect(shown(closedSummaryCard('da', closedWith(14)))[0]).toBe('Udbuddet »Læsevenner i lokalsamfundet« er lukket: 14 bud modtaget.');
     expect(shown(closedSummaryCard('da', closedWith(1)))[0]).toBe('Udbuddet »Læsevenner i lokalsamfundet« er lukket: 1 bud modtaget.');
     expect(shown(closedSummaryCard('da', closedWith(0)))[0]).toBe('Udbuddet »Læsevenner i lokalsamfundet« er lukket: 0 bud modtaget.');
-    expect(shown(closedSummaryCard('en', closedWith(1)))[0]).toBe('The tender "Læsevenner i lokalsamfundet" is closed: 1 bid received.');
-    expect(shown(closedSummaryCard('en', closedWith(14)))[0]).toBe('The tender "Læsevenner i lokalsamfundet" is closed: 14 bids received.');
+    expect(shown(closedSummaryCard('en', closedWith(1)))[0]).toBe('The tender “Læsevenner i lokalsamfundet” is closed: 1 bid received.');
+    expect(shown(closedSummaryCard('en', closedWith(14)))[0]).toBe('The tender “Læsevenner i lokalsamfundet” is closed: 14 bids received.');
     expect(buttons(closedSummaryCard('da', closedWith(1)))).toEqual([{ verb: 'tender.bids', title: 'Se buddene', data: { tenderId: published.id, from: 'closed' } }]);
   });
 
@@ -732,14 +732,14 @@ describe('closing, cancelling and refusing', () => {
       'Udbuddet »Læsevenner i lokalsamfundet« er annulleret. Der var ingen bud, så ingen skulle have besked.',
     );
     expect(shown(cancelDoneCard('da', cancelled, { told: 3, notReached: 1 }))[2]).toBe(
-      'Beskeden om ét bud kunne ikke nå frem; byderen ser annulleringen på opslaget og under »mine bud«.',
+      '⚠ Beskeden om ét bud kunne ikke nå frem; byderen ser annulleringen på opslaget og under »mine bud«.',
     );
     expect(shown(cancelDoneCard('da', cancelled, { told: 0, notReached: 2 }))[2]).toBe(
-      'Beskeden om 2 bud kunne ikke nå frem; byderne ser annulleringen på opslaget og under »mine bud«.',
+      '⚠ Beskeden om 2 bud kunne ikke nå frem; byderne ser annulleringen på opslaget og under »mine bud«.',
     );
     expect(shown(cancelDoneCard('en', cancelled, { told: 1, notReached: 0 }))).toEqual([
       'Tender cancelled',
-      'The tender "Læsevenner i lokalsamfundet" is cancelled. The bidder has been told about their bid.',
+      'The tender “Læsevenner i lokalsamfundet” is cancelled. The bidder has been told about their bid.',
     ]);
     expect(buttons(cancelDoneCard('da', cancelled, { told: 1, notReached: 0 }))).toEqual([]);
   });
@@ -748,7 +748,7 @@ describe('closing, cancelling and refusing', () => {
     const card = lateCard('da', { tender: cancelledTender(withTwo), reason: 'cancelled', action: 'openEdit', echo: [] });
     expect(shown(card)).toEqual(['Udbuddet »Læsevenner i lokalsamfundet« er annulleret, så dit bud kan ikke længere rettes; det står, som det var.']);
     expect(shown(lateCard('en', { tender: withTwo, reason: 'deadline', action: 'openEdit', echo: [] }))).toEqual([
-      'The deadline for "Læsevenner i lokalsamfundet" was Monday 7 December 2026 at 12:00, so your bid can no longer be changed; it stands as it was.',
+      'The deadline for “Læsevenner i lokalsamfundet” was Monday 7 December 2026 at 12:00, so your bid can no longer be changed; it stands as it was.',
     ]);
     expect(buttons(card)).toEqual([]);
   });
@@ -766,7 +766,7 @@ describe('closing, cancelling and refusing', () => {
     const card = lateCard('da', { tender: withTwo, reason: 'deadline', echo: bidEcho('da', bidFormValuesOf(secretBid)) });
     expect(shown(card)).toEqual([
       'Fristen for »Læsevenner i lokalsamfundet« udløb mandag 7. december 2026 kl. 12.00, så dit bud er ikke modtaget.',
-      'Her er det du skrev, så du kan kopiere det:',
+      'Her er det, du skrev, så du kan kopiere det:',
       'Aktivitetens titel',
       'Hemmelig læsecafé',
       'Beskriv aktiviteten',
@@ -781,7 +781,7 @@ describe('closing, cancelling and refusing', () => {
     expect(nodes(card).find((n) => n.text === 'Hemmelig læsecafé')).toMatchObject({ fontType: 'Monospace' });
     expect(buttons(card)).toEqual([]);
     expect(shown(lateCard('da', { tender: withTwo, reason: 'cancelled', echo: [] }))).toEqual(['Udbuddet »Læsevenner i lokalsamfundet« er annulleret, så dit bud er ikke modtaget.']);
-    expect(shown(lateCard('en', { tender: withTwo, reason: 'not-open', echo: [] }))).toEqual(['The tender "Læsevenner i lokalsamfundet" is not open for bids, so your bid was not received.']);
+    expect(shown(lateCard('en', { tender: withTwo, reason: 'not-open', echo: [] }))).toEqual(['The tender “Læsevenner i lokalsamfundet” is not open for bids, so your bid was not received.']);
   });
 });
 

@@ -224,9 +224,14 @@ describe('validateTenderInput: the tender form', () => {
       ['250.000', 250_000],
       ['250 000', 250_000],
       ['1.250.000', 1_250_000],
-      ['0', 0],
-      ['1,5', 2], // øre are rounded to whole kroner
-      ['250000,49', 250_000],
+      ['1.234.567', 1_234_567],
+      ['250.000,00', 250_000], // no øre is still whole kroner
+      ['250.000,-', 250_000],
+      ['250000.00', 250_000],
+      ['kr. 250.000', 250_000],
+      ['250.000 kr.', 250_000],
+      ['DKK 250,000', 250_000],
+      ['1', 1],
     ])('reads %s as %d kr.', (typedBudget, kroner) => {
       expect(fields({ budgetKr: typedBudget }).budgetKr).toBe(kroner);
     });
@@ -237,23 +242,32 @@ describe('validateTenderInput: the tender form', () => {
 
     it.each([
       ['1,000,000', 1_000_000],
-      ['250,000', 250_000],
-      ['1.234,50', 1235],
-      ['1,234.50', 1235],
-      ['250.000 kr.', 250_000],
-      ['1.5', 2],
+      ['250,000', 250_000], // English thousands, as someone whose Teams runs in English writes it
     ])('reads %s as %i kr.', (typed, kr) => {
       expect(fields({ budgetKr: typed }).budgetKr).toBe(kr);
     });
 
-    it.each(['kr. 250000', 'abc', '-1', 'Infinity', '1e3', '0x10', '1.000,000', '12.34.56'])('refuses %s as not a number', (typedBudget) => {
+    // Once a bug: "250.000,50" was saved as 250.001 kr. and "12,5" as 13 kr. without a word. A budget
+    // frame is whole kroner, so øre are refused and the form says what was typed.
+    it.each(['250.000,50', '12,5', '1.5', '1.234,50', '1,234.50', '250000,49', '7,50 kr.'])('refuses øre in %s', (typedBudget) => {
+      expect(errorsOf({ ...INPUT, budgetKr: typedBudget })).toEqual([{ field: 'budgetKr', code: 'NOT_WHOLE' }]);
+    });
+
+    it.each(['0', '0,00', '-5', '-250.000', '\u22125', '- 1'])('refuses %j: a budget frame is more than 0 kr.', (typedBudget) => {
+      expect(errorsOf({ ...INPUT, budgetKr: typedBudget })).toEqual([{ field: 'budgetKr', code: 'NOT_POSITIVE' }]);
+    });
+
+    it.each(['abc', 'Infinity', '1e3', '0x10', '1.000,000', '12.34.56', '-', 'kr.', '250.000,5O'])('refuses %s as not a number', (typedBudget) => {
       expect(errorsOf({ ...INPUT, budgetKr: typedBudget })).toEqual([{ field: 'budgetKr', code: 'NOT_A_NUMBER' }]);
     });
 
-    // Once a bug: a number with a decimal part became text ("1234.5") and lost its dot as a Danish
-    // thousands separator, ten times too much.
-    it('reads the number 1234.5 as 1235 kr., not 12345 kr.', () => {
-      expect(fields({ budgetKr: 1234.5 }).budgetKr).toBe(1235);
+    it('applies the same rules to a number sent by a hand-made request', () => {
+      // Once a bug: a number with a decimal part became text ("1234.5") and lost its dot as a Danish
+      // thousands separator, ten times too much; now it is refused as øre.
+      expect(errorsOf({ ...INPUT, budgetKr: 1234.5 })).toEqual([{ field: 'budgetKr', code: 'NOT_WHOLE' }]);
+      expect(errorsOf({ ...INPUT, budgetKr: 0 })).toEqual([{ field: 'budgetKr', code: 'NOT_POSITIVE' }]);
+      expect(errorsOf({ ...INPUT, budgetKr: -5 })).toEqual([{ field: 'budgetKr', code: 'NOT_POSITIVE' }]);
+      expect(errorsOf({ ...INPUT, budgetKr: Number.NaN })).toEqual([{ field: 'budgetKr', code: 'NOT_A_NUMBER' }]);
     });
 
     // Once a bug: "250,000" written in English was read with a Danish decimal comma as 250 kr.

@@ -21,7 +21,7 @@ const when = (m: Meeting, locale: Locale) => formatInstant(new Date(m.start), lo
 export function meetingWhen(m: Meeting, locale: Locale, escape = true): string {
   if (!m.added) return when(m, locale);
   const title = escape ? esc(m.title) : m.title;
-  return locale === 'da' ? `»${title}« ${when(m, locale)}` : `"${title}" ${when(m, locale)}`;
+  return locale === 'da' ? `»${title}« ${when(m, locale)}` : `“${title}” ${when(m, locale)}`;
 }
 
 /** "Mette Holms", "Lars' " (da); "Mette Holm's", "Lars'" (en). */
@@ -60,7 +60,8 @@ function statusLine(
   const at = when(v.meeting, locale);
   if (v.meeting.status === 'cancelled' || v.agenda?.status === 'cancelled')
     return { text: v.next ? say('agenda.status.cancelled', { next: when(v.next, locale) }) : say('agenda.status.cancelledNoNext'), style: 'attention' };
-  if (v.final) return { text: say('agenda.status.final'), style: 'good' };
+  // The final agenda's box says what it is: locked at the start (the rule, whenever the sweep got to it).
+  if (v.final) return { text: say('agenda.status.final', { when: at }), style: 'good' };
   if (!v.open) return { text: say('agenda.status.locked', { when: at }), style: 'good' };
   const from = v.meeting.status === 'moved' && v.meeting.originalStart ? formatInstant(new Date(v.meeting.originalStart), locale) : undefined;
   const moved = from ? ` ${say('agenda.status.moved', { from })}` : '';
@@ -122,6 +123,7 @@ export function agendaCard(locale: Locale, v: { meeting: Meeting; agenda: Agenda
     actions: [button('topic.edit', say('button.editPicked'), meetingId), button('topic.withdrawAsk', say('button.withdrawPicked'), meetingId, 'destructive')],
   };
   const note = [
+    v.mode.kind === 'final' && topics.length > 0 ? say('agenda.final.order') : '',
     v.next && open === false && v.meeting.status !== 'cancelled' ? say('agenda.next', { when: when(v.next, locale) }) : '',
     viewer?.admin && open ? say('agenda.adminNote') : '',
   ]
@@ -175,6 +177,8 @@ const GENERIC: Record<FieldError['code'], TextKey> = {
   NOT_EXISTING_TIME: 'fieldError.INVALID',
   UNKNOWN_CHOICE: 'fieldError.UNKNOWN_CHOICE',
   NOT_A_NUMBER: 'fieldError.INVALID',
+  NOT_WHOLE: 'fieldError.INVALID',
+  NOT_POSITIVE: 'fieldError.INVALID',
 };
 
 function topicErrors(locale: Locale, errors: readonly FieldError<TopicField>[], values: TopicFormValues): Record<TopicField, string> {
@@ -264,12 +268,21 @@ export function topicReceiptCard(
   const heading = v.othersTopic && v.change !== 'moved' ? say(`topic.receipt.others.${v.change}`, params) : say(`topic.receipt.${v.change}`, params);
   const lines: Line[] = v.changedBy ? [{ text: say('topic.receipt.byAdmin', { name: esc(v.changedBy) }), color: 'Default' }] : [];
   const changeable = v.open && v.topic.status === 'active';
-  return message(heading, v.change === 'withdrawn' ? 'emphasis' : 'good', lines, topicEcho(locale, topicFormValuesOf(v.topic)), say('topic.receipt.echoHeading'), [
-    ...(changeable
-      ? [button('topic.edit', say('button.editTopic'), { ...meetingId, topicId: v.topic.id }), button('topic.withdrawAsk', say('button.withdrawTopic'), { ...meetingId, topicId: v.topic.id }, 'destructive')]
-      : []),
-    button('agenda.show', say('button.seeAgenda'), meetingId),
-  ]);
+  return messageCard({
+    heading,
+    style: v.change === 'withdrawn' ? 'emphasis' : 'good',
+    lines,
+    echo: topicEcho(locale, topicFormValuesOf(v.topic)),
+    echoHeading: say('topic.receipt.echoHeading'),
+    // The topic as it stands on the agenda, in the card's own font: monospace is for text shown back to copy.
+    echoFont: 'Default',
+    actions: [
+      ...(changeable
+        ? [button('topic.edit', say('button.editTopic'), { ...meetingId, topicId: v.topic.id }), button('topic.withdrawAsk', say('button.withdrawTopic'), { ...meetingId, topicId: v.topic.id }, 'destructive')]
+        : []),
+      button('agenda.show', say('button.seeAgenda'), meetingId),
+    ],
+  });
 }
 
 /** submit / edit: the person typed something; editPressed / withdraw: they pressed a button on the topic. */

@@ -21,7 +21,12 @@ export const withLimit = (locale: Locale, label: string, limit: number): string 
 
 export type ButtonStyle = 'default' | 'positive' | 'destructive';
 export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning';
-export type TextColor = 'Default' | 'Good' | 'Attention' | 'Warning';
+/**
+ * Status is said in words and a symbol (✓, ✗, ⚠, ⏳) in the default colour. Teams' Good green (#92C353)
+ * on white is about 2.2:1 and its Warning yellow lower still, under the 4.5:1 that text needs; only
+ * Attention (#C4314B, about 5.4:1) is kept, for what went wrong.
+ */
+export type TextColor = 'Default' | 'Attention';
 
 export interface Button {
   readonly verb: string;
@@ -34,6 +39,8 @@ export const button = (verb: string, title: string, data: Readonly<Record<string
 export interface Line {
   readonly text: string;
   readonly color: TextColor;
+  /** A rule above the line, for lists whose entries would otherwise read as one paragraph. */
+  readonly separator?: boolean | undefined;
 }
 
 export interface Message {
@@ -42,10 +49,20 @@ export interface Message {
   readonly lines?: readonly Line[];
   readonly echoHeading?: string;
   readonly echo?: readonly { label: string; value: string }[];
+  /** What was written, shown back: in monospace on a refusal (text to copy), in the normal font on a receipt. */
+  readonly echoFont?: 'Default' | 'Monospace' | undefined;
   readonly actions?: readonly Button[];
 }
 
 /** Publishing, closing, reminders, receipts, refusals: short messages on the `tender-message` template. */
 export function messageCard(m: Message): CardJson {
-  return renderCard('tender-message', { heading: m.heading, style: m.style, lines: m.lines ?? [], echoHeading: m.echoHeading ?? '', echo: m.echo ?? [], actions: m.actions ?? [] });
+  return renderCard('tender-message', {
+    heading: m.heading,
+    style: m.style,
+    lines: (m.lines ?? []).map((l) => ({ text: l.text, color: l.color, separator: l.separator ?? false })),
+    echoHeading: m.echoHeading ?? '',
+    echo: m.echo ?? [],
+    echoFont: m.echoFont ?? 'Monospace',
+    actions: m.actions ?? [],
+  });
 }

@@ -16,7 +16,7 @@ function digestLines(locale: Locale, d: GroupDigest): Line[] {
     { text: say('reminder.openTenders', { count: d.openTenders.length }), color: 'Default' },
     ...d.openTenders.map((t) => ({ text: say('reminder.tenderLine', { title: esc(t.title), bids: t.activeBids, deadline: formatInstant(new Date(t.deadline), locale) }), color: 'Default' as const })),
     ...d.closedSinceLastMonth.map((t) => ({ text: say('reminder.closedLine', { title: esc(t.title), bids: t.activeBids }), color: 'Default' as const })),
-    ...(d.drafts > 0 ? [{ text: say('reminder.drafts', { count: d.drafts }), color: 'Warning' as const }] : []),
+    ...(d.drafts > 0 ? [{ text: say('reminder.drafts', { count: d.drafts }), color: 'Default' as const }] : []),
   ];
 }
 
@@ -27,7 +27,7 @@ export function byraadReminderCard(locale: Locale, v: { meeting: Meeting; groupM
   const lines: Line[] = [
     ...(v.groupMeeting && v.groupMeeting.status !== 'cancelled' ? [{ text: text(locale, 'reminder.groupMeeting', { when: when(v.groupMeeting) }), color: 'Default' as const }] : []),
     ...digestLines(locale, v.digest),
-    ...(v.late ? [{ text: text(locale, 'reminder.late'), color: 'Warning' as const }] : []),
+    ...(v.late ? [{ text: text(locale, 'reminder.late'), color: 'Default' as const }] : []),
   ];
   return message(text(locale, 'reminder.byraad.heading', { when: when(v.meeting), group: esc(v.digest.groupName) }), 'emphasis', lines, [
     { verb: 'tender.list', title: text(locale, 'reminder.seeTenders'), data: {}, style: 'default' },
@@ -36,7 +36,7 @@ export function byraadReminderCard(locale: Locale, v: { meeting: Meeting; groupM
 
 export function konsulentReminderCard(locale: Locale, v: { meeting: Meeting; digests: readonly GroupDigest[]; late: boolean }): CardJson {
   const lines: Line[] = v.digests.flatMap((d) => [{ text: `**${esc(d.groupName)}**`, color: 'Default' as const }, ...digestLines(locale, d)]);
-  if (v.late) lines.push({ text: text(locale, 'reminder.late'), color: 'Warning' });
+  if (v.late) lines.push({ text: text(locale, 'reminder.late'), color: 'Default' });
   return message(text(locale, 'reminder.konsulent.heading', { meeting: esc(v.meeting.title), when: formatInstant(new Date(v.meeting.start), locale) }), 'emphasis', lines);
 }
 
@@ -87,13 +87,15 @@ export function reminderStatusCard(
   const say = (key: TextKey, p: Record<string, string | number> = {}) => text(locale, key, p);
   const lines: Line[] = [
     { text: say('reminders.counts', { sent: v.counts.sent ?? 0, pending: v.counts.pending ?? 0, skipped: v.counts.skipped ?? 0, unreachable: v.counts.unreachable ?? 0 }), color: 'Default' },
-    ...v.notable.map((r) => {
+    // Each reminder its own block under a rule, its status first as a word and a symbol: long lines
+    // in one colour otherwise read as one paragraph.
+    ...v.notable.map((r): Line => {
       const what = esc(v.describe(r));
-      if (r.status === 'unreachable') return { text: say('reminders.unreachableLine', { what, error: esc(r.lastError ?? '') }), color: 'Attention' as const };
-      if (r.status === 'skipped') return { text: say('reminders.skippedLine', { what, reason: say(`reminders.reason.${r.skippedReason ?? 'too-late'}` as TextKey) }), color: 'Warning' as const };
-      return { text: say('reminders.lateLine', { what, when: formatInstant(new Date(r.sentAt ?? r.updatedAt), locale) }), color: 'Warning' as const };
+      if (r.status === 'unreachable') return { text: say('reminders.unreachableLine', { what, error: esc(r.lastError ?? '') }), color: 'Attention', separator: true };
+      if (r.status === 'skipped') return { text: say('reminders.skippedLine', { what, reason: say(`reminders.reason.${r.skippedReason ?? 'too-late'}` as TextKey) }), color: 'Default', separator: true };
+      return { text: say('reminders.lateLine', { what, when: formatInstant(new Date(r.sentAt ?? r.updatedAt), locale) }), color: 'Default', separator: true };
     }),
-    ...v.next.map((r) => ({ text: say('reminders.nextLine', { what: esc(v.describe(r)), when: formatInstant(new Date(r.dueAt), locale) }), color: 'Default' as const })),
+    ...v.next.map((r): Line => ({ text: say('reminders.nextLine', { what: esc(v.describe(r)), when: formatInstant(new Date(r.dueAt), locale) }), color: 'Default', separator: true })),
   ];
   return message(say('reminders.title'), 'emphasis', lines);
 }

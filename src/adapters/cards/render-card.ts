@@ -60,14 +60,19 @@ export function renderCard(name: CardName, data: object): CardJson {
 }
 
 /**
- * Makes user- or admin-entered text inert in a TextBlock. Teams renders a markdown subset, so
- * *, _, `, ~, [, ] and \ would format text or forge a link anywhere, and #, >, -, + or "1." at the
- * start of a line would make a heading, quote or list. Backslash-escaping shows them as typed.
+ * Makes user- or admin-entered text inert in a TextBlock (and in a markdown text message). Teams renders
+ * a markdown subset, so *, _, `, ~, [, ] and \ would format text or forge a link anywhere; its clients
+ * drop whatever looks like an HTML tag ("pga. <budget>" showed as "pga. "), so < and > are escaped
+ * everywhere, and & where it would start an entity (&amp;). At the start of a line, #, -, +, = or
+ * "1." / "1)" would make a heading, list or underline. Backslash-escaping shows them all as typed.
+ *
+ * The line-start pattern allows only spaces and tabs before the mark: with \s* it ran on across line
+ * breaks, so each of n blank lines rescanned the rest and 14,000 of them took seconds (n²).
  */
 export function escapeMarkdown(value: string): string {
   return value
-    .replace(/[\\`*_~[\]]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#>+-]|\d+\.)/gm, (_m, space: string, mark: string) => `${space}${mark.replace(/[#>+\-.]/, (c) => `\\${c}`)}`);
+    .replace(/[\\`*_~[\]<>]|&(?=#?[0-9A-Za-z]+;)/g, (c) => `\\${c}`)
+    .replace(/^([ \t]*)([#+=-]|\d+[.)])/gm, (_m, space: string, mark: string) => `${space}${mark.replace(/[#+=\-.)]/, (c) => `\\${c}`)}`);
 }
 
 /** The first `max` characters (about 300), cut at a word where one is near: a long text's opening on a card. */

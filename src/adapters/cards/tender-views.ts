@@ -220,13 +220,15 @@ const GENERIC_FIELD_ERROR: Record<FieldErrorCode, TextKey> = {
   NOT_EXISTING_TIME: 'fieldError.NOT_EXISTING_TIME',
   UNKNOWN_CHOICE: 'fieldError.UNKNOWN_CHOICE',
   NOT_A_NUMBER: 'fieldError.NOT_A_NUMBER',
+  NOT_WHOLE: 'fieldError.NOT_WHOLE',
+  NOT_POSITIVE: 'fieldError.NOT_POSITIVE',
 };
 
-/** "Skriv en titel." or, where the field has no text of its own for the code, the general one. */
+/** "Skriv en titel." or, where the field has no text of its own for the code, the general one. {typed} names what was written. */
 function fieldErrorText(locale: Locale, e: FieldError, value: string): string {
   const specific = `fieldError.${e.code}.${e.field}`;
   const limit = e.limit === undefined ? '' : e.field === 'budgetKr' ? money(locale, e.limit) : charCount(locale, e.limit);
-  return text(locale, isTextKey(specific) ? specific : GENERIC_FIELD_ERROR[e.code], { limit, length: charCount(locale, asText(value).length) });
+  return text(locale, isTextKey(specific) ? specific : GENERIC_FIELD_ERROR[e.code], { limit, length: charCount(locale, asText(value).length), typed: esc(excerpt(asText(value), 40)) });
 }
 
 /** Every field's error line ('' when fine), so a template can show each under its input. */
@@ -413,7 +415,7 @@ function publishLines(say: Say, outcomes: readonly PublishLine[]): { text: strin
   return outcomes.map((o) => {
     const name = o.name ? esc(o.name) : say('publish.unnamedChannel');
     return o.ok
-      ? { text: say('publish.ok', { name }), color: 'Good' as const }
+      ? { text: say('publish.ok', { name }), color: 'Default' as const }
       : { text: say('publish.failed', { name, reason: say(`publish.reason.${o.reason ?? 'failed'}`) }), color: 'Attention' as const };
   });
 }
@@ -428,7 +430,7 @@ export function publishReportCard(locale: Locale, t: Tender, outcomes: readonly 
     lines: [
       { text: say('publish.deadline', { deadline: at(t.deadline, locale) }), color: 'Default' },
       ...publishLines(say, outcomes),
-      ...(someFailed ? [{ text: say('publish.someMissed'), color: 'Warning' as const }] : []),
+      ...(someFailed ? [{ text: say('publish.someMissed'), color: 'Default' as const }] : []),
     ],
     actions: [button('tender.bids', say('button.seeBids'), { tenderId: t.id })],
   });
@@ -487,7 +489,7 @@ export function cancelDoneCard(locale: Locale, t: Tender, v: { told: number; not
     style: 'good',
     lines: [
       { text: done, color: 'Default' },
-      ...(v.notReached > 0 ? [{ text: say(v.notReached === 1 ? 'cancelDone.notReached.one' : 'cancelDone.notReached.other', { count: v.notReached }), color: 'Warning' as const }] : []),
+      ...(v.notReached > 0 ? [{ text: say(v.notReached === 1 ? 'cancelDone.notReached.one' : 'cancelDone.notReached.other', { count: v.notReached }), color: 'Default' as const }] : []),
     ],
   });
 }

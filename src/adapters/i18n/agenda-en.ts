@@ -3,8 +3,8 @@
 import type { AgendaTextKey } from './agenda-da.js';
 
 export const agendaEn: Record<AgendaTextKey, string> = {
-  'calendar.cancelledDialogmoede': 'The meeting "{title}" {when} is cancelled. The topics on its agenda move to the next dialogue meeting within half a minute, and each author is told.',
-  'calendar.movedDialogmoede': 'The meeting "{title}" is moved to {when}. Its agenda follows, and topics can be added until the new start.',
+  'calendar.cancelledDialogmoede': 'The meeting “{title}” {when} is cancelled. The topics on its agenda move to the next dialogue meeting within half a minute, and each author is told.',
+  'calendar.movedDialogmoede': 'The meeting “{title}” is moved to {when}. Its agenda follows, and topics can be added until the new start.',
   'cmd.newTopic': 'topic',
   'cmd.newTopic.text': 'Put a topic on the agenda for the next dialogue meeting.',
   'cmd.agenda': 'agenda',
@@ -21,12 +21,13 @@ export const agendaEn: Record<AgendaTextKey, string> = {
   'agenda.status.cancelled': 'The meeting is cancelled. Its topics have moved to the dialogue meeting {next}.',
   'agenda.status.cancelledNoNext': 'The meeting is cancelled. Its topics move to the next dialogue meeting as soon as one is planned.',
   'agenda.status.moved': 'The meeting has moved from {from}.',
-  'agenda.status.final': 'Part 1 first, then part 2; within each part in the order the topics came in.',
+  'agenda.status.final': 'Final agenda – locked {when}.',
+  'agenda.final.order': 'Within each part, the topics are in the order they came in.',
   'agenda.partEmpty': 'No topics in this part.',
   'agenda.empty': 'No topics yet.',
   'agenda.emptyFinal': 'No topics were added.',
   'agenda.part.1': 'Part 1: terms of reference, status of the task committees, problems to point out',
-  'agenda.part.2': 'Part 2: politics on "blank paper" and items on the standing committees\' agendas',
+  'agenda.part.2': 'Part 2: politics on “blank paper” and items on the standing committees\' agendas',
   'agenda.part.short.1': 'Part 1',
   'agenda.part.short.2': 'Part 2',
   'agenda.topicLine': '{number}. **{title}**',
@@ -97,7 +98,7 @@ export const agendaEn: Record<AgendaTextKey, string> = {
   'topic.late.echoHeading': 'This is what you wrote:',
   'topic.late.lockedEditPressed': 'The agenda for the dialogue meeting {when} is locked: the meeting has started. The topic can no longer be edited and stays on the final agenda as it is.',
   'topic.withdrawAsk.title': 'Withdraw the topic?',
-  'topic.withdrawAsk.text': 'The topic "{title}" will be removed from the agenda for the dialogue meeting {when}. You can add it again as long as the meeting has not started.',
+  'topic.withdrawAsk.text': 'The topic “{title}” will be removed from the agenda for the dialogue meeting {when}. You can add it again as long as the meeting has not started.',
   'topic.withdrawAsk.confirm': 'Yes, withdraw',
 
   'agenda.text.sentHere': 'The agenda has been sent as text below.',

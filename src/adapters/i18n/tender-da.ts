@@ -65,7 +65,7 @@ export const tenderDa = {
   'tenderForm.deadlineDate': 'Frist for bud – dato',
   'tenderForm.deadlineTime': 'Klokkeslæt',
   'tenderForm.budgetKr': 'Økonomisk ramme i kr. (valgfri)',
-  'tenderForm.budgetPlaceholder': 'fx 250000',
+  'tenderForm.budgetPlaceholder': 'fx 250.000',
   'tenderForm.decidedBy': 'Hvem beslutter',
 
   'bidForm.kickerNew': 'Dit bud · {group}',
@@ -106,7 +106,9 @@ export const tenderDa = {
   'fieldError.INVALID.forudsaetninger': 'Vælg mindst én af de forudsætninger, udbuddet åbner.',
   'fieldError.UNKNOWN_CHOICE': 'Vælg en af mulighederne på listen.',
   'fieldError.UNKNOWN_CHOICE.forudsaetninger': 'En af de valgte forudsætninger findes ikke (længere). Vælg igen på listen.',
-  'fieldError.NOT_A_NUMBER': 'Skriv et beløb i hele kroner, fx 250000.',
+  'fieldError.NOT_A_NUMBER': 'Beløbet kan ikke læses. Skriv det i hele kroner, fx 250.000 (du skrev {typed}).',
+  'fieldError.NOT_WHOLE': 'Skriv beløbet i hele kroner, fx 250.000 (du skrev {typed}).',
+  'fieldError.NOT_POSITIVE': 'Rammen skal være et beløb over 0 kr. (du skrev {typed}). Lad feltet stå tomt, hvis udbuddet ikke har en ramme.',
 
   'bid.status.submitted': 'Indsendt',
   'bid.status.withdrawn': 'Trukket tilbage',
@@ -182,7 +184,7 @@ export const tenderDa = {
   'publish.reason.forbidden': 'Teams afviste beskeden (403)',
   'publish.reason.failed': 'Teams svarede ikke; prøv igen',
   'publish.unnamedChannel': 'Kanal uden navn',
-  'publish.someMissed': 'Opslaget kom ikke ud i kanalerne markeret med ✗, og det kommer ikke af sig selv. Bed en administrator tilføje botten til dem eller fjerne dem som opslagskanal.',
+  'publish.someMissed': '⚠ Opslaget kom ikke ud i kanalerne markeret med ✗, og det kommer ikke af sig selv. Bed en administrator tilføje botten til dem eller fjerne dem som opslagskanal.',
   'publish.notPublished': 'Udbuddet »{title}« er ikke offentliggjort – det er stadig en kladde.',
   'publish.noChannels':
     'Ingen kanal er markeret som opslagskanal, så udbuddet kan ikke annonceres nogen steder. Bed en administrator skrive »opslagskanal« til botten i den kanal, hvor udbud skal annonceres, og tryk så Offentliggør igen.',
@@ -198,8 +200,8 @@ export const tenderDa = {
   'cancelDone.none': 'Udbuddet »{title}« er annulleret. Der var ingen bud, så ingen skulle have besked.',
   'cancelDone.told.one': 'Udbuddet »{title}« er annulleret. Byderen har fået besked om sit bud.',
   'cancelDone.told.other': 'Udbuddet »{title}« er annulleret. Byderne bag {told} bud har fået besked.',
-  'cancelDone.notReached.one': 'Beskeden om ét bud kunne ikke nå frem; byderen ser annulleringen på opslaget og under »mine bud«.',
-  'cancelDone.notReached.other': 'Beskeden om {count} bud kunne ikke nå frem; byderne ser annulleringen på opslaget og under »mine bud«.',
+  'cancelDone.notReached.one': '⚠ Beskeden om ét bud kunne ikke nå frem; byderen ser annulleringen på opslaget og under »mine bud«.',
+  'cancelDone.notReached.other': '⚠ Beskeden om {count} bud kunne ikke nå frem; byderne ser annulleringen på opslaget og under »mine bud«.',
 
   'late.deadline': 'Fristen for »{title}« udløb {deadline}, så {consequence}',
   'late.cancelled': 'Udbuddet »{title}« er annulleret, så {consequence}',
@@ -208,7 +210,7 @@ export const tenderDa = {
   'late.consequence.edit': 'din rettelse er ikke gemt; dit bud står, som det var.',
   'late.consequence.openEdit': 'dit bud kan ikke længere rettes; det står, som det var.',
   'late.consequence.withdraw': 'buddet kan ikke længere trækkes tilbage; det står, som det var.',
-  'late.echoHeading': 'Her er det du skrev, så du kan kopiere det:',
+  'late.echoHeading': 'Her er det, du skrev, så du kan kopiere det:',
 } as const;
 
 export type TenderTextKey = keyof typeof tenderDa;

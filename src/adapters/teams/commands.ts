@@ -25,15 +25,14 @@ export type Command =
   | { kind: 'agendaText' }
   | { kind: 'unknown'; text: string };
 
-/** Teams may send non-breaking spaces, several spaces, trailing newlines and a final full stop. */
+/** Teams may send non-breaking spaces, several spaces and trailing newlines: one line, as written. */
+function tidyMessage(raw: string | undefined): string {
+  return (raw ?? '').normalize('NFC').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The message as a command is read: tidied, and without a final full stop, "!" or "?". */
 export function normaliseMessage(raw: string | undefined): string {
-  return (raw ?? '')
-    .normalize('NFC')
-    .replace(/\u00a0/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.!?]+$/, '')
-    .trim();
+  return tidyMessage(raw).replace(/[.!?]+$/, '').trim();
 }
 
 export function parseCommand(raw: string | undefined): Command {
@@ -63,7 +62,8 @@ export function parseCommand(raw: string | undefined): Command {
   if (add) return { kind: 'addMeeting', meetingKind: add[1]!.toLowerCase(), date: add[2]!, time: `${add[3]!.padStart(2, '0')}:${add[4]}`, title: add[5] ?? '' };
   const link = /^(?:tilknyt|link)(?:\s+(?:til|to))?(?:\s+(.+))?$/i.exec(original);
   if (link) return { kind: 'link', group: link[1]?.trim() ?? '' };
-  return { kind: 'unknown', text: original };
+  // Shown back as written: "hvornår er mødet?" keeps its question mark.
+  return { kind: 'unknown', text: tidyMessage(raw) };
 }
 
 interface CommandHelp {

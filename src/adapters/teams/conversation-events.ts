@@ -3,9 +3,10 @@
 
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { recordConversationAdded, recordConversationRemoved, type ConversationDeps } from '../../app/conversations.js';
-import { text } from '../i18n/text.js';
+import { text, type TextKey } from '../i18n/text.js';
+import { escapeMarkdown } from '../cards/render-card.js';
 import type { DirectoryRepository } from '../../app/ports.js';
-import { groupOfConversation } from '../../domain/directory.js';
+import { groupOfConversation, linkOf } from '../../domain/directory.js';
 import { conversationSeenOf } from './activity-info.js';
 import type { Turn } from './turn.js';
 
@@ -40,8 +41,15 @@ export async function onConversationEvent(deps: ConversationDeps & { readonly di
   turn.log.info({ conversationType: seen.conversationType, isNew }, 'bot added to conversation');
   if (!isNew) return;
   if (seen.conversationType === 'personal') return void (await turn.ctx.sendActivity(text(turn.who.locale, 'welcome.personal')));
-  // A chat the roster already links to a group (the Byråd's, a kernegruppe's) is told so, not asked to be linked.
+  // A chat the roster already links to a group (the Byråd's, a kernegruppe's), or a channel that already
+  // announces tenders (the demo's General), is told what it is, not asked to be linked.
   const directory = (await deps.directories.get(turn.who.tenantId))?.value;
   const group = directory ? groupOfConversation(directory, seen.conversationId) : undefined;
-  await turn.ctx.sendActivity(group ? text(turn.who.locale, 'welcome.linked', { group: group.name }) : text(turn.who.locale, 'welcome.group'));
+  const announces = directory ? (linkOf(directory, seen.conversationId)?.announcement ?? false) : false;
+  const say = (key: TextKey, params?: Record<string, string>) => text(turn.who.locale, key, params);
+  // A text message is markdown too: the group's name is escaped like any name on a card.
+  const welcome = group
+    ? [say('welcome.linked', { group: escapeMarkdown(group.name) }), announces ? say('welcome.alsoAnnouncement') : ''].filter(Boolean).join(' ')
+    : say(announces ? 'welcome.announcement' : 'welcome.group');
+  await turn.ctx.sendActivity(welcome);
 }
