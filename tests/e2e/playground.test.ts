@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installWhenReady, playgroundConversations, startPlayground, type Persona, type RunningPlayground } from '../../scripts/playground.js';
-import { BotProcess, stopGroup } from '../support/bot-process.js';
+import { BotProcess, killGroupOnExit, stopGroup } from '../support/bot-process.js';
 import { launchChromium } from '../support/chromium.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/playground/', import.meta.url));
@@ -67,6 +67,7 @@ async function playgroundAs(persona: Persona): Promise<string> {
     detached: true,
     output: (line) => playgroundOutput.push(`[${persona}] ${line}`),
   });
+  killGroupOnExit(playground.child);
   const ready = await installWhenReady(playground);
   if (!ready) throw new Error(`the playground did not start; its log: ${playground.logFile}`);
   expect(ready.outcomes.filter((o) => !o.ok)).toEqual([]);

@@ -90,6 +90,7 @@ export class BotProcess {
         ...opts.env,
       },
     });
+    killGroupOnExit(child);
     const bot = new BotProcess(child);
     const listening = await bot.waitFor('"bot listening"', (l) => l.msg === 'bot listening', 90_000);
     return { bot, url: String(listening.url) };
@@ -100,6 +101,9 @@ export class BotProcess {
     await stopGroup(this.child, this.exited, graceMs);
   }
 }
+
+/** The safety nets of killGroupOnExit, removed once a group is stopped properly. */
+const exitKillers = new Map<ChildProcess, () => void>();
 
 /** Signals a detached child's whole process group; SIGKILL when it has not exited after `graceMs`. */
 export async function stopGroup(child: ChildProcess, exited: Promise<unknown>, graceMs = 10_000): Promise<void> {
@@ -120,4 +124,24 @@ export async function stopGroup(child: ChildProcess, exited: Promise<unknown>, g
   }
   // Anything left in the group (the group outlives its leader) goes too.
   signal('SIGKILL');
+  const killer = exitKillers.get(child);
+  if (killer) process.off('exit', killer);
+  exitKillers.delete(child);
+}
+
+/**
+ * A safety net for when the test runner itself is stopped before afterAll runs: a detached child's
+ * group would otherwise outlive it, holding its port.
+ */
+export function killGroupOnExit(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  const kill = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  };
+  exitKillers.set(child, kill);
+  process.once('exit', kill);
 }
