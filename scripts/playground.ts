@@ -352,8 +352,8 @@ export interface StartPlaygroundOptions {
   readonly env?: NodeJS.ProcessEnv | undefined;
   /** Its own process group, so whoever started it can stop it and anything it started at once. */
   readonly detached?: boolean | undefined;
-  /** Where its terminal output goes (default: ours). */
-  readonly output?: ((line: string) => void) | undefined;
+  /** Where its terminal output goes (default: our stdout and stderr). */
+  readonly output?: ((line: string, stream: 'stdout' | 'stderr') => void) | undefined;
 }
 
 export interface RunningPlayground {
@@ -395,10 +395,10 @@ export function startPlayground(opts: StartPlaygroundOptions): RunningPlayground
       ...(opts.headless ? { TEAMSAPPTESTER_BROWSER: 'none' } : {}),
     },
   });
-  const output = opts.output ?? ((line: string) => console.log(line));
+  const output = opts.output ?? ((line: string, stream: 'stdout' | 'stderr') => (stream === 'stderr' ? console.error(line) : console.log(line)));
   let resolvePort: (port: number | undefined) => void = () => {};
   const port = new Promise<number | undefined>((resolve) => (resolvePort = resolve));
-  const forwardLines = (stream: NodeJS.ReadableStream | null) => {
+  const forwardLines = (stream: NodeJS.ReadableStream | null, name: 'stdout' | 'stderr') => {
     let buffered = '';
     stream?.setEncoding('utf8');
     stream?.on('data', (chunk: string) => {
@@ -408,15 +408,15 @@ export function startPlayground(opts: StartPlaygroundOptions): RunningPlayground
       for (const line of lines) {
         const listening = /^Listening on (\d+)\s*$/.exec(line);
         if (listening) resolvePort(Number(listening[1]));
-        output(line);
+        output(line, name);
       }
     });
   };
-  forwardLines(child.stdout);
-  forwardLines(child.stderr);
+  forwardLines(child.stdout, 'stdout');
+  forwardLines(child.stderr, 'stderr');
   const exited = new Promise<number>((resolve) => {
     child.on('error', (err) => {
-      output(`Kunne ikke starte playground: ${err.message}`);
+      output(`Kunne ikke starte playground: ${err.message}`, 'stderr');
       resolve(1);
     });
     // A child ended by a signal has no exit code; 128 + signal number is the shell's convention.
