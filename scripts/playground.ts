@@ -1,9 +1,10 @@
 // Owns `npm run playground`: writes .m365agentsplayground.yml for one demo persona from
-// demo/roster.yaml and starts Microsoft 365 Agents Playground (a local Teams-like chat) against the
-// running bot. The playground only lets you chat as `currentUser`, so switching persona means
-// rewriting the file and restarting, which is what `--as <persona>` does.
+// demo/roster.yaml, starts Microsoft 365 Agents Playground (a local Teams-like chat) against the
+// running bot, and installs the bot in every conversation of the playground. The playground only lets
+// you chat as `currentUser`, so switching persona means rewriting the file and restarting, which is
+// what `--as <persona>` does. The browser test (tests/e2e) starts the playground through these functions.
 // Run: npx tsx scripts/playground.ts [--as <persona>] [--headless] [--port N] [--bot-url URL]
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -265,10 +266,186 @@ function playgroundCli(): string {
   return createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
 }
 
+export interface PlaygroundConversation {
+  readonly id: string;
+  /** As the playground lists it. */
+  readonly name: string;
+}
+
+/** Every conversation the playground has for this config: the personal chat, the group chat, the team's General and its other channel. */
+export function playgroundConversations(config: PlaygroundConfig): PlaygroundConversation[] {
+  return [
+    { id: config.personalChat.id, name: 'Personal Chat' },
+    { id: config.groupChat.id, name: config.groupChat.name },
+    // A team's General channel has the team's id.
+    { id: config.team.id, name: `${config.team.name} › General` },
+    ...config.team.channels.map((c) => ({ id: c.id, name: `${config.team.name} › ${c.name}` })),
+  ];
+}
+
+/**
+ * Waits until the playground answers GET /_debug/ping with "pong". False when it did not within
+ * `timeoutMs`, or when `signal` aborts (the playground stopped).
+ */
+export async function waitForPlayground(baseUrl: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<boolean> {
+  const deadline = Date.now() + opts.timeoutMs;
+  const pingUrl = new URL('/_debug/ping', baseUrl).toString();
+  while (Date.now() < deadline && !opts.signal?.aborted) {
+    try {
+      const res = await fetch(pingUrl, { signal: AbortSignal.timeout(3000) });
+      if (res.ok && (await res.text()).trim() === 'pong') return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+export interface InstallOutcome extends PlaygroundConversation {
+  readonly ok: boolean;
+  /** Why not, for the terminal. */
+  readonly error?: string | undefined;
+}
+
+/**
+ * Makes the playground send the bot the installation events of every conversation, as Teams does when
+ * the app is added to a chat or team. The playground itself only sends them for a chat or channel when
+ * its page is opened, so without this a tender published from the group chat finds the bot "not added"
+ * to General. The playground answers at once and sends the events to the bot right after.
+ */
+export async function installBotEverywhere(baseUrl: string, config: PlaygroundConfig): Promise<InstallOutcome[]> {
+  const outcomes: InstallOutcome[] = [];
+  for (const conversation of playgroundConversations(config)) {
+    const url = new URL(`/_debug/conversation/${encodeURIComponent(conversation.id)}/installation`, baseUrl).toString();
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(10_000) });
+      outcomes.push(res.ok ? { ...conversation, ok: true } : { ...conversation, ok: false, error: `HTTP ${res.status}` });
+    } catch (e) {
+      outcomes.push({ ...conversation, ok: false, error: (e as Error).message });
+    }
+  }
+  return outcomes;
+}
+
+/** One line for the terminal: where the bot was installed, and where not and why. */
+export function describeInstallation(outcomes: readonly InstallOutcome[]): string {
+  const done = outcomes.filter((o) => o.ok).map((o) => o.name);
+  const failed = outcomes.filter((o) => !o.ok).map((o) => `${o.name} (${o.error ?? 'fejl'})`);
+  return [
+    done.length ? `Botten er tilføjet: ${done.join(', ')}.` : '',
+    failed.length ? `Botten kunne ikke tilføjes: ${failed.join(', ')}; åbn samtalen i playground for at tilføje den.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+export interface StartPlaygroundOptions {
+  readonly persona: Persona;
+  readonly port: number;
+  readonly botUrl: URL;
+  readonly headless: boolean;
+  /** Its working folder: the config file is written here, and its log goes to devTools/ here. */
+  readonly workDir: string;
+  readonly roster?: DemoRoster | undefined;
+  /** The environment it runs with (default: ours); the settings it needs are added to it. */
+  readonly env?: NodeJS.ProcessEnv | undefined;
+  /** Its own process group, so whoever started it can stop it and anything it started at once. */
+  readonly detached?: boolean | undefined;
+  /** Where its terminal output goes (default: our stdout and stderr). */
+  readonly output?: ((line: string, stream: 'stdout' | 'stderr') => void) | undefined;
+}
+
+export interface RunningPlayground {
+  readonly child: ChildProcess;
+  readonly config: PlaygroundConfig;
+  readonly configFile: string;
+  readonly logFile: string;
+  /** The port it listens on, from its own "Listening on N" (it moves silently when the one asked for is taken); undefined if it stopped first. */
+  readonly port: Promise<number | undefined>;
+  /** Its exit code (128 + signal number when a signal ended it). */
+  readonly exited: Promise<number>;
+}
+
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGKILL: 137 };
+
+/** Writes the persona's config into `workDir` and starts the playground there. */
+export function startPlayground(opts: StartPlaygroundOptions): RunningPlayground {
+  const config = playgroundConfig(opts.persona, opts.roster ?? readDemoRoster());
+  const configFile = join(opts.workDir, CONFIG_FILE_NAME);
+  writeFileSync(configFile, renderPlaygroundConfig(config, opts.persona));
+  const baseEnv = opts.env ?? process.env;
+  const logFile = baseEnv.M365_AGENTS_PLAYGROUND_LOGFILE ?? join(opts.workDir, PLAYGROUND_LOG_FILE);
+  // A previous run's log would otherwise be read as this run's errors.
+  mkdirSync(dirname(logFile), { recursive: true });
+  rmSync(logFile, { force: true });
+
+  const child = spawn(process.execPath, [playgroundCli(), '-e', opts.botUrl.href, '-p', String(opts.port), '--dt'], {
+    cwd: opts.workDir,
+    // Its stdout is read for the port it really listens on; with a pipe (not a terminal) it prints "Listening on N".
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: opts.detached ?? false,
+    env: {
+      ...baseEnv,
+      // --dt stops telemetry, but the Application Insights SDK still sends its own statsbeat without this.
+      APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+      // Pinned, so a config path left in the developer's shell cannot take over, and we read the log it writes.
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
+      M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
+      ...(opts.headless ? { TEAMSAPPTESTER_BROWSER: 'none' } : {}),
+    },
+  });
+  const output = opts.output ?? ((line: string, stream: 'stdout' | 'stderr') => (stream === 'stderr' ? console.error(line) : console.log(line)));
+  let resolvePort: (port: number | undefined) => void = () => {};
+  const port = new Promise<number | undefined>((resolve) => (resolvePort = resolve));
+  const forwardLines = (stream: NodeJS.ReadableStream | null, name: 'stdout' | 'stderr') => {
+    let buffered = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split(/\r?\n/);
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        const listening = /^Listening on (\d+)\s*$/.exec(line);
+        if (listening) resolvePort(Number(listening[1]));
+        output(line, name);
+      }
+    });
+  };
+  forwardLines(child.stdout, 'stdout');
+  forwardLines(child.stderr, 'stderr');
+  const exited = new Promise<number>((resolve) => {
+    child.on('error', (err) => {
+      output(`Kunne ikke starte playground: ${err.message}`, 'stderr');
+      resolve(1);
+    });
+    // A child ended by a signal has no exit code; 128 + signal number is the shell's convention.
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? (SIGNAL_EXIT[signal] ?? 1) : 1)));
+  });
+  void exited.then(() => resolvePort(undefined));
+  return { child, config, configFile, logFile, port, exited };
+}
+
+/** How long the playground may take to answer after it said where it listens (it loads its config first). */
+const READY_TIMEOUT_MS = 60_000;
+
+/**
+ * Once the playground answers, installs the bot in all its conversations. Undefined when it stopped
+ * or never answered (its own errors are in its log).
+ */
+export async function installWhenReady(playground: RunningPlayground): Promise<{ url: string; outcomes: InstallOutcome[] } | undefined> {
+  const port = await playground.port;
+  if (port === undefined) return undefined;
+  const url = `http://localhost:${port}`;
+  const stopped = new AbortController();
+  void playground.exited.then(() => stopped.abort());
+  if (!(await waitForPlayground(url, { timeoutMs: READY_TIMEOUT_MS, signal: stopped.signal }))) return undefined;
+  return { url, outcomes: await installBotEverywhere(url, playground.config) };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const opts = parseCli(argv);
   const roster = readDemoRoster();
-  const config = playgroundConfig(opts.persona, roster);
 
   const health = healthUrl(opts.botUrl);
   if (!(await botAnswers(health))) {
@@ -280,33 +457,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 
-  const configFile = join(REPO_ROOT, CONFIG_FILE_NAME);
-  writeFileSync(configFile, renderPlaygroundConfig(config, opts.persona));
-  const logFile = process.env.M365_AGENTS_PLAYGROUND_LOGFILE ?? join(REPO_ROOT, PLAYGROUND_LOG_FILE);
-  // A previous run's log would otherwise be read as this run's errors.
-  mkdirSync(dirname(logFile), { recursive: true });
-  rmSync(logFile, { force: true });
+  const playground = startPlayground({ ...opts, roster, workDir: REPO_ROOT });
+  const { child, config, logFile } = playground;
   console.log(
     `Playground: http://localhost:${opts.port} som ${config.currentUser.name} (${opts.persona}), bot ${opts.botUrl.href}. ` +
       `Playgrounds log: ${logFile}`,
-  );
-
-  const child = spawn(
-    process.execPath,
-    [playgroundCli(), '-e', opts.botUrl.href, '-p', String(opts.port), '--dt'],
-    {
-      cwd: REPO_ROOT,
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        // --dt stops telemetry, but the Application Insights SDK still sends its own statsbeat without this.
-        APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-        // Pinned, so a config path left in the developer's shell cannot take over, and we read the log it writes.
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
-        M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
-        ...(opts.headless ? { TEAMSAPPTESTER_BROWSER: 'none' } : {}),
-      },
-    },
   );
   const stopWatching = echoPlaygroundErrors(logFile, () => child.kill('SIGTERM'));
   const forward = (signal: NodeJS.Signals) => () => {
@@ -314,17 +469,18 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   process.on('SIGINT', forward('SIGINT'));
   process.on('SIGTERM', forward('SIGTERM'));
-  return new Promise<number>((resolve) => {
-    child.on('error', (err) => {
-      console.error(`Kunne ikke starte playground: ${err.message}`);
-      resolve(1);
-    });
-    // A child ended by a signal has no exit code; 128 + signal number is the shell's convention.
-    child.on('exit', (code, signal) => {
-      const failed = stopWatching();
-      resolve(failed ? 1 : (code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1)));
-    });
+
+  // The demo promises that a tender published from the group chat reaches General without anyone opening it first.
+  void installWhenReady(playground).then((ready) => {
+    if (!ready) return;
+    if (!ready.url.endsWith(`:${opts.port}`)) console.error(`Playground lytter på ${ready.url}, ikke port ${opts.port}.`);
+    const line = describeInstallation(ready.outcomes);
+    if (ready.outcomes.every((o) => o.ok)) console.log(line);
+    else console.error(line);
   });
+
+  const code = await playground.exited;
+  return stopWatching() ? 1 : code;
 }
 
 function isRunDirectly(): boolean {

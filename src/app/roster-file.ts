@@ -34,7 +34,7 @@ const KerneopgaveSchema = z
   .object({ id: slug, name: text(100), bevaegelse: text(1000), forudsaetninger: z.array(ForudsaetningSchema).default([]) })
   .strict();
 const LinkSchema = z
-  .object({ conversationId: text(500), group: slug.optional(), announcement: z.boolean().optional() })
+  .object({ conversationId: text(500), name: text(200).optional(), group: slug.optional(), announcement: z.boolean().optional() })
   .strict()
   .refine((l) => l.group !== undefined || l.announcement !== undefined, 'skal have group eller announcement');
 

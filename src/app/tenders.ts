@@ -145,15 +145,22 @@ export async function saveTenderDraft(
 }
 
 export interface PublishOutcome {
-  /** The channel as Teams or the admin's link names it; undefined when neither does (a raw id is no name). */
+  readonly conversationId: string;
+  /** The channel as the bot knows it; undefined when nothing names it (the view then shows the id in a readable form). */
   readonly name?: string | undefined;
   readonly ok: boolean;
   readonly reason?: Exclude<DeliveryFailure, 'throttled'> | undefined;
 }
 
-function conversationName(record: ConversationRecord | undefined, link: ConversationLink | undefined): string | undefined {
+/**
+ * What the bot knows of a channel, best first: Teams' own name (from the installation), the name the
+ * link was given (by an admin's command or the roster file), then the group the link belongs to. A
+ * channel the bot has not been added to yet has no record, so the link is all there is.
+ */
+function conversationName(record: ConversationRecord | undefined, directory: Directory | undefined, conversationId: string): string | undefined {
   if (record?.conversationType === 'channel') return [record.teamName, record.name ?? 'General'].filter(Boolean).join(' › ');
-  return record?.name ?? link?.conversationName;
+  const link: ConversationLink | undefined = directory ? linkOf(directory, conversationId) : undefined;
+  return record?.name ?? link?.conversationName ?? (directory ? groupOfConversation(directory, conversationId)?.name : undefined);
 }
 
 export type PublishError =
@@ -199,13 +206,13 @@ export async function publishTender(
   const places = await Promise.all(
     targets.map(async (conversationId) => {
       const record = (await deps.conversations.get(actor.tenantId, conversationId))?.value;
-      return { conversationId, record, name: conversationName(record, directory ? linkOf(directory, conversationId) : undefined) };
+      return { conversationId, record, name: conversationName(record, directory, conversationId) };
     }),
   );
   const unreachable = (record: ConversationRecord | undefined): PublishOutcome['reason'] => (!record ? 'not-installed' : record.status !== 'installed' ? 'removed' : undefined);
   // Where the bot was never added or was removed is known before anything is written.
   if (places.every((p) => unreachable(p.record))) {
-    return fail('TENDER.NOT_ANNOUNCED', { tender: asRead, outcomes: places.map((p) => ({ name: p.name, ok: false, reason: unreachable(p.record) })) });
+    return fail('TENDER.NOT_ANNOUNCED', { tender: asRead, outcomes: places.map((p) => ({ conversationId: p.conversationId, name: p.name, ok: false, reason: unreachable(p.record) })) });
   }
 
   // The etag write claims the publishing, so a double click posts the cards once.
@@ -227,12 +234,12 @@ export async function publishTender(
   for (const { conversationId, record, name } of places) {
     const why = unreachable(record);
     if (why || !record) {
-      outcomes.push({ name, ok: false, reason: why ?? 'not-installed' });
+      outcomes.push({ conversationId, name, ok: false, reason: why ?? 'not-installed' });
       continue;
     }
     const delivery = await deps.notifier.post(record, { kind: 'tender.announcement', tender: published.value, refreshUserIds: [] }, 'da');
     if (delivery.ok) announcements.push({ conversationId, activityId: delivery.activityId });
-    outcomes.push(delivery.ok ? { name, ok: true } : { name, ok: false, reason: delivery.reason === 'throttled' ? 'failed' : delivery.reason });
+    outcomes.push(delivery.ok ? { conversationId, name, ok: true } : { conversationId, name, ok: false, reason: delivery.reason === 'throttled' ? 'failed' : delivery.reason });
   }
 
   if (announcements.length === 0) {

@@ -65,7 +65,8 @@ export interface Roster {
   readonly people: readonly Person[];
   readonly groups: readonly Group[];
   readonly kerneopgaver?: readonly Kerneopgave[] | undefined;
-  readonly links?: readonly { conversationId: string; group?: string | undefined; announcement?: boolean | undefined }[] | undefined;
+  /** `name` is what the bot calls the conversation until Teams tells it the real name (at installation). */
+  readonly links?: readonly { conversationId: string; name?: string | undefined; group?: string | undefined; announcement?: boolean | undefined }[] | undefined;
 }
 
 export interface GroupMembership {
@@ -329,7 +330,7 @@ export function applyRoster(
     importedAt: at.toISOString(),
   };
   for (const l of roster.links ?? []) {
-    const change = { conversationId: l.conversationId, by, at };
+    const change = { conversationId: l.conversationId, conversationName: l.name, by, at };
     if (l.group !== undefined) {
       const linked = linkConversation(directory, l.group, change);
       if (linked.ok) directory = linked.value.directory;

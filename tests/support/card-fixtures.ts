@@ -276,8 +276,8 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
       }),
     'published to two channels, one failed': () =>
       publishReportCard('da', withBid, [
-        { name: 'Demo Kommune › General', ok: true },
-        { name: 'Byrådet', ok: false, reason: 'not-installed' },
+        { conversationId: '19:demo-team@thread.tacv2', name: 'Demo Kommune › General', ok: true },
+        { conversationId: '19:byraad@thread.tacv2', name: 'Byrådet', ok: false, reason: 'not-installed' },
       ]),
     'published with no announcement channel': () => publishReportCard('da', withBid, []),
     'closed with 14 bids': () => closedSummaryCard('da', manyBids(14).tender),

@@ -1,7 +1,11 @@
 // Owns the checks on scripts/playground.ts's config: each persona chats as the right roster person
 // with the other five around them, the chat and channel ids are the ones demo/roster.yaml links,
-// and the file passes the installed playground's own schema (its errors only reach a log file).
+// and the file passes the installed playground's own schema (its errors only reach a log file);
+// and on its installation step, against a local server standing in for the playground's debug API
+// (tests/e2e/playground.test.ts does the same against the real playground).
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -13,6 +17,8 @@ import {
   PERSONAS,
   PlaygroundError,
   ROSTER_FILE,
+  describeInstallation,
+  installBotEverywhere,
   parseCli,
   parseDemoRoster,
   parsePersona,
@@ -20,6 +26,7 @@ import {
   playgroundErrors,
   readDemoRoster,
   renderPlaygroundConfig,
+  waitForPlayground,
 } from '../../scripts/playground.js';
 
 interface RosterFile {
@@ -153,5 +160,58 @@ describe('playgroundErrors', () => {
     expect(errors.lines).toHaveLength(3);
     expect(errors.lines[1]).toMatch(/^Reason: ConfigFileParseError .*"\/users"/);
     expect(playgroundErrors('log Listening on 56150\nlog Events recording disabled.\n')).toEqual({ lines: [], failedToStart: false });
+  });
+});
+
+describe('installing the bot in every playground conversation', () => {
+  /** Stands in for the playground's debug API: records each request, answers ping, 404s an unknown conversation. */
+  async function fakePlayground(known: readonly string[], pongAfter = 0): Promise<{ url: string; requests: string[]; server: Server }> {
+    const requests: string[] = [];
+    let pings = 0;
+    const server = createServer((req, res) => {
+      requests.push(`${req.method} ${req.url}`);
+      if (req.url === '/_debug/ping') return void (++pings > pongAfter ? res.end('pong') : res.writeHead(503).end());
+      const m = /^\/_debug\/conversation\/([^/]+)\/installation$/.exec(req.url ?? '');
+      res.writeHead(req.method === 'POST' && m && known.includes(decodeURIComponent(m[1]!)) ? 200 : 404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, server };
+  }
+
+  const config = playgroundConfig('tovholder', roster);
+  const ids = [config.personalChat.id, '19:kernegruppe-laering@thread.v2', '19:demo-team@thread.tacv2', '19:byraad@thread.tacv2'];
+
+  it('posts an installation for the personal chat, the group chat, General and Byrådet', async () => {
+    const fake = await fakePlayground(ids);
+    try {
+      const outcomes = await installBotEverywhere(fake.url, config);
+      expect(fake.requests).toEqual(ids.map((id) => `POST /_debug/conversation/${encodeURIComponent(id)}/installation`));
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      expect(describeInstallation(outcomes)).toBe('Botten er tilføjet: Personal Chat, Kernegruppe Læring, Demo Kommune › General, Demo Kommune › Byrådet.');
+    } finally {
+      fake.server.close();
+    }
+  });
+
+  it('says which conversation it could not install in, and goes on with the rest', async () => {
+    const fake = await fakePlayground(ids.filter((id) => id !== '19:byraad@thread.tacv2'));
+    try {
+      const outcomes = await installBotEverywhere(fake.url, config);
+      expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, false]);
+      expect(describeInstallation(outcomes)).toContain('Botten kunne ikke tilføjes: Demo Kommune › Byrådet (HTTP 404)');
+    } finally {
+      fake.server.close();
+    }
+  });
+
+  it('waits for the playground to answer ping, and gives up when it is stopped', async () => {
+    const fake = await fakePlayground(ids, 2);
+    try {
+      expect(await waitForPlayground(fake.url, { timeoutMs: 30_000 })).toBe(true);
+      expect(fake.requests).toEqual(['GET /_debug/ping', 'GET /_debug/ping', 'GET /_debug/ping']);
+      expect(await waitForPlayground(fake.url, { timeoutMs: 30_000, signal: AbortSignal.abort() })).toBe(false);
+    } finally {
+      fake.server.close();
+    }
   });
 });

@@ -489,11 +489,11 @@ describe('the receipt', () => {
 describe('the publish report', () => {
   it('lists each announcement channel with what happened there', () => {
     const card = publishReportCard('da', withTwo, [
-      { name: 'Demo Kommune › General', ok: true },
-      { name: 'Byrådet', ok: false, reason: 'not-installed' },
-      { name: 'Fritid', ok: false, reason: 'removed' },
-      { name: 'Social', ok: false, reason: 'forbidden' },
-      { name: 'Job', ok: false, reason: 'failed' },
+      { conversationId: 'c', name: 'Demo Kommune › General', ok: true },
+      { conversationId: 'c', name: 'Byrådet', ok: false, reason: 'not-installed' },
+      { conversationId: 'c', name: 'Fritid', ok: false, reason: 'removed' },
+      { conversationId: 'c', name: 'Social', ok: false, reason: 'forbidden' },
+      { conversationId: 'c', name: 'Job', ok: false, reason: 'failed' },
     ]);
     expect(shown(card)).toEqual(
       expect.arrayContaining([
@@ -510,14 +510,15 @@ describe('the publish report', () => {
   });
 
   it('is good news, with no warning, when every channel took the card', () => {
-    const card = publishReportCard('da', withTwo, [{ name: 'Demo Kommune › General', ok: true }]);
+    const card = publishReportCard('da', withTwo, [{ conversationId: 'c', name: 'Demo Kommune › General', ok: true }]);
     expect(shown(card)).toEqual(['Udbuddet »Læsevenner i lokalsamfundet« er offentliggjort.', 'Fristen for bud er mandag 7. december 2026 kl. 12.00.', '✓ Demo Kommune › General']);
     expect(nodes(card).find((n) => n.type === 'Container')).toMatchObject({ style: 'good' });
   });
 
-  it('names a channel nobody gave a name as such, never by its id', () => {
-    expect(shown(publishReportCard('da', withTwo, [{ ok: true, name: 'General' }, { ok: false, reason: 'not-installed' }]))).toContain('✗ Kanal uden navn: botten er ikke tilføjet kanalen');
-    expect(shown(publishRefusedCard('en', draftTender(), [{ ok: false, reason: 'not-installed' }]))).toContain('✗ Channel without a name: the bot is not added to the channel');
+  it('names a channel nothing names by its id, in a readable form', () => {
+    const unnamed = { conversationId: '19:a1b2c3_d4@thread.tacv2', ok: false, reason: 'not-installed' } as const;
+    expect(shown(publishReportCard('da', withTwo, [{ conversationId: 'c', ok: true, name: 'General' }, unnamed]))).toContain('✗ Kanalen med id »a1b2c3\\_d4«: botten er ikke tilføjet kanalen');
+    expect(shown(publishRefusedCard('en', draftTender(), [unnamed]))).toContain('✗ The channel with id "a1b2c3\\_d4": the bot is not added to the channel');
   });
 });
 
@@ -536,8 +537,8 @@ describe('a tender that stayed a draft because no channel could announce it', ()
 
   it('names each channel that could not take the card, and why, and says nothing was published', () => {
     const card = publishRefusedCard('da', draft, [
-      { name: 'Demo Kommune › General', ok: false, reason: 'removed' },
-      { name: 'Anden kanal', ok: false, reason: 'forbidden' },
+      { conversationId: 'c', name: 'Demo Kommune › General', ok: false, reason: 'removed' },
+      { conversationId: 'c', name: 'Anden kanal', ok: false, reason: 'forbidden' },
     ]);
     expect(shown(card)).toEqual([
       'Udbuddet »Læsevenner i lokalsamfundet« er ikke offentliggjort – det er stadig en kladde.',
@@ -828,8 +829,8 @@ describe('escaping what people typed', () => {
     ['open list', tenderListCard('da', { title: 'Åbne udbud', empty: '-', items: [{ tender }], now: NOW, mode: 'open' })],
     ['group list', tenderListCard('da', { title: 'Udbud', empty: '-', items: [{ tender: cancelled }], now: NOW, mode: 'group' })],
     ['my bids', myBidsCard('da', [{ tender: cancelled, bid: evilBid }], NOW)],
-    ['publish report', publishReportCard('da', tender, [{ name: evil, ok: false, reason: 'failed' }])],
-    ['publish refused', publishRefusedCard('da', draftTender({ title: evil }), [{ name: evil, ok: false, reason: 'removed' }])],
+    ['publish report', publishReportCard('da', tender, [{ conversationId: 'c', name: evil, ok: false, reason: 'failed' }])],
+    ['publish refused', publishRefusedCard('da', draftTender({ title: evil }), [{ conversationId: 'c', name: evil, ok: false, reason: 'removed' }])],
     ['cancel done', cancelDoneCard('da', cancelled, { told: 1, notReached: 0 })],
     ['closed', closedSummaryCard('da', closed)],
     ['cancelled', tenderCancelledCard('da', cancelled, evilBid)],

@@ -107,10 +107,10 @@ const statusCard = (locale: 'da' | 'en') =>
 const STATUS_CARDS: Record<string, () => CardJson> = {
   'published to one channel, not to another': () =>
     publishReportCard('da', publishedTender(), [
-      { name: 'General', ok: true },
-      { name: 'Byrådet', ok: false, reason: 'not-installed' },
+      { conversationId: '19:general', name: 'General', ok: true },
+      { conversationId: '19:byraad', name: 'Byrådet', ok: false, reason: 'not-installed' },
     ]),
-  'not published anywhere': () => publishRefusedCard('en', publishedTender(), [{ name: 'General', ok: false, reason: 'removed' }]),
+  'not published anywhere': () => publishRefusedCard('en', publishedTender(), [{ conversationId: '19:general', name: 'General', ok: false, reason: 'removed' }]),
   'cancelled, one bidder not reached': () => cancelDoneCard('da', publishedTender(), { told: 2, notReached: 1 }),
   'byrådsmøde reminder, sent late, with drafts': () => byraadReminderCard('da', { meeting: byraadMeeting, digest, late: true }),
   'konsulent digest, sent late': () => konsulentReminderCard('en', { meeting: byraadMeeting, digests: [digest], late: true }),

@@ -404,16 +404,27 @@ export function myTenderBidsCard(locale: Locale, t: Tender, bids: readonly Bid[]
 
 export type PublishFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed';
 
-/** One announcement channel and what happened there; a channel nobody named gets a word, never its id. */
+/** One announcement channel and what happened there. */
 export interface PublishLine {
+  readonly conversationId: string;
   readonly name?: string | undefined;
   readonly ok: boolean;
   readonly reason?: PublishFailure | undefined;
 }
 
+/**
+ * A channel id as a person can read and compare it: Teams writes "19:<id>@thread.tacv2" (and
+ * ";messageid=…" in a thread); the part in between is what tells channels apart.
+ */
+export function readableChannelId(conversationId: string): string {
+  const bare = conversationId.split(';')[0]!.replace(/^\d+:/, '').replace(/@thread\.[a-z0-9]+$/i, '');
+  return bare || conversationId;
+}
+
 function publishLines(say: Say, outcomes: readonly PublishLine[]): { text: string; color: TextColor }[] {
   return outcomes.map((o) => {
-    const name = o.name ? esc(o.name) : say('publish.unnamedChannel');
+    // A channel nothing names (the bot never added there, a link without a name) is shown by its id rather than as "a channel".
+    const name = o.name ? esc(o.name) : say('publish.channelById', { id: esc(readableChannelId(o.conversationId)) });
     return o.ok
       ? { text: say('publish.ok', { name }), color: 'Default' as const }
       : { text: say('publish.failed', { name, reason: say(`publish.reason.${o.reason ?? 'failed'}`) }), color: 'Attention' as const };

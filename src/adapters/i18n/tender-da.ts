@@ -183,7 +183,7 @@ export const tenderDa = {
   'publish.reason.removed': 'botten er fjernet fra kanalen',
   'publish.reason.forbidden': 'Teams afviste beskeden (403)',
   'publish.reason.failed': 'Teams svarede ikke; prøv igen',
-  'publish.unnamedChannel': 'Kanal uden navn',
+  'publish.channelById': 'Kanalen med id »{id}«',
   'publish.someMissed': '⚠ Opslaget kom ikke ud i kanalerne markeret med ✗, og det kommer ikke af sig selv. Bed en administrator tilføje botten til dem eller fjerne dem som opslagskanal.',
   'publish.notPublished': 'Udbuddet »{title}« er ikke offentliggjort – det er stadig en kladde.',
   'publish.noChannels':

@@ -183,7 +183,7 @@ export const tenderEn: Record<TenderTextKey, string> = {
   'publish.reason.removed': 'the bot has been removed from the channel',
   'publish.reason.forbidden': 'Teams refused the message (403)',
   'publish.reason.failed': 'Teams did not answer; try again',
-  'publish.unnamedChannel': 'Channel without a name',
+  'publish.channelById': 'The channel with id “{id}”',
   'publish.someMissed': '⚠ The announcement did not reach the channels marked ✗, and it will not get there by itself. Ask an administrator to add the bot to them or to remove them as announcement channels.',
   'publish.notPublished': 'The tender “{title}” is not published – it is still a draft.',
   'publish.noChannels':
