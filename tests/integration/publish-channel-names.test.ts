@@ -94,6 +94,6 @@ describe('the publish report names a channel the bot has not been added to', () 
     expect(text).not.toContain('uden navn');
     // In English too.
     const en = await bot.send(cardAction(persona.tovholder, chat, 'tender.publish', publishData((await publishFromGroupChat(bot)).card), { locale: 'en-GB' }));
-    expect(cardText(en.invokeCard)).toContain('✗ The channel with id "demo-team": the bot is not added to the channel');
+    expect(cardText(en.invokeCard)).toContain('✗ The channel with id “demo-team”: the bot is not added to the channel');
   });
 });

@@ -518,7 +518,7 @@ describe('the publish report', () => {
   it('names a channel nothing names by its id, in a readable form', () => {
     const unnamed = { conversationId: '19:a1b2c3_d4@thread.tacv2', ok: false, reason: 'not-installed' } as const;
     expect(shown(publishReportCard('da', withTwo, [{ conversationId: 'c', ok: true, name: 'General' }, unnamed]))).toContain('✗ Kanalen med id »a1b2c3\\_d4«: botten er ikke tilføjet kanalen');
-    expect(shown(publishRefusedCard('en', draftTender(), [unnamed]))).toContain('✗ The channel with id "a1b2c3\\_d4": the bot is not added to the channel');
+    expect(shown(publishRefusedCard('en', draftTender(), [unnamed]))).toContain('✗ The channel with id “a1b2c3\\_d4”: the bot is not added to the channel');
   });
 });
 
