@@ -58,6 +58,12 @@ export function mayAddTopics(actor: Actor, chefsMayAdd: boolean): boolean {
   return POLITICIAN_ROLES.some((r) => actor.roles.has(r)) || (chefsMayAdd && actor.roles.has('chef'));
 }
 
+/** `mayAddTopics` with the tenant's own setting, for the help card: one read of the calendar item, and only for someone the setting decides for. */
+export async function mayAddTopicsIn(deps: Pick<AgendaDeps, 'calendars'>, actor: Actor): Promise<boolean> {
+  if (mayAddTopics(actor, false) || !mayAddTopics(actor, true)) return mayAddTopics(actor, false);
+  return mayAddTopics(actor, (await deps.calendars.get(actor.tenantId))?.value.agenda?.chefsMayAddTopics ?? false);
+}
+
 /** The Byråd and the chefs meet at the dialogmøde; they, and admins, read its agenda. */
 export function mayReadAgenda(actor: Actor): boolean {
   return mayAddTopics(actor, true) || isAdmin(actor) || actor.memberships.some((m) => m.group.kind === 'byraad');

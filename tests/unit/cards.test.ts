@@ -175,18 +175,18 @@ const FIXTURES: Record<string, Record<string, () => CardJson>> = {
   },
   help: {
     'a politician, with Tilføj emne and the agenda': () =>
-      helpCard('da', { actor: admin, commands: commandsFor(admin, 'da'), inGroupConversation: false, canAddTopic: true }),
+      helpCard('da', { actor: admin, commands: commandsFor(admin, 'da'), inGroupConversation: false, canAddTopic: true, canReadAgenda: true }),
     'admin in a linked announcement channel': () =>
       helpCard('da', {
         actor: admin,
-        commands: commandsFor(admin, 'da'),
+        commands: commandsFor(admin, 'da', { conversationType: 'channel', canAddTopic: false, canStartTender: false, linked: true, announcement: true }),
         inGroupConversation: true,
         admin: { conversationType: 'channel', linkedGroup: group('byraad'), announcement: true, groups: demo.groups },
       }),
     'admin in an unlinked group chat, English': () =>
       helpCard('en', {
         actor: admin,
-        commands: commandsFor(admin, 'en'),
+        commands: commandsFor(admin, 'en', { conversationType: 'groupChat', canAddTopic: false, canStartTender: false, linked: false, announcement: false }),
         inGroupConversation: true,
         admin: { conversationType: 'groupChat', announcement: false, groups: demo.groups },
       }),
@@ -454,6 +454,8 @@ describe('what the cards show', () => {
     expect(shown).toContain('Hej Henrik Dahl.');
     expect(shown).toContain('Konsulenterne');
     expect(shown).toContain('tilknyt «gruppe»');
+    expect(shown).toContain('fjern opslagskanal');
+    expect(shown).not.toContain('opslagskanal'); // it already is one
     expect(shown.join('\n')).toContain('Samtalen er tilknyttet: Byrådet.');
     const verbs = collect(card).filter((n) => n.type === 'Action.Execute').map((n) => n.verb);
     expect(verbs).toEqual(['admin.link', 'admin.announcement.off', 'help.profile', 'admin.links']);

@@ -116,13 +116,40 @@ describe('commandsFor', () => {
       groups: [...dir.groups, { id: 'kernegruppe-laering', kind: 'kernegruppe', name: 'Kernegruppe Læring', kerneopgave: 'laering', members: [{ person: TOVHOLDER, roles: ['chef', 'tovholder'] }] }],
     };
     const tovholder = actorFrom(withKernegruppe, TENANT, TOVHOLDER, 'Johan Kristensen');
-    expect(commandsFor(tovholder, 'da').map((c) => c.command)).toContain('nyt udbud');
+    const inTheGroupsChat = { conversationType: 'groupChat' as const, canAddTopic: false, canStartTender: true, linked: true, announcement: false };
+    expect(commandsFor(tovholder, 'da', inTheGroupsChat).map((c) => c.command)).toContain('nyt udbud');
+    // 1:1 there is no kernegruppe to start it in: "nyt udbud" would only be refused.
+    expect(commandsFor(tovholder, 'da').map((c) => c.command)).not.toContain('nyt udbud');
   });
 
-  it('shows an admin the link commands too, each with a description', () => {
-    const commands = commandsFor(admin, 'da');
-    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder', 'dagsorden', 'dagsorden som tekst', 'tilknyt «gruppe»', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal', 'tilknytninger', 'påmindelser', 'flyt møde «id» til «dato» «kl.»', 'aflys møde «id»', 'tilføj møde «type» «dato» «kl.» «titel»']);
+  it("offers a chef 'emne' only where the tenant lets chefs add topics", () => {
+    const CHEF = 'd0000000-0000-4000-8000-000000000011';
+    const withChef: Directory = {
+      ...dir,
+      groups: [...dir.groups, { id: 'kernegruppe-laering', kind: 'kernegruppe', name: 'Kernegruppe Læring', kerneopgave: 'laering', members: [{ person: CHEF, roles: ['chef'] }] }],
+    };
+    const chef = actorFrom(withChef, TENANT, CHEF, 'Chef');
+    const place = (canAddTopic: boolean) => ({ conversationType: 'personal' as const, canAddTopic, canStartTender: false, linked: false, announcement: false });
+    expect(commandsFor(chef, 'da', place(false)).map((c) => c.command)).not.toContain('emne');
+    expect(commandsFor(chef, 'da', place(true)).map((c) => c.command)).toContain('emne');
+    // The agenda is theirs to read either way (seed 004: the dialogmøde is for the Byråd and the chefs).
+    expect(commandsFor(chef, 'da', place(false)).map((c) => c.command)).toContain('dagsorden');
+  });
+
+  const channel = (linked: boolean, announcement: boolean) => ({ conversationType: 'channel' as const, canAddTopic: false, canStartTender: false, linked, announcement });
+
+  it('shows an admin the link commands where they work, each with a description', () => {
+    const commands = commandsFor(admin, 'da', channel(false, false));
+    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder', 'dagsorden', 'dagsorden som tekst', 'tilknyt «gruppe»', 'opslagskanal', 'tilknytninger', 'påmindelser', 'flyt møde «id» til «dato» «kl.»', 'aflys møde «id»', 'tilføj møde «type» «dato» «kl.» «titel»']);
     for (const c of commands) expect(c.description, c.command).toMatch(/\S{3,}/);
+    // A linked announcement channel can be unlinked and stop announcing; it cannot become one again.
+    const linked = commandsFor(admin, 'da', channel(true, true)).map((c) => c.command);
+    expect(linked).toEqual(expect.arrayContaining(['fjern tilknytning', 'fjern opslagskanal']));
+    expect(linked).not.toContain('opslagskanal');
+    // 1:1 nothing can be linked or announced.
+    const personal = commandsFor(admin, 'da').map((c) => c.command);
+    for (const c of ['tilknyt «gruppe»', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal']) expect(personal).not.toContain(c);
+    expect(personal).toContain('tilknytninger');
   });
 
   it('speaks English for locale en', () => {
@@ -133,11 +160,11 @@ describe('commandsFor', () => {
       { command: 'my bids', description: 'See your bids and how they are doing.' },
       { command: 'meetings', description: 'The next meetings that concern you.' },
     ]);
-    expect(commandsFor(admin, 'en').map((c) => c.command)).toEqual(['help', 'who am i', 'tenders', 'my bids', 'meetings', 'agenda', 'agenda as text', 'link «group»', 'unlink', 'announcement channel', 'remove announcement channel', 'links', 'reminders', 'move meeting «id» to «date» «time»', 'cancel meeting «id»', 'add meeting «kind» «date» «time» «title»']);
+    expect(commandsFor(admin, 'en', channel(true, false)).map((c) => c.command)).toEqual(['help', 'who am i', 'tenders', 'my bids', 'meetings', 'agenda', 'agenda as text', 'link «group»', 'unlink', 'announcement channel', 'links', 'reminders', 'move meeting «id» to «date» «time»', 'cancel meeting «id»', 'add meeting «kind» «date» «time» «title»']);
   });
 
   it.each(['da', 'en'] as const)('offers only commands the bot understands when typed as shown (%s)', (locale) => {
-    for (const { command } of commandsFor(admin, locale)) {
+    for (const { command } of [...commandsFor(admin, locale, channel(false, false)), ...commandsFor(admin, locale, channel(true, true))]) {
       const typed = command
         .replace('«id»', 'byraadsmoede-2026-12')
         .replace(/«(dato|date)»/, '2026-12-16')

@@ -15,6 +15,7 @@ export const da = {
   'help.notLinked': 'Samtalen er ikke tilknyttet nogen gruppe.',
   'help.isAnnouncement': 'Kanalen er opslagskanal: nye udbud annonceres her.',
   'help.groupChoiceLabel': 'Tilknyt samtalen til gruppe',
+  'help.groupChoiceRequired': 'Vælg den gruppe, samtalen skal tilknyttes.',
   'help.linkButton': 'Tilknyt',
   'help.announceOnButton': 'Markér som opslagskanal',
   'help.announceOffButton': 'Fjern som opslagskanal',

@@ -16,6 +16,7 @@ export const en: Record<TextKey, string> = {
   'help.notLinked': 'This conversation is not linked to any group.',
   'help.isAnnouncement': 'This channel is an announcement channel: new tenders are announced here.',
   'help.groupChoiceLabel': 'Link this conversation to group',
+  'help.groupChoiceRequired': 'Choose the group this conversation should belong to.',
   'help.linkButton': 'Link',
   'help.announceOnButton': 'Make announcement channel',
   'help.announceOffButton': 'Stop being announcement channel',

@@ -71,7 +71,7 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
     case 'newTender':
       return sendCard(turn.ctx, await tender.newTenderForm(deps, turn));
     case 'tenders':
-      return sendCard(turn.ctx, await tender.tenders(deps, turn));
+      return sendCard(turn.ctx, await tender.tenders(deps, turn, { shared: turn.who.conversation.conversationType !== 'personal' }));
     case 'myBids':
       return sendCard(turn.ctx, await tender.mine(deps, turn));
     case 'meetings':

@@ -1,8 +1,9 @@
 // The chat commands: how a message's text is read as a command, who may see each command in the
 // help card, and their usage lines. Danish words first, English ones as aliases.
 
-import { isAdmin, TENDER_MANAGER_ROLES, type Actor } from '../../domain/actor.js';
+import { isAdmin, type Actor } from '../../domain/actor.js';
 import { mayAddTopics, mayReadAgenda } from '../../app/agenda.js';
+import { mayLinkHere, mayMarkAnnouncementHere } from '../../app/directory-admin.js';
 import { text, type Locale, type TextKey } from '../i18n/text.js';
 
 export type Command =
@@ -66,15 +67,33 @@ export function parseCommand(raw: string | undefined): Command {
   return { kind: 'unknown', text: original };
 }
 
+/**
+ * Where a help card is shown and what the person may do there. Each command is listed only where
+ * its use case would let this person use it: the card offers nothing it then refuses.
+ */
+export interface HelpPlace {
+  readonly conversationType: 'personal' | 'groupChat' | 'channel';
+  /** The person may add dialogmøde topics, by the tenant's setting (mayAddTopicsIn: chefs only where agenda.chefsMayAddTopics says so). */
+  readonly canAddTopic: boolean;
+  /** This is a kernegruppe's chat and the person runs its tenders (tenderPlaceFor). */
+  readonly canStartTender: boolean;
+  /** This conversation belongs to a group. */
+  readonly linked: boolean;
+  /** This channel is an announcement channel. */
+  readonly announcement: boolean;
+}
+
+/** The 1:1 chat in a tenant that has not let chefs add topics. */
+export const personalPlace = (actor: Actor): HelpPlace => ({ conversationType: 'personal', canAddTopic: mayAddTopics(actor, false), canStartTender: false, linked: false, announcement: false });
+
 interface CommandHelp {
   readonly usage: TextKey;
   readonly description: TextKey;
-  readonly visibleTo: (actor: Actor) => boolean;
+  readonly visibleTo: (place: HelpPlace & { readonly actor: Actor }) => boolean;
 }
 
 const everyone = () => true;
-const managesAnyKernegruppe = (actor: Actor) =>
-  actor.memberships.some((m) => m.group.kind === 'kernegruppe' && m.roles.some((r) => TENDER_MANAGER_ROLES.includes(r)));
+const admin = (p: { readonly actor: Actor }) => isAdmin(p.actor);
 
 /** In the order the help card lists them. Later features add their commands here. */
 const HELP: readonly CommandHelp[] = [
@@ -82,23 +101,24 @@ const HELP: readonly CommandHelp[] = [
   { usage: 'cmd.whoami', description: 'cmd.whoami.text', visibleTo: everyone },
   { usage: 'cmd.tenders', description: 'cmd.tenders.text', visibleTo: everyone },
   { usage: 'cmd.myBids', description: 'cmd.myBids.text', visibleTo: everyone },
-  { usage: 'cmd.newTender', description: 'cmd.newTender.text', visibleTo: managesAnyKernegruppe },
+  // Only in the kernegruppe's chat, where a tender is started.
+  { usage: 'cmd.newTender', description: 'cmd.newTender.text', visibleTo: (p) => p.canStartTender },
   { usage: 'cmd.meetings', description: 'cmd.meetings.text', visibleTo: everyone },
-  // Chefs see "emne" too: a tenant may let them add topics, and if not, the answer says so politely.
-  { usage: 'cmd.newTopic', description: 'cmd.newTopic.text', visibleTo: (a) => mayAddTopics(a, true) },
-  { usage: 'cmd.agenda', description: 'cmd.agenda.text', visibleTo: mayReadAgenda },
-  { usage: 'cmd.agendaText', description: 'cmd.agendaText.text', visibleTo: isAdmin },
-  { usage: 'cmd.link', description: 'cmd.link.text', visibleTo: isAdmin },
-  { usage: 'cmd.unlink', description: 'cmd.unlink.text', visibleTo: isAdmin },
-  { usage: 'cmd.announce', description: 'cmd.announce.text', visibleTo: isAdmin },
-  { usage: 'cmd.unannounce', description: 'cmd.unannounce.text', visibleTo: isAdmin },
-  { usage: 'cmd.links', description: 'cmd.links.text', visibleTo: isAdmin },
-  { usage: 'cmd.reminders', description: 'cmd.reminders.text', visibleTo: isAdmin },
-  { usage: 'cmd.moveMeeting', description: 'cmd.moveMeeting.text', visibleTo: isAdmin },
-  { usage: 'cmd.cancelMeeting', description: 'cmd.cancelMeeting.text', visibleTo: isAdmin },
-  { usage: 'cmd.addMeeting', description: 'cmd.addMeeting.text', visibleTo: isAdmin },
+  { usage: 'cmd.newTopic', description: 'cmd.newTopic.text', visibleTo: (p) => p.canAddTopic },
+  { usage: 'cmd.agenda', description: 'cmd.agenda.text', visibleTo: (p) => mayReadAgenda(p.actor) },
+  { usage: 'cmd.agendaText', description: 'cmd.agendaText.text', visibleTo: admin },
+  { usage: 'cmd.link', description: 'cmd.link.text', visibleTo: (p) => mayLinkHere(p.actor, p.conversationType).ok },
+  // Only what would change something here: unlink a linked conversation, mark a channel that is not yet an announcement channel, and back.
+  { usage: 'cmd.unlink', description: 'cmd.unlink.text', visibleTo: (p) => isAdmin(p.actor) && p.linked },
+  { usage: 'cmd.announce', description: 'cmd.announce.text', visibleTo: (p) => mayMarkAnnouncementHere(p.actor, p.conversationType, true).ok && !p.announcement },
+  { usage: 'cmd.unannounce', description: 'cmd.unannounce.text', visibleTo: (p) => mayMarkAnnouncementHere(p.actor, p.conversationType, false).ok && p.announcement },
+  { usage: 'cmd.links', description: 'cmd.links.text', visibleTo: admin },
+  { usage: 'cmd.reminders', description: 'cmd.reminders.text', visibleTo: admin },
+  { usage: 'cmd.moveMeeting', description: 'cmd.moveMeeting.text', visibleTo: admin },
+  { usage: 'cmd.cancelMeeting', description: 'cmd.cancelMeeting.text', visibleTo: admin },
+  { usage: 'cmd.addMeeting', description: 'cmd.addMeeting.text', visibleTo: admin },
 ];
 
-export function commandsFor(actor: Actor, locale: Locale) {
-  return HELP.filter((c) => c.visibleTo(actor)).map((c) => ({ command: text(locale, c.usage), description: text(locale, c.description) }));
+export function commandsFor(actor: Actor, locale: Locale, place: HelpPlace = personalPlace(actor)) {
+  return HELP.filter((c) => c.visibleTo({ ...place, actor })).map((c) => ({ command: text(locale, c.usage), description: text(locale, c.description) }));
 }
