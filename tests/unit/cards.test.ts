@@ -256,8 +256,9 @@ const FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'byrådsmøde reminder, sent late': () => byraadReminderCard('da', { meeting: byraadMeeting, groupMeeting: kernegruppeMeeting, digest, late: true }),
     'konsulent digest': () => konsulentReminderCard('en', { meeting: byraadMeeting, digests: [digest, { ...digest, groupName: 'Kernegruppe Beskæftigelse', openTenders: [] }], late: false }),
     'unreachable conversation': () => unreachableCard('da', { conversationName: 'Kernegruppe *Læring*', reason: 'forbidden', what: 'Byrådsmøde, byraadsmoede-7d' }),
-    'next meetings, with ids for an admin': () => meetingsCard('da', [byraadMeeting, { ...holidayMeeting, status: 'moved' }], true),
-    'no meetings': () => meetingsCard('en', [], false),
+    'next meetings, with ids for an admin': () =>
+      meetingsCard('da', { own: [kernegruppeMeeting], ownTotal: 1, council: [byraadMeeting, { ...holidayMeeting, status: 'moved' }], councilTotal: 11, aheadDays: 75 }, true),
+    'no meetings': () => meetingsCard('en', { own: [], ownTotal: 0, council: [], councilTotal: 0, aheadDays: 75 }, false),
     'reminder status': () =>
       reminderStatusCard('da', {
         counts: { sent: 8, pending: 4, skipped: 1, unreachable: 1, sending: 0 },

@@ -46,6 +46,23 @@ describe('parseCommand', () => {
     expect(parseCommand(typed)).toEqual(command);
   });
 
+  it.each<[string, Command]>([
+    ['flyt møde byraadsmoede-2026-12 til 2026-12-16 17:00', { kind: 'moveMeeting', meetingId: 'byraadsmoede-2026-12', date: '2026-12-16', time: '17:00' }],
+    ['flyt møde byraadsmoede-2026-12 til 16.12.2026 kl. 15.00', { kind: 'moveMeeting', meetingId: 'byraadsmoede-2026-12', date: '2026-12-16', time: '15:00' }],
+    ['Flyt møde Byraadsmoede-2026-12 til 1.2.2027 9:05.', { kind: 'moveMeeting', meetingId: 'byraadsmoede-2026-12', date: '2027-02-01', time: '09:05' }],
+    ['move meeting pitstop-2026-12 to 30.12.2026 09:00', { kind: 'moveMeeting', meetingId: 'pitstop-2026-12', date: '2026-12-30', time: '09:00' }],
+    ['tilføj møde temamoede 16.12.2026 15:00 Ekstra temamøde', { kind: 'addMeeting', meetingKind: 'temamoede', date: '2026-12-16', time: '15:00', title: 'Ekstra temamøde' }],
+    ['tilføj møde temamoede 2026-12-16 kl. 15.00', { kind: 'addMeeting', meetingKind: 'temamoede', date: '2026-12-16', time: '15:00', title: '' }],
+    // Read as written; the calendar refuses a day that does not exist, saying so.
+    ['tilføj møde temamoede 31.02.2027 15:00 X', { kind: 'addMeeting', meetingKind: 'temamoede', date: '2027-02-31', time: '15:00', title: 'X' }],
+    ['flyt møde byraadsmoede-2026-12 til 16/12 kl 15', { kind: 'meetingCommandUnreadable', command: 'moveMeeting' }],
+    ['flyt møde', { kind: 'meetingCommandUnreadable', command: 'moveMeeting' }],
+    ['tilføj møde temamoede i morgen', { kind: 'meetingCommandUnreadable', command: 'addMeeting' }],
+    ['aflys møde', { kind: 'meetingCommandUnreadable', command: 'cancelMeeting' }],
+  ])('reads the meeting command %j', (typed, command) => {
+    expect(parseCommand(typed)).toEqual(command);
+  });
+
   it.each<[string, string]>([
     ['tilknyt kernegruppe Læring', 'kernegruppe Læring'],
     ['Tilknyt Kernegruppe Læring.', 'Kernegruppe Læring'],

@@ -82,6 +82,8 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
       return sendCard(turn.ctx, await calendar.move(deps, turn, command.meetingId, command.date, command.time, input));
     case 'cancelMeeting':
       return sendCard(turn.ctx, await calendar.cancel(deps, turn, command.meetingId, command.reason, input));
+    case 'meetingCommandUnreadable':
+      return sendCard(turn.ctx, await calendar.unreadable(deps, turn, command.command, input));
     case 'addMeeting':
       return sendCard(turn.ctx, await calendar.add(deps, turn, command.meetingKind, command.date, command.time, command.title, input));
     case 'newTopic':

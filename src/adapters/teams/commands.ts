@@ -21,10 +21,25 @@ export type Command =
   | { kind: 'moveMeeting'; meetingId: string; date: string; time: string }
   | { kind: 'cancelMeeting'; meetingId: string; reason: string }
   | { kind: 'addMeeting'; meetingKind: string; date: string; time: string; title: string }
+  /** "flyt møde …", "aflys møde" or "tilføj møde …" whose meeting, date or time cannot be read: answered with the format, not the help card. */
+  | { kind: 'meetingCommandUnreadable'; command: 'moveMeeting' | 'cancelMeeting' | 'addMeeting' }
   | { kind: 'newTopic'; title?: string | undefined }
   | { kind: 'agenda' }
   | { kind: 'agendaText' }
   | { kind: 'unknown'; text: string };
+
+/**
+ * A date as "2026-12-16" or the Danish way, "16.12.2026" (the year in full), then the time as
+ * "17:00", "17.00" or "kl. 17.00". Groups: ISO year, month, day; Danish day, month, year; hour; minute.
+ */
+const DATE_TIME = String.raw`(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})`;
+
+/** The date as yyyy-mm-dd and the time as HH:mm, from DATE_TIME's groups starting at `first`. A date that does not exist (31.02.2027) is left for the use case to refuse. */
+function dateTimeOf(m: RegExpExecArray, first: number): { date: string; time: string } {
+  const g = (i: number) => m[first + i];
+  const date = g(0) ? `${g(0)}-${g(1)}-${g(2)}` : `${g(5)}-${g(4)!.padStart(2, '0')}-${g(3)!.padStart(2, '0')}`;
+  return { date, time: `${g(6)!.padStart(2, '0')}:${g(7)}` };
+}
 
 /** Teams may send non-breaking spaces, several spaces, trailing newlines and a final full stop. */
 export function normaliseMessage(raw: string | undefined): string {
@@ -56,12 +71,15 @@ export function parseCommand(raw: string | undefined): Command {
   if (titled) return { kind: 'newTopic', title: titled[1]!.trim() };
   if (/^(dagsorden|dagsordenen|agenda)$/.test(t)) return { kind: 'agenda' };
   if (/^(dagsorden|dagsordenen|agenda) (som |i |as )?(tekst|text|markdown)$/.test(t)) return { kind: 'agendaText' };
-  const move = /^(?:flyt møde|move meeting)\s+(\S+)\s+(?:til|to)\s+(\d{4}-\d{2}-\d{2})\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})$/i.exec(original);
-  if (move) return { kind: 'moveMeeting', meetingId: move[1]!.toLowerCase(), date: move[2]!, time: `${move[3]!.padStart(2, '0')}:${move[4]}` };
+  const move = new RegExp(`^(?:flyt møde|move meeting)\\s+(\\S+)\\s+(?:til|to)\\s+${DATE_TIME}$`, 'i').exec(original);
+  if (move) return { kind: 'moveMeeting', meetingId: move[1]!.toLowerCase(), ...dateTimeOf(move, 2) };
   const cancelMeeting = /^(?:aflys møde|cancel meeting)\s+(\S+)(?:\s+(.*))?$/i.exec(original);
   if (cancelMeeting) return { kind: 'cancelMeeting', meetingId: cancelMeeting[1]!.toLowerCase(), reason: cancelMeeting[2] ?? '' };
-  const add = /^(?:tilføj møde|add meeting)\s+(\S+)\s+(\d{4}-\d{2}-\d{2})\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?:\s+(.*))?$/i.exec(original);
-  if (add) return { kind: 'addMeeting', meetingKind: add[1]!.toLowerCase(), date: add[2]!, time: `${add[3]!.padStart(2, '0')}:${add[4]}`, title: add[5] ?? '' };
+  const add = new RegExp(`^(?:tilføj møde|add meeting)\\s+(\\S+)\\s+${DATE_TIME}(?:\\s+(.*))?$`, 'i').exec(original);
+  if (add) return { kind: 'addMeeting', meetingKind: add[1]!.toLowerCase(), ...dateTimeOf(add, 2), title: add[10] ?? '' };
+  if (/^(flyt møde|move meeting)(\s|$)/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'moveMeeting' };
+  if (/^(aflys møde|cancel meeting)$/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'cancelMeeting' };
+  if (/^(tilføj møde|add meeting)(\s|$)/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'addMeeting' };
   const link = /^(?:tilknyt|link)(?:\s+(?:til|to))?(?:\s+(.+))?$/i.exec(original);
   if (link) return { kind: 'link', group: link[1]?.trim() ?? '' };
   return { kind: 'unknown', text: original };
