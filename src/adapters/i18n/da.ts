@@ -58,6 +58,7 @@ export const da = {
   'error.yourInput': 'Det du skrev',
   'error.adminOnly': 'Det er kun administratorer, der kan det.',
   'error.adminRequired': 'Det er kun administratorer, der kan ændre tilknytninger. Kontakt sekretariatet, hvis samtalen skal tilknyttes en gruppe.',
+  'error.adminOnlyLinks': 'Det er kun administratorer, der kan se, hvilke samtaler der hører til hvilke grupper.',
   'error.groupNotFound': 'Jeg kender ingen gruppe, der hedder »{text}«. Grupperne er: {groups}.',
   'error.groupNameMissing': 'Skriv hvilken gruppe samtalen skal tilknyttes, fx »tilknyt kernegruppe Læring«. Grupperne er: {groups}.',
   'error.personalChat': 'En 1:1-chat kan ikke tilknyttes en gruppe. Skriv kommandoen i gruppens chat eller kanal.',

@@ -59,6 +59,7 @@ export const en: Record<TextKey, string> = {
   'error.yourInput': 'What you wrote',
   'error.adminOnly': 'Only administrators can do that.',
   'error.adminRequired': 'Only administrators can change links. Contact the secretariat if this conversation should belong to a group.',
+  'error.adminOnlyLinks': 'Only administrators can see which conversations belong to which groups.',
   'error.groupNotFound': 'I know no group called "{text}". The groups are: {groups}.',
   'error.groupNameMissing': 'Write which group this conversation belongs to, e.g. "link core group Læring". The groups are: {groups}.',
   'error.personalChat': 'A 1:1 chat cannot be linked to a group. Write the command in the group\'s chat or channel.',

@@ -124,7 +124,8 @@ export async function announceHere(deps: HandlerDeps, turn: Turn, on: boolean, i
 
 export async function showLinks(deps: HandlerDeps, turn: Turn, input: string): Promise<CardJson> {
   const result = listLinks(await whoIsActing(deps, turn));
-  if (!result.ok) return refusal(turn, errorKey(result.code), {}, input);
+  // Seeing the links is what was refused here, not changing them.
+  if (!result.ok) return refusal(turn, result.code === 'ADMIN.REQUIRED' ? 'error.adminOnlyLinks' : errorKey(result.code), {}, input);
   // Links made from a file carry no name; the conversation record (from installation) usually has one.
   const lines = await Promise.all(
     result.value.map(async (v) => ({
