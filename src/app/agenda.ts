@@ -11,6 +11,7 @@ import {
   addTopic,
   agendaOpen,
   cardsDue,
+  changeableTopic,
   editTopic,
   followMeeting,
   forgetCards,
@@ -33,7 +34,7 @@ import {
 import type { Meeting } from '../domain/calendar.js';
 import { conversationOfGroup, type Directory } from '../domain/directory.js';
 import { DAY, HOUR } from '../domain/reminders.js';
-import { fail, ok, type Result } from '../domain/result.js';
+import { fail, ok, type Fail, type Result } from '../domain/result.js';
 import type { FieldError } from '../domain/tender.js';
 import type { Acting } from './directory-admin.js';
 import type { AgendaRepository, CalendarRepository, Clock, ConversationRecord, ConversationRepository, DirectoryRepository, Notifier, Versioned } from './ports.js';
@@ -56,6 +57,12 @@ const POLITICIAN_ROLES = ['byraadsmedlem', 'borgmester', 'udvalgsformand', 'poli
 /** A politician, or a chef where the tenant lets chefs add topics too (calendar file: agenda.chefsMayAddTopics). */
 export function mayAddTopics(actor: Actor, chefsMayAdd: boolean): boolean {
   return POLITICIAN_ROLES.some((r) => actor.roles.has(r)) || (chefsMayAdd && actor.roles.has('chef'));
+}
+
+/** `mayAddTopics` with the tenant's own setting, for the help card: one read of the calendar item, and only for someone the setting decides for. */
+export async function mayAddTopicsIn(deps: Pick<AgendaDeps, 'calendars'>, actor: Actor): Promise<boolean> {
+  if (mayAddTopics(actor, false) || !mayAddTopics(actor, true)) return mayAddTopics(actor, false);
+  return mayAddTopics(actor, (await deps.calendars.get(actor.tenantId))?.value.agenda?.chefsMayAddTopics ?? false);
 }
 
 /** The Byråd and the chefs meet at the dialogmøde; they, and admins, read its agenda. */
@@ -222,21 +229,49 @@ export interface TopicOutcome {
 
 type Change = { agenda: Agenda; topic: Topic; duplicate?: boolean };
 
+type MayChange = (actor: Actor, chefsMayAdd: boolean) => boolean;
+
+/** Checks the person and finds the meeting: what every change to a topic asks first. */
+async function meetingToChange(deps: AgendaDeps, { actor, directory }: Acting, meetingId: string, receivedAt: Date, mayChange: MayChange): Promise<Result<{ meeting: Meeting; dir: Directory }, AgendaError>> {
+  if (!directory) return fail('DIRECTORY.MISSING');
+  const plan = await dialogmoedePlan(deps, directory.value, receivedAt);
+  if (!mayChange(actor, plan.chefsMayAdd)) return fail('AGENDA.NOT_POLITICIAN');
+  const meeting = plan.meetings.find((m) => m.id === meetingId);
+  if (!meeting) return fail('AGENDA.NO_MEETING');
+  return ok({ meeting, dir: directory.value });
+}
+
+/**
+ * For a form whose fields are wrong: the refusal that comes before them, if any. Someone who may not
+ * change the agenda, or whose form came after the start, is told that, not "Skriv en titel".
+ */
+async function refusedBeforeFields<E extends string>(
+  deps: AgendaDeps,
+  acting: Acting,
+  meetingId: string,
+  receivedAt: Date,
+  mayChange: MayChange,
+  check: (agenda: Agenda | undefined, meeting: Meeting) => Result<unknown, E>,
+): Promise<Fail<E | AgendaError> | undefined> {
+  const found = await meetingToChange(deps, acting, meetingId, receivedAt, mayChange);
+  if (!found.ok) return found;
+  const checked = check((await deps.agendas.get(acting.actor.tenantId, meetingId))?.value, found.value.meeting);
+  return checked.ok ? undefined : checked;
+}
+
 /** Checks the person and finds the meeting, then applies the change to its agenda and redraws the cards if it is their turn. */
 async function changeTopics<E extends string>(
   deps: AgendaDeps,
   acting: Acting,
   meetingId: string,
   receivedAt: Date,
-  mayChange: (actor: Actor, chefsMayAdd: boolean) => boolean,
+  mayChange: MayChange,
   change: (agenda: Agenda, meeting: Meeting) => Result<Change, E>,
 ): Promise<Result<TopicOutcome, E | AgendaError>> {
-  const { actor, directory } = acting;
-  if (!directory) return fail('DIRECTORY.MISSING');
-  const plan = await dialogmoedePlan(deps, directory.value, receivedAt);
-  if (!mayChange(actor, plan.chefsMayAdd)) return fail('AGENDA.NOT_POLITICIAN');
-  const meeting = plan.meetings.find((m) => m.id === meetingId);
-  if (!meeting) return fail('AGENDA.NO_MEETING');
+  const { actor } = acting;
+  const found = await meetingToChange(deps, acting, meetingId, receivedAt, mayChange);
+  if (!found.ok) return found;
+  const { meeting, dir } = found.value;
   let draws = false;
   const result = await changeAgenda(deps, actor.tenantId, meeting, receivedAt, (a) => {
     const changed = change(a, meeting);
@@ -246,7 +281,7 @@ async function changeTopics<E extends string>(
     return ok({ ...changed.value, agenda: draws ? markCardsShown(changed.value.agenda, receivedAt) : changed.value.agenda });
   });
   if (!result.ok) return result;
-  if (draws) await drawCards(deps, result.value.agenda, meeting, directory.value);
+  if (draws) await drawCards(deps, result.value.agenda, meeting, dir);
   return ok({ ...result.value, meeting });
 }
 
@@ -258,7 +293,7 @@ export async function submitTopic(
   receivedAt: Date,
 ): Promise<Result<TopicOutcome, AgendaError | AgendaClosed, FieldError<TopicField>[]>> {
   const fields = validateTopicInput(v.input);
-  if (!fields.ok) return fields;
+  if (!fields.ok) return (await refusedBeforeFields(deps, acting, v.meetingId, receivedAt, mayAddTopics, (agenda, meeting) => agendaOpen(agenda, meeting, receivedAt))) ?? fields;
   const id = topicIdFor(v.meetingId, author.id, v.submissionId);
   return changeTopics(
     deps,
@@ -281,7 +316,12 @@ export async function saveTopicEdit(
   receivedAt: Date,
 ): Promise<Result<TopicOutcome, AgendaError | AgendaClosed, FieldError<TopicField>[]>> {
   const fields = validateTopicInput(v.input);
-  if (!fields.ok) return fields;
+  if (!fields.ok) {
+    const refused = await refusedBeforeFields(deps, acting, v.meetingId, receivedAt, authorOrAdmin, (agenda, meeting) =>
+      agenda ? changeableTopic(agenda, meeting, v.topicId, author(acting), receivedAt) : fail('TOPIC.NOT_FOUND'),
+    );
+    return refused ?? fields;
+  }
   return changeTopics(deps, acting, v.meetingId, receivedAt, authorOrAdmin, (agenda, meeting) => editTopic(agenda, meeting, v.topicId, fields.value, author(acting), receivedAt));
 }
 

@@ -8,7 +8,7 @@ import type { CalendarFile } from './calendar-file.js';
 import type { Directory } from '../domain/directory.js';
 import { DAY } from '../domain/reminders.js';
 import { fail, ok, type Result } from '../domain/result.js';
-import { instantFromLocal } from '../domain/time.js';
+import { instantFromLocal, noSuchDate } from '../domain/time.js';
 import type { CalendarRepository, CalendarSettings, Clock, ConversationRepository, DirectoryRepository, Notifier } from './ports.js';
 import { settingsOf, tenantMeetings } from './tenant-calendar.js';
 import { tellAdmins } from './conversations.js';
@@ -20,6 +20,9 @@ export interface CalendarDeps {
   readonly notifier: Notifier;
   readonly clock: Clock;
 }
+
+/** A kernegruppe's meeting, pitstop and konsulentmøde are for their own people; everything else is the council's plan. */
+const OWN_KINDS: readonly MeetingKind[] = ['kernegruppemoede', 'pitstop', 'konsulentmoede'];
 
 /** The council's plan is everyone's; a kernegruppe's meeting, pitstop and konsulentmøde only their people's. */
 function concerns(actor: Actor, m: Meeting): boolean {
@@ -35,14 +38,32 @@ function concerns(actor: Actor, m: Meeting): boolean {
   }
 }
 
-export async function nextMeetingsFor(deps: CalendarDeps, actor: Actor, directory: Directory | undefined, count = 6): Promise<Meeting[]> {
-  if (!directory) return [];
-  const now = deps.clock.now();
-  const { meetings } = await tenantMeetings(deps, directory, now, new Date(now.getTime() + 75 * DAY));
-  return meetings.filter((m) => m.status !== 'cancelled' && concerns(actor, m)).slice(0, count);
+/**
+ * How far "møder" looks ahead and how many of each kind it shows: the person's own meetings first,
+ * then the council's, each with its own limit, so a month of council meetings never pushes out a
+ * konsulent's konsulentmøde. 14 lines keep the card a few KB, far under 40 KB.
+ */
+export const MEETINGS_AHEAD_DAYS = 75;
+export const MEETINGS_SHOWN = { own: 6, council: 8 } as const;
+
+export interface NextMeetings {
+  readonly own: readonly Meeting[];
+  readonly ownTotal: number;
+  readonly council: readonly Meeting[];
+  readonly councilTotal: number;
 }
 
-export type CalendarError = 'ADMIN.REQUIRED' | 'MEETING.NOT_FOUND' | 'MEETING.BAD_TIME' | 'MEETING.IN_PAST' | 'MEETING.ALREADY_CANCELLED' | 'CALENDAR.BUSY' | 'DIRECTORY.MISSING';
+export async function nextMeetingsFor(deps: CalendarDeps, actor: Actor, directory: Directory | undefined): Promise<NextMeetings> {
+  if (!directory) return { own: [], ownTotal: 0, council: [], councilTotal: 0 };
+  const now = deps.clock.now();
+  const { meetings } = await tenantMeetings(deps, directory, now, new Date(now.getTime() + MEETINGS_AHEAD_DAYS * DAY));
+  const mine = meetings.filter((m) => m.status !== 'cancelled' && concerns(actor, m));
+  const own = mine.filter((m) => OWN_KINDS.includes(m.kind));
+  const council = mine.filter((m) => !OWN_KINDS.includes(m.kind));
+  return { own: own.slice(0, MEETINGS_SHOWN.own), ownTotal: own.length, council: council.slice(0, MEETINGS_SHOWN.council), councilTotal: council.length };
+}
+
+export type CalendarError = 'ADMIN.REQUIRED' | 'MEETING.NOT_FOUND' | 'MEETING.BAD_TIME' | 'MEETING.NO_SUCH_DATE' | 'MEETING.IN_PAST' | 'MEETING.ALREADY_CANCELLED' | 'CALENDAR.BUSY' | 'DIRECTORY.MISSING';
 
 async function changeSettings(deps: CalendarDeps, tenantId: string, change: (s: CalendarSettings) => CalendarSettings): Promise<boolean> {
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -53,7 +74,8 @@ async function changeSettings(deps: CalendarDeps, tenantId: string, change: (s: 
   return false;
 }
 
-async function findMeeting(deps: CalendarDeps, directory: Directory, meetingId: string): Promise<Meeting | undefined> {
+/** One meeting by id, from a month back to a year ahead, as the calendar has it now. */
+export async function findMeeting(deps: CalendarDeps, directory: Directory, meetingId: string): Promise<Meeting | undefined> {
   const now = deps.clock.now();
   const { meetings } = await tenantMeetings(deps, directory, new Date(now.getTime() - 31 * DAY), new Date(now.getTime() + 400 * DAY));
   return meetings.find((m) => m.id === meetingId);
@@ -73,7 +95,7 @@ export async function moveMeeting(
   const meeting = await findMeeting(deps, directory, meetingId);
   if (!meeting) return fail('MEETING.NOT_FOUND');
   const start = instantFromLocal(date, time);
-  if (!start.ok) return fail('MEETING.BAD_TIME');
+  if (!start.ok) return fail(noSuchDate(date) ? 'MEETING.NO_SUCH_DATE' : 'MEETING.BAD_TIME');
   const now = deps.clock.now();
   if (start.value.getTime() <= now.getTime()) return fail('MEETING.IN_PAST');
   const length = new Date(meeting.end).getTime() - new Date(meeting.start).getTime();
@@ -107,7 +129,7 @@ export async function addMeeting(
 ): Promise<Result<Meeting, CalendarError>> {
   if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
   const start = instantFromLocal(date, time);
-  if (!start.ok) return fail('MEETING.BAD_TIME');
+  if (!start.ok) return fail(noSuchDate(date) ? 'MEETING.NO_SUCH_DATE' : 'MEETING.BAD_TIME');
   const now = deps.clock.now();
   if (start.value.getTime() <= now.getTime()) return fail('MEETING.IN_PAST');
   const meeting: Meeting = {

@@ -66,6 +66,23 @@ export async function updateDirectory<T, E extends string>(
 
 export type AdminError = 'ADMIN.REQUIRED' | 'LINK.PERSONAL_CHAT' | UpdateError;
 
+type ConversationType = ConversationInfo['conversationType'];
+
+/** Who may link a conversation to a group, and where: an admin, in a group chat or channel (the help card asks the same). */
+export function mayLinkHere(actor: Actor, conversationType: ConversationType): Result<true, 'ADMIN.REQUIRED' | 'LINK.PERSONAL_CHAT'> {
+  if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
+  if (conversationType === 'personal') return fail('LINK.PERSONAL_CHAT');
+  return ok(true);
+}
+
+/** Who may mark an announcement channel, and where: an admin, in a team channel; turning it off works anywhere. */
+export function mayMarkAnnouncementHere(actor: Actor, conversationType: ConversationType, on: boolean): Result<true, 'ADMIN.REQUIRED' | 'ANNOUNCEMENT.NOT_A_CHANNEL'> {
+  if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
+  // Announcements are for the whole organisation to see, which is what a team channel is for.
+  if (on && conversationType !== 'channel') return fail('ANNOUNCEMENT.NOT_A_CHANNEL');
+  return ok(true);
+}
+
 export async function linkConversationToGroup(
   deps: DirectoryDeps,
   { actor, directory }: Acting,
@@ -74,8 +91,8 @@ export async function linkConversationToGroup(
 ): Promise<
   Result<{ group: Group; movedFrom?: string | undefined; replaced?: Group | undefined; unchanged: boolean }, AdminError | 'GROUP.NOT_FOUND' | 'GROUP.NAME_MISSING'>
 > {
-  if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
-  if (conversation.conversationType === 'personal') return fail('LINK.PERSONAL_CHAT');
+  const allowed = mayLinkHere(actor, conversation.conversationType);
+  if (!allowed.ok) return allowed;
   if (groupName.trim() === '') return fail('GROUP.NAME_MISSING');
   return updateDirectory(
     deps,
@@ -103,9 +120,8 @@ export async function markAnnouncementChannel(
   conversation: ConversationInfo,
   on: boolean,
 ): Promise<Result<{ unchanged: boolean }, AdminError | 'ANNOUNCEMENT.NOT_A_CHANNEL'>> {
-  if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
-  // Announcements are for the whole organisation to see, which is what a team channel is for.
-  if (on && conversation.conversationType !== 'channel') return fail('ANNOUNCEMENT.NOT_A_CHANNEL');
+  const allowed = mayMarkAnnouncementHere(actor, conversation.conversationType, on);
+  if (!allowed.ok) return allowed;
   return updateDirectory(deps, actor.tenantId, (dir) => ok(setAnnouncement(dir, on, changeBy(deps, actor, conversation))), directory);
 }
 

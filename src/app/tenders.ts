@@ -296,21 +296,34 @@ export async function updateAnnouncements(deps: Pick<TenderDeps, 'conversations'
   return updated;
 }
 
-/** The tenders of the kernegruppe whose chat this is, for its members. */
-export async function groupTenders(deps: TenderDeps, { actor, directory }: Acting, conversationId: string): Promise<Result<{ group: Group; tenders: Tender[] }, 'TENDER.NOT_IN_KERNEGRUPPE_CHAT' | 'TENDER.NOT_MEMBER'>> {
+/**
+ * The tenders of the kernegruppe whose chat this is, for its members; `manages` says whether this
+ * person may also edit, publish and cancel them (the rule tenderForManager enforces), so a list
+ * offers those buttons only to them.
+ */
+export async function groupTenders(
+  deps: TenderDeps,
+  { actor, directory }: Acting,
+  conversationId: string,
+): Promise<Result<{ group: Group; tenders: Tender[]; manages: boolean }, 'TENDER.NOT_IN_KERNEGRUPPE_CHAT' | 'TENDER.NOT_MEMBER'>> {
   const group = directory ? groupOfConversation(directory.value, conversationId) : undefined;
   if (!group || group.kind !== 'kernegruppe') return fail('TENDER.NOT_IN_KERNEGRUPPE_CHAT');
   if (!isMemberOf(actor, group.id)) return fail('TENDER.NOT_MEMBER');
   const tenders = await deps.tenders.tendersOfGroup(actor.tenantId, group.id);
-  return ok({ group, tenders: tenders.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) });
+  return ok({ group, tenders: tenders.sort((a, b) => b.createdAt.localeCompare(a.createdAt)), manages: managesTendersOf(actor, group.id) });
 }
 
 export const OVERVIEW_PAGE = 10;
 
-/** A tender as its kernegruppe's members may read it; to anyone else it does not exist. */
-export async function tenderForMember(deps: Pick<TenderDeps, 'tenders'>, { actor }: Acting, tenderId: string): Promise<Result<Tender, 'TENDER.NOT_FOUND'>> {
+/**
+ * A tender as its kernegruppe's members may read it. Anyone else is told the bids are the members'
+ * (a published tender is public, and "Se buddene" is posted in the group's chat); a draft still does
+ * not exist for them.
+ */
+export async function tenderForMember(deps: Pick<TenderDeps, 'tenders'>, { actor }: Acting, tenderId: string): Promise<Result<Tender, 'TENDER.NOT_FOUND' | 'TENDER.NOT_MEMBER'>> {
   const found = await deps.tenders.getTender(actor.tenantId, tenderId);
-  if (!found || !isMemberOf(actor, found.value.groupId)) return fail('TENDER.NOT_FOUND');
+  if (!found) return fail('TENDER.NOT_FOUND');
+  if (!isMemberOf(actor, found.value.groupId)) return fail(found.value.status === 'draft' ? 'TENDER.NOT_FOUND' : 'TENDER.NOT_MEMBER');
   return ok(found.value);
 }
 
@@ -319,7 +332,7 @@ export async function bidOverview(
   acting: Acting,
   tenderId: string,
   page: { after?: number | undefined; before?: number | undefined },
-): Promise<Result<{ tender: Tender; bids: Bid[]; hasPrevious: boolean; hasNext: boolean }, 'TENDER.NOT_FOUND'>> {
+): Promise<Result<{ tender: Tender; bids: Bid[]; hasPrevious: boolean; hasNext: boolean }, 'TENDER.NOT_FOUND' | 'TENDER.NOT_MEMBER'>> {
   const tender = await tenderForMember(deps, acting, tenderId);
   if (!tender.ok) return tender;
   // One more than a page tells whether there is a next (or previous) page.
@@ -335,11 +348,11 @@ export async function bidOverview(
   });
 }
 
-export async function bidDetail(deps: TenderDeps, acting: Acting, bidId: string): Promise<Result<{ tender: Tender; bid: Bid }, 'BID.NOT_FOUND'>> {
+export async function bidDetail(deps: TenderDeps, acting: Acting, bidId: string): Promise<Result<{ tender: Tender; bid: Bid }, 'BID.NOT_FOUND' | 'TENDER.NOT_MEMBER'>> {
   const bid = await deps.tenders.getBid(acting.actor.tenantId, bidId);
   if (!bid) return fail('BID.NOT_FOUND');
   const tender = await tenderForMember(deps, acting, bid.value.tenderId);
-  if (!tender.ok) return fail('BID.NOT_FOUND');
+  if (!tender.ok) return fail(tender.code === 'TENDER.NOT_MEMBER' ? tender.code : 'BID.NOT_FOUND');
   return ok({ tender: tender.value, bid: bid.value });
 }
 

@@ -165,7 +165,7 @@ export function addTopic(
 export type TopicError = AgendaClosed | 'TOPIC.NOT_FOUND' | 'TOPIC.NOT_AUTHOR' | 'TOPIC.WITHDRAWN';
 
 /** Only the author changes a topic, or an admin (the meeting's secretary). */
-function changeableTopic(agenda: Agenda, meeting: Meeting, topicId: string, by: { id: string; admin: boolean }, receivedAt: Date): Result<Topic, TopicError> {
+export function changeableTopic(agenda: Agenda, meeting: Meeting, topicId: string, by: { id: string; admin: boolean }, receivedAt: Date): Result<Topic, TopicError> {
   const topic = agenda.topics.find((t) => t.id === topicId);
   if (!topic) return fail('TOPIC.NOT_FOUND');
   if (topic.authorId !== by.id && !by.admin) return fail('TOPIC.NOT_AUTHOR');

@@ -18,6 +18,11 @@ export function instantFromLocal(date: string, time: string): { ok: true; value:
   return { ok: true, value: local.toJSDate() };
 }
 
+/** Written as a date ("2027-02-31") but no such day: said as such, not as a format error. */
+export function noSuchDate(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !DateTime.fromISO(date, { zone: ZONE }).isValid;
+}
+
 /** The date and time fields a form shows for an instant. */
 export function localParts(instant: Date): { date: string; time: string } {
   const local = DateTime.fromJSDate(instant, { zone: ZONE });

@@ -309,6 +309,26 @@ describe('at the meeting’s start', () => {
     expect(await titles(JANUARY)).toEqual(['Cykelstier på blankt papir']);
   });
 
+  it('says the lock first when a form sent after the start has empty fields, with what was written shown back', async () => {
+    await withCallPosted();
+    const added = await addTopic(persona.politiker, byraad, topicA);
+    const form = await click(lone, byraad, 'topic.new', {});
+    http.clock.set(START);
+    const late = await click(lone, byraad, 'topic.submit', { ...dataOf(form.card, 'topic.submit'), title: '', why: 'Noget vi bør drøfte', part: '' });
+    const text = cardText(late.card);
+    expect(text).toContain('Dagsordenen til dialogmødet mandag 7. december 2026 kl. 14.00 er låst: mødet er begyndt. Dit emne er ikke sat på dagsordenen.');
+    expect(text).toContain('Noget vi bør drøfte');
+    expect(text).not.toContain('Skriv en titel');
+    // An edit after the start with a field emptied: the lock too, not the field.
+    const edit = await click(persona.politiker, byraad, 'topic.save', { ...dataOf(added.card, 'topic.edit'), ...topicA, title: '' });
+    expect(cardText(edit.card)).toContain('Din rettelse er ikke gemt');
+    expect(cardText(edit.card)).not.toContain('Skriv en titel');
+    // Someone who may not add topics at all is told that, not how to fill in the form.
+    const employee = await click(persona.medarbejder, byraad, 'topic.submit', { ...dataOf(form.card, 'topic.submit'), title: '', why: '', part: '' });
+    expect(cardText(employee.card)).toContain('Det er byrådets medlemmer');
+    expect(await titles()).toEqual(['Ældre og ensomhed']);
+  });
+
   it('locks: the cards become the final agenda for everyone (by part, then as added), and the final agenda is posted', async () => {
     await twoTopics();
     http.clock.set(START);

@@ -180,7 +180,12 @@ describe('announcement channels', () => {
     expect(t).toContain('Kernegruppe Læring (gruppens samtale)');
     expect(t).toContain('opslagskanal');
     const other = await bot.send(message(persona.medarbejder, personal(persona.medarbejder), 'tilknytninger'));
-    expect(cardText(other.cards[0])).toContain('Det er kun administratorer');
+    // What is refused is seeing the links, and the refusal says so.
+    expect(cardText(other.cards[0])).toContain('Det er kun administratorer, der kan se, hvilke samtaler der hører til hvilke grupper.');
+    expect(cardText(other.cards[0])).not.toContain('ændre');
+    expect(cardText(other.cards[0])).toContain('tilknytninger');
+    const english = await bot.send(message(persona.medarbejder, personal(persona.medarbejder), 'links', { locale: 'en-GB' }));
+    expect(cardText(english.cards[0])).toContain('Only administrators can see which conversations belong to which groups.');
   });
 });
 

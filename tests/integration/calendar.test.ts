@@ -32,6 +32,23 @@ describe('møder', () => {
     const konsulent = await say(persona.konsulent, 'møder');
     expect(konsulent).toContain('Konsulentmøde');
   });
+
+  it("shows a konsulent her own meetings first, then the council's, each section with its own limit", async () => {
+    // From here the council has six meetings before the konsulent's next konsulentmøde (Thursday 31 December).
+    http.clock.set('2026-11-27T12:00:00Z');
+    const answer = await http.send(message(persona.konsulent, personal(persona.konsulent), 'møder') as Partial<Activity>);
+    const card = answer.sent[0]!.activity.attachments![0]!.content;
+    const seen = cardText(card);
+    const at = (s: string) => seen.indexOf(s);
+    expect(at('**Dine egne møder**')).toBeGreaterThanOrEqual(0);
+    expect(seen).toContain('torsdag 31. december 2026 kl. 10.00: Konsulentmøde');
+    expect(seen).toContain('tirsdag 29. december 2026 kl. 15.00: Kernegruppe Læring – møde før byrådsmødet');
+    expect(at('Konsulentmøde')).toBeLessThan(at('**Byrådets møder**'));
+    expect(at('**Byrådets møder**')).toBeLessThan(at('Dialogmøde'));
+    // Each section says when there are more than it shows.
+    expect(seen).toMatch(/Viser de første 8 af \d+ de næste 75 dage\./);
+    expect(JSON.stringify(card).length).toBeLessThan(40_000);
+  });
 });
 
 describe('an admin changes the calendar from chat', () => {
@@ -62,6 +79,37 @@ describe('an admin changes the calendar from chat', () => {
   });
 });
 
+describe('dates written the Danish way, and commands that cannot be read', () => {
+  it('moves and adds with 16.12.2026 as well as 2026-12-16', async () => {
+    expect(await say(persona.admin, 'flyt møde byraadsmoede-2026-12 til 16.12.2026 kl. 15.00')).toContain('Mødet »Byrådsmøde« er flyttet til onsdag 16. december 2026 kl. 15.00');
+    expect(await say(persona.admin, 'tilføj møde temamoede 17.12.2026 15:00 Temamøde om budget')).toContain('torsdag 17. december 2026 kl. 15.00');
+    expect(await say(persona.admin, 'tilføj møde temamoede 2026-12-18 kl. 9.30 Temamøde om skoler')).toContain('fredag 18. december 2026 kl. 09.30');
+  });
+
+  it('answers a move or add it cannot read with how to write it and what was written, not the help card', async () => {
+    const move = await say(persona.admin, 'flyt møde byraadsmoede-2026-12 til 16/12 kl 15');
+    expect(move).toContain('Jeg kunne ikke læse, hvilket møde der skal flyttes, og hvortil. Skriv fx »flyt møde byraadsmoede-2026-12 til 16.12.2026 17:00«');
+    expect(move).toContain('flyt møde byraadsmoede-2026-12 til 16/12 kl 15');
+    expect(move).not.toContain('Det kan du med Kerneopgave-bot');
+    const add = await say(persona.admin, 'tilføj møde temamoede i morgen');
+    expect(add).toContain('Mødetyperne er: dialogmoede, temamoede, byraadsmoede, pitstop, konsulentmoede.');
+    expect(add).toContain('tilføj møde temamoede i morgen');
+    expect(await say(persona.admin, 'aflys møde')).toContain('Skriv, hvilket møde der skal aflyses');
+    // Someone who may not move meetings is told that first.
+    expect(await say(persona.politiker, 'flyt møde byraadsmoede-2026-12 til 16/12')).toContain('Det er kun administratorer');
+    const english = await http.send(message(persona.admin, personal(persona.admin), 'move meeting byraadsmoede-2026-12 to next week', { locale: 'en-GB' }) as Partial<Activity>);
+    expect(cardText(english.sent[0]!.activity.attachments![0]!.content)).toContain('I could not read which meeting to move, and to when.');
+  });
+
+  it('refuses a date that does not exist, 31.02.2027, saying so, and changes nothing', async () => {
+    const moved = await say(persona.admin, 'flyt møde byraadsmoede-2026-12 til 31.02.2027 15:00');
+    expect(moved).toContain('Datoen 31.02.2027 findes ikke.');
+    expect(moved).toContain('flyt møde byraadsmoede-2026-12 til 31.02.2027 15:00');
+    expect(await say(persona.admin, 'tilføj møde temamoede 31.02.2027 15:00 Ekstra')).toContain('Datoen 31.02.2027 findes ikke.');
+    expect((await http.repos.calendars.get(DEMO_TENANT))?.value.overrides ?? []).toEqual([]);
+  });
+});
+
 describe('holidays', () => {
   it('warns the admins once about a meeting on a public holiday, with buttons to move or cancel it', async () => {
     http.clock.set('2026-12-01T08:00:00Z'); // December's pitstop falls on Friday 1 January 2027, Nytårsdag
@@ -77,7 +125,9 @@ describe('holidays', () => {
     const moved = await http.send(cardAction(persona.admin, personal(persona.admin), 'calendar.move', { meetingId: 'pitstop-2026-12', date: '2026-12-30', time: '09:00' }) as Partial<Activity>);
     expect(cardText(moved.card)).toContain('er flyttet til onsdag 30. december 2026 kl. 09.00');
     const bad = await http.send(cardAction(persona.admin, personal(persona.admin), 'calendar.move', { meetingId: 'pitstop-2026-12', date: '2026-13-45', time: '09:00' }) as Partial<Activity>);
-    expect(cardText(bad.card)).toContain('Skriv dato og klokkeslæt');
+    expect(cardText(bad.card)).toContain('Datoen 45.13.2026 findes ikke.');
+    const noTime = await http.send(cardAction(persona.admin, personal(persona.admin), 'calendar.move', { meetingId: 'pitstop-2026-12', date: '2026-12-30', time: '' }) as Partial<Activity>);
+    expect(cardText(noTime.card)).toContain('Jeg kan ikke læse dato og klokkeslæt. Skriv dem som 16.12.2026 17:00');
   });
 });
 

@@ -605,14 +605,68 @@ describe('lists in chat', () => {
     expect(cardText(card)).toContain('Kladden');
   });
 
-  it('lets a manager publish a draft straight from the list', async () => {
+  it('lets a manager publish a draft straight from the list: the chat’s shared list refreshes into their own view', async () => {
     const tenderId = await draftTender({ ...validTender, title: 'Kladden' });
     const list = await http.send(message(persona.tovholder, chat, 'udbud'));
-    const card = list.sent[0]!.activity.attachments![0]!.content;
+    const shared = list.sent[0]!.activity.attachments![0]!.content as Card & { refresh?: { action: { verb: string; data: Record<string, unknown> } } };
+    // Posted for everyone in the chat, it offers no one the managers' buttons; Teams asks for each reader's own view.
+    expect(verbsOf({ body: shared.body })).toEqual([]);
+    expect(shared.refresh?.action.verb).toBe('tender.list');
+    const card = (await click(persona.tovholder, chat, 'tender.list', shared.refresh!.action.data)).card;
     expect(verbsOf(card)).toEqual(['tender.edit', 'tender.publish', 'tender.cancelAsk']);
     const published = await click(persona.tovholder, chat, 'tender.publish', dataOf(card, 'tender.publish'));
     expect(cardText(published.card)).toContain('Udbuddet »Kladden« er offentliggjort.');
     expect((await tender(tenderId)).status).toBe('published');
+  });
+});
+
+describe('who may press what on the lists', () => {
+  /** A refusal card: "Det gik ikke", or words that say the person may not. */
+  const refused = (card: unknown) => /Det gik ikke|Kun kernegruppens|må ikke|findes ikke/.test(cardText(card));
+
+  /** Presses every button of a card as `who`, and returns each answer with the button it came from. */
+  async function pressAll(who: Persona, card: unknown) {
+    const answers: { verb: string; card: unknown }[] = [];
+    const buttons: { verb: string; data?: Record<string, unknown> }[] = [];
+    JSON.stringify({ body: (card as Card).body }, (_k, v: unknown) => {
+      if (v && typeof v === 'object' && (v as { type?: unknown }).type === 'Action.Execute') buttons.push(v as { verb: string; data?: Record<string, unknown> });
+      return v;
+    });
+    for (const b of buttons) answers.push({ verb: b.verb, card: (await click(who, chat, b.verb, b.data ?? {})).card });
+    return answers;
+  }
+
+  it('never refuses the økonomikonsulent a button on the group’s tender list: she gets the bids, not the managers’ buttons', async () => {
+    await draftTender({ ...validTender, title: 'Kladden' });
+    const tenderId = await publishedTender({ ...validTender, title: 'Det offentliggjorte' });
+    await bid(persona.medarbejder, tenderId);
+    // Her own list (from "Se udbud" on a reminder) and the one the tovholder posted in the chat.
+    const own = (await click(persona.oekonomi, chat, 'tender.list')).card;
+    const posted = (await http.send(message(persona.tovholder, chat, 'udbud'))).sent[0]!.activity.attachments![0]!.content;
+    for (const list of [own, posted]) {
+      expect(cardText(list)).toContain('Kladden');
+      expect(verbsOf({ body: (list as Card).body })).toEqual(['tender.bids']);
+      const answers = await pressAll(persona.oekonomi, list);
+      expect(answers.length).toBeGreaterThan(0);
+      for (const a of answers) expect(refused(a.card), `${a.verb}: ${cardText(a.card)}`).toBe(false);
+      expect(cardText(answers[0]!.card)).toContain('Læsecafé på biblioteket');
+    }
+  });
+
+  it('tells someone outside the kernegruppe who presses "Se buddene" that the bids are the members’, in Danish and English; a missing tender does not exist', async () => {
+    const tenderId = await publishedTender();
+    await bid(persona.medarbejder, tenderId);
+    const da = await click(persona.medarbejder, chat, 'tender.bids', { tenderId });
+    expect(cardText(da.card)).toContain('Kun kernegruppens medlemmer kan se dens udbud og bud.');
+    expect(cardText(da.card)).not.toContain('Læsecafé');
+    const en = await click(persona.medarbejder, chat, 'tender.bids', { tenderId }, 'en-GB');
+    expect(cardText(en.card)).toContain("Only the core group's members can see its tenders and bids.");
+    const [b] = await bidsOf(tenderId);
+    expect(cardText((await click(persona.medarbejder, chat, 'tender.bid', { bidId: b!.id })).card)).toContain('Kun kernegruppens medlemmer');
+    expect(cardText((await click(persona.medarbejder, chat, 'tender.bids', { tenderId: 'tender-nope' })).card)).toContain('Udbuddet findes ikke');
+    // A draft of another group still does not exist for them.
+    const draftId = await draftTender({ ...validTender, title: 'Kladden' });
+    expect(cardText((await click(persona.medarbejder, chat, 'tender.bids', { tenderId: draftId })).card)).toContain('Udbuddet findes ikke');
   });
 });
 

@@ -181,18 +181,18 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
   },
   help: {
     'a politician, with Tilføj emne and the agenda': () =>
-      helpCard('da', { actor: admin, commands: commandsFor(admin, 'da'), inGroupConversation: false, canAddTopic: true }),
+      helpCard('da', { actor: admin, commands: commandsFor(admin, 'da'), inGroupConversation: false, canAddTopic: true, canReadAgenda: true }),
     'admin in a linked announcement channel': () =>
       helpCard('da', {
         actor: admin,
-        commands: commandsFor(admin, 'da'),
+        commands: commandsFor(admin, 'da', { conversationType: 'channel', canAddTopic: false, canStartTender: false, linked: true, announcement: true }),
         inGroupConversation: true,
         admin: { conversationType: 'channel', linkedGroup: group('byraad'), announcement: true, groups: demo.groups },
       }),
     'admin in an unlinked group chat, English': () =>
       helpCard('en', {
         actor: admin,
-        commands: commandsFor(admin, 'en'),
+        commands: commandsFor(admin, 'en', { conversationType: 'groupChat', canAddTopic: false, canStartTender: false, linked: false, announcement: false }),
         inGroupConversation: true,
         admin: { conversationType: 'groupChat', announcement: false, groups: demo.groups },
       }),
@@ -265,8 +265,9 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
       byraadReminderCard('da', { meeting: byraadMeeting, groupMeeting: kernegruppeMeeting, digest: { ...digest, openTenders: digest.openTenders.map((t) => ({ ...t, title: 'Læsevenner i lokalsamfundet' })) }, late: false }),
     'konsulent digest': () => konsulentReminderCard('en', { meeting: byraadMeeting, digests: [digest, { ...digest, groupName: 'Kernegruppe Beskæftigelse', openTenders: [] }], late: false }),
     'unreachable conversation': () => unreachableCard('da', { conversationName: 'Kernegruppe *Læring*', reason: 'forbidden', what: 'Byrådsmøde, byraadsmoede-7d' }),
-    'next meetings, with ids for an admin': () => meetingsCard('da', [byraadMeeting, { ...holidayMeeting, status: 'moved' }], true),
-    'no meetings': () => meetingsCard('en', [], false),
+    'next meetings, with ids for an admin': () =>
+      meetingsCard('da', { own: [kernegruppeMeeting], ownTotal: 1, council: [byraadMeeting, { ...holidayMeeting, status: 'moved' }], councilTotal: 11, aheadDays: 75 }, true),
+    'no meetings': () => meetingsCard('en', { own: [], ownTotal: 0, council: [], councilTotal: 0, aheadDays: 75 }, false),
     'reminder status': () =>
       reminderStatusCard('da', {
         counts: { sent: 8, pending: 4, skipped: 1, unreachable: 1, sending: 0 },

@@ -127,6 +127,8 @@ describe('what the cards show', () => {
     expect(shown).toContain('Hej Henrik Dahl.');
     expect(shown).toContain('Konsulenterne');
     expect(shown).toContain('tilknyt \\[gruppe\\]');
+    expect(shown).toContain('fjern opslagskanal');
+    expect(shown).not.toContain('opslagskanal'); // it already is one
     expect(shown.join('\n')).toContain('Samtalen er tilknyttet: Byrådet.');
     const verbs = collect(card).filter((n) => n.type === 'Action.Execute').map((n) => n.verb);
     expect(verbs).toEqual(['admin.link', 'admin.announcement.off', 'help.profile', 'admin.links']);

@@ -46,6 +46,23 @@ describe('parseCommand', () => {
     expect(parseCommand(typed)).toEqual(command);
   });
 
+  it.each<[string, Command]>([
+    ['flyt møde byraadsmoede-2026-12 til 2026-12-16 17:00', { kind: 'moveMeeting', meetingId: 'byraadsmoede-2026-12', date: '2026-12-16', time: '17:00' }],
+    ['flyt møde byraadsmoede-2026-12 til 16.12.2026 kl. 15.00', { kind: 'moveMeeting', meetingId: 'byraadsmoede-2026-12', date: '2026-12-16', time: '15:00' }],
+    ['Flyt møde Byraadsmoede-2026-12 til 1.2.2027 9:05.', { kind: 'moveMeeting', meetingId: 'byraadsmoede-2026-12', date: '2027-02-01', time: '09:05' }],
+    ['move meeting pitstop-2026-12 to 30.12.2026 09:00', { kind: 'moveMeeting', meetingId: 'pitstop-2026-12', date: '2026-12-30', time: '09:00' }],
+    ['tilføj møde temamoede 16.12.2026 15:00 Ekstra temamøde', { kind: 'addMeeting', meetingKind: 'temamoede', date: '2026-12-16', time: '15:00', title: 'Ekstra temamøde' }],
+    ['tilføj møde temamoede 2026-12-16 kl. 15.00', { kind: 'addMeeting', meetingKind: 'temamoede', date: '2026-12-16', time: '15:00', title: '' }],
+    // Read as written; the calendar refuses a day that does not exist, saying so.
+    ['tilføj møde temamoede 31.02.2027 15:00 X', { kind: 'addMeeting', meetingKind: 'temamoede', date: '2027-02-31', time: '15:00', title: 'X' }],
+    ['flyt møde byraadsmoede-2026-12 til 16/12 kl 15', { kind: 'meetingCommandUnreadable', command: 'moveMeeting' }],
+    ['flyt møde', { kind: 'meetingCommandUnreadable', command: 'moveMeeting' }],
+    ['tilføj møde temamoede i morgen', { kind: 'meetingCommandUnreadable', command: 'addMeeting' }],
+    ['aflys møde', { kind: 'meetingCommandUnreadable', command: 'cancelMeeting' }],
+  ])('reads the meeting command %j', (typed, command) => {
+    expect(parseCommand(typed)).toEqual(command);
+  });
+
   it.each<[string, string]>([
     ['tilknyt kernegruppe Læring', 'kernegruppe Læring'],
     ['Tilknyt Kernegruppe Læring.', 'Kernegruppe Læring'],
@@ -117,13 +134,40 @@ describe('commandsFor', () => {
       groups: [...dir.groups, { id: 'kernegruppe-laering', kind: 'kernegruppe', name: 'Kernegruppe Læring', kerneopgave: 'laering', members: [{ person: TOVHOLDER, roles: ['chef', 'tovholder'] }] }],
     };
     const tovholder = actorFrom(withKernegruppe, TENANT, TOVHOLDER, 'Johan Kristensen');
-    expect(commandsFor(tovholder, 'da').map((c) => c.command)).toContain('nyt udbud');
+    const inTheGroupsChat = { conversationType: 'groupChat' as const, canAddTopic: false, canStartTender: true, linked: true, announcement: false };
+    expect(commandsFor(tovholder, 'da', inTheGroupsChat).map((c) => c.command)).toContain('nyt udbud');
+    // 1:1 there is no kernegruppe to start it in: "nyt udbud" would only be refused.
+    expect(commandsFor(tovholder, 'da').map((c) => c.command)).not.toContain('nyt udbud');
   });
 
-  it('shows an admin the link commands too, each with a description', () => {
-    const commands = commandsFor(admin, 'da');
-    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder', 'dagsorden', 'dagsorden som tekst', 'tilknyt [gruppe]', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal', 'tilknytninger', 'påmindelser', 'flyt møde [id] til [dato] [kl.]', 'aflys møde [id]', 'tilføj møde [type] [dato] [kl.] [titel]']);
+  it("offers a chef 'emne' only where the tenant lets chefs add topics", () => {
+    const CHEF = 'd0000000-0000-4000-8000-000000000011';
+    const withChef: Directory = {
+      ...dir,
+      groups: [...dir.groups, { id: 'kernegruppe-laering', kind: 'kernegruppe', name: 'Kernegruppe Læring', kerneopgave: 'laering', members: [{ person: CHEF, roles: ['chef'] }] }],
+    };
+    const chef = actorFrom(withChef, TENANT, CHEF, 'Chef');
+    const place = (canAddTopic: boolean) => ({ conversationType: 'personal' as const, canAddTopic, canStartTender: false, linked: false, announcement: false });
+    expect(commandsFor(chef, 'da', place(false)).map((c) => c.command)).not.toContain('emne');
+    expect(commandsFor(chef, 'da', place(true)).map((c) => c.command)).toContain('emne');
+    // The agenda is theirs to read either way (seed 004: the dialogmøde is for the Byråd and the chefs).
+    expect(commandsFor(chef, 'da', place(false)).map((c) => c.command)).toContain('dagsorden');
+  });
+
+  const channel = (linked: boolean, announcement: boolean) => ({ conversationType: 'channel' as const, canAddTopic: false, canStartTender: false, linked, announcement });
+
+  it('shows an admin the link commands where they work, each with a description', () => {
+    const commands = commandsFor(admin, 'da', channel(false, false));
+    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder', 'dagsorden', 'dagsorden som tekst', 'tilknyt [gruppe]', 'opslagskanal', 'tilknytninger', 'påmindelser', 'flyt møde [id] til [dato] [kl.]', 'aflys møde [id]', 'tilføj møde [type] [dato] [kl.] [titel]']);
     for (const c of commands) expect(c.description, c.command).toMatch(/\S{3,}/);
+    // A linked announcement channel can be unlinked and stop announcing; it cannot become one again.
+    const linked = commandsFor(admin, 'da', channel(true, true)).map((c) => c.command);
+    expect(linked).toEqual(expect.arrayContaining(['fjern tilknytning', 'fjern opslagskanal']));
+    expect(linked).not.toContain('opslagskanal');
+    // 1:1 nothing can be linked or announced.
+    const personal = commandsFor(admin, 'da').map((c) => c.command);
+    for (const c of ['tilknyt «gruppe»', 'fjern tilknytning', 'opslagskanal', 'fjern opslagskanal']) expect(personal).not.toContain(c);
+    expect(personal).toContain('tilknytninger');
   });
 
   it('speaks English for locale en', () => {
@@ -134,11 +178,11 @@ describe('commandsFor', () => {
       { command: 'my bids', description: 'See your bids and how they are doing.' },
       { command: 'meetings', description: 'The next meetings that concern you.' },
     ]);
-    expect(commandsFor(admin, 'en').map((c) => c.command)).toEqual(['help', 'who am i', 'tenders', 'my bids', 'meetings', 'agenda', 'agenda as text', 'link [group]', 'unlink', 'announcement channel', 'remove announcement channel', 'links', 'reminders', 'move meeting [id] to [date] [time]', 'cancel meeting [id]', 'add meeting [kind] [date] [time] [title]']);
+    expect(commandsFor(admin, 'en', channel(true, false)).map((c) => c.command)).toEqual(['help', 'who am i', 'tenders', 'my bids', 'meetings', 'agenda', 'agenda as text', 'link [group]', 'unlink', 'announcement channel', 'links', 'reminders', 'move meeting [id] to [date] [time]', 'cancel meeting [id]', 'add meeting [kind] [date] [time] [title]']);
   });
 
   it.each(['da', 'en'] as const)('offers only commands the bot understands when typed as shown (%s)', (locale) => {
-    for (const { command } of commandsFor(admin, locale)) {
+    for (const { command } of [...commandsFor(admin, locale, channel(false, false)), ...commandsFor(admin, locale, channel(true, true))]) {
       const typed = command
         .replace('[id]', 'byraadsmoede-2026-12')
         .replace(/\[(dato|date)\]/, '2026-12-16')

@@ -658,7 +658,7 @@ describe('lists', () => {
     const draft = draftTender({}, 'd');
     const closed = closedTender(withTwo);
     const cancelled = cancelledTender(withTwo, 'Omprioriteret');
-    const card = tenderListCard('da', { title: 'Udbud', empty: '-', items: [draft, withTwo, closed, cancelled].map((tender) => ({ tender })), now: NOW, mode: 'group' });
+    const card = tenderListCard('da', { title: 'Udbud', empty: '-', items: [draft, withTwo, closed, cancelled].map((tender) => ({ tender })), now: NOW, mode: 'group', manages: true });
     expect(buttons(card).map((b) => `${b.verb} ${b.data.tenderId}`)).toEqual([
       'tender.edit d',
       'tender.publish d',
@@ -669,6 +669,16 @@ describe('lists', () => {
       `tender.cancelAsk ${withTwo.id}`,
     ]);
     expect(shown(card)).toEqual(expect.arrayContaining(['Kladde', 'Åben for bud', 'Lukket for bud', 'Annulleret', 'Begrundelse: Omprioriteret']));
+  });
+
+  it("offers a member who does not run the group's tenders (the økonomikonsulent) only the bids, and the chat's shared list the same, refreshing into each reader's own view", () => {
+    const items = [draftTender({}, 'd'), withTwo, closedTender(withTwo), cancelledTender(withTwo, 'Omprioriteret')].map((tender) => ({ tender }));
+    const member = tenderListCard('da', { title: 'Udbud', empty: '-', items, now: NOW, mode: 'group', manages: false });
+    expect(buttons(member).map((b) => `${b.verb} ${b.data.tenderId}`)).toEqual([`tender.bids ${withTwo.id}`, `tender.bids ${withTwo.id}`]);
+    expect((member as { refresh?: unknown }).refresh).toBeUndefined();
+    const shared = tenderListCard('da', { title: 'Udbud', empty: '-', items, now: NOW, mode: 'group', manages: true, shared: true });
+    expect(buttons(shared)).toEqual(buttons(member));
+    expect((shared as { refresh?: unknown }).refresh).toEqual({ action: { type: 'Action.Execute', verb: 'tender.list', data: {} } });
   });
 
   it('shows at most 25 items and says how many there are', () => {

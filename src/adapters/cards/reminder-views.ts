@@ -64,8 +64,13 @@ export function holidayCard(locale: Locale, meeting: Meeting, error = ''): CardJ
   });
 }
 
-export function meetingsCard(locale: Locale, meetings: readonly Meeting[], showIds: boolean): CardJson {
-  const lines: Line[] = meetings.map((m) => ({
+/** "møder": the person's own meetings as one section, then the council's; each says when more are coming than it shows. */
+export function meetingsCard(
+  locale: Locale,
+  v: { own: readonly Meeting[]; ownTotal: number; council: readonly Meeting[]; councilTotal: number; aheadDays: number },
+  showIds: boolean,
+): CardJson {
+  const meetingLine = (m: Meeting): Line => ({
     text: [
       text(locale, 'meetings.line', { when: formatInstant(new Date(m.start), locale), title: esc(m.title) }),
       m.status === 'moved' ? text(locale, 'meetings.moved') : '',
@@ -74,9 +79,20 @@ export function meetingsCard(locale: Locale, meetings: readonly Meeting[], showI
       .filter(Boolean)
       .join(' '),
     color: 'Default',
-  }));
-  if (meetings.length === 0) lines.push({ text: text(locale, 'meetings.none'), color: 'Default' });
-  if (showIds && meetings.length > 0) lines.push({ text: text(locale, 'meetings.idHint', { ids: meetings.map((m) => m.id).join(', ') }), color: 'Default' });
+  });
+  const section = (heading: TextKey, shown: readonly Meeting[], total: number): Line[] =>
+    shown.length === 0
+      ? []
+      : [
+          { text: `**${text(locale, heading)}**`, color: 'Default' },
+          ...shown.map(meetingLine),
+          ...(total > shown.length ? [{ text: text(locale, 'meetings.more', { shown: shown.length, total, days: v.aheadDays }), color: 'Default' as const }] : []),
+        ];
+  // Someone with no meetings of their own (most employees) gets no empty "your own" section.
+  const lines: Line[] = [...section('meetings.ownHeading', v.own, v.ownTotal), ...section('meetings.councilHeading', v.council, v.councilTotal)];
+  const shown = [...v.own, ...v.council];
+  if (shown.length === 0) lines.push({ text: text(locale, 'meetings.none'), color: 'Default' });
+  if (showIds && shown.length > 0) lines.push({ text: text(locale, 'meetings.idHint', { ids: shown.map((m) => m.id).join(', ') }), color: 'Default' });
   return message(text(locale, 'meetings.title'), 'emphasis', lines);
 }
 

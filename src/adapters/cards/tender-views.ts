@@ -810,7 +810,8 @@ function openTenderItem(locale: Locale, t: Tender, mine: number): ListItem {
   };
 }
 
-function groupTenderItem(locale: Locale, t: Tender, now: Date): ListItem {
+/** `manages`: the reader may edit, publish and cancel (groupTenders says so); every other member gets only what reading allows. */
+function groupTenderItem(locale: Locale, t: Tender, now: Date, manages: boolean): ListItem {
   const say = sayIn(locale);
   const id = { tenderId: t.id };
   const detail =
@@ -821,18 +822,24 @@ function groupTenderItem(locale: Locale, t: Tender, now: Date): ListItem {
     lines: [line(say('list.deadline', { deadline: at(t.deadline, locale) })), ...(detail ? [line(detail)] : [])],
     actions: [
       ...(t.status === 'published' || t.status === 'closed' ? [button('tender.bids', say('button.seeBids'), { ...id, from: 'list' })] : []),
-      ...(t.status === 'draft' ? draftButtons(say, t, 'list') : []),
-      ...(t.status === 'published' || t.status === 'closed' ? [button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive')] : []),
+      ...(manages && t.status === 'draft' ? draftButtons(say, t, 'list') : []),
+      ...(manages && (t.status === 'published' || t.status === 'closed') ? [button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive')] : []),
     ],
   };
 }
 
-/** 'open': an employee's open tenders with Byd ind / Se dine bud; 'group': the kernegruppe's own tenders. */
+/**
+ * 'open': an employee's open tenders with Byd ind / Se dine bud; 'group': the kernegruppe's own
+ * tenders, with the managers' buttons only when `manages`. `shared`: posted in the group's chat for
+ * everyone there, so it offers what every member may do and refreshes into each reader's own view.
+ */
 export function tenderListCard(
   locale: Locale,
-  v: { title: string; empty: string; items: readonly { tender: Tender; mine?: number | undefined }[]; now: Date; mode: 'open' | 'group' },
+  v: { title: string; empty: string; items: readonly { tender: Tender; mine?: number | undefined }[]; now: Date; mode: 'open' | 'group'; manages?: boolean | undefined; shared?: boolean | undefined },
 ): CardJson {
-  return listCard(locale, v, (i) => (v.mode === 'open' ? openTenderItem(locale, i.tender, i.mine ?? 0) : groupTenderItem(locale, i.tender, v.now)));
+  const card = listCard(locale, v, (i) => (v.mode === 'open' ? openTenderItem(locale, i.tender, i.mine ?? 0) : groupTenderItem(locale, i.tender, v.now, (v.manages ?? false) && !v.shared)));
+  // No user list: in a chat of fewer than 60 people Teams refreshes the card for everyone in it.
+  return v.shared ? { ...card, refresh: { action: { type: 'Action.Execute', verb: 'tender.list', data: {} } } } : card;
 }
 
 export function myBidsCard(locale: Locale, items: readonly { tender: Tender; bid: Bid }[], now: Date): CardJson {

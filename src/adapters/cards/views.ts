@@ -36,8 +36,10 @@ export function helpCard(
     inGroupConversation: boolean;
     /** This is a kernegruppe's chat and the person runs its tenders: offer "Nyt udbud". */
     canStartTender?: boolean | undefined;
-    /** A politician: offer "Tilføj emne" and the dialogmøde's agenda. */
+    /** A politician (or a chef, where the tenant allows): offer "Tilføj emne". */
     canAddTopic?: boolean | undefined;
+    /** The Byråd, the chefs and admins: offer the dialogmøde's agenda. */
+    canReadAgenda?: boolean | undefined;
   },
 ): CardJson {
   const t = (key: TextKey, params?: Record<string, string>) => text(locale, key, params);
@@ -60,13 +62,15 @@ export function helpCard(
     profileButton: t('help.profileButton'),
     newTenderButton: view.canStartTender ? t('help.newTenderButton') : '',
     newTopicButton: view.canAddTopic ? t('button.addTopic') : '',
-    agendaButton: view.canAddTopic ? t('button.seeAgenda') : '',
+    agendaButton: view.canReadAgenda ? t('button.seeAgenda') : '',
     linksButton: view.admin ? t('help.linksButton') : '',
     admin: {
       show: Boolean(admin),
       heading: t('help.adminHeading'),
       status,
       groupChoiceLabel: t('help.groupChoiceLabel'),
+      // Tilknyt pressed without a choice would send nothing to link to; Teams asks for one first.
+      groupChoiceRequired: t('help.groupChoiceRequired'),
       currentGroup: admin?.linkedGroup?.id ?? '',
       groups: (admin?.groups ?? []).map((g) => ({ id: g.id, name: g.name })),
       linkButton: t('help.linkButton'),

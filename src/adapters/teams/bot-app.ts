@@ -73,7 +73,7 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
     case 'newTender':
       return sendCard(turn.ctx, await tender.newTenderForm(deps, turn));
     case 'tenders':
-      return sendCard(turn.ctx, await tender.tenders(deps, turn));
+      return sendCard(turn.ctx, await tender.tenders(deps, turn, { shared: turn.who.conversation.conversationType !== 'personal' }));
     case 'myBids':
       return sendCard(turn.ctx, await tender.mine(deps, turn));
     case 'meetings':
@@ -84,6 +84,8 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
       return sendCard(turn.ctx, await calendar.move(deps, turn, command.meetingId, command.date, command.time, input));
     case 'cancelMeeting':
       return sendCard(turn.ctx, await calendar.cancel(deps, turn, command.meetingId, command.reason, input));
+    case 'meetingCommandUnreadable':
+      return sendCard(turn.ctx, await calendar.unreadable(deps, turn, command.command, input));
     case 'addMeeting':
       return sendCard(turn.ctx, await calendar.add(deps, turn, command.meetingKind, command.date, command.time, command.title, input));
     case 'newTopic':

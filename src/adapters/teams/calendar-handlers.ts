@@ -6,7 +6,7 @@ import type { MeetingKind } from '../../domain/calendar.js';
 import { formatInstant } from '../../domain/time.js';
 import type { Reminder } from '../../domain/reminders.js';
 import { whoIsActing } from '../../app/directory-admin.js';
-import { ADDABLE_KINDS, addMeeting, cancelMeeting, moveMeeting, nextMeetingsFor, type CalendarDeps, type CalendarError } from '../../app/calendar-admin.js';
+import { ADDABLE_KINDS, addMeeting, cancelMeeting, findMeeting, MEETINGS_AHEAD_DAYS, moveMeeting, nextMeetingsFor, type CalendarDeps, type CalendarError } from '../../app/calendar-admin.js';
 import { reminderStatus } from '../../app/reminders.js';
 import type { ReminderRepository } from '../../app/ports.js';
 import { escapeMarkdown as esc, type CardJson } from '../cards/render-card.js';
@@ -21,6 +21,7 @@ const ERROR_TEXT: Record<CalendarError, TextKey> = {
   'ADMIN.REQUIRED': 'error.adminOnly',
   'MEETING.NOT_FOUND': 'error.meetingNotFound',
   'MEETING.BAD_TIME': 'error.meetingBadTime',
+  'MEETING.NO_SUCH_DATE': 'error.meetingNoSuchDate',
   'MEETING.IN_PAST': 'error.meetingInPast',
   'MEETING.ALREADY_CANCELLED': 'error.meetingAlreadyCancelled',
   'CALENDAR.BUSY': 'error.calendarBusy',
@@ -34,7 +35,19 @@ const acting = (deps: CalendarHandlerDeps, turn: Turn) => whoIsActing(deps, turn
 
 export async function meetings(deps: CalendarHandlerDeps, turn: Turn): Promise<CardJson> {
   const { actor, directory } = await acting(deps, turn);
-  return meetingsCard(turn.who.locale, await nextMeetingsFor(deps, actor, directory?.value), isAdmin(actor));
+  return meetingsCard(turn.who.locale, { ...(await nextMeetingsFor(deps, actor, directory?.value)), aheadDays: MEETINGS_AHEAD_DAYS }, isAdmin(actor));
+}
+
+/** "2027-02-31" as the person wrote it, "31.02.2027", for the refusal of a date that does not exist. */
+const typedDate = (isoDate: string) => isoDate.split('-').reverse().join('.');
+
+const COMMAND_FORMAT = { moveMeeting: 'error.meetingFormat.move', cancelMeeting: 'error.meetingFormat.cancel', addMeeting: 'error.meetingFormat.add' } as const;
+
+/** A move, cancel or add whose meeting, date or time could not be read: how to write it, with what was written shown back. Rights come first. */
+export async function unreadable(deps: CalendarHandlerDeps, turn: Turn, command: keyof typeof COMMAND_FORMAT, input: string): Promise<CardJson> {
+  const { actor } = await acting(deps, turn);
+  if (!isAdmin(actor)) return refusal(turn, 'ADMIN.REQUIRED', input);
+  return noticeCard(turn.who.locale, { text: text(turn.who.locale, COMMAND_FORMAT[command], { kinds: ADDABLE_KINDS.join(', ') }), style: 'attention', input });
 }
 
 export async function reminders(deps: CalendarHandlerDeps, turn: Turn, input: string): Promise<CardJson> {
@@ -57,7 +70,7 @@ export async function reminders(deps: CalendarHandlerDeps, turn: Turn, input: st
 export async function move(deps: CalendarHandlerDeps, turn: Turn, meetingId: string, date: string, time: string, input: string): Promise<CardJson> {
   const { actor, directory } = await acting(deps, turn);
   const result = await moveMeeting(deps, actor, directory?.value, meetingId, date, time);
-  if (!result.ok) return refusal(turn, result.code, input, { id: esc(meetingId) });
+  if (!result.ok) return refusal(turn, result.code, input, { id: esc(meetingId), date: typedDate(date) });
   turn.log.info({ meetingId, start: result.value.start }, 'meeting moved');
   return done(turn, result.value.kind === 'dialogmoede' ? 'calendar.movedDialogmoede' : 'calendar.moved', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale) });
 }
@@ -75,7 +88,7 @@ export async function add(deps: CalendarHandlerDeps, turn: Turn, kind: string, d
     return noticeCard(turn.who.locale, { text: text(turn.who.locale, 'error.meetingKind', { kinds: ADDABLE_KINDS.join(', ') }), style: 'attention', input });
   const { actor } = await acting(deps, turn);
   const result = await addMeeting(deps, actor, kind as MeetingKind, title.trim() || kind, date, time, 2);
-  if (!result.ok) return refusal(turn, result.code, input);
+  if (!result.ok) return refusal(turn, result.code, input, { date: typedDate(date) });
   turn.log.info({ meetingId: result.value.id }, 'meeting added');
   return done(turn, 'calendar.added', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale), id: result.value.id });
 }
@@ -85,9 +98,9 @@ export async function moveFromCard(deps: CalendarHandlerDeps, turn: Turn, meetin
   const { actor, directory } = await acting(deps, turn);
   const result = await moveMeeting(deps, actor, directory?.value, meetingId, date, time);
   if (result.ok) return done(turn, 'calendar.moved', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale) });
-  if ((result.code === 'MEETING.BAD_TIME' || result.code === 'MEETING.IN_PAST') && directory) {
-    const meeting = (await nextMeetingsFor(deps, actor, directory.value, 500)).find((m) => m.id === meetingId);
-    if (meeting) return holidayCard(turn.who.locale, meeting, text(turn.who.locale, ERROR_TEXT[result.code]));
+  if ((result.code === 'MEETING.BAD_TIME' || result.code === 'MEETING.NO_SUCH_DATE' || result.code === 'MEETING.IN_PAST') && directory) {
+    const meeting = await findMeeting(deps, directory.value, meetingId);
+    if (meeting) return holidayCard(turn.who.locale, meeting, text(turn.who.locale, ERROR_TEXT[result.code], { date: typedDate(date) }));
   }
-  return refusal(turn, result.code, `${date} ${time}`, { id: esc(meetingId) });
+  return refusal(turn, result.code, `${date} ${time}`, { id: esc(meetingId), date: typedDate(date) });
 }

@@ -1,8 +1,9 @@
 // The chat commands: how a message's text is read as a command, who may see each command in the
 // help card, and their usage lines. Danish words first, English ones as aliases.
 
-import { isAdmin, TENDER_MANAGER_ROLES, type Actor } from '../../domain/actor.js';
+import { isAdmin, type Actor } from '../../domain/actor.js';
 import { mayAddTopics, mayReadAgenda } from '../../app/agenda.js';
+import { mayLinkHere, mayMarkAnnouncementHere } from '../../app/directory-admin.js';
 import { text, type Locale, type TextKey } from '../i18n/text.js';
 
 export type Command =
@@ -20,10 +21,25 @@ export type Command =
   | { kind: 'moveMeeting'; meetingId: string; date: string; time: string }
   | { kind: 'cancelMeeting'; meetingId: string; reason: string }
   | { kind: 'addMeeting'; meetingKind: string; date: string; time: string; title: string }
+  /** "flyt møde …", "aflys møde" or "tilføj møde …" whose meeting, date or time cannot be read: answered with the format, not the help card. */
+  | { kind: 'meetingCommandUnreadable'; command: 'moveMeeting' | 'cancelMeeting' | 'addMeeting' }
   | { kind: 'newTopic'; title?: string | undefined }
   | { kind: 'agenda' }
   | { kind: 'agendaText' }
   | { kind: 'unknown'; text: string };
+
+/**
+ * A date as "2026-12-16" or the Danish way, "16.12.2026" (the year in full), then the time as
+ * "17:00", "17.00" or "kl. 17.00". Groups: ISO year, month, day; Danish day, month, year; hour; minute.
+ */
+const DATE_TIME = String.raw`(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})`;
+
+/** The date as yyyy-mm-dd and the time as HH:mm, from DATE_TIME's groups starting at `first`. A date that does not exist (31.02.2027) is left for the use case to refuse. */
+function dateTimeOf(m: RegExpExecArray, first: number): { date: string; time: string } {
+  const g = (i: number) => m[first + i];
+  const date = g(0) ? `${g(0)}-${g(1)}-${g(2)}` : `${g(5)}-${g(4)!.padStart(2, '0')}-${g(3)!.padStart(2, '0')}`;
+  return { date, time: `${g(6)!.padStart(2, '0')}:${g(7)}` };
+}
 
 /** Teams may send non-breaking spaces, several spaces and trailing newlines: one line, as written. */
 function tidyMessage(raw: string | undefined): string {
@@ -54,27 +70,48 @@ export function parseCommand(raw: string | undefined): Command {
   if (titled) return { kind: 'newTopic', title: titled[1]!.trim() };
   if (/^(dagsorden|dagsordenen|agenda)$/.test(t)) return { kind: 'agenda' };
   if (/^(dagsorden|dagsordenen|agenda) (som |i |as )?(tekst|text|markdown)$/.test(t)) return { kind: 'agendaText' };
-  const move = /^(?:flyt møde|move meeting)\s+(\S+)\s+(?:til|to)\s+(\d{4}-\d{2}-\d{2})\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})$/i.exec(original);
-  if (move) return { kind: 'moveMeeting', meetingId: move[1]!.toLowerCase(), date: move[2]!, time: `${move[3]!.padStart(2, '0')}:${move[4]}` };
+  const move = new RegExp(`^(?:flyt møde|move meeting)\\s+(\\S+)\\s+(?:til|to)\\s+${DATE_TIME}$`, 'i').exec(original);
+  if (move) return { kind: 'moveMeeting', meetingId: move[1]!.toLowerCase(), ...dateTimeOf(move, 2) };
   const cancelMeeting = /^(?:aflys møde|cancel meeting)\s+(\S+)(?:\s+(.*))?$/i.exec(original);
   if (cancelMeeting) return { kind: 'cancelMeeting', meetingId: cancelMeeting[1]!.toLowerCase(), reason: cancelMeeting[2] ?? '' };
-  const add = /^(?:tilføj møde|add meeting)\s+(\S+)\s+(\d{4}-\d{2}-\d{2})\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?:\s+(.*))?$/i.exec(original);
-  if (add) return { kind: 'addMeeting', meetingKind: add[1]!.toLowerCase(), date: add[2]!, time: `${add[3]!.padStart(2, '0')}:${add[4]}`, title: add[5] ?? '' };
+  const add = new RegExp(`^(?:tilføj møde|add meeting)\\s+(\\S+)\\s+${DATE_TIME}(?:\\s+(.*))?$`, 'i').exec(original);
+  if (add) return { kind: 'addMeeting', meetingKind: add[1]!.toLowerCase(), ...dateTimeOf(add, 2), title: add[10] ?? '' };
+  if (/^(flyt møde|move meeting)(\s|$)/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'moveMeeting' };
+  if (/^(aflys møde|cancel meeting)$/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'cancelMeeting' };
+  if (/^(tilføj møde|add meeting)(\s|$)/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'addMeeting' };
   const link = /^(?:tilknyt|link)(?:\s+(?:til|to))?(?:\s+(.+))?$/i.exec(original);
   if (link) return { kind: 'link', group: link[1]?.trim() ?? '' };
   // Shown back as written: "hvornår er mødet?" keeps its question mark.
   return { kind: 'unknown', text: tidyMessage(raw) };
 }
 
+/**
+ * Where a help card is shown and what the person may do there. Each command is listed only where
+ * its use case would let this person use it: the card offers nothing it then refuses.
+ */
+export interface HelpPlace {
+  readonly conversationType: 'personal' | 'groupChat' | 'channel';
+  /** The person may add dialogmøde topics, by the tenant's setting (mayAddTopicsIn: chefs only where agenda.chefsMayAddTopics says so). */
+  readonly canAddTopic: boolean;
+  /** This is a kernegruppe's chat and the person runs its tenders (tenderPlaceFor). */
+  readonly canStartTender: boolean;
+  /** This conversation belongs to a group. */
+  readonly linked: boolean;
+  /** This channel is an announcement channel. */
+  readonly announcement: boolean;
+}
+
+/** The 1:1 chat in a tenant that has not let chefs add topics. */
+export const personalPlace = (actor: Actor): HelpPlace => ({ conversationType: 'personal', canAddTopic: mayAddTopics(actor, false), canStartTender: false, linked: false, announcement: false });
+
 interface CommandHelp {
   readonly usage: TextKey;
   readonly description: TextKey;
-  readonly visibleTo: (actor: Actor) => boolean;
+  readonly visibleTo: (place: HelpPlace & { readonly actor: Actor }) => boolean;
 }
 
 const everyone = () => true;
-const managesAnyKernegruppe = (actor: Actor) =>
-  actor.memberships.some((m) => m.group.kind === 'kernegruppe' && m.roles.some((r) => TENDER_MANAGER_ROLES.includes(r)));
+const admin = (p: { readonly actor: Actor }) => isAdmin(p.actor);
 
 /** In the order the help card lists them. Later features add their commands here. */
 const HELP: readonly CommandHelp[] = [
@@ -82,23 +119,24 @@ const HELP: readonly CommandHelp[] = [
   { usage: 'cmd.whoami', description: 'cmd.whoami.text', visibleTo: everyone },
   { usage: 'cmd.tenders', description: 'cmd.tenders.text', visibleTo: everyone },
   { usage: 'cmd.myBids', description: 'cmd.myBids.text', visibleTo: everyone },
-  { usage: 'cmd.newTender', description: 'cmd.newTender.text', visibleTo: managesAnyKernegruppe },
+  // Only in the kernegruppe's chat, where a tender is started.
+  { usage: 'cmd.newTender', description: 'cmd.newTender.text', visibleTo: (p) => p.canStartTender },
   { usage: 'cmd.meetings', description: 'cmd.meetings.text', visibleTo: everyone },
-  // Chefs see "emne" too: a tenant may let them add topics, and if not, the answer says so politely.
-  { usage: 'cmd.newTopic', description: 'cmd.newTopic.text', visibleTo: (a) => mayAddTopics(a, true) },
-  { usage: 'cmd.agenda', description: 'cmd.agenda.text', visibleTo: mayReadAgenda },
-  { usage: 'cmd.agendaText', description: 'cmd.agendaText.text', visibleTo: isAdmin },
-  { usage: 'cmd.link', description: 'cmd.link.text', visibleTo: isAdmin },
-  { usage: 'cmd.unlink', description: 'cmd.unlink.text', visibleTo: isAdmin },
-  { usage: 'cmd.announce', description: 'cmd.announce.text', visibleTo: isAdmin },
-  { usage: 'cmd.unannounce', description: 'cmd.unannounce.text', visibleTo: isAdmin },
-  { usage: 'cmd.links', description: 'cmd.links.text', visibleTo: isAdmin },
-  { usage: 'cmd.reminders', description: 'cmd.reminders.text', visibleTo: isAdmin },
-  { usage: 'cmd.moveMeeting', description: 'cmd.moveMeeting.text', visibleTo: isAdmin },
-  { usage: 'cmd.cancelMeeting', description: 'cmd.cancelMeeting.text', visibleTo: isAdmin },
-  { usage: 'cmd.addMeeting', description: 'cmd.addMeeting.text', visibleTo: isAdmin },
+  { usage: 'cmd.newTopic', description: 'cmd.newTopic.text', visibleTo: (p) => p.canAddTopic },
+  { usage: 'cmd.agenda', description: 'cmd.agenda.text', visibleTo: (p) => mayReadAgenda(p.actor) },
+  { usage: 'cmd.agendaText', description: 'cmd.agendaText.text', visibleTo: admin },
+  { usage: 'cmd.link', description: 'cmd.link.text', visibleTo: (p) => mayLinkHere(p.actor, p.conversationType).ok },
+  // Only what would change something here: unlink a linked conversation, mark a channel that is not yet an announcement channel, and back.
+  { usage: 'cmd.unlink', description: 'cmd.unlink.text', visibleTo: (p) => isAdmin(p.actor) && p.linked },
+  { usage: 'cmd.announce', description: 'cmd.announce.text', visibleTo: (p) => mayMarkAnnouncementHere(p.actor, p.conversationType, true).ok && !p.announcement },
+  { usage: 'cmd.unannounce', description: 'cmd.unannounce.text', visibleTo: (p) => mayMarkAnnouncementHere(p.actor, p.conversationType, false).ok && p.announcement },
+  { usage: 'cmd.links', description: 'cmd.links.text', visibleTo: admin },
+  { usage: 'cmd.reminders', description: 'cmd.reminders.text', visibleTo: admin },
+  { usage: 'cmd.moveMeeting', description: 'cmd.moveMeeting.text', visibleTo: admin },
+  { usage: 'cmd.cancelMeeting', description: 'cmd.cancelMeeting.text', visibleTo: admin },
+  { usage: 'cmd.addMeeting', description: 'cmd.addMeeting.text', visibleTo: admin },
 ];
 
-export function commandsFor(actor: Actor, locale: Locale) {
-  return HELP.filter((c) => c.visibleTo(actor)).map((c) => ({ command: text(locale, c.usage), description: text(locale, c.description) }));
+export function commandsFor(actor: Actor, locale: Locale, place: HelpPlace = personalPlace(actor)) {
+  return HELP.filter((c) => c.visibleTo({ ...place, actor })).map((c) => ({ command: text(locale, c.usage), description: text(locale, c.description) }));
 }

@@ -2,7 +2,7 @@
 // same handler serves a typed command (sent as a message) and a card button (returned to Teams).
 // They read the activity, call a use case, and pick a view; nothing else.
 
-import { mayAddTopics } from '../../app/agenda.js';
+import { mayAddTopicsIn, mayReadAgenda } from '../../app/agenda.js';
 import { isAdmin } from '../../domain/actor.js';
 import { findGroupById, linkOf, type Directory } from '../../domain/directory.js';
 import {
@@ -14,16 +14,16 @@ import {
   type Acting,
   type DirectoryDeps,
 } from '../../app/directory-admin.js';
-import type { ConversationRepository } from '../../app/ports.js';
+import type { CalendarRepository, ConversationRepository } from '../../app/ports.js';
 import { tenderPlaceFor } from '../../app/tenders.js';
 import type { CardJson } from '../cards/render-card.js';
 import { escapeMarkdown as esc } from '../cards/render-card.js';
 import { helpCard, linksCard, noticeCard, profileCard } from '../cards/views.js';
 import { text, type TextKey } from '../i18n/text.js';
-import { commandsFor } from './commands.js';
+import { commandsFor, type HelpPlace } from './commands.js';
 import type { Turn } from './turn.js';
 
-export type HandlerDeps = DirectoryDeps & { readonly conversations: ConversationRepository };
+export type HandlerDeps = DirectoryDeps & { readonly conversations: ConversationRepository; readonly calendars: CalendarRepository };
 
 const whoIsActing = (deps: HandlerDeps, turn: Turn): Promise<Acting> => readActing(deps, turn.who.tenantId, turn.who.userId, turn.who.userName);
 
@@ -36,17 +36,26 @@ const done = (turn: Turn, key: TextKey, params: Record<string, string> = {}) =>
 const groupList = (directory: Directory | undefined) => esc((directory?.groups ?? []).map((g) => g.name).join(', '));
 
 export async function showHelp(deps: HandlerDeps, turn: Turn, notUnderstood?: string): Promise<CardJson> {
-  const { actor, directory: versioned } = await whoIsActing(deps, turn);
+  const acting = await whoIsActing(deps, turn);
+  const { actor, directory: versioned } = acting;
   const directory = versioned?.value;
   const { conversation, locale } = turn.who;
   const link = directory ? linkOf(directory, conversation.conversationId) : undefined;
+  const place: HelpPlace = {
+    conversationType: conversation.conversationType,
+    canAddTopic: await mayAddTopicsIn(deps, actor),
+    canStartTender: tenderPlaceFor(acting, conversation.conversationId).ok,
+    linked: Boolean(link?.group),
+    announcement: link?.announcement ?? false,
+  };
   return helpCard(locale, {
     actor,
-    commands: commandsFor(actor, locale),
+    commands: commandsFor(actor, locale, place),
     notUnderstood,
     inGroupConversation: conversation.conversationType !== 'personal',
-    canStartTender: tenderPlaceFor({ actor, directory: versioned }, conversation.conversationId).ok,
-    canAddTopic: mayAddTopics(actor, false),
+    canStartTender: place.canStartTender,
+    canAddTopic: place.canAddTopic,
+    canReadAgenda: mayReadAgenda(actor),
     admin:
       isAdmin(actor) && directory
         ? {
@@ -115,7 +124,8 @@ export async function announceHere(deps: HandlerDeps, turn: Turn, on: boolean, i
 
 export async function showLinks(deps: HandlerDeps, turn: Turn, input: string): Promise<CardJson> {
   const result = listLinks(await whoIsActing(deps, turn));
-  if (!result.ok) return refusal(turn, errorKey(result.code), {}, input);
+  // Seeing the links is what was refused here, not changing them.
+  if (!result.ok) return refusal(turn, result.code === 'ADMIN.REQUIRED' ? 'error.adminOnlyLinks' : errorKey(result.code), {}, input);
   // Links made from a file carry no name; the conversation record (from installation) usually has one.
   const lines = await Promise.all(
     result.value.map(async (v) => ({

@@ -232,8 +232,13 @@ export async function cancel(deps: TenderHandlerDeps, turn: Turn, tenderId: stri
   return cancelDoneCard(turn.who.locale, tender, { told: biddersTold, notReached: biddersNotReached });
 }
 
-/** "udbud": in a kernegruppe's chat its members see the group's tenders; anywhere else, the open ones. */
-export async function tenders(deps: TenderHandlerDeps, turn: Turn): Promise<CardJson> {
+/**
+ * "udbud": in a kernegruppe's chat its members see the group's tenders; anywhere else, the open ones.
+ * Typed in the chat, the list is posted for everyone there (`shared`): it offers what every member may
+ * do, and each reader's own view (a manager's Ret kladde, Offentliggør, Annullér udbud) comes through
+ * its refresh; pressed (tender.list), it is the presser's own view.
+ */
+export async function tenders(deps: TenderHandlerDeps, turn: Turn, opts: { shared?: boolean } = {}): Promise<CardJson> {
   const who = await acting(deps, turn);
   const group = await groupTenders(deps, who, turn.who.conversation.conversationId);
   if (group.ok) {
@@ -243,6 +248,8 @@ export async function tenders(deps: TenderHandlerDeps, turn: Turn): Promise<Card
       items: group.value.tenders.map((tender) => ({ tender })),
       now: deps.clock.now(),
       mode: 'group',
+      manages: group.value.manages,
+      shared: opts.shared ?? false,
     });
   }
   const open = await openTenders(deps, bidderOf(turn));
