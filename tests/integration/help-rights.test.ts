@@ -66,6 +66,7 @@ function typed(command: string, place: Place): string {
     .replace('[kl.]', '15:00')
     .replace('[type]', 'temamoede')
     .replace('[titel]', 'Ekstra temamøde')
+    .replace('[begrundelse]', 'Ingen punkter')
     .replace('[gruppe]', group);
 }
 

@@ -128,7 +128,7 @@ export const da = {
   'cmd.reminders.text': 'Status for påmindelserne: sendt, sendt for sent, sprunget over, kunne ikke sendes.',
   'cmd.moveMeeting': 'flyt møde [id] til [dato] [kl.]',
   'cmd.moveMeeting.text': 'Flyt ét møde, fx »flyt møde byraadsmoede-2026-12 til 2026-12-16 17:00«. Påmindelserne følger med.',
-  'cmd.cancelMeeting': 'aflys møde [id]',
+  'cmd.cancelMeeting': 'aflys møde [id] [begrundelse]',
   'cmd.cancelMeeting.text': 'Aflys ét møde; dets påmindelser sendes ikke.',
   'cmd.addMeeting': 'tilføj møde [type] [dato] [kl.] [titel]',
   'cmd.addMeeting.text': 'Tilføj et ekstra møde, fx »tilføj møde byraadsmoede 2026-12-16 17:00 Ekstraordinært byrådsmøde«.',

@@ -129,7 +129,7 @@ export const en: Record<TextKey, string> = {
   'cmd.reminders.text': 'Status of the reminders: sent, sent late, skipped, could not be sent.',
   'cmd.moveMeeting': 'move meeting [id] to [date] [time]',
   'cmd.moveMeeting.text': 'Move one meeting, e.g. “move meeting byraadsmoede-2026-12 to 2026-12-16 17:00”. Its reminders follow.',
-  'cmd.cancelMeeting': 'cancel meeting [id]',
+  'cmd.cancelMeeting': 'cancel meeting [id] [reason]',
   'cmd.cancelMeeting.text': 'Cancel one meeting; its reminders are not sent.',
   'cmd.addMeeting': 'add meeting [kind] [date] [time] [title]',
   'cmd.addMeeting.text': 'Add an extra meeting, e.g. “add meeting byraadsmoede 2026-12-16 17:00 Extra council meeting”.',
