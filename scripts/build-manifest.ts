@@ -1,10 +1,11 @@
 // Owns the Teams app package: puts the bot's app id into manifest/manifest.json and zips it with
 // the English localisation and the two icons into build/appPackage.zip, ready to upload to Teams.
 // Run: MicrosoftAppId=<client id of the bot's managed identity> npx tsx scripts/build-manifest.ts
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
+import { isRunDirectly } from './run-directly.js';
 
 export const APP_ID_PLACEHOLDER = '{{MICROSOFT_APP_ID}}';
 export const APP_PACKAGE_FILE_NAME = 'appPackage.zip';
@@ -46,18 +47,8 @@ export function buildAppPackage({ appId, outDir = DEFAULT_OUT_DIR }: BuildAppPac
   return zipPath;
 }
 
-function isRunDirectly(): boolean {
-  const scriptPath = process.argv[1];
-  if (!scriptPath) return false;
-  try {
-    // realpath on both sides so a symlinked checkout still counts as the same file.
-    return realpathSync(scriptPath) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isRunDirectly()) {
+if (isRunDirectly(import.meta.url)) {
   const appId = process.env.MicrosoftAppId?.trim() ?? '';
   if (!isGuid(appId)) {
     console.error(MISSING_APP_ID_MESSAGE);

@@ -4,13 +4,14 @@
 // drawn from the same data the tests check, so they show what users get, not a hand-made mock-up.
 // Run: npm run cards:gallery [-- --out DIR]      (default docs/cards)
 
-import { mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CardJson } from '../src/adapters/cards/render-card.js';
 import { launchChromium } from '../tests/support/chromium.js';
 import { CARD_FIXTURES } from '../tests/support/card-fixtures.js';
+import { isRunDirectly } from './run-directly.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HERE = path.join(ROOT, 'scripts', 'cards-gallery');
@@ -162,15 +163,5 @@ async function main(argv: readonly string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-function isRunDirectly(): boolean {
-  const scriptPath = process.argv[1];
-  if (!scriptPath) return false;
-  try {
-    // realpath on both sides so a symlinked checkout still counts as the same file.
-    return realpathSync(scriptPath) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isRunDirectly()) process.exitCode = await main(process.argv.slice(2));
+if (isRunDirectly(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

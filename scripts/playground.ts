@@ -5,13 +5,14 @@
 // what `--as <persona>` does. The browser test (tests/e2e) starts the playground through these functions.
 // Run: npx tsx scripts/playground.ts [--as <persona>] [--headless] [--port N] [--bot-url URL]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { isRunDirectly } from './run-directly.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const ROSTER_FILE = join(REPO_ROOT, 'demo', 'roster.yaml');
@@ -483,18 +484,8 @@ async function main(argv: readonly string[]): Promise<number> {
   return stopWatching() ? 1 : code;
 }
 
-function isRunDirectly(): boolean {
-  const scriptPath = process.argv[1];
-  if (!scriptPath) return false;
-  try {
-    // realpath on both sides so a symlinked checkout still counts as the same file.
-    return realpathSync(scriptPath) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isRunDirectly()) {
+if (isRunDirectly(import.meta.url)) {
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (e) {

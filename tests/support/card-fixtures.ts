@@ -89,7 +89,7 @@ const digest = {
   closedSinceLastMonth: [{ id: 't0', title: 'Lektiecafé', activeBids: 7 }],
   drafts: 1,
 };
-const reminder = (patch: Partial<Reminder>): Reminder => ({
+export const reminder = (patch: Partial<Reminder>): Reminder => ({
   id: 'rem-1',
   tenantId: 'x',
   meetingId: 'byraadsmoede-2026-12',

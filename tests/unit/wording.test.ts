@@ -13,7 +13,7 @@ import { cancelDoneCard, publishRefusedCard, publishReportCard } from '../../src
 import { catalog } from '../../src/adapters/i18n/text.js';
 import { addTopic, lock, newAgenda } from '../../src/domain/agenda.js';
 import { DEFAULT_CALENDAR, generateMonth } from '../../src/domain/calendar.js';
-import type { Reminder } from '../../src/domain/reminders.js';
+import { reminder } from '../support/card-fixtures.js';
 import { publishedTender } from '../support/tender-fixtures.js';
 
 /** Every element of a card, depth first. */
@@ -82,20 +82,6 @@ const december = generateMonth(2026, 12, DEFAULT_CALENDAR, [{ id: 'kernegruppe-l
 const byraadMeeting = december.find((m) => m.kind === 'byraadsmoede')!;
 const dialogmoede = december.find((m) => m.id === 'dialogmoede-2026-12')!;
 const digest = { groupId: 'kernegruppe-laering', groupName: 'Kernegruppe Læring', openTenders: [], closedSinceLastMonth: [], drafts: 2 };
-const reminder = (patch: Partial<Reminder>): Reminder => ({
-  id: 'rem-1',
-  tenantId: 'x',
-  meetingId: 'byraadsmoede-2026-12',
-  meetingKind: 'byraadsmoede',
-  ruleId: 'byraadsmoede-7d',
-  target: { type: 'group', groupId: 'kernegruppe-laering' },
-  dueAt: '2026-12-23T16:00:00Z',
-  meetingStart: '2026-12-30T16:00:00Z',
-  status: 'pending',
-  attempts: 0,
-  updatedAt: '2026-12-23T16:00:00Z',
-  ...patch,
-});
 const statusCard = (locale: 'da' | 'en') =>
   reminderStatusCard(locale, {
     counts: { sent: 8, pending: 2, skipped: 1, unreachable: 1 },
