@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CosmosClient, type Container, type Database, type PluginConfig } from '@azure/cosmos';
-import { DefaultAzureCredential } from '@azure/identity';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { CONTAINERS } from './containers.js';
@@ -64,7 +63,8 @@ function connection(client: CosmosClient, database: Database, close: () => Promi
 export async function connectAzureCosmos(cfg: Extract<Config['cosmos'], { kind: 'azure' }>): Promise<CosmosConnection> {
   const client = cfg.key
     ? new CosmosClient({ endpoint: cfg.endpoint, key: cfg.key })
-    : new CosmosClient({ endpoint: cfg.endpoint, aadCredentials: new DefaultAzureCredential() });
+    : // Loaded only here: it is large, and the local database (every start of `npm start`) never needs it.
+      new CosmosClient({ endpoint: cfg.endpoint, aadCredentials: new (await import('@azure/identity')).DefaultAzureCredential() });
   const database = await ensureSchema(client, cfg.database, Boolean(cfg.key));
   return connection(client, database, async () => {});
 }
