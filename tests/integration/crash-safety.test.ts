@@ -33,7 +33,7 @@ async function localConfig(dataDir?: string) {
 describe('acknowledged writes survive kill -9', () => {
   it('loses none of the writes acknowledged before 25 kills at random moments, and hands out no counter number twice', async () => {
     const figures = await runCrashTrials({ trials: 25 });
-    console.log(describeFigures(figures));
+    process.stdout.write(`${describeFigures(figures)}\n`);
     expect(figures.lost).toEqual([]);
     expect(figures.duplicateNumbers).toEqual([]);
     expect(figures.acknowledged).toBeGreaterThan(0);
