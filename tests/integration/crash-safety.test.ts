@@ -46,7 +46,7 @@ describe('acknowledged writes survive kill -9', () => {
     } finally {
       await conn.close();
     }
-  }, 300_000);
+  }, 600_000);
 
   it('keeps a bid whose receipt the bidder saw when the real bot is killed right after it', async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'kerneopgave-crash-bot-'));
