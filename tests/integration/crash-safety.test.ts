@@ -188,6 +188,8 @@ describe('one owner of the local data folder', () => {
     const other = spawn('sleep', ['30']);
     try {
       await writeFile(lockFile, JSON.stringify({ pid: other.pid, host: hostname(), started: '1', token: 'reused', role: 'owner' }));
+      // A killed bot also leaves its server's info file behind, naming the same pid.
+      await writeFile(path.join(path.resolve(cfg.dataDir), 'embedded-cosmos.json'), JSON.stringify({ pid: other.pid, token: 'reused', endpoint: 'https://127.0.0.1:1', key: 'x', ca: '' }));
       const second = await openLocalCosmos(cfg, silent, { role: 'owner' });
       await second.close();
     } finally {
