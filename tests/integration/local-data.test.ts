@@ -1,7 +1,7 @@
 // Local data survives a restart of `npm start`, `--reset` starts clean, a second bot on the same
 // data folder is refused, and tools (roster import) write into the running bot's database.
 
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -42,18 +42,13 @@ describe('local data', () => {
     const cfg = await localConfig();
     const bot = await openLocalCosmos(cfg, silent, { role: 'owner' });
     try {
-      // The owner check compares pids, so another live process owning the folder is simulated by
-      // putting our parent's pid (alive, and not us) into the info file.
-      const info = path.join(path.resolve(cfg.dataDir), 'embedded-cosmos.json');
-      const mine = JSON.parse(await readFile(info, 'utf8')) as Record<string, unknown>;
-      await writeFile(info, JSON.stringify({ ...mine, pid: process.ppid }));
+      // The running bot holds the folder's lock (see crash-safety.test.ts for other processes).
       await expect(openLocalCosmos(cfg, silent, { role: 'owner' })).rejects.toBeInstanceOf(LocalDataInUseError);
 
       const tool = await openLocalCosmos(cfg, silent, { role: 'tool' });
       await importRoster({ directories: repositoriesOf(tool).directories, clock: systemClock }, DEMO_TENANT, demoRoster, 'tool');
       await tool.close();
       expect((await repositoriesOf(bot).directories.get(DEMO_TENANT))?.value.importedBy).toBe('tool');
-      await writeFile(info, JSON.stringify(mine));
     } finally {
       await bot.close();
     }

@@ -1,16 +1,17 @@
 // Opens the database the configuration names: Azure Cosmos DB (key or Entra credential), or the
-// embedded local server with its data saved under the data folder. Everything above this file sees
+// embedded local server with its data kept under the data folder (a journal of every write). Everything above this file sees
 // the same @azure/cosmos containers either way.
 
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CosmosClient, type Container, type Database, type PluginConfig } from '@azure/cosmos';
-import { DefaultAzureCredential } from '@azure/identity';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { CONTAINERS } from './containers.js';
-import { keepSnapshot, loadSnapshot } from './cosmos-snapshot.js';
+import { journalWrites, Journal } from './cosmos-journal.js';
+import { compact, loadInto, readLocalData } from './cosmos-snapshot.js';
+import { takeDataLock, type LockOwner } from './data-lock.js';
 import { agentTrusting, startEmbeddedCosmos } from './embedded-cosmos.js';
 
 export type Containers = { readonly [K in keyof typeof CONTAINERS]: Container };
@@ -62,7 +63,8 @@ function connection(client: CosmosClient, database: Database, close: () => Promi
 export async function connectAzureCosmos(cfg: Extract<Config['cosmos'], { kind: 'azure' }>): Promise<CosmosConnection> {
   const client = cfg.key
     ? new CosmosClient({ endpoint: cfg.endpoint, key: cfg.key })
-    : new CosmosClient({ endpoint: cfg.endpoint, aadCredentials: new DefaultAzureCredential() });
+    : // Loaded only here: it is large, and the local database (every start of `npm start`) never needs it.
+      new CosmosClient({ endpoint: cfg.endpoint, aadCredentials: new (await import('@azure/identity')).DefaultAzureCredential() });
   const database = await ensureSchema(client, cfg.database, Boolean(cfg.key));
   return connection(client, database, async () => {});
 }
@@ -76,31 +78,41 @@ export async function connectEmbedded(endpoint: string, key: string, ca: string,
 
 interface RunningInfo {
   readonly pid: number;
+  /** The lock's token: a tool uses the server only of the process that holds the lock now. */
+  readonly token: string;
   readonly endpoint: string;
   readonly key: string;
   readonly ca: string;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+function inUse(holder: LockOwner, dataDir: string): LocalDataInUseError {
+  return new LocalDataInUseError(
+    holder.role === 'tool'
+      ? `Et værktøj (pid ${holder.pid}) bruger de lokale data i ${dataDir} lige nu. Vent til det er færdigt, og prøv igen.`
+      : `En anden kopi af botten kører allerede (pid ${holder.pid}) med de lokale data i ${dataDir}. Stop den først.`,
+  );
 }
 
-async function runningElsewhere(infoFile: string): Promise<RunningInfo | undefined> {
-  if (!existsSync(infoFile)) return undefined;
-  const info = JSON.parse(await readFile(infoFile, 'utf8')) as RunningInfo;
-  return info.pid !== process.pid && alive(info.pid) ? info : undefined;
+/** The running bot's server, as its info file names it; waits a little while the bot is still loading. */
+async function serverOf(holder: LockOwner, infoFile: string): Promise<RunningInfo | undefined> {
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    if (existsSync(infoFile)) {
+      const info = JSON.parse(await readFile(infoFile, 'utf8')) as RunningInfo;
+      if (info.token === holder.token) return info;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return undefined;
 }
+
+const partitionKeyPath = (containerId: string) => Object.values(CONTAINERS).find((c) => c.id === containerId)?.partitionKey ?? '/pk';
 
 /**
- * The local database. As the bot (`owner`), it starts the embedded server, loads the saved data
- * (none with `reset`), saves it while running, and refuses to start if another bot owns the folder.
- * As a tool (`tool`, e.g. the roster import), it uses the running bot's server when there is one, so
- * the bot sees the change at once, and otherwise starts its own and saves on close.
+ * The local database. As the bot (`owner`), it takes the data folder's lock (refusing to start when
+ * another bot holds it), replays the journal over the last snapshot (none with `reset`), compacts,
+ * and starts the embedded server with every write journaled before it is acknowledged. As a tool
+ * (`tool`, e.g. the roster import), it uses the running bot's server when there is one, so the bot
+ * sees the change at once, and otherwise takes the lock and does the same for its own run.
  */
 export async function openLocalCosmos(
   cfg: Extract<Config['cosmos'], { kind: 'embedded' }>,
@@ -110,30 +122,51 @@ export async function openLocalCosmos(
   const dataDir = path.resolve(cfg.dataDir);
   const infoFile = path.join(dataDir, 'embedded-cosmos.json');
   const snapshotFile = path.join(dataDir, 'cosmos-data.json');
-  const other = await runningElsewhere(infoFile);
-  if (other && opts.role === 'owner') {
-    throw new LocalDataInUseError(`En anden kopi af botten kører allerede (pid ${other.pid}) med de lokale data i ${dataDir}. Stop den først.`);
-  }
-  if (other) return connectEmbedded(other.endpoint, other.key, other.ca, cfg.database);
-
+  const journalFile = path.join(dataDir, 'journal.ndjson');
   await mkdir(dataDir, { recursive: true });
-  if (opts.reset) await rm(snapshotFile, { force: true });
-  const server = await startEmbeddedCosmos();
-  const conn = await connectEmbedded(server.endpoint, server.key, server.ca, cfg.database);
-  const loaded = await loadSnapshot(snapshotFile, conn.containers);
-  log.info({ dataDir, items: loaded, reset: Boolean(opts.reset) }, 'embedded Cosmos DB started');
-  const snapshot = keepSnapshot(snapshotFile, conn.containers, log);
-  if (opts.role === 'owner') {
-    const info: RunningInfo = { pid: process.pid, endpoint: server.endpoint, key: server.key, ca: server.ca };
-    await writeFile(infoFile, JSON.stringify(info));
+
+  const taken = await takeDataLock(dataDir, opts.role);
+  if (!taken.ok) {
+    const holder = taken.heldBy;
+    if (opts.role === 'owner' || holder.role === 'tool') throw inUse(holder, dataDir);
+    const info = await serverOf(holder, infoFile);
+    if (!info) throw new LocalDataInUseError(`Botten (pid ${holder.pid}) starter stadig med de lokale data i ${dataDir}. Prøv igen om lidt.`);
+    return connectEmbedded(info.endpoint, info.key, info.ca, cfg.database);
   }
-  return {
-    ...conn,
-    close: async () => {
-      await snapshot.stop();
-      if (opts.role === 'owner') await rm(infoFile, { force: true });
-      await conn.close();
-      await server.stop();
-    },
-  };
+  const { lock } = taken;
+  try {
+    if (opts.reset) {
+      await rm(snapshotFile, { force: true });
+      await rm(journalFile, { force: true });
+    }
+    const { state, replayed } = await readLocalData(snapshotFile, journalFile, partitionKeyPath);
+    if (replayed > 0) await compact(state, snapshotFile, journalFile);
+    const journal = await Journal.open(journalFile);
+    const server = await startEmbeddedCosmos();
+    const conn = await connectEmbedded(server.endpoint, server.key, server.ca, cfg.database);
+    const loaded = await loadInto(state, conn.containers);
+    // From here on every acknowledged write is in the journal; loading the snapshot needed none.
+    journalWrites(server.server, journal, (err) => log.error({ err }, 'local journal write failed'));
+    log.info({ dataDir, items: loaded, replayed, reset: Boolean(opts.reset) }, 'embedded Cosmos DB started');
+    if (opts.role === 'owner') {
+      const info: RunningInfo = { pid: process.pid, token: lock.owner.token, endpoint: server.endpoint, key: server.key, ca: server.ca };
+      await writeFile(`${infoFile}.tmp`, JSON.stringify(info));
+      await rename(`${infoFile}.tmp`, infoFile);
+    }
+    return {
+      ...conn,
+      close: async () => {
+        await conn.close();
+        await server.stop();
+        await journal.close();
+        const saved = await readLocalData(snapshotFile, journalFile, partitionKeyPath);
+        if (saved.replayed > 0) await compact(saved.state, snapshotFile, journalFile);
+        if (opts.role === 'owner') await rm(infoFile, { force: true });
+        await lock.release();
+      },
+    };
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
 }

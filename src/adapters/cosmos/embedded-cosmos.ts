@@ -11,6 +11,8 @@ export interface EmbeddedCosmos {
   /** Any base64 string is accepted as the key; @azure/cosmos still signs requests with it. */
   readonly key: string;
   readonly ca: string;
+  /** The HTTPS server itself, so the journal can see every answer before it leaves. */
+  readonly server: https.Server;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
     endpoint: `https://127.0.0.1:${actualPort}`,
     key: EMBEDDED_KEY,
     ca: cert,
+    server,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
