@@ -13,8 +13,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     // Time in the tests comes from the injected clock, never from the machine; these limits only catch a
-    // test that hangs. The slowest test (the simulated month) takes about 5 s alone and 16 s on two cores
-    // shared with a dozen other processes: 120 s is far past what a busy machine reaches by accident.
+    // test that hangs. The slowest test (the simulated month) takes about 5 s alone and up to 40 s on two
+    // cores shared with a dozen other busy processes: 120 s is past what a busy machine reaches by accident.
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
