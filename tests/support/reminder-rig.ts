@@ -1,9 +1,12 @@
 // The reminder engine on the embedded Cosmos protocol server with the real Teams notifier posting
 // to a recording connector (which can answer 429 or 403), a clock the test steps, and the demo
 // roster with every kernegruppe's chat, the Byråd's chat and every konsulent's 1:1 chat known to the bot.
+// Each test starts its own rig (startRig), stopped when that test ends, so a test that fails or times
+// out leaves nothing behind that the next one would run into.
 
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import pino from 'pino';
+import { onTestFinished } from 'vitest';
 import { Pacer } from '../../src/app/pacer.js';
 import { planReminders, sendDueReminders, type ReminderDeps } from '../../src/app/reminders.js';
 import { seedDemoData } from '../../src/app/seed-demo.js';
@@ -20,7 +23,36 @@ import { RecordingConnector } from './recording-connector.js';
 export const chatOf = (groupId: string) => `19:${groupId}@thread.v2`;
 export const personalOf = (personId: string) => `a:personal-${personId}`;
 
+const MINUTE = 60_000;
+
+/** What the bot sent to one conversation, and the clock's time when the run that sent it ended. */
+export interface Sent {
+  readonly to: string;
+  readonly at: number;
+}
+
+export interface RunOptions {
+  /** The instances that each run the sender on every tick (two share the database and the lease). */
+  readonly instances?: readonly string[];
+  /** The loop's interval: the sender runs on ticks `step` apart, counted from where the clock stood. */
+  readonly step?: number;
+  /**
+   * The planner runs on the ticks that fall on this interval (the first tick included). Production plans
+   * every 5 minutes; each run here costs about 100 ms of queries and plans 45 days ahead, so 6 hours.
+   */
+  readonly planEvery?: number;
+}
+
+/** A rig for the running test, stopped when the test ends however it ends. */
+export async function startRig(now: string, config?: ReminderConfig): Promise<ReminderRig> {
+  const rig = await ReminderRig.start(now, config);
+  onTestFinished(() => rig.stop());
+  return rig;
+}
+
 export class ReminderRig {
+  private stopped = false;
+
   private constructor(
     readonly deps: ReminderDeps,
     readonly clock: TestClock,
@@ -80,7 +112,63 @@ export class ReminderRig {
     return sendDueReminders(this.deps, instance);
   }
 
+  /**
+   * Runs the loop a deployed bot runs (planner and sender on a tick every `step`) from the clock's time
+   * to `until`, and returns what was sent, when. It does not visit every tick: a tick where the stored
+   * reminders say nothing is due cannot send anything, so the clock jumps to the ticks that matter:
+   * each planner tick, and around every time a stored reminder becomes due (its dueAt, a retry's
+   * notBefore, an expired claim): the tick before (nothing early), the first tick at or after it (on
+   * time) and the one after (nothing twice). While anything stored is due and unsent, every tick is
+   * run, as a minute-by-minute loop would. The clock ends on `until`.
+   */
+  async runUntil(until: string | Date, opts: RunOptions = {}): Promise<Sent[]> {
+    const { instances = ['instance-a'], step = MINUTE, planEvery = 6 * 60 * MINUTE } = opts;
+    if (planEvery % step !== 0) throw new Error('planEvery must be a whole number of steps');
+    const origin = this.clock.now().getTime();
+    const end = new Date(until).getTime();
+    const tickAt = (k: number) => origin + k * step;
+    /** The first tick at or after `t`. */
+    const tickFrom = (t: number) => Math.max(0, Math.ceil((t - origin) / step));
+    const sent: Sent[] = [];
+    const visits = new Set<number>();
+    let k = 0;
+    while (tickAt(k) < end) {
+      if (this.stopped) throw new Error('the reminder rig was stopped while its loop ran');
+      this.clock.set(new Date(tickAt(k)));
+      const before = this.connector.received.length;
+      if ((k * step) % planEvery === 0) await this.plan();
+      for (const i of instances) await this.send(i);
+      const at = this.clock.now().getTime();
+      for (const r of this.connector.received.slice(before)) sent.push({ to: r.conversationId, at });
+      // Past any tick the sender's own waiting (pacer, Retry-After) moved the clock over.
+      const after = Math.max(k + 1, tickFrom(at + 1));
+      k = Math.ceil(after / (planEvery / step)) * (planEvery / step);
+      let overdue = false;
+      for (const r of await this.deps.reminders.ofTenant(DEMO_TENANT, new Date(0))) {
+        const becomesDue =
+          r.status === 'pending'
+            ? Math.max(new Date(r.dueAt).getTime(), r.notBefore ? new Date(r.notBefore).getTime() : 0)
+            : r.status === 'sending'
+              ? new Date(r.claimedUntil ?? 0).getTime()
+              : undefined;
+        if (becomesDue === undefined) continue;
+        const onTime = tickFrom(becomesDue);
+        if (onTime < after) overdue = true;
+        visits.add(onTime - 1).add(onTime).add(onTime + 1);
+      }
+      if (overdue) k = after; // due and not sent yet: every tick until it is
+      for (const v of visits) {
+        if (v < after) visits.delete(v);
+        else if (v < k) k = v;
+      }
+    }
+    this.clock.set(new Date(Math.max(end, this.clock.now().getTime())));
+    return sent;
+  }
+
   async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     await this.connector.stop();
   }
 }
