@@ -49,6 +49,7 @@ import {
   type BidFormValues,
   type From,
   type LateAction,
+  bidNo,
 } from '../cards/tender-views.js';
 import { noticeCard } from '../cards/views.js';
 import { text, type TextKey } from '../i18n/text.js';
@@ -374,7 +375,7 @@ export async function withdrawAsk(deps: TenderHandlerDeps, turn: Turn, bidId: st
   const { bid: b, tender } = result.value;
   return confirmCard(turn.who.locale, {
     title: t(turn, 'bid.withdrawAsk.title'),
-    text: t(turn, 'bid.withdrawAsk.text', { number: b.number, title: esc(b.title) }),
+    text: t(turn, 'bid.withdrawAsk.text', { number: bidNo(b), title: esc(b.title) }),
     confirmTitle: t(turn, 'bid.withdrawAsk.confirm'),
     confirmVerb: 'bid.withdraw',
     confirmData: from ? { bidId, from } : { bidId },
