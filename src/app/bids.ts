@@ -11,7 +11,7 @@ import { biddingOpen, countWithdrawal, type BiddingError, type FieldError, type 
 import type { AfterClick, Clock, Notifier, OutboxRepository, TenderRepository, Versioned } from './ports.js';
 import { changeTender } from './tenders.js';
 import { numberBids } from './bid-numbers.js';
-import { cancelledNotice, enqueueNotices, receiptNotice } from './notices.js';
+import { cancelledNotice, enqueueNotices, receiptCardRedraw, receiptNotice } from './notices.js';
 import { createHash } from 'node:crypto';
 
 export interface BidDeps {
@@ -31,6 +31,8 @@ export type Locale = 'da' | 'en';
 export interface ReceiptWay {
   readonly locale: Locale;
   readonly toPersonalChat: boolean;
+  /** When they acted in their 1:1 chat: the receipt card's message there, redrawn once the bid has its number. */
+  readonly cardActivityId?: string | undefined;
 }
 
 /** A tender an employee may see: published, closed or cancelled; drafts are the kernegruppe's. */
@@ -92,6 +94,7 @@ export async function submitBid(
     return ok({ tender: first.value, bid: stored, duplicate: true });
   }
   if (receipt.toPersonalChat) await enqueueNotices(deps, [receiptNotice(bid, 'submitted', receipt.locale, now)]);
+  else if (receipt.cardActivityId) await enqueueNotices(deps, [receiptCardRedraw(bid, receipt.locale, receipt.cardActivityId, now)]);
   // A cancellation that read the bids before this one was stored cannot have told this bidder: read
   // the tender after storing, and if it is cancelled enqueue the same notice it would have (same id).
   const after = (await deps.tenders.getTender(bidder.tenantId, tenderId))?.value ?? first.value;

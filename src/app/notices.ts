@@ -23,6 +23,20 @@ export function receiptNotice(bid: Bid, change: 'submitted' | 'edited' | 'withdr
   return pending(bid.tenantId, noticeId(cause, bid.bidderId), { kind: 'bid.receipt', tenderId: bid.tenderId, bidId: bid.id, change, locale }, { kind: 'person', person: personOf(bid) }, now);
 }
 
+/**
+ * A bid made in the 1:1 chat with the bot is answered with the receipt card there before it has its
+ * number; once it has, that same card is redrawn with the number (no second message).
+ */
+export function receiptCardRedraw(bid: Bid, locale: 'da' | 'en', activityId: string, now: Date): OutboxNotice {
+  return pending(
+    bid.tenantId,
+    noticeId(`bid.card|${bid.id}`, bid.bidderId),
+    { kind: 'bid.receipt', tenderId: bid.tenderId, bidId: bid.id, change: 'submitted', locale, updateActivityId: activityId },
+    { kind: 'person', person: personOf(bid) },
+    now,
+  );
+}
+
 /** One bidder is told, about one bid, that the tender was cancelled. */
 export function cancelledNotice(bid: Bid, now: Date): OutboxNotice {
   return pending(bid.tenantId, noticeId(`tender.cancelled|${bid.tenderId}|${bid.id}`, bid.bidderId), { kind: 'tender.cancelled', tenderId: bid.tenderId, bidId: bid.id }, { kind: 'person', person: personOf(bid) }, now);

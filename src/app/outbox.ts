@@ -107,7 +107,18 @@ async function sendOne(deps: OutboxDeps, instanceId: string, tenantId: string, i
     return;
   }
   let delivery: Delivery;
-  if (n.to.kind === 'person') {
+  const redraw = n.subject.kind === 'bid.receipt' ? n.subject.updateActivityId : undefined;
+  if (n.to.kind === 'person' && redraw) {
+    const record = (await deps.conversations.getPersonal(tenantId, n.to.person.userId))?.value;
+    if (!record || record.status !== 'installed') {
+      // The card already says the bid was received; its number is under "mine bud".
+      await finish({ status: 'unreachable', lastError: 'no personal chat recorded', attempts: n.attempts + 1 });
+      report.unreachable++;
+      return;
+    }
+    await deps.pacer.acquire(record.conversationId);
+    delivery = await deps.notifier.update(record, redraw, rendered.notice, rendered.locale);
+  } else if (n.to.kind === 'person') {
     const person = n.to.person;
     await deps.pacer.acquire(`person:${person.userId}`);
     delivery = await deps.notifier.toPerson(person, rendered.notice, rendered.locale);

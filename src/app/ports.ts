@@ -172,7 +172,15 @@ export interface AgendaRepository {
  * one item.
  */
 export type OutboxSubject =
-  | { readonly kind: 'bid.receipt'; readonly tenderId: string; readonly bidId: string; readonly change: 'submitted' | 'edited' | 'withdrawn'; readonly locale: 'da' | 'en' }
+  | {
+      readonly kind: 'bid.receipt';
+      readonly tenderId: string;
+      readonly bidId: string;
+      readonly change: 'submitted' | 'edited' | 'withdrawn';
+      readonly locale: 'da' | 'en';
+      /** Redraw this receipt card in the person's 1:1 chat with the bot (where they bid) instead of sending a new message. */
+      readonly updateActivityId?: string | undefined;
+    }
   | { readonly kind: 'tender.cancelled'; readonly tenderId: string; readonly bidId: string }
   /** Redraw a shared announcement card from the tender as it is stored. */
   | { readonly kind: 'tender.announcement'; readonly tenderId: string; readonly conversationId: string; readonly activityId: string };

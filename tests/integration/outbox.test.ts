@@ -11,7 +11,7 @@ import { startBot, type RunningBot } from '../../src/main.js';
 import { cancel } from '../../src/domain/tender.js';
 import { cardAction } from '../support/activities.js';
 import { cardText, type Card } from '../support/bot-driver.js';
-import { conversations, DEMO_TENANT, persona, type Persona } from '../support/demo.js';
+import { conversations, DEMO_TENANT, persona, type Conversation, type Persona } from '../support/demo.js';
 import { HttpBot } from '../support/http-bot.js';
 
 let http: HttpBot;
@@ -45,7 +45,7 @@ const validBid = {
 };
 const REASON = 'Budgettet er omprioriteret';
 
-const click = (who: Persona, where: typeof chat, verb: string, data: Record<string, unknown> = {}) => http.send(cardAction(who, where, verb, data) as Partial<Activity>);
+const click = (who: Persona, where: Conversation, verb: string, data: Record<string, unknown> = {}) => http.send(cardAction(who, where, verb, data) as Partial<Activity>);
 
 function dataOf(card: unknown, verb: string): Record<string, string> {
   let found: Record<string, string> | undefined;

@@ -577,11 +577,17 @@ describe('bidding from the 1:1 chat with the bot', () => {
   it('gives the receipt once, on the card, for a bid, an edit and a withdrawal', async () => {
     const tenderId = await publishedTender();
     const me = personal(persona.medarbejder);
+    await http.send(botAdded(persona.medarbejder, me));
     const form = await click(persona.medarbejder, me, 'bid.open', { tenderId });
-    const sent = await click(persona.medarbejder, me, 'bid.submit', { tenderId, ...dataOf(form.card, 'bid.submit'), ...validBid });
+    // Teams names the message whose button was pressed: the card the answer replaces.
+    const submit = cardAction(persona.medarbejder, me, 'bid.submit', { tenderId, ...dataOf(form.card, 'bid.submit'), ...validBid });
+    const sent = await http.send({ ...submit, replyToId: 'form-message-1' } as Partial<Activity>);
     expect(cardText(sent.card)).toContain('Dit bud er modtaget.');
     expect(sent.sent).toEqual([]);
-    await http.sweep();
+    // Once numbered, that same card is redrawn with the number: no second message.
+    const redrawn = await http.sweep();
+    expect(redrawn.map((r) => `${r.method} ${r.path}`)).toEqual([`PUT /v3/conversations/${encodeURIComponent(me.id)}/activities/form-message-1`]);
+    expect(cardText(redrawn[0]!.activity.attachments![0]!.content)).toMatch(/Tak for dit bud![\s\S]*Bud nr\.: 1/);
     const [b] = await bidsOf(tenderId);
     const edited = await click(persona.medarbejder, me, 'bid.save', { bidId: b!.id, ...validBid, title: 'Rettet i chatten' });
     expect(cardText(edited.card)).toContain('Dit bud er rettet.');

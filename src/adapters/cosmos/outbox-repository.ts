@@ -17,7 +17,7 @@ export const NoticeItemSchema = z.object({
   type: z.literal('notice'),
   tenantId: z.string(),
   subject: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('bid.receipt'), tenderId: z.string(), bidId: z.string(), change: z.enum(['submitted', 'edited', 'withdrawn']), locale: z.enum(['da', 'en']) }),
+    z.object({ kind: z.literal('bid.receipt'), tenderId: z.string(), bidId: z.string(), change: z.enum(['submitted', 'edited', 'withdrawn']), locale: z.enum(['da', 'en']), updateActivityId: opt(z.string()) }),
     z.object({ kind: z.literal('tender.cancelled'), tenderId: z.string(), bidId: z.string() }),
     z.object({ kind: z.literal('tender.announcement'), tenderId: z.string(), conversationId: z.string(), activityId: z.string() }),
   ]),

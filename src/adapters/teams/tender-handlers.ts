@@ -105,7 +105,11 @@ const acting = (deps: TenderHandlerDeps, turn: Turn): Promise<Acting> => whoIsAc
 const bidderOf = (turn: Turn): Bidder & { tenantId: string } => reachableActor(turn);
 
 /** The 1:1 receipt would repeat the card's answer when the person acted in their personal chat with the bot. */
-const receiptWay = (turn: Turn): ReceiptWay => ({ locale: turn.who.locale, toPersonalChat: turn.who.conversation.conversationType !== 'personal' });
+const receiptWay = (turn: Turn): ReceiptWay => {
+  const personal = turn.who.conversation.conversationType === 'personal';
+  // Teams names the message whose button was pressed in replyToId: the card the answer replaces.
+  return { locale: turn.who.locale, toPersonalChat: !personal, cardActivityId: personal ? turn.ctx.activity.replyToId : undefined };
+};
 
 function tenderInputOf(raw: Record<string, unknown>): TenderInput {
   return { title: raw.title, description: raw.description, forudsaetninger: raw.forudsaetninger, deadlineDate: raw.deadlineDate, deadlineTime: raw.deadlineTime, budgetKr: raw.budgetKr, decidedBy: raw.decidedBy };
