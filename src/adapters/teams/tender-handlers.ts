@@ -324,7 +324,7 @@ export async function submit(deps: TenderHandlerDeps, turn: Turn, raw: Record<st
   const values = bidFormValuesFrom(raw);
   const result = await submitBid(deps, bidderOf(turn), data.tenderId, data.submissionId, bidInputOf(values), receiptWay(turn));
   if (result.ok) {
-    turn.log.info({ tenderId: data.tenderId, bidId: result.value.bid.id, number: result.value.bid.number, duplicate: result.value.duplicate }, 'bid submitted');
+    turn.log.info({ tenderId: data.tenderId, bidId: result.value.bid.id, duplicate: result.value.duplicate }, 'bid submitted');
     return bidReceiptCard(turn.who.locale, result.value.tender, result.value.bid, deps.clock.now(), 'submitted', data.from);
   }
   const tender = (await deps.tenders.getTender(turn.who.tenantId, data.tenderId))?.value;
