@@ -22,6 +22,10 @@ import { calendarIcs, PUBLIC_KINDS } from './adapters/http/calendar-ics.js';
 import { startLoop } from './adapters/scheduler/interval-loop.js';
 import { CosmosTenderRepository } from './adapters/cosmos/tender-repository.js';
 import { CosmosAgendaRepository } from './adapters/cosmos/agenda-repository.js';
+import { CosmosOutboxRepository } from './adapters/cosmos/outbox-repository.js';
+import { sendDueNotices } from './app/outbox.js';
+import { numberBids } from './app/bid-numbers.js';
+import type { AfterClick } from './app/ports.js';
 import { AgendaWriteQueue, sweepAgendas } from './app/agenda.js';
 import { TeamsNotifier } from './adapters/teams/teams-notifier.js';
 import { CosmosConversationRepository } from './adapters/cosmos/conversation-repository.js';
@@ -49,6 +53,8 @@ export const SCHEDULER_INTERVAL_MS = 20_000;
  * A reminder whose meeting moved later is rescheduled by the sender; one moved earlier, by this.
  */
 export const PLANNER_INTERVAL_MS = 5 * 60_000;
+/** The outbox is woken after every click; this tick picks up what a crash or a backoff left. */
+export const OUTBOX_INTERVAL_MS = 10_000;
 /** Well under Teams' per-tenant limit of 30-50 requests a second. */
 export const SEND_RATE_PER_SECOND = 15;
 
@@ -88,6 +94,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const reminders = new CosmosReminderRepository(cosmos.containers.reminders);
   const leases = new CosmosLeaseRepository(cosmos.containers.reminders);
   const agendas = new CosmosAgendaRepository(cosmos.containers.agendas);
+  const outbox = new CosmosOutboxRepository(cosmos.containers.reminders);
   const agendaQueue = new AgendaWriteQueue();
   if (config.demoData) await seedDemo(opts, { directories, clock });
 
@@ -98,6 +105,24 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     MicrosoftAppTenantId: config.bot.appTenantId ?? '',
   });
   const notifier = new TeamsNotifier(adapter, config.bot.appId ?? '', conversations, clock, log.child({ area: 'notifier' }));
+  const timers = opts.scheduler !== false;
+  // After a click: number the tender's new bids (once for a burst of them) and wake the outbox sender,
+  // both after the click has been answered. Tests that run the scheduled work by hand do without.
+  const numbering = new Set<string>();
+  let wakeSender = (): void => undefined;
+  const afterClick: AfterClick = ({ tenantId, tenderId }) => {
+    if (!timers) return;
+    if (!tenderId) return wakeSender();
+    const key = `${tenantId}|${tenderId}`;
+    if (numbering.has(key)) return;
+    numbering.add(key);
+    setTimeout(() => {
+      numbering.delete(key);
+      numberBids({ tenders, clock, outbox }, tenantId, tenderId)
+        .catch((err: unknown) => log.error({ err, tenantId, tenderId }, 'numbering bids failed'))
+        .finally(() => wakeSender());
+    }, 20);
+  };
   const app = createBotApp({
     directories,
     conversations,
@@ -108,6 +133,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     agendaQueue,
     notifier,
     clock,
+    outbox,
+    afterClick,
     newId: () => `tender-${randomUUID().slice(0, 13)}`,
     log,
     fallbackTenantId: config.fallbackTenantId,
@@ -115,8 +142,11 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     adapter,
     botAppId: config.bot.appId,
   });
-  const timers = opts.scheduler !== false;
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  // One pacer for everything sent proactively: reminders and the outbox share Teams' limits. Those
+  // limits are in real seconds, so it runs on the machine's monotonic time, not the business clock
+  // (which tests set by hand and which would never let a paced wait end).
+  const pacer = new Pacer({ perSecond: SEND_RATE_PER_SECOND, now: () => performance.now(), sleep });
   const reminderDeps: ReminderDeps = {
     reminders,
     agendas,
@@ -129,14 +159,14 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     notifier,
     clock,
     config: DEFAULT_REMINDERS,
-    pacer: new Pacer({ perSecond: SEND_RATE_PER_SECOND, now: () => clock.now().getTime(), sleep }),
+    pacer,
     sleep,
     log: log.child({ area: 'reminders' }),
   };
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`;
   const schedLog = log.child({ area: 'scheduler' });
   const loops = [
-    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
+    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
     startLoop(
       'planner',
       async () => {
@@ -160,7 +190,16 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       timers ? SCHEDULER_INTERVAL_MS : 0,
       schedLog,
     ),
+    // Last: what the sweeps above enqueued goes out in the same run.
+    startLoop(
+      'outbox',
+      () => sendDueNotices({ outbox, tenders, conversations, notifier, clock, pacer, log: log.child({ area: 'outbox' }) }, instanceId),
+      timers ? OUTBOX_INTERVAL_MS : 0,
+      schedLog,
+    ),
   ];
+  const outboxLoop = loops[loops.length - 1]!;
+  wakeSender = () => outboxLoop.kick();
   if (timers) void loops[1]!.runNow();
   const calendarFeed = async (tenantId: string) => {
     const dir = (await directories.get(tenantId))?.value;

@@ -1,19 +1,25 @@
 // The employee's side of internt udbud: see open tenders, bid from the card, edit or withdraw the
 // bid until the deadline, see one's own bids. Bids are sealed: every read and change checks that the
-// bid is the asker's own, whatever ids a card carries. A submission costs three point operations:
-// read the tender, replace it (number and count, with its etag), create the bid.
+// bid is the asker's own, whatever ids a card carries. A submission writes no shared item: it reads
+// the tender, creates the bid (its id from tender, bidder and form, so a resent form finds it),
+// enqueues the 1:1 receipt and reads the tender again; the number and the count follow just after
+// the click (bid-numbers.ts), so any number of people may bid at the same moment.
 
 import { editBid, newBid, validateBidInput, withdrawBid, type Bid, type BidChangeError, type BidField, type BidInput, type Bidder } from '../domain/bid.js';
 import { fail, ok, type Result } from '../domain/result.js';
-import { biddingOpen, countWithdrawal, registerSubmission, type BiddingError, type FieldError, type Tender } from '../domain/tender.js';
-import type { Clock, Notifier, TenderRepository, Versioned } from './ports.js';
-import { addressOf, changeTender } from './tenders.js';
+import { biddingOpen, countWithdrawal, type BiddingError, type FieldError, type Tender } from '../domain/tender.js';
+import type { AfterClick, Clock, Notifier, OutboxRepository, TenderRepository, Versioned } from './ports.js';
+import { changeTender } from './tenders.js';
+import { numberBids } from './bid-numbers.js';
+import { cancelledNotice, enqueueNotices, receiptCardRedraw, receiptNotice } from './notices.js';
 import { createHash } from 'node:crypto';
 
 export interface BidDeps {
   readonly tenders: TenderRepository;
   readonly notifier: Notifier;
   readonly clock: Clock;
+  readonly outbox: OutboxRepository;
+  readonly afterClick?: AfterClick | undefined;
 }
 
 export type Locale = 'da' | 'en';
@@ -25,6 +31,8 @@ export type Locale = 'da' | 'en';
 export interface ReceiptWay {
   readonly locale: Locale;
   readonly toPersonalChat: boolean;
+  /** When they acted in their 1:1 chat: the receipt card's message there, redrawn once the bid has its number. */
+  readonly cardActivityId?: string | undefined;
 }
 
 /** A tender an employee may see: published, closed or cancelled; drafts are the kernegruppe's. */
@@ -64,43 +72,35 @@ export async function submitBid(
   submissionId: string,
   input: BidInput,
   receipt: ReceiptWay,
-): Promise<Result<{ tender: Tender; bid: Bid; duplicate: boolean; receiptSent: boolean }, SubmitError, FieldError<BidField>[]>> {
+): Promise<Result<{ tender: Tender; bid: Bid; duplicate: boolean }, SubmitError, FieldError<BidField>[]>> {
   if (!SUBMISSION_ID.test(submissionId)) return fail('BID.BAD_SUBMISSION');
   const now = deps.clock.now();
-  // Open-ness is checked when the number is handed out, after the duplicate check: a form resent just
-  // after the deadline still finds the bid it made in time.
   const first = await visibleTender(deps, bidder.tenantId, tenderId);
   if (!first) return fail('TENDER.NOT_FOUND');
-  // Submissions are keyed per bidder, so one person cannot claim another's form.
-  const key = `${bidder.id}:${submissionId}`;
-  if (first.value.submissions[key] === undefined) {
-    const open = biddingOpen(first.value, now);
-    if (!open.ok) return open; // late: say so before nitpicking the fields
+  const id = bidIdFor(tenderId, bidder.id, submissionId);
+  const open = biddingOpen(first.value, now);
+  if (!open.ok) {
+    // A form resent just after the deadline still finds the bid it made in time.
+    const earlier = await deps.tenders.getBid(bidder.tenantId, id);
+    return earlier && earlier.value.bidderId === bidder.id ? ok({ tender: first.value, bid: earlier.value, duplicate: true }) : open; // late: say so before nitpicking the fields
   }
   const fields = validateBidInput(input, first.value);
   if (!fields.ok) return fields;
-
-  let number = 0;
-  let duplicate = false;
-  const counted = await changeTender(deps, bidder.tenantId, tenderId, (t) => {
-    const r = registerSubmission(t, key, now);
-    if (!r.ok) return r;
-    number = r.value.number;
-    duplicate = r.value.duplicate;
-    return ok(r.value.tender);
-  }, first);
-  if (!counted.ok) return counted;
-  const tender = counted.value;
-  const bid = newBid({ id: bidIdFor(tenderId, bidder.id, submissionId), tender, number, submissionId, bidder, fields: fields.value }, now);
+  const made = newBid({ id, tender: first.value, number: 0, submissionId, bidder, fields: fields.value }, now);
+  const bid: Bid = receipt.toPersonalChat ? { ...made, receiptLocale: receipt.locale } : made;
   // Creating is idempotent: a resent form, or its twin racing it, finds the bid already there.
-  const created = await deps.tenders.createBid(bid);
-  const stored = created === 'saved' ? bid : ((await deps.tenders.getBid(bidder.tenantId, bid.id))?.value ?? bid);
-  let receiptSent = false;
-  if (created === 'saved' && receipt.toPersonalChat) {
-    const sent = await deps.notifier.toPerson(addressOf(stored), { kind: 'bid.receipt', tender, bid: stored, change: 'submitted' }, receipt.locale);
-    receiptSent = sent.ok;
+  if ((await deps.tenders.createBid(bid)) === 'exists') {
+    const stored = (await deps.tenders.getBid(bidder.tenantId, id))?.value ?? bid;
+    return ok({ tender: first.value, bid: stored, duplicate: true });
   }
-  return ok({ tender, bid: stored, duplicate: duplicate || created === 'exists', receiptSent });
+  if (receipt.toPersonalChat) await enqueueNotices(deps, [receiptNotice(bid, 'submitted', receipt.locale, now)]);
+  else if (receipt.cardActivityId) await enqueueNotices(deps, [receiptCardRedraw(bid, receipt.locale, receipt.cardActivityId, now)]);
+  // A cancellation that read the bids before this one was stored cannot have told this bidder: read
+  // the tender after storing, and if it is cancelled enqueue the same notice it would have (same id).
+  const after = (await deps.tenders.getTender(bidder.tenantId, tenderId))?.value ?? first.value;
+  if (after.status === 'cancelled') await enqueueNotices(deps, [cancelledNotice(bid, deps.clock.now())]);
+  deps.afterClick?.({ tenantId: bidder.tenantId, tenderId });
+  return ok({ tender: after, bid, duplicate: false });
 }
 
 /** The asker's own bid and its tender; someone else's bid does not exist for them. */
@@ -153,7 +153,10 @@ export async function saveBidEdit(
     const fields = validateBidInput(input, tender);
     return fields.ok ? editBid(bid, tender, fields.value, bidder.id, now) : fields;
   });
-  if (result.ok && receipt.toPersonalChat) await deps.notifier.toPerson(addressOf(result.value.bid), { kind: 'bid.receipt', ...result.value, change: 'edited' }, receipt.locale);
+  if (result.ok && receipt.toPersonalChat) {
+    await enqueueNotices(deps, [receiptNotice(result.value.bid, 'edited', receipt.locale, deps.clock.now())]);
+    deps.afterClick?.({ tenantId: bidder.tenantId, tenderId: result.value.tender.id });
+  }
   return result;
 }
 
@@ -163,11 +166,17 @@ export async function withdraw(
   bidId: string,
   receipt: ReceiptWay,
 ): Promise<Result<{ tender: Tender; bid: Bid }, ChangeError | 'TENDER.NOT_FOUND' | 'TENDER.BUSY', FieldError<BidField>[]>> {
+  // Numbered (and counted) first, so the count below takes off a bid that was counted.
+  const own = await ownBid(deps, bidder, bidId);
+  if (own.ok && own.value.bid.number === 0) await numberBids(deps, bidder.tenantId, own.value.tender.id);
   const result = await changeBid(deps, bidder, bidId, (bid, tender, now) => withdrawBid(bid, tender, bidder.id, now));
   if (!result.ok) return result;
   const counted = await changeTender(deps, bidder.tenantId, result.value.tender.id, (t) => ok(countWithdrawal(t)));
   const tender = counted.ok ? counted.value : result.value.tender;
-  if (receipt.toPersonalChat) await deps.notifier.toPerson(addressOf(result.value.bid), { kind: 'bid.receipt', tender, bid: result.value.bid, change: 'withdrawn' }, receipt.locale);
+  if (receipt.toPersonalChat) {
+    await enqueueNotices(deps, [receiptNotice(result.value.bid, 'withdrawn', receipt.locale, deps.clock.now())]);
+    deps.afterClick?.({ tenantId: bidder.tenantId, tenderId: tender.id });
+  }
   return ok({ tender, bid: result.value.bid });
 }
 

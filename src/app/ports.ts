@@ -69,6 +69,8 @@ export interface TenderRepository {
   /** A page of a tender's bids by number: after `after`, or the page before `before`; ascending. */
   bidsOfTender(tenantId: string, tenderId: string, page: { after?: number | undefined; before?: number | undefined; limit: number }): Promise<Bid[]>;
   allBidsOfTender(tenantId: string, tenderId: string): Promise<Bid[]>;
+  /** Bids stored but not numbered yet (number 0), with their etags. */
+  unnumberedBids(tenantId: string, tenderId: string): Promise<Versioned<Bid>[]>;
   bidsOfBidder(tenantId: string, bidderId: string, tenderId?: string): Promise<Bid[]>;
   tendersOfGroup(tenantId: string, groupId: string): Promise<Tender[]>;
   publishedTenders(tenantId: string): Promise<Tender[]>;
@@ -160,6 +162,58 @@ export interface AgendaRepository {
   save(agenda: Agenda, etag: string | undefined): Promise<SaveOutcome>;
   /** The scheduler's scan: agendas to lock, redraw or hand on, in every tenant. */
   needingAttention(): Promise<{ tenantId: string; meetingId: string }[]>;
+}
+
+/**
+ * A message the bot owes someone because of something that happened (a cancellation, a bid), kept in
+ * the outbox until it has been delivered. What it says is rendered from the stored state when it is
+ * sent, so a receipt sent after its bid was numbered carries the number. Its id is a hash of the cause
+ * and the recipient: whoever enqueues it twice (a retried click, the sweep recovering a crash) makes
+ * one item.
+ */
+export type OutboxSubject =
+  | {
+      readonly kind: 'bid.receipt';
+      readonly tenderId: string;
+      readonly bidId: string;
+      readonly change: 'submitted' | 'edited' | 'withdrawn';
+      readonly locale: 'da' | 'en';
+      /** Redraw this receipt card in the person's 1:1 chat with the bot (where they bid) instead of sending a new message. */
+      readonly updateActivityId?: string | undefined;
+    }
+  | { readonly kind: 'tender.cancelled'; readonly tenderId: string; readonly bidId: string }
+  /** Redraw a shared announcement card from the tender as it is stored. */
+  | { readonly kind: 'tender.announcement'; readonly tenderId: string; readonly conversationId: string; readonly activityId: string };
+
+export interface OutboxNotice {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly subject: OutboxSubject;
+  /** A person 1:1 (Teams finds or opens the chat), or a conversation the bot is in. */
+  readonly to: { readonly kind: 'person'; readonly person: PersonAddress } | { readonly kind: 'conversation'; readonly conversationId: string };
+  readonly status: 'pending' | 'sending' | 'sent' | 'unreachable';
+  readonly attempts: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly notBefore?: string | undefined;
+  readonly claimedBy?: string | undefined;
+  readonly claimedUntil?: string | undefined;
+  readonly sentAt?: string | undefined;
+  readonly lastError?: string | undefined;
+}
+
+export interface OutboxRepository {
+  /** 'exists' when this notice was enqueued before: enqueueing twice sends once. */
+  create(notice: OutboxNotice): Promise<'saved' | 'exists'>;
+  get(tenantId: string, id: string): Promise<Versioned<OutboxNotice> | undefined>;
+  save(notice: OutboxNotice, etag: string): Promise<SaveOutcome>;
+  /** Pending ones (past their backoff) and expired claims, in every tenant: ids only. */
+  due(now: Date): Promise<{ tenantId: string; id: string }[]>;
+}
+
+/** Wakes the outbox sender (and the bid numbering) after a click, without the click waiting for it. */
+export interface AfterClick {
+  (work: { readonly tenantId: string; readonly tenderId?: string | undefined }): void;
 }
 
 export interface Lease {

@@ -8,8 +8,9 @@ import { conversationOfGroup } from '../domain/directory.js';
 import { ok } from '../domain/result.js';
 import { announcementStale, close, isPastDeadline, markClosingReported, markShown, type Tender } from '../domain/tender.js';
 import type { Logger } from '../logger.js';
-import type { ConversationRepository, DirectoryRepository, Notifier, TenderRepository, Clock } from './ports.js';
-import { changeTender, updateAnnouncements } from './tenders.js';
+import type { ConversationRepository, DirectoryRepository, Notifier, OutboxRepository, TenderRepository, Clock } from './ports.js';
+import { changeTender, queueCancelNotices, updateAnnouncements } from './tenders.js';
+import { numberBids } from './bid-numbers.js';
 
 export interface SweepDeps {
   readonly tenders: TenderRepository;
@@ -17,6 +18,7 @@ export interface SweepDeps {
   readonly conversations: ConversationRepository;
   readonly notifier: Notifier;
   readonly clock: Clock;
+  readonly outbox: OutboxRepository;
   /** Where a tender closing at its deadline is logged. */
   readonly log?: Pick<Logger, 'info'> | undefined;
 }
@@ -45,10 +47,19 @@ export async function sweepTenders(deps: SweepDeps): Promise<SweepReport> {
     if (!current) continue;
     let tender: Tender = current.value;
 
+    if (tender.status === 'cancelled') {
+      // A cancellation whose notices a crash kept out of the outbox: enqueue them now (same ids, so never twice).
+      if (!tender.cancelNoticesQueuedAt) await queueCancelNotices(deps, tender);
+      continue;
+    }
+    // Bids are numbered just after their click; whatever the outbox sender has not numbered yet is numbered here.
+    tender = (await numberBids(deps, tenantId, tenderId)) ?? tender;
+
     if (tender.status === 'published' && isPastDeadline(tender, now)) {
       const result = await changeTender(deps, tenantId, tenderId, (t) => close(t, now));
       if (result.ok) {
-        tender = result.value;
+        // A bid stored in the last moments before the deadline is numbered and counted before the group hears the count.
+        tender = (await numberBids(deps, tenantId, tenderId)) ?? result.value;
         closed++;
         deps.log?.info({ tenantId, tenderId, activeBids: tender.activeBids, deadline: tender.deadline }, 'tender closed');
       }

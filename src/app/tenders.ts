@@ -30,7 +30,9 @@ import {
   type TenderInput,
 } from '../domain/tender.js';
 import type { Acting } from './directory-admin.js';
-import type { Clock, ConversationRecord, ConversationRepository, DeliveryFailure, DirectoryRepository, Notifier, TenderRepository, Versioned } from './ports.js';
+import type { AfterClick, Clock, ConversationRecord, ConversationRepository, DeliveryFailure, DirectoryRepository, Notifier, OutboxRepository, TenderRepository, Versioned } from './ports.js';
+import { cancelledNotice, enqueueNotices, redrawNotices } from './notices.js';
+import { numberBids } from './bid-numbers.js';
 
 export interface TenderDeps {
   readonly directories: DirectoryRepository;
@@ -39,6 +41,10 @@ export interface TenderDeps {
   readonly notifier: Notifier;
   readonly clock: Clock;
   readonly newId: () => string;
+  /** What the bot owes people after a click goes here, and is sent after the click has been answered. */
+  readonly outbox: OutboxRepository;
+  /** Wakes the outbox sender once the click is answered (absent in tests that run the scheduled work by hand). */
+  readonly afterClick?: AfterClick | undefined;
 }
 
 export type Locale = 'da' | 'en';
@@ -256,7 +262,10 @@ export async function publishTender(
   return ok({ tender: recorded.ok ? recorded.value : published.value, outcomes });
 }
 
-/** Cancels with a reason; every bidder is told 1:1 and the announcement cards say so. */
+/**
+ * Cancels with a reason; every bidder is told 1:1 and the announcement cards say so, through the
+ * outbox: the click is answered from the stored state at once, whatever Teams' speed or 429s.
+ */
 export async function cancelTender(
   deps: TenderDeps,
   acting: Acting,
@@ -269,17 +278,25 @@ export async function cancelTender(
   const now = deps.clock.now();
   const cancelled = await changeTender(deps, actor.tenantId, tenderId, (t) => cancel(t, reason, actor.personId, now));
   if (!cancelled.ok) return cancelled;
-  const tender = cancelled.value;
-  await updateAnnouncements(deps, tender);
-  let told = 0;
-  let notReached = 0;
-  for (const bid of await deps.tenders.allBidsOfTender(actor.tenantId, tenderId)) {
-    if (bid.status === 'withdrawn') continue;
-    const delivery = await deps.notifier.toPerson(addressOf(bid), { kind: 'tender.cancelled', tender, bid }, 'da');
-    if (delivery.ok) told++;
-    else notReached++;
-  }
-  return ok({ tender, biddersTold: told, biddersNotReached: notReached });
+  const queued = await queueCancelNotices(deps, cancelled.value);
+  deps.afterClick?.({ tenantId: actor.tenantId, tenderId });
+  return ok({ tender: queued.tender, biddersTold: queued.bids, biddersNotReached: 0 });
+}
+
+/**
+ * Puts a cancelled tender's notices in the outbox: one per active bid to its bidder, one redraw per
+ * announcement card; then marks the tender so the sweep stops looking. The cancellation is written
+ * first and the tender keeps `attention` until the mark, so a crash in between is finished by the
+ * sweep, and the notices' ids make doing it twice harmless. The bids are read after the cancellation
+ * was written: a bid stored too late to be read here reads the tender after storing itself, sees it
+ * cancelled and enqueues the same notice (see submitBid).
+ */
+export async function queueCancelNotices(deps: Pick<TenderDeps, 'tenders' | 'outbox' | 'clock'>, tender: Tender): Promise<{ tender: Tender; bids: number }> {
+  const now = deps.clock.now();
+  const bids = (await deps.tenders.allBidsOfTender(tender.tenantId, tender.id)).filter((b) => b.status !== 'withdrawn');
+  await enqueueNotices(deps, [...redrawNotices(tender, 'cancelled', now), ...bids.map((b) => cancelledNotice(b, now))]);
+  const marked = await changeTender(deps, tender.tenantId, tender.id, (t) => ok(t.cancelNoticesQueuedAt ? t : { ...t, cancelNoticesQueuedAt: now.toISOString() }));
+  return { tender: marked.ok ? marked.value : tender, bids: bids.length };
 }
 
 export const addressOf = (bid: Bid) => ({ tenantId: bid.tenantId, userId: bid.bidderId, teamsId: bid.bidderTeamsId, serviceUrl: bid.serviceUrl });
@@ -335,6 +352,8 @@ export async function bidOverview(
 ): Promise<Result<{ tender: Tender; bids: Bid[]; hasPrevious: boolean; hasNext: boolean }, 'TENDER.NOT_FOUND' | 'TENDER.NOT_MEMBER'>> {
   const tender = await tenderForMember(deps, acting, tenderId);
   if (!tender.ok) return tender;
+  // Bids made in the last seconds may not have their numbers yet: the overview lists by number.
+  await numberBids(deps, acting.actor.tenantId, tenderId);
   // One more than a page tells whether there is a next (or previous) page.
   const bids = await deps.tenders.bidsOfTender(acting.actor.tenantId, tenderId, { ...page, limit: OVERVIEW_PAGE + 1 });
   const more = bids.length > OVERVIEW_PAGE;

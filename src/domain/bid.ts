@@ -40,7 +40,10 @@ export interface Bid extends BidFields {
   readonly id: string;
   readonly tenantId: string;
   readonly tenderId: string;
+  /** 0 until the bid is numbered, just after the click (see app/bid-numbers.ts); then 1, 2, 3 … per tender. */
   readonly number: number;
+  /** The bidder wants a 1:1 receipt in this language: kept on the bid so a receipt lost in a crash is enqueued again when it is numbered. */
+  readonly receiptLocale?: 'da' | 'en' | undefined;
   readonly submissionId: string;
   readonly bidderId: string;
   readonly bidderName: string;

@@ -70,6 +70,8 @@ export interface Tender {
   /** The count the announcement cards show, and when they were last updated. */
   readonly shownCount: number;
   readonly shownAt?: string | undefined;
+  /** Set once every bidder's notice of the cancellation is in the outbox; until then the sweep enqueues them. */
+  readonly cancelNoticesQueuedAt?: string | undefined;
   /** Set once the kernegruppe has been told the tender closed. */
   readonly closingReportedAt?: string | undefined;
   readonly history: readonly AuditEntry[];
@@ -334,6 +336,24 @@ export function registerSubmission(t: Tender, submissionId: string, now: Date): 
     number,
     duplicate: false,
   });
+}
+
+/**
+ * Numbers new bids after the click that made them (bids carry no number when they are stored, so 50
+ * people bidding at once do not race for the tender): each form submission gets the next number
+ * once, in the order given; a bid already numbered keeps its number. Bids withdrawn before they were
+ * numbered are numbered but not counted.
+ */
+export function numberSubmissions(t: Tender, bids: readonly { key: string; withdrawn: boolean }[]): Tender {
+  let bidSeq = t.bidSeq;
+  let activeBids = t.activeBids;
+  const submissions: Record<string, number> = { ...t.submissions };
+  for (const b of bids) {
+    if (submissions[b.key] !== undefined) continue;
+    submissions[b.key] = ++bidSeq;
+    if (!b.withdrawn) activeBids++;
+  }
+  return bidSeq === t.bidSeq ? t : { ...t, bidSeq, activeBids, submissions };
 }
 
 export function countWithdrawal(t: Tender): Tender {

@@ -236,20 +236,27 @@ describe('employees bid from the card', () => {
     const tenderId = await publishedTender();
     const { card } = await bid(persona.medarbejder, tenderId);
     expect(verbsOf(card)).toEqual(expect.arrayContaining(['bid.edit', 'bid.withdrawAsk']));
+    // Answered from what is stored: received, when, a receipt id; the number follows 1:1.
+    expect(cardText(card)).toContain('Dit bud er modtaget.');
+    expect(cardText(card)).toMatch(/Kvitteringsnr\.: [0-9A-F]{8}/);
+    expect(cardText(card)).toContain('Bud nr.: Følger om et øjeblik i din chat med botten');
+    expect(http.connector.created).toEqual([]);
+    await http.sweep();
     const [stored] = await bidsOf(tenderId);
     expect(stored).toMatchObject({ number: 1, bidderId: persona.medarbejder.id, status: 'submitted', crossCutting: true, wantsToParticipate: true });
     expect(http.connector.created.map((c) => c.members[0]!.id)).toEqual([`29:${persona.medarbejder.id}`]);
     const receipt = http.connector.to(`a:1on1-29:${persona.medarbejder.id}`);
     expect(receipt).toHaveLength(1);
     expect(cardText(receipt[0]!.activity.attachments![0]!.content)).toContain('Læsecafé på biblioteket');
+    expect(cardText(receipt[0]!.activity.attachments![0]!.content)).toContain('Bud nr.: 1');
   });
 
-  it('costs three point operations in Cosmos DB per bid: read the tender, replace it, create the bid', async () => {
+  it('writes nothing shared per bid: read the tender, create the bid, enqueue the receipt, read the tender again', async () => {
     const tenderId = await publishedTender();
     const form = await click(persona.medarbejder, general, 'bid.open', { tenderId });
     cosmosRequests.clear();
     await click(persona.medarbejder, general, 'bid.submit', { tenderId, ...dataOf(form.card, 'bid.submit'), ...validBid });
-    expect(cosmosRequests.requests).toEqual(['read docs', 'replace docs', 'create docs']);
+    expect(cosmosRequests.requests).toEqual(['read docs', 'create docs', 'create docs', 'read docs']);
   });
 
   it('makes one bid of the same form sent twice, but lets a person make a second bid', async () => {
@@ -258,8 +265,11 @@ describe('employees bid from the card', () => {
     const twice = await click(persona.medarbejder, general, 'bid.submit', { tenderId, submissionId, ...validBid });
     expect(verbsOf(twice.card)).toContain('bid.edit');
     expect(await bidsOf(tenderId)).toHaveLength(1);
+    await http.sweep();
+    await http.sweep();
     expect(http.connector.created).toHaveLength(1); // no second receipt
     await bid(persona.medarbejder, tenderId, { ...validBid, title: 'Et andet bud' });
+    await http.sweep();
     expect((await bidsOf(tenderId)).map((b) => b.number)).toEqual([1, 2]);
     expect((await tender(tenderId)).activeBids).toBe(2);
   });
@@ -328,6 +338,7 @@ describe('employees bid from the card', () => {
     const people = Array.from({ length: 20 }, (_, i) => ({ id: `b0000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, name: `Byder ${i}` }));
     const forms = await Promise.all(people.map((p) => click(p, general, 'bid.open', { tenderId })));
     await Promise.all(people.map((p, i) => click(p, general, 'bid.submit', { tenderId, ...dataOf(forms[i]!.card, 'bid.submit'), ...validBid })));
+    await http.sweep();
     const all = await bidsOf(tenderId);
     expect(all).toHaveLength(20);
     expect(all.map((b) => b.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -452,7 +463,10 @@ describe('the kernegruppe reads the bids and may cancel', () => {
   it('lets members page through the bids and open one', async () => {
     const tenderId = await publishedTender();
     const people = Array.from({ length: 12 }, (_, i) => ({ id: `c0000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, name: `Medarbejder ${i}` }));
-    for (const p of people) await bid(p, tenderId, { ...validBid, title: `Idé ${p.name}` });
+    for (const p of people) {
+      await bid(p, tenderId, { ...validBid, title: `Idé ${p.name}` });
+      http.clock.advance(1000); // numbered in the order they came
+    }
     const page1 = await click(persona.politiker, chat, 'tender.bids', { tenderId });
     expect(cardText(page1.card)).toContain('Idé Medarbejder 0');
     expect(cardText(page1.card)).not.toContain('Idé Medarbejder 10');
@@ -471,13 +485,16 @@ describe('the kernegruppe reads the bids and may cancel', () => {
     const noReason = await click(persona.tovholder, chat, 'tender.cancel', { tenderId, reason: '  ' });
     expect(cardText(noReason.card)).toContain('Skriv en begrundelse');
     expect((await tender(tenderId)).status).toBe('published');
+    await http.sweep(); // the bids' receipts
     http.connector.clear();
     const done = await click(persona.tovholder, chat, 'tender.cancel', { tenderId, reason: 'Budgettet er omprioriteret' });
-    expect(cardText(done.card).split('\n').slice(0, 2)).toEqual(['Udbuddet er annulleret', 'Udbuddet »Læsevenner i lokalsamfundet« er annulleret. Byderne bag 2 bud har fået besked.']);
-    const told = done.sent.filter((r) => r.conversationId.startsWith('a:1on1-'));
+    expect(cardText(done.card).split('\n').slice(0, 2)).toEqual(['Udbuddet er annulleret', 'Udbuddet »Læsevenner i lokalsamfundet« er annulleret. Byderne bag 2 bud får besked i deres chat med botten.']);
+    expect(done.sent).toEqual([]); // told through the outbox, after the click
+    const sent = await http.sweep();
+    const told = sent.filter((r) => r.conversationId.startsWith('a:1on1-'));
     expect(told.map((r) => r.conversationId).sort()).toEqual([`a:1on1-29:${persona.konsulent.id}`, `a:1on1-29:${persona.medarbejder.id}`].sort());
     expect(cardText(told[0]!.activity.attachments![0]!.content)).toContain('Budgettet er omprioriteret');
-    expect(done.sent.some((r) => r.conversationId === general.id && r.method === 'PUT')).toBe(true);
+    expect(sent.some((r) => r.conversationId === general.id && r.method === 'PUT')).toBe(true);
     expect((await tender(tenderId)).status).toBe('cancelled');
     const late = await click(persona.oekonomi, general, 'bid.open', { tenderId });
     expect(verbsOf(late.card)).not.toContain('bid.submit');
@@ -489,7 +506,7 @@ describe('the manager is told what the cancellation did, under a proper title', 
     const one = await publishedTender();
     await bid(persona.medarbejder, one);
     const done = await click(persona.tovholder, chat, 'tender.cancel', { tenderId: one, reason: 'Omprioriteret' });
-    expect(cardText(done.card)).toBe('Udbuddet er annulleret\nUdbuddet »Læsevenner i lokalsamfundet« er annulleret. Byderen har fået besked om sit bud.');
+    expect(cardText(done.card)).toBe('Udbuddet er annulleret\nUdbuddet »Læsevenner i lokalsamfundet« er annulleret. Byderen får besked om sit bud i sin chat med botten.');
     const none = await publishedTender({ ...validTender, title: 'Uden bud' });
     const doneNone = await click(persona.tovholder, chat, 'tender.cancel', { tenderId: none, reason: 'Omprioriteret' }, 'en-US');
     expect(cardText(doneNone.card)).toBe('Tender cancelled\nThe tender “Uden bud” is cancelled. There were no bids, so nobody needed telling.');
@@ -560,10 +577,17 @@ describe('bidding from the 1:1 chat with the bot', () => {
   it('gives the receipt once, on the card, for a bid, an edit and a withdrawal', async () => {
     const tenderId = await publishedTender();
     const me = personal(persona.medarbejder);
+    await http.send(botAdded(persona.medarbejder, me));
     const form = await click(persona.medarbejder, me, 'bid.open', { tenderId });
-    const sent = await click(persona.medarbejder, me, 'bid.submit', { tenderId, ...dataOf(form.card, 'bid.submit'), ...validBid });
-    expect(cardText(sent.card)).toContain('Tak for dit bud!');
+    // Teams names the message whose button was pressed: the card the answer replaces.
+    const submit = cardAction(persona.medarbejder, me, 'bid.submit', { tenderId, ...dataOf(form.card, 'bid.submit'), ...validBid });
+    const sent = await http.send({ ...submit, replyToId: 'form-message-1' } as Partial<Activity>);
+    expect(cardText(sent.card)).toContain('Dit bud er modtaget.');
     expect(sent.sent).toEqual([]);
+    // Once numbered, that same card is redrawn with the number: no second message.
+    const redrawn = await http.sweep();
+    expect(redrawn.map((r) => `${r.method} ${r.path}`)).toEqual([`PUT /v3/conversations/${encodeURIComponent(me.id)}/activities/form-message-1`]);
+    expect(cardText(redrawn[0]!.activity.attachments![0]!.content)).toMatch(/Tak for dit bud![\s\S]*Bud nr\.: 1/);
     const [b] = await bidsOf(tenderId);
     const edited = await click(persona.medarbejder, me, 'bid.save', { bidId: b!.id, ...validBid, title: 'Rettet i chatten' });
     expect(cardText(edited.card)).toContain('Dit bud er rettet.');
@@ -579,7 +603,10 @@ describe('bidding from the 1:1 chat with the bot', () => {
     await bid(persona.medarbejder, tenderId);
     const [b] = await bidsOf(tenderId);
     http.connector.clear();
+    await http.sweep();
+    http.connector.clear();
     await click(persona.medarbejder, general, 'bid.save', { bidId: b!.id, ...validBid, title: 'Rettet på opslaget' });
+    await http.sweep();
     const receipt = http.connector.to(`a:1on1-29:${persona.medarbejder.id}`);
     expect(receipt).toHaveLength(1);
     expect(cardText(receipt[0]!.activity.attachments![0]!.content)).toContain('Dit bud er rettet.');

@@ -70,7 +70,8 @@ describe('text in <…> is shown as typed', () => {
       participate: 'false',
     });
     expectShownAsTyped('bid receipt', sent.card, BUDGET, BOLD);
-    const oneOnOne = sent.sent.filter((r) => r.conversationId.startsWith('a:1on1-'));
+    // The 1:1 receipt goes out through the outbox, after the click.
+    const oneOnOne = (await http.sweep()).filter((r) => r.conversationId.startsWith('a:1on1-'));
     expect(oneOnOne).toHaveLength(1);
     expectShownAsTyped('1:1 bid receipt', cardIn(oneOnOne[0]!.activity), BUDGET, BOLD);
 

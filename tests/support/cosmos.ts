@@ -10,6 +10,7 @@ import { CosmosDirectoryRepository } from '../../src/adapters/cosmos/directory-r
 import { CosmosAgendaRepository } from '../../src/adapters/cosmos/agenda-repository.js';
 import { CosmosTenderRepository } from '../../src/adapters/cosmos/tender-repository.js';
 import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from '../../src/adapters/cosmos/reminder-repository.js';
+import { CosmosOutboxRepository } from '../../src/adapters/cosmos/outbox-repository.js';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/adapters/cosmos/embedded-cosmos.js';
 
 let server: Promise<EmbeddedCosmos> | undefined;
@@ -59,5 +60,6 @@ export function repositoriesOf(conn: CosmosConnection) {
     reminders: new CosmosReminderRepository(conn.containers.reminders),
     leases: new CosmosLeaseRepository(conn.containers.reminders),
     agendas: new CosmosAgendaRepository(conn.containers.agendas),
+    outbox: new CosmosOutboxRepository(conn.containers.reminders),
   };
 }

@@ -10,6 +10,7 @@ import { botAdded } from './activities.js';
 import type { Card } from './bot-driver.js';
 import { TestClock } from './clock.js';
 import { freshDatabase, repositoriesOf, type CosmosRequestLog } from './cosmos.js';
+import type { CosmosConnection } from '../../src/adapters/cosmos/cosmos-connection.js';
 import { conversations, persona } from './demo.js';
 import { RecordingConnector, type Recorded } from './recording-connector.js';
 
@@ -27,6 +28,8 @@ export class HttpBot {
     readonly connector: RecordingConnector,
     readonly clock: TestClock,
     readonly repos: ReturnType<typeof repositoriesOf>,
+    /** The database, for a second instance or a restarted bot on the same data. */
+    readonly cosmos: CosmosConnection,
   ) {}
 
   static async start(now = '2026-11-23T10:00:00Z', requests?: CosmosRequestLog): Promise<HttpBot> {
@@ -34,7 +37,7 @@ export class HttpBot {
     const cosmos = await freshDatabase(requests);
     const clock = new TestClock(new Date(now));
     const bot = await startBot({ config: loadConfig({ PORT: '0' }), log: pino({ level: 'silent' }), cosmos, clock, scheduler: false });
-    const http = new HttpBot(bot, connector, clock, repositoriesOf(cosmos));
+    const http = new HttpBot(bot, connector, clock, repositoriesOf(cosmos), cosmos);
     // Teams tells the bot where it was added; the demo's group chat and channels are known places.
     for (const c of [conversations.laeringChat, conversations.general, conversations.byraadChannel]) await http.send(botAdded(persona.admin, c));
     connector.clear();

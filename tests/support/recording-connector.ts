@@ -33,6 +33,10 @@ export class RecordingConnector {
   limitPerSecond = Infinity;
   random429Share = 0;
   throttled = 0;
+  /** Answer every request this many milliseconds late, like a slow connector service. */
+  delayMs = 0;
+  /** Every request as it arrived (before any delay or 429): what the bot asked of Teams, and when. */
+  readonly calls: { readonly method: string; readonly path: string; readonly at: number }[] = [];
   private readonly recent: number[] = [];
   private seed = 42;
 
@@ -63,6 +67,11 @@ export class RecordingConnector {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
+        this.calls.push({ method: req.method ?? '', path: req.url ?? '', at: performance.now() });
+        if (this.delayMs > 0) setTimeout(answer, this.delayMs);
+        else answer();
+      });
+      const answer = () => {
         if (req.method === 'POST' && req.url === '/v3/conversations') {
           // Teams answers a 1:1 conversation request with the (stable) id of the chat with that person.
           const params = JSON.parse(body || '{}') as { members?: { id: string }[]; tenantId?: string };
@@ -95,7 +104,7 @@ export class RecordingConnector {
         this.received.push({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(m[1]!), activity, at: performance.now() });
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ id: `sent-${this.nextId++}` }));
-      });
+      };
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;

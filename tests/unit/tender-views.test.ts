@@ -736,9 +736,9 @@ describe('closing, cancelling and refusing', () => {
     const cancelled = cancelledTender(withTwo);
     expect(shown(cancelDoneCard('da', cancelled, { told: 2, notReached: 0 }))).toEqual([
       'Udbuddet er annulleret',
-      'Udbuddet »Læsevenner i lokalsamfundet« er annulleret. Byderne bag 2 bud har fået besked.',
+      'Udbuddet »Læsevenner i lokalsamfundet« er annulleret. Byderne bag 2 bud får besked i deres chat med botten.',
     ]);
-    expect(shown(cancelDoneCard('da', cancelled, { told: 1, notReached: 0 }))[1]).toBe('Udbuddet »Læsevenner i lokalsamfundet« er annulleret. Byderen har fået besked om sit bud.');
+    expect(shown(cancelDoneCard('da', cancelled, { told: 1, notReached: 0 }))[1]).toBe('Udbuddet »Læsevenner i lokalsamfundet« er annulleret. Byderen får besked om sit bud i sin chat med botten.');
     expect(shown(cancelDoneCard('da', cancelled, { told: 0, notReached: 0 }))[1]).toBe(
       'Udbuddet »Læsevenner i lokalsamfundet« er annulleret. Der var ingen bud, så ingen skulle have besked.',
     );
@@ -750,7 +750,7 @@ describe('closing, cancelling and refusing', () => {
     );
     expect(shown(cancelDoneCard('en', cancelled, { told: 1, notReached: 0 }))).toEqual([
       'Tender cancelled',
-      'The tender “Læsevenner i lokalsamfundet” is cancelled. The bidder has been told about their bid.',
+      'The tender “Læsevenner i lokalsamfundet” is cancelled. The bidder is being told about their bid in their chat with the bot.',
     ]);
     expect(buttons(cancelDoneCard('da', cancelled, { told: 1, notReached: 0 }))).toEqual([]);
   });

@@ -389,7 +389,7 @@ export function myTenderBidsCard(locale: Locale, t: Tender, bids: readonly Bid[]
       show: true,
       heading: say('mine.heading'),
       bids: bids.map((b) => ({
-        heading: say('mine.bidHeading', { number: b.number, at: at(b.submittedAt, locale) }),
+        heading: say('mine.bidHeading', { number: bidNo(b), at: at(b.submittedAt, locale) }),
         title: esc(b.title),
         status: bidStatus(say, b),
         actions: bidChangeButtons(say, b, open, from),
@@ -481,7 +481,7 @@ export function tenderCancelledCard(locale: Locale, t: Tender, bid?: Bid): CardJ
   return messageCard({
     heading: say('cancelled.text', { title: esc(t.title), reason: esc(t.cancelReason ?? '') }),
     style: 'attention',
-    lines: bid ? [{ text: say('cancelled.bid', { number: bid.number, bidTitle: esc(bid.title) }), color: 'Default' }] : [],
+    lines: bid ? [{ text: say('cancelled.bid', { number: bidNo(bid), bidTitle: esc(bid.title) }), color: 'Default' }] : [],
   });
 }
 
@@ -635,17 +635,31 @@ export function bidFormCard(
 export const UNDO_KEY = 'back';
 
 
+/** A bid's number, or a dash in the seconds before it is numbered (see app/bid-numbers.ts). */
+export const bidNo = (bid: Pick<Bid, 'number'>): string => (bid.number > 0 ? String(bid.number) : '–');
+
+/** What the bidder can quote before the number is known: the bid id's first characters. */
+export const receiptIdOf = (bid: Pick<Bid, 'id'>): string => bid.id.replace(/^bid-/, '').slice(0, 8).toUpperCase();
+
 export function bidReceiptCard(locale: Locale, t: Tender, bid: Bid, now: Date, kind: 'submitted' | 'edited' | 'withdrawn', from?: From): CardJson {
   const say = sayIn(locale);
   const open = isOpen(t, now);
   const when = kind === 'edited' ? bid.editedAt : kind === 'withdrawn' ? bid.withdrawnAt : bid.submittedAt;
   const deadline = at(t.deadline, locale);
   const note = !open ? endedNote(say, t).text : bid.status === 'withdrawn' ? say('receipt.noteWithdrawn', { deadline }) : say('receipt.noteOpen', { deadline });
+  // A new bid is numbered just after the click: until then the receipt says it was received, when, and
+  // a receipt id; the number follows on the 1:1 receipt and wherever the bid is shown.
+  const numbered = bid.number > 0;
   return renderCard('bid-receipt', {
-    heading: say(`receipt.${kind}`),
+    heading: say(kind === 'submitted' && !numbered ? 'receipt.received' : `receipt.${kind}`),
     headingStyle: kind === 'withdrawn' ? 'emphasis' : 'good',
     facts: [
-      { title: say('receipt.fact.number'), value: String(bid.number) },
+      ...(numbered
+        ? [{ title: say('receipt.fact.number'), value: String(bid.number) }]
+        : [
+            { title: say('receipt.fact.receiptId'), value: receiptIdOf(bid) },
+            { title: say('receipt.fact.number'), value: say('receipt.numberFollows') },
+          ]),
       { title: say(`receipt.fact.${kind}`), value: at(when ?? bid.submittedAt, locale) },
       { title: say('receipt.fact.tender'), value: esc(t.title) },
     ],
@@ -726,7 +740,7 @@ export function bidOverviewCard(
     ],
     empty: say('overview.empty'),
     bids: bids.map((b) => ({
-      heading: say('overview.bidLine', { number: b.number, name: esc(b.bidderName), at: at(b.submittedAt, locale) }),
+      heading: say('overview.bidLine', { number: bidNo(b), name: esc(b.bidderName), at: at(b.submittedAt, locale) }),
       title: esc(b.title),
       status: bidStatus(say, b),
       actions: [button('tender.bid', say('button.details'), { bidId: b.id, ...thisPage, ...back })],
@@ -753,7 +767,7 @@ function historyLine(locale: Locale, h: AuditEntry): string {
 export function bidDetailCard(locale: Locale, t: Tender, bid: Bid, back: { after?: string | undefined; from?: From | undefined } = {}): CardJson {
   const say = sayIn(locale);
   return renderCard('bid-detail', {
-    kicker: say('detail.kicker', { number: bid.number, tender: esc(t.title) }),
+    kicker: say('detail.kicker', { number: bidNo(bid), tender: esc(t.title) }),
     title: esc(bid.title),
     facts: [
       { title: say('detail.fact.bidder'), value: esc(bid.bidderName) },
@@ -845,7 +859,7 @@ export function tenderListCard(
 export function myBidsCard(locale: Locale, items: readonly { tender: Tender; bid: Bid }[], now: Date): CardJson {
   const say = sayIn(locale);
   return listCard(locale, { title: say('myBids.title'), empty: say('myBids.empty'), items }, ({ tender, bid }) => ({
-    kicker: say('myBids.kicker', { number: bid.number, status: bidStatus(say, bid) }),
+    kicker: say('myBids.kicker', { number: bidNo(bid), status: bidStatus(say, bid) }),
     title: esc(bid.title),
     lines: [line(say('myBids.tender', { title: esc(tender.title) })), line(tenderState(locale, tender, now))],
     actions: [button('bid.open', say('button.seeTender'), { tenderId: tender.id, from: 'mine' })],

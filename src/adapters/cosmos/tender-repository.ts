@@ -45,6 +45,7 @@ export const TenderItemSchema = z.object({
   shownCount: z.number().int(),
   shownAt: opt(z.string()),
   closingReportedAt: opt(z.string()),
+  cancelNoticesQueuedAt: opt(z.string()),
   history: z.array(AuditSchema),
   _etag: z.string(),
 });
@@ -56,6 +57,7 @@ export const BidItemSchema = z.object({
   tenantId: z.string(),
   tenderId: z.string(),
   number: z.number().int(),
+  receiptLocale: opt(z.enum(['da', 'en'])),
   submissionId: z.string(),
   bidderId: z.string(),
   bidderName: z.string(),
@@ -87,8 +89,12 @@ function toBid(resource: unknown): Versioned<Bid> {
   return { value: bid, etag: _etag };
 }
 
-/** Published tenders may close or need a card update; closed ones until their group has been told. */
-const needsAttention = (t: Tender) => t.status === 'published' || (t.status === 'closed' && !t.closingReportedAt);
+/**
+ * Published tenders may close or need a card update; closed ones until their group has been told;
+ * cancelled ones until their bidders' notices are in the outbox.
+ */
+const needsAttention = (t: Tender) =>
+  t.status === 'published' || (t.status === 'closed' && !t.closingReportedAt) || (t.status === 'cancelled' && Boolean(t.cancelledAt) && !t.cancelNoticesQueuedAt);
 
 const write = writeOutcome;
 
@@ -145,6 +151,10 @@ export class CosmosTenderRepository implements TenderRepository {
 
   async allBidsOfTender(tenantId: string, tenderId: string) {
     return (await this.query(tenantId, "c.type = 'bid' AND c.tenderId = @t", [{ name: '@t', value: tenderId }], 'c.number ASC')).map((r) => toBid(r).value);
+  }
+
+  async unnumberedBids(tenantId: string, tenderId: string) {
+    return (await this.query(tenantId, "c.type = 'bid' AND c.tenderId = @t AND c.number = 0", [{ name: '@t', value: tenderId }])).map((r) => toBid(r));
   }
 
   async bidsOfBidder(tenantId: string, bidderId: string, tenderId?: string) {

@@ -132,6 +132,9 @@ export const tenderDa = {
   'receipt.submitted': 'Tak for dit bud!',
   'receipt.edited': 'Dit bud er rettet.',
   'receipt.withdrawn': 'Dit bud er trukket tilbage.',
+  'receipt.received': 'Dit bud er modtaget.',
+  'receipt.fact.receiptId': 'Kvitteringsnr.',
+  'receipt.numberFollows': 'Følger om et øjeblik i din chat med botten',
   'receipt.fact.number': 'Bud nr.',
   'receipt.fact.submitted': 'Indsendt',
   'receipt.fact.edited': 'Rettet',
@@ -198,8 +201,8 @@ export const tenderDa = {
 
   'cancelDone.title': 'Udbuddet er annulleret',
   'cancelDone.none': 'Udbuddet »{title}« er annulleret. Der var ingen bud, så ingen skulle have besked.',
-  'cancelDone.told.one': 'Udbuddet »{title}« er annulleret. Byderen har fået besked om sit bud.',
-  'cancelDone.told.other': 'Udbuddet »{title}« er annulleret. Byderne bag {told} bud har fået besked.',
+  'cancelDone.told.one': 'Udbuddet »{title}« er annulleret. Byderen får besked om sit bud i sin chat med botten.',
+  'cancelDone.told.other': 'Udbuddet »{title}« er annulleret. Byderne bag {told} bud får besked i deres chat med botten.',
   'cancelDone.notReached.one': '⚠ Beskeden om ét bud kunne ikke nå frem; byderen ser annulleringen på opslaget og under »mine bud«.',
   'cancelDone.notReached.other': '⚠ Beskeden om {count} bud kunne ikke nå frem; byderne ser annulleringen på opslaget og under »mine bud«.',
 

@@ -132,6 +132,9 @@ export const tenderEn: Record<TenderTextKey, string> = {
   'receipt.submitted': 'Thank you for your bid!',
   'receipt.edited': 'Your bid has been edited.',
   'receipt.withdrawn': 'Your bid has been withdrawn.',
+  'receipt.received': 'Your bid has been received.',
+  'receipt.fact.receiptId': 'Receipt no.',
+  'receipt.numberFollows': 'Follows in a moment in your chat with the bot',
   'receipt.fact.number': 'Bid no.',
   'receipt.fact.submitted': 'Submitted',
   'receipt.fact.edited': 'Edited',
@@ -198,8 +201,8 @@ export const tenderEn: Record<TenderTextKey, string> = {
 
   'cancelDone.title': 'Tender cancelled',
   'cancelDone.none': 'The tender “{title}” is cancelled. There were no bids, so nobody needed telling.',
-  'cancelDone.told.one': 'The tender “{title}” is cancelled. The bidder has been told about their bid.',
-  'cancelDone.told.other': 'The tender “{title}” is cancelled. The bidders behind {told} bids have been told.',
+  'cancelDone.told.one': 'The tender “{title}” is cancelled. The bidder is being told about their bid in their chat with the bot.',
+  'cancelDone.told.other': 'The tender “{title}” is cancelled. The bidders behind {told} bids are being told in their chat with the bot.',
   'cancelDone.notReached.one': '⚠ The message about one bid could not get through; the bidder sees the cancellation on the announcement and under “my bids”.',
   'cancelDone.notReached.other': '⚠ The message about {count} bids could not get through; the bidders see the cancellation on the announcement and under “my bids”.',
 

@@ -7,12 +7,16 @@ import type { Logger } from '../../logger.js';
 export interface Loop {
   /** Runs the work now (and waits for it), as a tick would. */
   runNow(): Promise<void>;
+  /** Runs the work soon without waiting for it; if a run is under way, once more after it (it may have missed what woke us). */
+  kick(): void;
   stop(): Promise<void>;
 }
 
 export function startLoop(name: string, work: () => Promise<unknown>, intervalMs: number, log: Logger): Loop {
   let running: Promise<void> = Promise.resolve();
   let busy = false;
+  let again = false;
+  let stopped = false;
   const tick = (): Promise<void> => {
     if (busy) return running;
     busy = true;
@@ -21,6 +25,10 @@ export function startLoop(name: string, work: () => Promise<unknown>, intervalMs
       .catch((err: unknown) => log.error({ err, loop: name }, 'loop failed'))
       .finally(() => {
         busy = false;
+        if (again && !stopped) {
+          again = false;
+          void tick();
+        }
       });
     return running;
   };
@@ -28,7 +36,13 @@ export function startLoop(name: string, work: () => Promise<unknown>, intervalMs
   timer?.unref();
   return {
     runNow: tick,
+    kick: () => {
+      if (stopped) return;
+      if (busy) again = true;
+      else setImmediate(() => void (stopped || tick()));
+    },
     stop: async () => {
+      stopped = true;
       if (timer) clearInterval(timer);
       await running;
     },

@@ -4,7 +4,7 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { AgendaRepository, CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository } from '../../app/ports.js';
+import type { AgendaRepository, CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository } from '../../app/ports.js';
 import * as calendar from './calendar-handlers.js';
 import type { Logger } from '../../logger.js';
 import { noticeCard } from '../cards/views.js';
@@ -28,6 +28,10 @@ export interface BotDeps {
   readonly notifier: Notifier;
   readonly clock: Clock;
   readonly newId: () => string;
+  /** What is owed to people after a click (receipts, cancellation notices, card redraws). */
+  readonly outbox: OutboxRepository;
+  /** Wakes the outbox sender after a click; left out where the scheduled work is run by hand. */
+  readonly afterClick?: AfterClick | undefined;
   readonly log: Logger;
   /** Tenant for activities that carry none; local development only. */
   readonly fallbackTenantId?: string | undefined;

@@ -49,6 +49,7 @@ import {
   type BidFormValues,
   type From,
   type LateAction,
+  bidNo,
 } from '../cards/tender-views.js';
 import { noticeCard } from '../cards/views.js';
 import { text, type TextKey } from '../i18n/text.js';
@@ -104,7 +105,11 @@ const acting = (deps: TenderHandlerDeps, turn: Turn): Promise<Acting> => whoIsAc
 const bidderOf = (turn: Turn): Bidder & { tenantId: string } => reachableActor(turn);
 
 /** The 1:1 receipt would repeat the card's answer when the person acted in their personal chat with the bot. */
-const receiptWay = (turn: Turn): ReceiptWay => ({ locale: turn.who.locale, toPersonalChat: turn.who.conversation.conversationType !== 'personal' });
+const receiptWay = (turn: Turn): ReceiptWay => {
+  const personal = turn.who.conversation.conversationType === 'personal';
+  // Teams names the message whose button was pressed in replyToId: the card the answer replaces.
+  return { locale: turn.who.locale, toPersonalChat: !personal, cardActivityId: personal ? turn.ctx.activity.replyToId : undefined };
+};
 
 function tenderInputOf(raw: Record<string, unknown>): TenderInput {
   return { title: raw.title, description: raw.description, forudsaetninger: raw.forudsaetninger, deadlineDate: raw.deadlineDate, deadlineTime: raw.deadlineTime, budgetKr: raw.budgetKr, decidedBy: raw.decidedBy };
@@ -319,7 +324,7 @@ export async function submit(deps: TenderHandlerDeps, turn: Turn, raw: Record<st
   const values = bidFormValuesFrom(raw);
   const result = await submitBid(deps, bidderOf(turn), data.tenderId, data.submissionId, bidInputOf(values), receiptWay(turn));
   if (result.ok) {
-    turn.log.info({ tenderId: data.tenderId, bidId: result.value.bid.id, number: result.value.bid.number, duplicate: result.value.duplicate }, 'bid submitted');
+    turn.log.info({ tenderId: data.tenderId, bidId: result.value.bid.id, duplicate: result.value.duplicate }, 'bid submitted');
     return bidReceiptCard(turn.who.locale, result.value.tender, result.value.bid, deps.clock.now(), 'submitted', data.from);
   }
   const tender = (await deps.tenders.getTender(turn.who.tenantId, data.tenderId))?.value;
@@ -374,7 +379,7 @@ export async function withdrawAsk(deps: TenderHandlerDeps, turn: Turn, bidId: st
   const { bid: b, tender } = result.value;
   return confirmCard(turn.who.locale, {
     title: t(turn, 'bid.withdrawAsk.title'),
-    text: t(turn, 'bid.withdrawAsk.text', { number: b.number, title: esc(b.title) }),
+    text: t(turn, 'bid.withdrawAsk.text', { number: bidNo(b), title: esc(b.title) }),
     confirmTitle: t(turn, 'bid.withdrawAsk.confirm'),
     confirmVerb: 'bid.withdraw',
     confirmData: from ? { bidId, from } : { bidId },

@@ -1,0 +1,154 @@
+// The outbox: what the bot owes people after a click (a bid's 1:1 receipt, a cancellation's notice to
+// every bidder, the redraw of a shared card) is written as `notice` items and sent by this loop, so a
+// click is answered from the stored state at once, however slow or throttled Teams is.
+//
+// Exactly once, as far as Cosmos DB can see: a notice's id is a hash of its cause and recipient, so
+// enqueueing it again (a retried click, the sweep redoing a step a crash cut short) creates nothing.
+// A notice is claimed with its etag before it is sent (two senders, one wins), marked sent after; a
+// sender that dies mid-send leaves a claim that expires and the notice is sent by the next one (the
+// one case of "twice": Teams took it but the mark was never written). 429 and 5xx put it back with
+// a pause (Teams' Retry-After, or a doubling backoff); 403/404 mark it unreachable and log it. Sending
+// is paced per conversation (and per person) and per tenant by the same Pacer as the reminders.
+
+import type { Bid } from '../domain/bid.js';
+import type { Tender } from '../domain/tender.js';
+import type { Logger } from '../logger.js';
+import { numberBids } from './bid-numbers.js';
+import type { Pacer } from './pacer.js';
+import type { Clock, ConversationRepository, Delivery, Notice, Notifier, OutboxNotice, OutboxRepository, TenderRepository } from './ports.js';
+
+export interface OutboxDeps {
+  readonly outbox: OutboxRepository;
+  readonly tenders: TenderRepository;
+  readonly conversations: ConversationRepository;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  readonly pacer: Pacer;
+  readonly log?: Logger | undefined;
+}
+
+/** How long a claimed notice is the claimer's; after that another sender takes it over. */
+export const NOTICE_CLAIM_MS = 2 * 60_000;
+const WORKERS = 8;
+
+export interface OutboxReport {
+  sent: number;
+  retried: number;
+  unreachable: number;
+  dropped: number;
+}
+
+/** Sends every due notice once; safe on several instances at once (each notice is claimed with its etag). */
+export async function sendDueNotices(deps: OutboxDeps, instanceId: string): Promise<OutboxReport> {
+  const report: OutboxReport = { sent: 0, retried: 0, unreachable: 0, dropped: 0 };
+  const due = await deps.outbox.due(deps.clock.now());
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const item = due[next++]!;
+      await sendOne(deps, instanceId, item.tenantId, item.id, report);
+    }
+  };
+  await Promise.all(Array.from({ length: WORKERS }, worker));
+  return report;
+}
+
+/** The bid and its tender as stored, numbered first if the numbering has not got to it yet. */
+async function bidAndTender(deps: OutboxDeps, tenantId: string, tenderId: string, bidId: string): Promise<{ tender: Tender; bid: Bid } | undefined> {
+  let bid = (await deps.tenders.getBid(tenantId, bidId))?.value;
+  if (bid?.number === 0) {
+    await numberBids(deps, tenantId, tenderId);
+    bid = (await deps.tenders.getBid(tenantId, bidId))?.value;
+  }
+  const tender = (await deps.tenders.getTender(tenantId, tenderId))?.value;
+  return bid && tender ? { tender, bid } : undefined;
+}
+
+async function render(deps: OutboxDeps, n: OutboxNotice): Promise<{ notice: Notice; locale: 'da' | 'en' } | undefined> {
+  const s = n.subject;
+  switch (s.kind) {
+    case 'bid.receipt': {
+      const found = await bidAndTender(deps, n.tenantId, s.tenderId, s.bidId);
+      return found && { notice: { kind: 'bid.receipt', ...found, change: s.change }, locale: s.locale };
+    }
+    case 'tender.cancelled': {
+      const found = await bidAndTender(deps, n.tenantId, s.tenderId, s.bidId);
+      return found && { notice: { kind: 'tender.cancelled', ...found }, locale: 'da' };
+    }
+    case 'tender.announcement': {
+      const tender = (await deps.tenders.getTender(n.tenantId, s.tenderId))?.value;
+      return tender && { notice: { kind: 'tender.announcement', tender, refreshUserIds: [] }, locale: 'da' };
+    }
+  }
+}
+
+async function sendOne(deps: OutboxDeps, instanceId: string, tenantId: string, id: string, report: OutboxReport): Promise<void> {
+  const found = await deps.outbox.get(tenantId, id);
+  if (!found) return;
+  const n = found.value;
+  const now = deps.clock.now();
+  const claimExpired = n.status === 'sending' && (!n.claimedUntil || new Date(n.claimedUntil).getTime() <= now.getTime());
+  if (n.status !== 'pending' && !claimExpired) return;
+  // Claim it: whoever writes this first sends it; anyone else sees it claimed.
+  const claimed: OutboxNotice = { ...n, status: 'sending', claimedBy: instanceId, claimedUntil: new Date(now.getTime() + NOTICE_CLAIM_MS).toISOString(), updatedAt: now.toISOString() };
+  if ((await deps.outbox.save(claimed, found.etag)) !== 'saved') return;
+  const claimEtag = (await deps.outbox.get(tenantId, id))?.etag;
+  if (!claimEtag) return;
+  const finish = (patch: Partial<OutboxNotice>) =>
+    deps.outbox.save({ ...claimed, ...patch, claimedBy: undefined, claimedUntil: undefined, updatedAt: deps.clock.now().toISOString() }, claimEtag);
+  const log = { tenantId, noticeId: id, subject: n.subject };
+
+  const rendered = await render(deps, n);
+  if (!rendered) {
+    // The tender or bid is gone: nothing true to say any more.
+    deps.log?.warn(log, 'notice dropped: what it was about no longer exists');
+    await finish({ status: 'unreachable', lastError: 'subject-gone' });
+    report.dropped++;
+    return;
+  }
+  let delivery: Delivery;
+  const redraw = n.subject.kind === 'bid.receipt' ? n.subject.updateActivityId : undefined;
+  if (n.to.kind === 'person' && redraw) {
+    const record = (await deps.conversations.getPersonal(tenantId, n.to.person.userId))?.value;
+    if (!record || record.status !== 'installed') {
+      // The card already says the bid was received; its number is under "mine bud".
+      await finish({ status: 'unreachable', lastError: 'no personal chat recorded', attempts: n.attempts + 1 });
+      report.unreachable++;
+      return;
+    }
+    await deps.pacer.acquire(record.conversationId);
+    delivery = await deps.notifier.update(record, redraw, rendered.notice, rendered.locale);
+  } else if (n.to.kind === 'person') {
+    const person = n.to.person;
+    await deps.pacer.acquire(`person:${person.userId}`);
+    delivery = await deps.notifier.toPerson(person, rendered.notice, rendered.locale);
+  } else {
+    const record = (await deps.conversations.get(tenantId, n.to.conversationId))?.value;
+    if (!record || record.status !== 'installed') {
+      deps.log?.warn({ ...log, conversationId: n.to.conversationId, reason: record ? 'removed' : 'not-installed' }, 'notice could not be delivered');
+      await finish({ status: 'unreachable', lastError: record ? 'removed' : 'not-installed', attempts: n.attempts + 1 });
+      report.unreachable++;
+      return;
+    }
+    await deps.pacer.acquire(record.conversationId);
+    const s = n.subject;
+    delivery = s.kind === 'tender.announcement' ? await deps.notifier.update(record, s.activityId, rendered.notice, rendered.locale) : await deps.notifier.post(record, rendered.notice, rendered.locale);
+  }
+  const after = deps.clock.now();
+  if (delivery.ok) {
+    await finish({ status: 'sent', sentAt: after.toISOString(), attempts: n.attempts + 1 });
+    report.sent++;
+    return;
+  }
+  if (delivery.reason === 'removed' || delivery.reason === 'forbidden') {
+    deps.log?.warn({ ...log, reason: delivery.reason, status: delivery.status }, 'notice could not be delivered');
+    await finish({ status: 'unreachable', lastError: `${delivery.reason} (${delivery.status ?? '?'})`, attempts: n.attempts + 1 });
+    report.unreachable++;
+    return;
+  }
+  // Throttled (past what the connector waits out itself) or a 5xx: back to pending, tried again after
+  // Teams' Retry-After or a doubling pause. Nobody waits for it in-process, so other notices go on.
+  const backoff = Math.min(30 * 60_000, 5_000 * 2 ** n.attempts);
+  await finish({ status: 'pending', attempts: n.attempts + 1, notBefore: new Date(after.getTime() + (delivery.retryAfterMs ?? backoff)).toISOString(), lastError: `${delivery.reason} (${delivery.status ?? '?'})` });
+  report.retried++;
+}
