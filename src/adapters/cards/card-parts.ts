@@ -35,8 +35,14 @@ const jsonLength = (s: string) => JSON.stringify(s).length - 2;
  * need escaping (\ costs four JSON characters) is cut sooner, so the card's size is bounded whatever is typed.
  */
 export function shownBack(locale: Locale, value: string, max: number = SHOWN_BACK.text, budget: number = 2 * max): string {
+  const { text: shown, note } = shownBackParts(locale, value, max, budget);
+  return note ? `${shown}\n\n${note}` : shown;
+}
+
+/** As shownBack, with the note apart, for a text quoted inside a sentence (the note goes after the sentence). */
+export function shownBackParts(locale: Locale, value: string, max: number = SHOWN_BACK.text, budget: number = 2 * max): { text: string; note: string } {
   const escaped = escapeMarkdown(value);
-  if (value.length <= max && jsonLength(escaped) <= budget) return escaped;
+  if (value.length <= max && jsonLength(escaped) <= budget) return { text: escaped, note: '' };
   // The longest opening whose escaped JSON fits: the length is monotone in the opening, so halve the range.
   let lo = 0;
   let hi = Math.min(value.length, max);
@@ -48,7 +54,7 @@ export function shownBack(locale: Locale, value: string, max: number = SHOWN_BAC
   // Never split an emoji (a surrogate pair) in two.
   if (lo > 0 && /[\uD800-\uDBFF]/.test(value.charAt(lo - 1))) lo--;
   const note = text(locale, 'echo.cut', { shown: charCount(locale, lo), length: charCount(locale, value.length) });
-  return `${escapeMarkdown(value.slice(0, lo).trimEnd())} …\n\n${note}`;
+  return { text: `${escapeMarkdown(value.slice(0, lo).trimEnd())} …`, note };
 }
 
 /** Several typed fields shown back on one card: each bounded by its own limit and all of them together by SHOWN_BACK.total. */

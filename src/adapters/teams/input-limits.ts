@@ -13,6 +13,7 @@ export const MAX_ACTIVITY_CHARS = 100_000;
 export interface Oversize {
   /** The longest text found, to show its beginning back. */
   readonly longest: string;
+  /** The longest text's length when it is what is too long, else the activity's. */
   readonly length: number;
 }
 
@@ -34,5 +35,5 @@ export function oversizeInput(activity: Pick<Activity, 'text' | 'value'>): Overs
   const total = text.length + valueChars;
   const longest = [text, longestString(activity.value)].reduce((a, b) => (b.length > a.length ? b : a), '');
   if (longest.length <= MAX_FIELD_CHARS && total <= MAX_ACTIVITY_CHARS) return undefined;
-  return { longest, length: Math.max(longest.length, total) };
+  return { longest, length: longest.length > MAX_FIELD_CHARS ? longest.length : total };
 }
