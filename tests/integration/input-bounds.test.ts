@@ -101,22 +101,26 @@ describe('a card action', () => {
   });
 });
 
-describe('the final agenda of 100 topics, each as long and as escaped as it may be', () => {
-  it('is posted at the start as numbered messages, in order, each under 40 KB, with every title', async () => {
-    http = await HttpBot.start('2026-11-30T13:00:00Z');
-    await bot().sweep(); // the call for topics, which opens the agenda
-    const stored = (await bot().repos.agendas.get(DEMO_TENANT, 'dialogmoede-2026-12'))!;
-    const meeting = { id: 'dialogmoede-2026-12', start: '2026-12-07T13:00:00.000Z' } as Parameters<typeof addTopic>[1];
-    let agenda = stored.value;
-    for (let i = 0; i < TOPIC_LIMITS.topics; i++) {
-      const fields = { title: `${i + 1}${worst(TOPIC_LIMITS.title - 4, 'mixed')}`, why: worst(TOPIC_LIMITS.why, 'backslashes'), part: 1 as const };
-      const author = { id: persona.politiker.id, name: persona.politiker.name, teamsId: `29:${persona.politiker.id}`, serviceUrl: bot().connector.url };
-      const added = addTopic(agenda, meeting, { id: `topic-${i}`, fields, author }, new Date('2026-12-01T10:00:00Z'));
-      if (!added.ok) throw new Error(added.code);
-      agenda = added.value.agenda;
-    }
-    expect(await bot().repos.agendas.save(agenda, stored.etag)).toBe('saved');
+/** The December dialogmøde's agenda with 100 topics (the cap), every title and why at its limit and full of what must be escaped. */
+async function longAgenda(): Promise<void> {
+  http = await HttpBot.start('2026-11-30T13:00:00Z');
+  await bot().sweep(); // the call for topics, which opens the agenda
+  const stored = (await bot().repos.agendas.get(DEMO_TENANT, 'dialogmoede-2026-12'))!;
+  const meeting = { id: 'dialogmoede-2026-12', start: '2026-12-07T13:00:00.000Z' } as Parameters<typeof addTopic>[1];
+  let agenda = stored.value;
+  for (let i = 0; i < TOPIC_LIMITS.topics; i++) {
+    const fields = { title: `${i + 1}${worst(TOPIC_LIMITS.title - 4, 'mixed')}`, why: worst(TOPIC_LIMITS.why, 'backslashes'), part: 1 as const };
+    const author = { id: persona.politiker.id, name: persona.politiker.name, teamsId: `29:${persona.politiker.id}`, serviceUrl: bot().connector.url };
+    const added = addTopic(agenda, meeting, { id: `topic-${i}`, fields, author }, new Date(Date.parse('2026-12-01T10:00:00Z') + i * 60_000));
+    if (!added.ok) throw new Error(added.code);
+    agenda = added.value.agenda;
+  }
+  expect(await bot().repos.agendas.save(agenda, stored.etag)).toBe('saved');
+}
 
+describe('an agenda of 100 topics, each as long and as escaped as it may be', () => {
+  it('is posted at the start as numbered messages, in order, each under 40 KB, with every title', async () => {
+    await longAgenda();
     bot().clock.set('2026-12-07T13:00:00.000Z');
     bot().connector.clear();
     const sent = (await bot().sweep()).filter((r) => r.conversationId === byraad.id);
@@ -127,4 +131,42 @@ describe('the final agenda of 100 topics, each as long and as escaped as it may 
     const numbers = posts.flatMap((card) => [...cardText(card).matchAll(/(?:^|\n)(\d+)\. /g)].map((m) => Number(m[1])));
     expect(numbers).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
   });
+
+  it('as text for the minutes comes in messages under 40 KB that together are the whole text', async () => {
+    await longAgenda();
+    const answer = await say(persona.admin, 'dagsorden som tekst');
+    const texts = answer.sent.map((r) => r.activity.text ?? '');
+    expect(texts.length).toBeGreaterThan(1);
+    for (const r of answer.sent) expect(2 * JSON.stringify(r.activity).length).toBeLessThan(CARD_BUDGET_BYTES + 4 * KB);
+    for (const t of texts) expect(2 * JSON.stringify(t).length).toBeLessThan(CARD_BUDGET_BYTES);
+    const whole = texts.join('\n\n');
+    expect([...whole.matchAll(/^(\d+)\. \1\\/gm)].map((m) => Number(m[1]))).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(whole.split(worst(TOPIC_LIMITS.why, 'backslashes')).length - 1).toBe(100);
+  });
+
+  it('is read page by page with Næste side, each page under 40 KB, the pages together every topic in order', async () => {
+    await longAgenda();
+    const numbers: number[] = [];
+    let page = await click(persona.admin, byraad, 'agenda.show', { meetingId: 'dialogmoede-2026-12' });
+    for (let n = 1; ; n++) {
+      expect(cardBytes(page.card!)).toBeLessThan(CARD_BUDGET_BYTES);
+      expect(cardText(page.card)).toMatch(new RegExp(`Side ${n} af \\d+: emne \\d+–\\d+ af 100\\.`));
+      numbers.push(...[...cardText(page.card).matchAll(/(?:^|\n)(\d+)\. /g)].map((m) => Number(m[1])));
+      if (!JSON.stringify(page.card).includes('Næste side')) break;
+      page = await click(persona.admin, byraad, 'agenda.show', nextPageData(page.card));
+    }
+    // Each topic is on one page (and, for the secretary, in that page's picker too).
+    expect([...new Set(numbers)]).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  });
 });
+
+/** The data of the card's Næste side button. */
+function nextPageData(card: unknown): Record<string, string> {
+  let found: Record<string, string> | undefined;
+  JSON.stringify(card, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && (v as { title?: unknown }).title === 'Næste side →') found = (v as { data?: Record<string, string> }).data;
+    return v;
+  });
+  if (!found) throw new Error('no Næste side');
+  return found;
+}

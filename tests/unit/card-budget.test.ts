@@ -98,7 +98,15 @@ describe.each(FILLERS)('every card stays under 40 KB with every typed field at i
       coBidders: text(BID_LIMITS.coBidders),
     };
     const { tender: withBid, bid } = submitBidOn(tender, fields, { id: 'p-x', name: text(NAME) });
-    expectUnder(bidDetailCard('da', withBid, bid));
+    const detail = bidDetailCard('da', withBid, bid);
+    expectUnder(detail);
+    // What had to be cut says so, and is one press away in full, alone on a card that fits too.
+    expect(JSON.stringify(detail)).toContain('(Forkortet her: de første');
+    const readAll = JSON.stringify(detail).match(/"title":"Læs hele: Aktiviteten","data":(\{[^}]*\})/);
+    expect(JSON.parse(readAll![1]!)).toEqual({ bidId: bid.id, field: 'description' });
+    const whole = bidDetailCard('da', withBid, bid, { field: 'description' });
+    expectUnder(whole);
+    expect(JSON.stringify(whole)).toContain(JSON.stringify(escapeMarkdown(bid.description)).slice(1, -1));
     const ten = Array.from({ length: 10 }, (_, i) => ({ ...bid, id: `bid-${i}`, number: i + 1 }));
     expectUnder(bidOverviewCard('da', withBid, ten, { hasPrevious: true, hasNext: true }, NOW));
   });

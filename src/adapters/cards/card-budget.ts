@@ -41,3 +41,28 @@ export function fitAttachments<A extends OutgoingActivity>(activity: A, locale: 
     attachments: activity.attachments.map((a) => (a.contentType === 'application/vnd.microsoft.card.adaptive' && a.content ? { ...a, content: fitCard(a.content as CardJson, locale, log) } : a)),
   };
 }
+
+/**
+ * A plain-text message's share of the same budget: 10,000 characters, which stay under 40 KB even
+ * where every character is one JSON must escape (\ and line breaks take two).
+ */
+export const TEXT_MESSAGE_CHARS = 10_000;
+
+/**
+ * A long plain text (the agenda for the minutes) as messages Teams will take, in order: cut between
+ * paragraphs where one ends in the second half of a message, else between lines, else anywhere.
+ */
+export function splitText(text: string, max: number = TEXT_MESSAGE_CHARS): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    let cut = window.lastIndexOf('\n\n');
+    if (cut < max / 2) cut = window.lastIndexOf('\n');
+    if (cut < max / 2) cut = /[\uD800-\uDBFF]/.test(window.charAt(max - 1)) ? max - 1 : max;
+    parts.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^\n+/, '');
+  }
+  if (rest !== '' || parts.length === 0) parts.push(rest);
+  return parts;
+}

@@ -5,7 +5,7 @@
 import { CardFactory, MessageFactory, TextFormatTypes, type Activity, type CloudAdapterBase, type ConversationReference } from 'botbuilder';
 import type { Clock, ConversationRecord, ConversationRepository, Delivery, Notice, Notifier, PersonAddress } from '../../app/ports.js';
 import type { Logger } from '../../logger.js';
-import { fitCard } from '../cards/card-budget.js';
+import { fitCard, splitText } from '../cards/card-budget.js';
 import type { CardJson } from '../cards/render-card.js';
 import { byraadReminderCard, holidayCard, konsulentReminderCard, unreachableCard } from '../cards/reminder-views.js';
 import { announcementCard, bidReceiptCard, closedSummaryCard, tenderCancelledCard } from '../cards/tender-views.js';
@@ -48,10 +48,10 @@ export class TeamsNotifier implements Notifier {
 
   /**
    * A card, or for the agenda's text a plain message, so what is copied from Teams is exactly the text.
-   * The final agenda may take several messages, in order, each under the card budget.
+   * The final agenda and a long text may take several messages, in order, each under the budget.
    */
   private activitiesFor(notice: Notice, locale: Locale): Partial<Activity>[] {
-    if (notice.kind === 'agenda.text') return [{ ...MessageFactory.text(notice.text), textFormat: TextFormatTypes.Plain }];
+    if (notice.kind === 'agenda.text') return splitText(notice.text).map((part) => ({ ...MessageFactory.text(part), textFormat: TextFormatTypes.Plain }));
     const cards = notice.kind === 'agenda.final' ? finalAgendaCards(locale, { meeting: notice.meeting, agenda: notice.agenda, now: this.clock.now() }) : [this.cardFor(notice, locale)];
     return cards.map((card) => MessageFactory.attachment(CardFactory.adaptiveCard(fitCard(card, locale, this.log))));
   }
