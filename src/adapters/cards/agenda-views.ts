@@ -9,7 +9,8 @@ import type { FieldError } from '../../domain/tender.js';
 import { formatInstant } from '../../domain/time.js';
 import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
-import { button, charCount, messageCard, sayIn, withLimit, type Button, type ContainerStyle, type Line, type Say } from './card-parts.js';
+import { CARD_BUDGET_BYTES } from './card-budget.js';
+import { button, charCount, messageCard, sayIn, shownBack, shownBackFields, SHOWN_BACK, withLimit, type Button, type ContainerStyle, type Line, type Say } from './card-parts.js';
 
 
 const when = (m: Meeting, locale: Locale) => formatInstant(new Date(m.start), locale);
@@ -80,30 +81,82 @@ function topicDetail(say: Say, t: Topic, viewer?: AgendaViewer): string {
     .join(' · ');
 }
 
-export function agendaCard(locale: Locale, v: { meeting: Meeting; agenda: Agenda | undefined; next?: Meeting | undefined; mode: AgendaMode; now: Date }): CardJson {
+/**
+ * The agenda is shown in pages that each fit the card budget, whatever the topics say: a page holds as
+ * many topics as fit in 90 % of the budget (the rest is margin for what the estimate leaves out), so a
+ * usual agenda is one page and 100 topics of the longest, most escaped text are several. The estimate is
+ * each topic's data as JSON plus the template's own JSON around it.
+ */
+const PAGE_CHARS = Math.floor((CARD_BUDGET_BYTES / 2) * 0.9);
+/** The template's JSON around one topic's data (its Container, TextBlocks and ActionSet), generously. */
+const TOPIC_TEMPLATE_CHARS = 450;
+
+export interface AgendaView {
+  meeting: Meeting;
+  agenda: Agenda | undefined;
+  next?: Meeting | undefined;
+  mode: AgendaMode;
+  now: Date;
+  /** Which page (1-based) of a long agenda; the last one when past it. */
+  page?: number | undefined;
+}
+
+/** Splits items, in order, into pages whose estimated size stays within `room` (a page takes at least one item). */
+function paginate<T>(items: readonly T[], sizeOf: (item: T) => number, room: number): T[][] {
+  const pages: T[][] = [];
+  let page: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    const size = sizeOf(item);
+    if (page.length > 0 && used + size > room) {
+      pages.push(page);
+      page = [];
+      used = 0;
+    }
+    page.push(item);
+    used += size;
+  }
+  if (page.length > 0 || pages.length === 0) pages.push(page);
+  return pages;
+}
+
+/** The agenda card: shared, final or one person's view; a long agenda's given page, with buttons to the others. */
+export function agendaCard(locale: Locale, v: AgendaView): CardJson {
+  return agendaPages(locale, v)[0]!;
+}
+
+/**
+ * The final agenda as it is posted at the start: every topic with its title and why, in order, in as
+ * many messages as it takes to keep each under the card budget, numbered "(1/3)" when more than one.
+ */
+export function finalAgendaCards(locale: Locale, v: Omit<AgendaView, 'mode' | 'page'>): CardJson[] {
+  return agendaPages(locale, { ...v, mode: { kind: 'final' } }, true);
+}
+
+/** The wanted page of the agenda (one card), or with `everyPage` all of them in order. */
+function agendaPages(locale: Locale, v: AgendaView, everyPage = false): CardJson[] {
   const say = sayIn(locale);
   const open = agendaIsOpen(v.meeting, v.agenda, v.now);
   const meetingId = { meetingId: v.meeting.id };
   const viewer = v.mode.kind === 'personal' ? v.mode.viewer : undefined;
   const topics = orderedTopics(v.agenda);
-  const numbered = topics.map((t, i) => ({ t, number: i + 1 }));
-  const parts = MEETING_PARTS.map((part) => ({
-    heading: say(`agenda.part.${part}`),
-    topics: numbered
-      .filter(({ t }) => t.part === part)
-      .map(({ t, number }) => ({
-        line: say('agenda.topicLine', { number, title: esc(t.title) }),
-        detail: topicDetail(say, t, viewer),
-        why: v.mode.kind === 'final' ? esc(excerpt(t.why)) : '',
-        // Buttons on the viewer's own topics; the secretary picks any topic from the list below instead (a card stays small).
-        actions:
-          viewer && open && t.authorId === viewer.personId
-            ? [button('topic.edit', say('button.editTopic'), { ...meetingId, topicId: t.id }), button('topic.withdrawAsk', say('button.withdrawTopic'), { ...meetingId, topicId: t.id }, 'destructive')]
-            : [],
-      })),
-    none: say('agenda.partEmpty'),
+  const final = v.mode.kind === 'final';
+  const pickable = (t: Topic) => Boolean(viewer?.admin && open && t.authorId !== viewer.personId);
+  const entries = topics.map((t, i) => ({
+    t,
+    number: i + 1,
+    item: {
+      line: say('agenda.topicLine', { number: i + 1, title: esc(t.title) }),
+      detail: topicDetail(say, t, viewer),
+      why: final ? esc(excerpt(t.why)) : '',
+      // Buttons on the viewer's own topics; the secretary picks any topic from the list below instead (a card stays small).
+      actions:
+        viewer && open && t.authorId === viewer.personId
+          ? [button('topic.edit', say('button.editTopic'), { ...meetingId, topicId: t.id }), button('topic.withdrawAsk', say('button.withdrawTopic'), { ...meetingId, topicId: t.id }, 'destructive')]
+          : [],
+    },
+    choice: pickable(t) ? { title: `${i + 1}. ${t.title} (${t.authorName})`, value: t.id } : undefined,
   }));
-  const shownParts = topics.length > 0 ? parts : [];
 
   const actions: Button[] = [];
   if (open && (v.mode.kind === 'shared' || viewer?.canAdd)) actions.push(button('topic.new', say('button.addTopic'), meetingId, 'positive'));
@@ -113,17 +166,8 @@ export function agendaCard(locale: Locale, v: { meeting: Meeting; agenda: Agenda
   if (viewer?.admin) actions.push(button('agenda.text', say('button.agendaText'), meetingId));
   if (viewer && v.next) actions.push(button('agenda.show', say('button.nextAgenda'), { meetingId: v.next.id }));
 
-  const others = viewer?.admin && open ? topics.filter((t) => t.authorId !== viewer.personId) : [];
-  const adminPick = {
-    show: others.length > 0,
-    label: say('agenda.adminPick'),
-    placeholder: say('agenda.adminPickPlaceholder'),
-    error: say('agenda.adminPickError'),
-    choices: others.map((t) => ({ title: `${numbered.find((n) => n.t === t)!.number}. ${t.title} (${t.authorName})`, value: t.id })),
-    actions: [button('topic.edit', say('button.editPicked'), meetingId), button('topic.withdrawAsk', say('button.withdrawPicked'), meetingId, 'destructive')],
-  };
   const note = [
-    v.mode.kind === 'final' && topics.length > 0 ? say('agenda.final.order') : '',
+    final && topics.length > 0 ? say('agenda.final.order') : '',
     v.next && open === false && v.meeting.status !== 'cancelled' ? say('agenda.next', { when: when(v.next, locale) }) : '',
     viewer?.admin && open ? say('agenda.adminNote') : '',
   ]
@@ -131,23 +175,61 @@ export function agendaCard(locale: Locale, v: { meeting: Meeting; agenda: Agenda
     .join(' ');
   // A reader who cannot add topics (someone in the channel who is not on the Byråd) is not urged to.
   const wording = v.mode.kind === 'final' || (viewer && !viewer.canAdd) ? undefined : v.mode.stage;
-  const status = statusLine(say, locale, { ...v, open, final: v.mode.kind === 'final', stage: wording });
+  const status = statusLine(say, locale, { ...v, open, final, stage: wording });
   // An extra dialogmøde an admin added goes by its own title.
   const name = v.meeting.added ? esc(v.meeting.title) : say('agenda.dialogmoede');
-  const card = renderCard('agenda', {
-    kicker: say('agenda.kicker'),
-    title: say(v.mode.kind === 'final' ? 'agenda.final.title' : 'agenda.title', { name, when: when(v.meeting, locale) }),
-    status: status.text,
-    statusStyle: status.style,
-    empty: say(open ? 'agenda.empty' : 'agenda.emptyFinal'),
-    parts: shownParts,
-    adminPick,
-    note,
-    actions,
-  });
-  // While open, Teams turns the shared card into each reader's own view (in a chat of under 60 people, for everyone).
-  if (v.mode.kind !== 'shared' || !open) return card;
-  return { ...card, refresh: { action: { type: 'Action.Execute', verb: 'agenda.show', data: refreshData } } };
+  const title = say(final ? 'agenda.final.title' : 'agenda.title', { name, when: when(v.meeting, locale) });
+  const pickActions = [button('topic.edit', say('button.editPicked'), meetingId), button('topic.withdrawAsk', say('button.withdrawPicked'), meetingId, 'destructive')];
+
+  const render = (onPage: typeof entries, at: { page: number; of: number }) => {
+    const parts = MEETING_PARTS.map((part) => ({
+      heading: say(`agenda.part.${part}`),
+      topics: onPage.filter(({ t }) => t.part === part).map(({ item }) => item),
+      none: say('agenda.partEmpty'),
+    }))
+      // On one of several pages, a part with no topics on it is left out: it may have some on another page.
+      .filter((p) => at.of === 1 || p.topics.length > 0);
+    const choices = onPage.flatMap(({ choice }) => (choice ? [choice] : []));
+    const first = onPage[0]?.number ?? 0;
+    const last = onPage.at(-1)?.number ?? 0;
+    const paging = at.of > 1;
+    const pager = paging && !final
+      ? [
+          ...(at.page > 1 ? [button('agenda.show', say('button.previousPage'), { ...refreshData, page: String(at.page - 1) })] : []),
+          ...(at.page < at.of ? [button('agenda.show', say('button.nextPage'), { ...refreshData, page: String(at.page + 1) })] : []),
+        ]
+      : [];
+    const card = renderCard('agenda', {
+      kicker: say('agenda.kicker'),
+      title: paging ? say('agenda.pageTitle', { title, page: at.page, pages: at.of }) : title,
+      status: status.text,
+      statusStyle: status.style,
+      empty: say(open ? 'agenda.empty' : 'agenda.emptyFinal'),
+      parts: topics.length > 0 ? parts : [],
+      pageNote: paging ? say('agenda.pageNote', { first, last, count: topics.length, page: at.page, pages: at.of }) : '',
+      pager,
+      adminPick: {
+        show: choices.length > 0,
+        label: say('agenda.adminPick'),
+        placeholder: say('agenda.adminPickPlaceholder'),
+        error: say('agenda.adminPickError'),
+        choices,
+        actions: pickActions,
+      },
+      note,
+      actions,
+    });
+    // While open, Teams turns the shared card into each reader's own view (in a chat of under 60 people, for everyone).
+    if (v.mode.kind !== 'shared' || !open) return card;
+    return { ...card, refresh: { action: { type: 'Action.Execute', verb: 'agenda.show', data: refreshData } } };
+  };
+
+  // What every page carries besides its topics, measured on a page without any (pager and page note included).
+  const frame = JSON.stringify(render([], { page: 2, of: 3 })).length;
+  const sizeOf = (e: (typeof entries)[number]) => JSON.stringify(e.item).length + TOPIC_TEMPLATE_CHARS + (e.choice ? JSON.stringify(e.choice).length + 40 : 0);
+  const pages = paginate(entries, sizeOf, PAGE_CHARS - frame);
+  const wanted = Math.min(Math.max(Math.trunc(v.page ?? 1), 1), pages.length);
+  return everyPage ? pages.map((p, i) => render(p, { page: i + 1, of: pages.length })) : [render(pages[wanted - 1]!, { page: wanted, of: pages.length })];
 }
 
 // ---- the topic form ----
@@ -238,14 +320,15 @@ const message = (heading: string, style: ContainerStyle, lines: Line[], echo: { 
 function topicEcho(locale: Locale, values: TopicFormValues): { label: string; value: string }[] {
   const say = sayIn(locale);
   const part = values.part === '1' || values.part === '2' ? say(`agenda.part.${values.part}`) : values.part;
-  return [
-    { label: say('topic.fact.title'), value: values.title },
-    { label: say('topic.fact.why'), value: values.why },
-    { label: say('topic.fact.part'), value: part },
-    { label: say('topic.fact.committee'), value: values.committee },
-  ]
-    .filter((e) => e.value.trim() !== '')
-    .map((e) => ({ label: e.label, value: esc(e.value) }));
+  return shownBackFields(
+    locale,
+    [
+      { label: say('topic.fact.title'), value: values.title, max: SHOWN_BACK.title },
+      { label: say('topic.fact.why'), value: values.why },
+      { label: say('topic.fact.part'), value: part, max: SHOWN_BACK.title },
+      { label: say('topic.fact.committee'), value: values.committee, max: SHOWN_BACK.title },
+    ].filter((e) => e.value.trim() !== ''),
+  );
 }
 
 export function topicReceiptCard(
@@ -305,9 +388,12 @@ export function topicLateCard(
   const typed = v.action === 'submit' || v.action === 'edit';
   // A new topic, or an edit typed after the start, can go on the next meeting; a cancelled meeting's topics are already there.
   const offerNext = v.action === 'submit' || (v.action === 'edit' && v.reason === 'locked');
-  const lines: Line[] = offerNext ? [{ text: say(v.next ? 'topic.late.putOnNext' : 'topic.late.noNext'), color: 'Default' }] : [];
+  // The button carries the topic to the next meeting in its data: only a topic within the limits, so a card stays small.
+  const fits = v.values.title.trim().length <= TOPIC_LIMITS.title && v.values.why.trim().length <= TOPIC_LIMITS.why && v.values.committee.trim().length <= TOPIC_LIMITS.committee;
+  const nextLine = !v.next ? 'topic.late.noNext' : fits ? 'topic.late.putOnNext' : 'topic.late.tooLongForNext';
+  const lines: Line[] = offerNext ? [{ text: say(nextLine, { title: charCount(locale, TOPIC_LIMITS.title), why: charCount(locale, TOPIC_LIMITS.why) }), color: 'Default' }] : [];
   const actions = [
-    ...(offerNext && v.next
+    ...(offerNext && v.next && fits
       ? [
           button(
             'topic.submit',
@@ -329,7 +415,7 @@ export function agendaNoticeCard(
   v: { text: string; style: 'attention' | 'good'; meetingId?: string | undefined; values?: TopicFormValues | undefined; input?: string | undefined },
 ): CardJson {
   const say = sayIn(locale);
-  const echo = v.values ? topicEcho(locale, v.values) : v.input?.trim() ? [{ label: say('error.yourInput'), value: esc(v.input) }] : [];
+  const echo = v.values ? topicEcho(locale, v.values) : v.input?.trim() ? [{ label: say('error.yourInput'), value: shownBack(locale, v.input) }] : [];
   return message(v.text, v.style, [], echo, echo.length > 0 ? say('topic.late.echoHeading') : '', [button('agenda.show', say('button.seeAgenda'), v.meetingId ? { meetingId: v.meetingId } : {})]);
 }
 

@@ -6,8 +6,8 @@ import type { Reminder } from '../../domain/reminders.js';
 import { formatInstant, localParts } from '../../domain/time.js';
 import type { DeliveryFailure, GroupDigest } from '../../app/ports.js';
 import { text, type Locale, type TextKey } from '../i18n/text.js';
-import { escapeMarkdown as esc, renderCard, type CardJson } from './render-card.js';
-import { messageCard, type Button, type ContainerStyle, type Line } from './card-parts.js';
+import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
+import { linesWithin, messageCard, type Button, type ContainerStyle, type Line } from './card-parts.js';
 
 
 function digestLines(locale: Locale, d: GroupDigest): Line[] {
@@ -101,17 +101,20 @@ export function reminderStatusCard(
   v: { counts: Record<string, number>; notable: readonly Reminder[]; next: readonly Reminder[]; describe: (r: Reminder) => string },
 ): CardJson {
   const say = (key: TextKey, p: Record<string, string | number> = {}) => text(locale, key, p);
+  // A reminder's line names a meeting and a group or person (names as long as Teams allows) and an error:
+  // each is cut to 200 characters, and the lines that fit in 14,000 JSON characters are shown.
+  const describe = (r: Reminder) => esc(excerpt(v.describe(r), 200));
   const lines: Line[] = [
     { text: say('reminders.counts', { sent: v.counts.sent ?? 0, pending: v.counts.pending ?? 0, skipped: v.counts.skipped ?? 0, unreachable: v.counts.unreachable ?? 0 }), color: 'Default' },
     // Each reminder its own block under a rule, its status first as a word and a symbol: long lines
     // in one colour otherwise read as one paragraph.
     ...v.notable.map((r): Line => {
-      const what = esc(v.describe(r));
-      if (r.status === 'unreachable') return { text: say('reminders.unreachableLine', { what, error: esc(r.lastError ?? '') }), color: 'Attention', separator: true };
+      const what = describe(r);
+      if (r.status === 'unreachable') return { text: say('reminders.unreachableLine', { what, error: esc(excerpt(r.lastError ?? '', 200)) }), color: 'Attention', separator: true };
       if (r.status === 'skipped') return { text: say('reminders.skippedLine', { what, reason: say(`reminders.reason.${r.skippedReason ?? 'too-late'}` as TextKey) }), color: 'Default', separator: true };
       return { text: say('reminders.lateLine', { what, when: formatInstant(new Date(r.sentAt ?? r.updatedAt), locale) }), color: 'Default', separator: true };
     }),
-    ...v.next.map((r): Line => ({ text: say('reminders.nextLine', { what: esc(v.describe(r)), when: formatInstant(new Date(r.dueAt), locale) }), color: 'Default', separator: true })),
+    ...v.next.map((r): Line => ({ text: say('reminders.nextLine', { what: describe(r), when: formatInstant(new Date(r.dueAt), locale) }), color: 'Default', separator: true })),
   ];
-  return message(say('reminders.title'), 'emphasis', lines);
+  return message(say('reminders.title'), 'emphasis', linesWithin(lines, 14_000, (count) => ({ text: say('reminders.more', { count }), color: 'Default', separator: true })));
 }

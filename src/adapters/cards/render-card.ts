@@ -55,8 +55,18 @@ function template(name: CardName): ACData.Template {
   return t;
 }
 
+/** Which template a card came from, for the log when it is over budget; a symbol, so it never reaches the JSON sent. */
+const TEMPLATE = Symbol('card template');
+
 export function renderCard(name: CardName, data: object): CardJson {
-  return template(name).expand({ $root: data }) as CardJson;
+  const card = template(name).expand({ $root: data }) as CardJson;
+  (card as unknown as Record<symbol, CardName>)[TEMPLATE] = name;
+  return card;
+}
+
+/** The template a card was rendered from (kept through object spreads, which copy symbol keys). */
+export function templateOf(card: CardJson): CardName | undefined {
+  return (card as unknown as Record<symbol, CardName | undefined>)[TEMPLATE];
 }
 
 /**

@@ -20,7 +20,7 @@ import {
 import { formatInstant, localParts } from '../../domain/time.js';
 import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
-import { button, charCount, messageCard, sayIn, withLimit, type Button, type ContainerStyle, type Say, type TextColor } from './card-parts.js';
+import { button, charCount, messageCard, sayIn, shownBackFields, SHOWN_BACK, withLimit, type Button, type ContainerStyle, type Say, type TextColor } from './card-parts.js';
 
 // ---- where a card was reached from ----
 
@@ -139,14 +139,21 @@ export function bidFormValuesOf(bid: Bid): BidFormValues {
 }
 
 /** What the person wrote in a bid form, label by label, for a refusal that lets them copy it. */
-export function bidEcho(locale: Locale, values: BidFormValues): { label: string; value: string }[] {
+export interface EchoField {
+  readonly label: string;
+  readonly value: string;
+  /** The field's limit on a bid, so a text over it is said to be so when shown back. */
+  readonly limit?: number | undefined;
+}
+
+export function bidEcho(locale: Locale, values: BidFormValues): EchoField[] {
   const say = sayIn(locale);
   return [
-    { label: say('bidForm.title'), value: values.title },
-    { label: say('bidForm.description'), value: values.description },
-    { label: say('bidForm.howItHelps'), value: values.howItHelps },
-    ...PARTY_ROLES.map((r) => ({ label: say(`bidForm.role.${r}`), value: values[ROLE_INPUT[r]] })),
-    { label: say('bidForm.coBidders'), value: values.coBidders },
+    { label: say('bidForm.title'), value: values.title, limit: BID_LIMITS.title },
+    { label: say('bidForm.description'), value: values.description, limit: BID_LIMITS.description },
+    { label: say('bidForm.howItHelps'), value: values.howItHelps, limit: BID_LIMITS.howItHelps },
+    ...PARTY_ROLES.map((r) => ({ label: say(`bidForm.role.${r}`), value: values[ROLE_INPUT[r]], limit: BID_LIMITS.partyRole })),
+    { label: say('bidForm.coBidders'), value: values.coBidders, limit: BID_LIMITS.coBidders },
   ];
 }
 
@@ -522,11 +529,21 @@ export type LateAction = 'submit' | 'edit' | 'openEdit' | 'withdraw';
  */
 export function lateCard(
   locale: Locale,
-  v: { tender: Tender; reason: 'deadline' | 'cancelled' | 'not-open'; action?: LateAction; echo: readonly { label: string; value: string }[] },
+  v: { tender: Tender; reason: 'deadline' | 'cancelled' | 'not-open'; action?: LateAction; echo: readonly EchoField[] },
 ): CardJson {
   const say = sayIn(locale);
   const consequence = say(LATE_CONSEQUENCE[v.action ?? 'submit']);
-  const echo = v.echo.filter((e) => e.value.trim() !== '').map((e) => ({ label: e.label, value: esc(e.value) }));
+  // Each field's length is checked against the bid's limit before it is shown back, and what is shown is bounded.
+  const echo = shownBackFields(
+    locale,
+    v.echo
+      .filter((e) => e.value.trim() !== '')
+      .map((e) => ({
+        label: e.limit !== undefined && e.value.trim().length > e.limit ? say('late.overLimit', { label: e.label, length: charCount(locale, e.value.trim().length), limit: charCount(locale, e.limit) }) : e.label,
+        value: e.value,
+        max: e.limit !== undefined && e.limit <= BID_LIMITS.title ? SHOWN_BACK.title : SHOWN_BACK.text,
+      })),
+  );
   return messageCard({
     heading: say(LATE_TEXT[v.reason], { title: esc(v.tender.title), deadline: at(v.tender.deadline, locale), consequence }),
     style: 'attention',
@@ -740,7 +757,7 @@ export function bidOverviewCard(
     ],
     empty: say('overview.empty'),
     bids: bids.map((b) => ({
-      heading: say('overview.bidLine', { number: bidNo(b), name: esc(b.bidderName), at: at(b.submittedAt, locale) }),
+      heading: say('overview.bidLine', { number: bidNo(b), name: esc(excerpt(b.bidderName, NAME_SHOWN)), at: at(b.submittedAt, locale) }),
       title: esc(b.title),
       status: bidStatus(say, b),
       actions: [button('tender.bid', say('button.details'), { bidId: b.id, ...thisPage, ...back })],
@@ -764,32 +781,83 @@ function historyLine(locale: Locale, h: AuditEntry): string {
 }
 
 /** `back` is how the overview page it was opened from is asked for again (its page and where that came from). */
-export function bidDetailCard(locale: Locale, t: Tender, bid: Bid, back: { after?: string | undefined; from?: From | undefined } = {}): CardJson {
+/** A bid's long texts, each of which the detail can show alone and in full. */
+export const BID_TEXT_FIELDS = ['description', 'howItHelps', 'role.kommunen', 'role.borgeren', 'role.familien', 'role.lokalsamfundet', 'role.arbejdsgiveren'] as const;
+export type BidTextField = (typeof BID_TEXT_FIELDS)[number];
+
+/**
+ * The JSON characters a bid's long texts may take on its detail card together (24 KB of the 40 KB
+ * budget): a bid of ordinary text at every limit (11,000 characters) is shown whole; text full of
+ * characters that must be escaped is cut, said so, and each cut text is one press away in full
+ * (one field alone, 4,000 characters, fits whatever it holds).
+ */
+const DETAIL_TEXT_CHARS = 12_000;
+/** A name as Teams gives it may be 256 characters; real ones are far shorter, and a card shows 100. */
+const NAME_SHOWN = 100;
+/** The history's newest entries shown; a bid edited a hundred times would otherwise fill the card. */
+const HISTORY_SHOWN = 10;
+
+function bidTexts(locale: Locale, bid: Bid): { field: BidTextField; heading: string; value: string }[] {
   const say = sayIn(locale);
+  return [
+    { field: 'description' as const, heading: say('detail.description'), value: bid.description },
+    { field: 'howItHelps' as const, heading: say('detail.howItHelps'), value: bid.howItHelps },
+    ...PARTY_ROLES.map((r) => ({ field: `role.${r}` as const, heading: say(`bidForm.role.${r}`), value: bid.partyRoles[r] ?? '' })),
+  ].filter((f) => f.value !== '');
+}
+
+export function bidDetailCard(
+  locale: Locale,
+  t: Tender,
+  bid: Bid,
+  back: { after?: string | undefined; from?: From | undefined; field?: BidTextField | undefined } = {},
+): CardJson {
+  const say = sayIn(locale);
+  const backData = { ...(back.after ? { after: back.after } : {}), ...fromData(back.from) };
+  const backToBids = button('tender.bids', say('button.backToBids'), { tenderId: t.id, ...backData });
+  const texts = bidTexts(locale, bid);
+  const alone = back.field ? texts.find((f) => f.field === back.field) : undefined;
+  const facts = [
+    { title: say('detail.fact.bidder'), value: esc(excerpt(bid.bidderName, NAME_SHOWN)) },
+    { title: say('detail.fact.status'), value: say(`bid.status.${bid.status}`) },
+    { title: say('detail.fact.crossCutting'), value: yesNo(say, bid.crossCutting) },
+    { title: say('detail.fact.participate'), value: yesNo(say, bid.wantsToParticipate) },
+    ...(bid.coBidders ? [{ title: say('detail.fact.coBidders'), value: esc(bid.coBidders) }] : []),
+  ];
+  const common = { kicker: say('detail.kicker', { number: bidNo(bid), tender: esc(t.title) }), title: esc(bid.title), forudsaetningerHeading: say('detail.forudsaetninger'), rolesHeading: say('detail.roles'), historyHeading: say('detail.history') };
+  if (alone) {
+    // One text in full, from "Læs hele" on a detail that had to cut it.
+    return renderCard('bid-detail', {
+      ...common,
+      facts: [],
+      sections: [{ heading: alone.heading, text: esc(alone.value) }],
+      forudsaetninger: [],
+      roles: [],
+      history: [],
+      actions: [button('tender.bid', say('button.backToBid'), { bidId: bid.id, ...backData }), backToBids],
+    });
+  }
+  const shown = shownBackFields(
+    locale,
+    texts.map((f) => ({ label: f.heading, value: f.value, max: f.value.length })),
+    DETAIL_TEXT_CHARS,
+  ).map((s, i) => ({ ...texts[i]!, text: s.value }));
+  const cut = shown.filter((s) => s.text !== esc(s.value));
+  const section = (field: BidTextField) => shown.filter((s) => s.field === field).map((s) => ({ heading: s.heading, text: s.text }));
+  const history = bid.history.slice(-HISTORY_SHOWN).map((h) => line(historyLine(locale, h)));
+  const earlier = bid.history.length - HISTORY_SHOWN;
   return renderCard('bid-detail', {
-    kicker: say('detail.kicker', { number: bidNo(bid), tender: esc(t.title) }),
-    title: esc(bid.title),
-    facts: [
-      { title: say('detail.fact.bidder'), value: esc(bid.bidderName) },
-      { title: say('detail.fact.status'), value: say(`bid.status.${bid.status}`) },
-      { title: say('detail.fact.crossCutting'), value: yesNo(say, bid.crossCutting) },
-      { title: say('detail.fact.participate'), value: yesNo(say, bid.wantsToParticipate) },
-      ...(bid.coBidders ? [{ title: say('detail.fact.coBidders'), value: esc(bid.coBidders) }] : []),
-    ],
-    sections: [
-      { heading: say('detail.description'), text: esc(bid.description) },
-      { heading: say('detail.howItHelps'), text: esc(bid.howItHelps) },
-    ],
-    forudsaetningerHeading: say('detail.forudsaetninger'),
+    ...common,
+    facts,
+    sections: [...section('description'), ...section('howItHelps')],
     forudsaetninger: bidForudsaetninger(locale, t, bid),
-    rolesHeading: say('detail.roles'),
-    roles: PARTY_ROLES.flatMap((r) => {
-      const role = bid.partyRoles[r];
-      return role ? [{ heading: say(`bidForm.role.${r}`), text: esc(role) }] : [];
-    }),
-    historyHeading: say('detail.history'),
-    history: bid.history.map((h) => line(historyLine(locale, h))),
-    actions: [button('tender.bids', say('button.backToBids'), { tenderId: t.id, ...(back.after ? { after: back.after } : {}), ...fromData(back.from) })],
+    roles: PARTY_ROLES.flatMap((r) => section(`role.${r}`)),
+    history: earlier > 0 ? [line(say('detail.historyEarlier', { count: earlier })), ...history] : history,
+    actions: [
+      backToBids,
+      // A cut text is one press away in full; Teams shows a card's first buttons and folds the rest under "…".
+      ...cut.map((s) => button('tender.bid', say('button.readAll', { field: s.heading }), { bidId: bid.id, field: s.field, ...backData })),
+    ],
   });
 }
 

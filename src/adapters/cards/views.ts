@@ -6,6 +6,7 @@ import type { Group } from '../../domain/directory.js';
 import { ROLE_NAMES } from '../../domain/roles.js';
 import { text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, renderCard, type CardJson } from './render-card.js';
+import { shownBack, shownBackParts, SHOWN_BACK } from './card-parts.js';
 
 export interface CommandLine {
   readonly command: string;
@@ -43,7 +44,8 @@ export function helpCard(
   },
 ): CardJson {
   const t = (key: TextKey, params?: Record<string, string>) => text(locale, key, params);
-  const intro = view.notUnderstood !== undefined ? t('help.notUnderstood', { text: esc(view.notUnderstood) }) : t('help.greeting', { name: esc(view.actor.name) });
+  const quoted = view.notUnderstood !== undefined ? shownBackParts(locale, view.notUnderstood, SHOWN_BACK.title) : undefined;
+  const intro = quoted ? [t('help.notUnderstood', { text: quoted.text }), quoted.note].filter(Boolean).join(' ') : t('help.greeting', { name: esc(view.actor.name) });
   const admin = view.admin && view.admin.conversationType !== 'personal' ? view.admin : undefined;
   const status = admin
     ? [admin.linkedGroup ? t('help.linkedTo', { group: esc(admin.linkedGroup.name) }) : t('help.notLinked'), admin.announcement ? t('help.isAnnouncement') : '']
@@ -99,7 +101,7 @@ export function noticeCard(locale: Locale, notice: { text: string; title?: strin
     text: notice.text,
     style: notice.style,
     inputLabel: text(locale, 'error.yourInput'),
-    input: notice.input ? esc(notice.input) : '',
+    input: notice.input ? shownBack(locale, notice.input) : '',
   });
 }
 

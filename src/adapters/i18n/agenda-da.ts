@@ -54,6 +54,10 @@ export const agendaDa = {
   'button.editPicked': 'Ret det valgte',
   'button.withdrawPicked': 'Træk det valgte tilbage',
   'button.agendaText': 'Hent som tekst',
+  'button.previousPage': '← Forrige side',
+  'button.nextPage': 'Næste side →',
+  'agenda.pageTitle': '{title} ({page}/{pages})',
+  'agenda.pageNote': 'Side {page} af {pages}: emne {first}–{last} af {count}.',
   'button.nextAgenda': 'Næste dialogmøde',
   'button.putOnNext': 'Sæt på næste dialogmøde ({when})',
 
@@ -93,6 +97,7 @@ export const agendaDa = {
   'topic.late.cancelled': 'Dialogmødet {when} er aflyst. Dit emne er ikke sat på dagsordenen.',
   'topic.late.cancelledChange': 'Dialogmødet {when} er aflyst, og emnerne er flyttet til næste dialogmøde. Ret eller træk emnet tilbage dér.',
   'topic.late.putOnNext': 'Du kan sætte det på næste dialogmøde med knappen herunder.',
+  'topic.late.tooLongForNext': 'Emnet er for langt til at komme på næste dialogmøde, som det står (titlen højst {title} tegn, begrundelsen højst {why}). Kopiér det herunder, og send det forkortet som nyt emne.',
   'topic.late.noNext': 'Der er ikke planlagt noget dialogmøde endnu. Gem teksten, og send den, når det næste er planlagt.',
   'topic.late.echoHeading': 'Her er det, du skrev:',
   'topic.late.lockedEditPressed': 'Dagsordenen til dialogmødet {when} er låst: mødet er begyndt. Emnet kan ikke længere rettes og står på den endelige dagsorden, som det er.',

@@ -55,6 +55,10 @@ export const agendaEn: Record<AgendaTextKey, string> = {
   'button.editPicked': 'Edit the chosen one',
   'button.withdrawPicked': 'Withdraw the chosen one',
   'button.agendaText': 'Get as text',
+  'button.previousPage': '← Previous page',
+  'button.nextPage': 'Next page →',
+  'agenda.pageTitle': '{title} ({page}/{pages})',
+  'agenda.pageNote': 'Page {page} of {pages}: topics {first}–{last} of {count}.',
   'button.nextAgenda': 'Next dialogue meeting',
   'button.putOnNext': 'Put on the next dialogue meeting ({when})',
 
@@ -94,6 +98,7 @@ export const agendaEn: Record<AgendaTextKey, string> = {
   'topic.late.cancelled': 'The dialogue meeting {when} is cancelled. Your topic was not added.',
   'topic.late.cancelledChange': 'The dialogue meeting {when} is cancelled and its topics have moved to the next dialogue meeting. Edit or withdraw the topic there.',
   'topic.late.putOnNext': 'You can put it on the next dialogue meeting with the button below.',
+  'topic.late.tooLongForNext': 'The topic is too long to go on the next dialogue meeting as it stands (the title at most {title} characters, the reason at most {why}). Copy it below and send it shortened as a new topic.',
   'topic.late.noNext': 'No dialogue meeting is planned yet. Keep the text and send it when the next one is planned.',
   'topic.late.echoHeading': 'This is what you wrote:',
   'topic.late.lockedEditPressed': 'The agenda for the dialogue meeting {when} is locked: the meeting has started. The topic can no longer be edited and stays on the final agenda as it is.',

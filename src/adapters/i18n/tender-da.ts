@@ -165,6 +165,9 @@ export const tenderDa = {
   'detail.howItHelps': 'Sådan skaber den forudsætningen/-erne',
   'detail.forudsaetninger': 'Forudsætninger',
   'detail.roles': 'Parternes roller',
+  'detail.historyEarlier': '… og {count} tidligere ændringer',
+  'button.readAll': 'Læs hele: {field}',
+  'button.backToBid': 'Tilbage til buddet',
   'detail.history': 'Historik',
 
   'list.deadline': 'Frist: {deadline}',
@@ -213,6 +216,7 @@ export const tenderDa = {
   'late.consequence.edit': 'din rettelse er ikke gemt; dit bud står, som det var.',
   'late.consequence.openEdit': 'dit bud kan ikke længere rettes; det står, som det var.',
   'late.consequence.withdraw': 'buddet kan ikke længere trækkes tilbage; det står, som det var.',
+  'late.overLimit': '{label} (for lang til et bud: {length} tegn, højst {limit})',
   'late.echoHeading': 'Her er det, du skrev, så du kan kopiere det:',
 } as const;
 

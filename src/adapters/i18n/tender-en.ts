@@ -165,6 +165,9 @@ export const tenderEn: Record<TenderTextKey, string> = {
   'detail.howItHelps': 'How it creates the prerequisite(s)',
   'detail.forudsaetninger': 'Prerequisites',
   'detail.roles': 'Roles of the parties',
+  'detail.historyEarlier': '… and {count} earlier changes',
+  'button.readAll': 'Read all: {field}',
+  'button.backToBid': 'Back to the bid',
   'detail.history': 'History',
 
   'list.deadline': 'Deadline: {deadline}',
@@ -213,5 +216,6 @@ export const tenderEn: Record<TenderTextKey, string> = {
   'late.consequence.edit': 'your change was not saved; your bid stands as it was.',
   'late.consequence.openEdit': 'your bid can no longer be changed; it stands as it was.',
   'late.consequence.withdraw': 'the bid can no longer be withdrawn; it stands as it was.',
+  'late.overLimit': '{label} (too long for a bid: {length} characters, at most {limit})',
   'late.echoHeading': 'Here is what you wrote, so you can copy it:',
 };

@@ -45,7 +45,7 @@ import { text, type TextKey } from '../i18n/text.js';
 import { reachableActor, sendCard, type Turn } from './turn.js';
 
 const Id = z.string().min(1).max(120);
-export const MeetingRef = z.object({ meetingId: Id.optional(), stage: z.enum(['call', 'lastCall', 'view']).optional() }).passthrough();
+export const MeetingRef = z.object({ meetingId: Id.optional(), stage: z.enum(['call', 'lastCall', 'view']).optional(), page: z.string().regex(/^\d{1,4}$/).optional() }).passthrough();
 export const TopicRef = z.object({ meetingId: Id, topicId: Id }).passthrough();
 export const SubmitTopicData = z.object({ meetingId: Id, submissionId: Id }).passthrough();
 
@@ -218,14 +218,18 @@ export async function withdraw(deps: AgendaDeps, turn: Turn, meetingId: string, 
  * "dagsorden" 1:1, Opdater and the shared card's refresh: the person's own view of the agenda, in the
  * wording of the card it came from (a last call stays a last call).
  */
-export async function show(deps: AgendaDeps, turn: Turn, v: { meetingId?: string | undefined; stage?: AgendaCard['stage'] | undefined; input?: string | undefined }): Promise<CardJson> {
+export async function show(
+  deps: AgendaDeps,
+  turn: Turn,
+  v: { meetingId?: string | undefined; stage?: AgendaCard['stage'] | undefined; page?: string | undefined; input?: string | undefined },
+): Promise<CardJson> {
   const who = await acting(deps, turn);
   const fromCard = v.input === undefined;
   const view = await agendaFor(deps, who, v.meetingId, { fromCard });
   if (!view.ok) return refusal(turn, view.code, fromCard ? { meetingId: v.meetingId ?? '' } : { input: v.input });
   const { meeting, agenda, next, canAdd } = view.value;
   const viewer = { personId: who.actor.personId, admin: isAdmin(who.actor), canAdd };
-  return agendaCard(turn.who.locale, { meeting, agenda, next, now: deps.clock.now(), mode: { kind: 'personal', viewer, stage: v.stage } });
+  return agendaCard(turn.who.locale, { meeting, agenda, next, now: deps.clock.now(), mode: { kind: 'personal', viewer, stage: v.stage }, page: v.page ? Number(v.page) : undefined });
 }
 
 /**

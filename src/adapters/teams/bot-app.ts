@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AgendaRepository, CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository } from '../../app/ports.js';
 import * as calendar from './calendar-handlers.js';
 import type { Logger } from '../../logger.js';
+import { splitText } from '../cards/card-budget.js';
 import { noticeCard } from '../cards/views.js';
 import { text, type Locale } from '../i18n/text.js';
 import { parseCommand } from './commands.js';
@@ -99,7 +100,7 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
       return sendCard(turn.ctx, await agenda.show(deps, turn, { input }));
     case 'agendaText': {
       const answer = await agenda.asText(deps, turn, undefined, input);
-      if (answer.text !== undefined) await turn.ctx.sendActivity({ type: 'message', text: answer.text, textFormat: 'plain' });
+      if (answer.text !== undefined) await turn.ctx.sendActivities(splitText(answer.text).map((part) => ({ type: 'message', text: part, textFormat: 'plain' })));
       return answer.card ? sendCard(turn.ctx, answer.card) : undefined;
     }
     case 'unknown':
@@ -204,7 +205,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   });
   execute('agenda.text', async (turn, data) => {
     const answer = await agenda.asText(deps, turn, agenda.MeetingRef.parse(data).meetingId, '');
-    if (answer.text !== undefined) await turn.ctx.sendActivity({ type: 'message', text: answer.text, textFormat: 'plain' });
+    if (answer.text !== undefined) await turn.ctx.sendActivities(splitText(answer.text).map((part) => ({ type: 'message', text: part, textFormat: 'plain' })));
     return answer.card ?? noticeCard(turn.who.locale, { text: text(turn.who.locale, 'agenda.text.sentHere'), style: 'good' });
   });
 

@@ -5,10 +5,11 @@
 import { CardFactory, MessageFactory, TextFormatTypes, type Activity, type CloudAdapterBase, type ConversationReference } from 'botbuilder';
 import type { Clock, ConversationRecord, ConversationRepository, Delivery, Notice, Notifier, PersonAddress } from '../../app/ports.js';
 import type { Logger } from '../../logger.js';
+import { fitCard, splitText } from '../cards/card-budget.js';
 import type { CardJson } from '../cards/render-card.js';
 import { byraadReminderCard, holidayCard, konsulentReminderCard, unreachableCard } from '../cards/reminder-views.js';
 import { announcementCard, bidReceiptCard, closedSummaryCard, tenderCancelledCard } from '../cards/tender-views.js';
-import { agendaCard, agendaIsOpen, topicReceiptCard } from '../cards/agenda-views.js';
+import { agendaCard, agendaIsOpen, finalAgendaCards, topicReceiptCard } from '../cards/agenda-views.js';
 import type { Locale } from '../i18n/text.js';
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */
@@ -45,10 +46,14 @@ export class TeamsNotifier implements Notifier {
     private readonly log: Logger,
   ) {}
 
-  /** A card, or for the agenda's text a plain message, so what is copied from Teams is exactly the text. */
-  private activityFor(notice: Notice, locale: Locale): Partial<Activity> {
-    if (notice.kind === 'agenda.text') return { ...MessageFactory.text(notice.text), textFormat: TextFormatTypes.Plain };
-    return MessageFactory.attachment(CardFactory.adaptiveCard(this.cardFor(notice, locale)));
+  /**
+   * A card, or for the agenda's text a plain message, so what is copied from Teams is exactly the text.
+   * The final agenda and a long text may take several messages, in order, each under the budget.
+   */
+  private activitiesFor(notice: Notice, locale: Locale): Partial<Activity>[] {
+    if (notice.kind === 'agenda.text') return splitText(notice.text).map((part) => ({ ...MessageFactory.text(part), textFormat: TextFormatTypes.Plain }));
+    const cards = notice.kind === 'agenda.final' ? finalAgendaCards(locale, { meeting: notice.meeting, agenda: notice.agenda, now: this.clock.now() }) : [this.cardFor(notice, locale)];
+    return cards.map((card) => MessageFactory.attachment(CardFactory.adaptiveCard(fitCard(card, locale, this.log))));
   }
 
   private cardFor(notice: Exclude<Notice, { kind: 'agenda.text' }>, locale: Locale): CardJson {
@@ -86,11 +91,11 @@ export class TeamsNotifier implements Notifier {
   }
 
   async post(conversation: ConversationRecord, notice: Notice, locale: Locale): Promise<Delivery> {
-    const message = this.activityFor(notice, locale);
+    const messages = this.activitiesFor(notice, locale);
     try {
       let activityId = '';
       await this.adapter.continueConversationAsync(this.botAppId, conversation.reference as Partial<ConversationReference>, async (ctx) => {
-        activityId = (await ctx.sendActivity(message))?.id ?? '';
+        activityId = (await ctx.sendActivities(messages))[0]?.id ?? '';
       });
       return { ok: true, activityId };
     } catch (error) {
@@ -100,7 +105,7 @@ export class TeamsNotifier implements Notifier {
   }
 
   async update(conversation: ConversationRecord, activityId: string, notice: Notice, locale: Locale): Promise<Delivery> {
-    const message = this.activityFor(notice, locale);
+    const [message] = this.activitiesFor(notice, locale);
     try {
       await this.adapter.continueConversationAsync(this.botAppId, conversation.reference as Partial<ConversationReference>, async (ctx) => {
         await ctx.updateActivity({ ...message, id: activityId });
@@ -117,7 +122,7 @@ export class TeamsNotifier implements Notifier {
    * personal chat recorded when the person installed the bot is used instead.
    */
   async toPerson(person: PersonAddress, notice: Notice, locale: Locale): Promise<Delivery> {
-    const message = this.activityFor(notice, locale);
+    const messages = this.activitiesFor(notice, locale);
     try {
       let activityId = '';
       await this.adapter.createConversationAsync(
@@ -127,7 +132,7 @@ export class TeamsNotifier implements Notifier {
         TEAMS_AUDIENCE,
         { isGroup: false, bot: { id: this.botId(), name: 'Kerneopgave-bot' }, members: [{ id: person.teamsId, name: '' }], tenantId: person.tenantId, channelData: { tenant: { id: person.tenantId } } } as never,
         async (ctx) => {
-          activityId = (await ctx.sendActivity(message))?.id ?? '';
+          activityId = (await ctx.sendActivities(messages))[0]?.id ?? '';
         },
       );
       return { ok: true, activityId };

@@ -25,6 +25,7 @@ import { escapeMarkdown as esc, type CardJson } from '../cards/render-card.js';
 import {
   announcementCard,
   bidDetailCard,
+  BID_TEXT_FIELDS,
   bidEcho,
   bidFormCard,
   bidFormValuesFrom,
@@ -67,7 +68,7 @@ export const FromData = z.object({ from: FromField }).passthrough();
 export const SubmitData = z.object({ tenderId: Id, submissionId: z.string().min(1).max(100), from: FromField }).passthrough();
 export const SaveTenderData = z.object({ tenderId: Id.optional(), from: FromField }).passthrough();
 export const PageData = z.object({ tenderId: Id, after: BidNumber.optional(), before: BidNumber.optional(), from: FromField });
-export const BidDetailData = z.object({ bidId: Id, after: BidNumber.optional(), from: FromField });
+export const BidDetailData = z.object({ bidId: Id, after: BidNumber.optional(), from: FromField, field: z.enum(BID_TEXT_FIELDS).optional() });
 export const CancelData = z.object({ tenderId: Id, reason: z.string().max(5000).optional() });
 /** bid.open pressed as the bid form's Fortryd (the route hands openBid the tender id only). */
 const UndoData = z.object({ [UNDO_KEY]: z.literal('tender') });
@@ -274,7 +275,7 @@ export async function bid(deps: TenderHandlerDeps, turn: Turn, raw: Record<strin
   const data = BidDetailData.parse(raw);
   const result = await bidDetail(deps, await acting(deps, turn), data.bidId);
   if (!result.ok) return errorCard(turn, result.code);
-  return bidDetailCard(turn.who.locale, result.value.tender, result.value.bid, { after: data.after, from: data.from });
+  return bidDetailCard(turn.who.locale, result.value.tender, result.value.bid, { after: data.after, from: data.from, field: data.field });
 }
 
 /** Tilbage from the bids to the "tender closed" notice they were opened from, for the group's members. */
