@@ -48,6 +48,7 @@ export const AgendaItemSchema = z.object({
   cancelledAt: opt(z.string()),
   movedTo: opt(z.string()),
   authorsToldAt: opt(z.string()),
+  withdrawnIds: opt(z.array(z.string())),
   createdAt: z.string(),
   updatedAt: z.string(),
   _etag: z.string(),
