@@ -174,6 +174,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log.info({ url: `${url}/api/messages`, authenticated: Boolean(config.bot.appId), database: config.cosmos.kind }, 'bot listening');
+  if (!config.bot.appId) log.warn({ host: config.host }, 'no MicrosoftAppId: incoming requests are NOT authenticated (local development only)');
   return {
     url,
     port,

@@ -79,6 +79,23 @@ describe('over HTTP, unauthenticated local mode', () => {
     ]);
   });
 
+  it('answers a malformed activity (no from, no conversation, not an object) 400, not 500, and stores nothing', async () => {
+    connector.clear();
+    const valid = message(persona.admin, personal(persona.admin), 'hjælp');
+    const { from: _from, ...noFrom } = valid;
+    const { conversation: _conversation, ...noConversation } = valid;
+    const raw = (body: string) => fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    for (const bad of [noFrom, noConversation, { ...valid, conversation: { id: 42 } }, { ...valid, type: undefined }, { ...valid, from: 'Mette' }]) {
+      const res = await post(bot, bad as Partial<Activity>);
+      expect(res.status).toBe(400);
+      expect(String(res.body?.error)).toContain('not a Bot Framework activity');
+    }
+    for (const body of ['[]', '"hej"', 'null', '{}']) expect((await raw(body)).status).toBe(400);
+    expect(connector.received).toEqual([]);
+    // A well-formed one still works.
+    expect((await post(bot, valid)).status).toBe(200);
+  });
+
   it('reports health and readiness', async () => {
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${bot.url}/readyz`);

@@ -3,6 +3,7 @@
 
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import restify from 'restify';
+import { z } from 'zod';
 import type { Logger } from '../../logger.js';
 
 export interface HttpDeps {
@@ -18,6 +19,17 @@ export interface HttpDeps {
 }
 
 const READY_TIMEOUT_MS = 3000;
+
+/**
+ * What every activity Teams sends has: a type, who sent it, the conversation and where to answer.
+ * Anything else is not an activity, and is told so (400) before the adapter, which would crash on it (500).
+ */
+const ActivityShape = z.object({
+  type: z.string().min(1).max(100),
+  from: z.object({ id: z.string().min(1).max(1000) }),
+  conversation: z.object({ id: z.string().min(1).max(1000) }),
+  serviceUrl: z.string().min(1).max(2000),
+});
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -43,7 +55,13 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   server.post('/api/messages', async (req, res) => {
     const started = performance.now();
     const activity = (req.body ?? {}) as { id?: string; type?: string; name?: string; conversation?: { id?: string } };
-    const log = deps.log.child({ conversationId: activity.conversation?.id, activityId: activity.id });
+    const log = deps.log.child({ conversationId: typeof activity.conversation?.id === 'string' ? activity.conversation.id : undefined, activityId: activity.id });
+    const shape = ActivityShape.safeParse(req.body);
+    if (!shape.success) {
+      log.warn({ issues: shape.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) }, 'malformed activity refused');
+      res.send(400, { error: 'not a Bot Framework activity: type, from.id, conversation.id and serviceUrl are required' });
+      return;
+    }
     await deps.adapter.process(req, res, async (context) => {
       await deps.app.run(context);
     });
