@@ -269,3 +269,19 @@ function describeMatrix(kind: 'verb' | 'command', table: Record<string, Row>, na
 
 describe('card verbs', () => describeMatrix('verb', EXPECTED_VERBS, registeredVerbs()));
 describe('typed commands', () => describeMatrix('command', EXPECTED_COMMANDS, Object.keys(COMMANDS)));
+
+describe('ids that no stored item can have', () => {
+  it('are answered "not found", not with the crash card (found by the property test: "/" cannot go into a Cosmos DB path)', async () => {
+    for (const [verb, data] of [
+      ['tender.edit', { tenderId: '../../etc/passwd' }],
+      ['bid.open', { tenderId: 'a?b#c' }],
+      ['bid.edit', { bidId: 'bid/1' }],
+      ['topic.edit', { meetingId: 'x/y', topicId: rig.ids.topicId }],
+    ] as const) {
+      const sent = await rig.bot.send(cardAction(persona.tovholder, conversations.laeringChat, verb, data));
+      expect(cardText(sent.invokeCard)).not.toContain(CRASH);
+      expect(isRefusal(sent.invokeCard)).toBe(true);
+    }
+    expect(await rig.unchanged()).toBe(true);
+  });
+});

@@ -10,7 +10,7 @@ import { agendaDa } from '../../src/adapters/i18n/agenda-da.js';
 import { botAdded, cardAction } from './activities.js';
 import { BotDriver, cardText } from './bot-driver.js';
 import { dataOf } from './card-actions.js';
-import { freshDatabase } from './cosmos.js';
+import { freshDatabase, type CosmosRequestLog } from './cosmos.js';
 import { conversations, DEMO_TENANT, persona, personal } from './demo.js';
 
 export const VALID_TENDER = {
@@ -65,8 +65,8 @@ export class AuthzRig {
     private baselinePrint: string,
   ) {}
 
-  static async start(): Promise<AuthzRig> {
-    const bot = await BotDriver.start(await freshDatabase());
+  static async start(requests?: CosmosRequestLog): Promise<AuthzRig> {
+    const bot = await BotDriver.start(await freshDatabase(requests));
     for (const c of [conversations.laeringChat, conversations.general, conversations.byraadChannel]) await bot.send(botAdded(persona.admin, c));
     const click = async (who: typeof persona.admin, where: Parameters<typeof cardAction>[1], verb: string, data: Record<string, unknown>) => (await bot.send(cardAction(who, where, verb, data))).invokeCard;
     const draftId = dataOf(await click(persona.tovholder, conversations.laeringChat, 'tender.save', VALID_TENDER), 'tender.publish').tenderId!;
