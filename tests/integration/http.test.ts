@@ -14,6 +14,7 @@ import { cardText } from '../support/bot-driver.js';
 import { freshDatabase, repositoriesOf } from '../support/cosmos.js';
 import { conversations, DEMO_TENANT, persona, personal } from '../support/demo.js';
 import { RecordingConnector } from '../support/recording-connector.js';
+import { capturedLog } from '../support/log-capture.js';
 
 const silent = pino({ level: 'silent' });
 const connector = new RecordingConnector();
@@ -146,5 +147,20 @@ describe('with a MicrosoftAppId configured', () => {
     } finally {
       await bot.close();
     }
+  });
+});
+
+describe('without a MicrosoftAppId', () => {
+  it('says in the log, as a warning, that requests are not authenticated; with one, it does not', async () => {
+    const cosmos = await freshDatabase();
+    const open = capturedLog('info');
+    const local = await startBot({ config: loadConfig({ PORT: '0' }), log: open.log, cosmos });
+    await local.close();
+    expect(open.lines.filter((l) => l.level === 40).map((l) => l.msg)).toContain('no MicrosoftAppId: incoming requests are NOT authenticated (local development only)');
+    const signed = capturedLog('info');
+    const config = loadConfig({ PORT: '0', MicrosoftAppId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', MicrosoftAppPassword: 'x' });
+    const authenticated = await startBot({ config, log: signed.log, cosmos });
+    await authenticated.close();
+    expect(signed.lines.map((l) => l.msg)).not.toContain('no MicrosoftAppId: incoming requests are NOT authenticated (local development only)');
   });
 });
