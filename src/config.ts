@@ -11,6 +11,9 @@ const oneOf = <U extends string, T extends Readonly<[U, ...U[]]>>(values: T) =>
   z.enum(values, { errorMap: () => ({ message: `skal være en af ${values.join(', ')}` }) });
 const PORT_TEXT = 'skal være et heltal fra 0 til 65535';
 const optionalGuid = z.preprocess(emptyAsUndefined, z.string().regex(GUID, 'skal være et GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)').optional());
+/** Addresses only this machine can reach. */
+export const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.preprocess(emptyAsUndefined, oneOf(['development', 'production', 'test']).default('development')),
@@ -28,10 +31,19 @@ const EnvSchema = z
     FALLBACK_TENANT_ID: optionalGuid,
     DEMO_DATA: z.preprocess(emptyAsUndefined, oneOf(['true', 'false']).optional()),
     LOCALE_OVERRIDE: z.preprocess(emptyAsUndefined, oneOf(['da', 'en']).optional()),
+    ALLOW_UNAUTHENTICATED: z.preprocess(emptyAsUndefined, oneOf(['true', 'false']).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId)
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'skal sættes når NODE_ENV=production (ellers ville indgående kald ikke blive godkendt)' });
+    // Without an app id nobody's token is checked: fine on this machine's loopback address, never on
+    // an address others can reach unless the operator says so in as many words.
+    if (env.NODE_ENV !== 'production' && !env.MicrosoftAppId && !isLoopback(env.HOST ?? '127.0.0.1') && env.ALLOW_UNAUTHENTICATED !== 'true')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message: `skal sættes når HOST=${env.HOST ?? ''} ikke er en lokal adresse (ellers ville alle på netværket kunne kalde botten uden login; sæt ALLOW_UNAUTHENTICATED=true for at tillade det alligevel)`,
+      });
     if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId)
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `skal sættes når MicrosoftAppType=${env.MicrosoftAppType}` });
     if (env.MicrosoftAppType === 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppPassword)

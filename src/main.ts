@@ -31,7 +31,8 @@ import { TeamsNotifier } from './adapters/teams/teams-notifier.js';
 import { CosmosConversationRepository } from './adapters/cosmos/conversation-repository.js';
 import { CosmosDirectoryRepository } from './adapters/cosmos/directory-repository.js';
 import { connectAzureCosmos, LocalDataInUseError, openLocalCosmos, type CosmosConnection } from './adapters/cosmos/cosmos-connection.js';
-import { createHttpServer } from './adapters/http/http-server.js';
+import { createHttpServer, FEED_MAX_AGE_S } from './adapters/http/http-server.js';
+import { FeedCache } from './adapters/http/feed-cache.js';
 import { createBotApp } from './adapters/teams/bot-app.js';
 import { loadConfigForCli, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
@@ -201,18 +202,24 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const outboxLoop = loops[loops.length - 1]!;
   wakeSender = () => outboxLoop.kick();
   if (timers) void loops[1]!.runNow();
+  // Two point reads decide whether the cached feed still stands: the roster's and the calendar's etags.
+  const feeds = new FeedCache(FEED_MAX_AGE_S * 1000, () => clock.now().getTime());
   const calendarFeed = async (tenantId: string) => {
-    const dir = (await directories.get(tenantId))?.value;
+    const dir = await directories.get(tenantId);
     if (!dir) return undefined;
-    const now = clock.now();
-    const { meetings } = await tenantMeetings({ calendars }, dir, new Date(now.getTime() - 62 * 86400_000), new Date(now.getTime() + 400 * 86400_000));
-    return calendarIcs(meetings.filter((m) => PUBLIC_KINDS.includes(m.kind)), { name: 'Byrådets mødeplan', now, host: 'kerneopgave-bot' });
+    const cal = await calendars.get(tenantId);
+    return feeds.get(tenantId, `${dir.etag}|${cal?.etag ?? ''}`, async () => {
+      const now = clock.now();
+      const { meetings } = await tenantMeetings({ calendars }, dir.value, new Date(now.getTime() - 62 * 86400_000), new Date(now.getTime() + 400 * 86400_000));
+      return calendarIcs(meetings.filter((m) => PUBLIC_KINDS.includes(m.kind)), { name: 'Byrådets mødeplan', now, host: 'kerneopgave-bot' });
+    });
   };
-  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping(), calendarFeed, defaultTenantId: config.fallbackTenantId });
+  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping(), calendarFeed, defaultTenantId: config.fallbackTenantId, now: () => clock.now().getTime() });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log.info({ url: `${url}/api/messages`, authenticated: Boolean(config.bot.appId), database: config.cosmos.kind }, 'bot listening');
+  if (!config.bot.appId) log.warn({ host: config.host }, 'no MicrosoftAppId: incoming requests are NOT authenticated (local development only)');
   return {
     url,
     port,

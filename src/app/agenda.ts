@@ -368,16 +368,20 @@ const FINAL_SHOWN_FOR_MS = 12 * HOUR;
  * "dagsorden" and the card's refresh: the agenda asked for, else the one that has just begun (its
  * final agenda, for the rest of the day), else the next one's current agenda.
  */
-export async function agendaFor(deps: AgendaDeps, { actor, directory }: Acting, meetingId?: string, opts: { fromCard?: boolean } = {}): Promise<Result<AgendaView, AgendaError>> {
+export async function agendaFor(deps: AgendaDeps, { actor, directory }: Acting, meetingId?: string, opts: { cardIn?: string | undefined } = {}): Promise<Result<AgendaView, AgendaError>> {
   if (!directory) return fail('DIRECTORY.MISSING');
-  // A card in a chat is there for everyone in it to read; asking by name is for the Byråd and the chefs.
-  if (!opts.fromCard && !mayReadAgenda(actor)) return fail('AGENDA.NOT_BYRAAD');
+  // Asking by name is for the Byråd and the chefs. A card in a chat is there for everyone in it to
+  // read, so a press from the group conversation the card was posted in (or the Byråd's own) may
+  // show it too; a press from anywhere else (a forged action in a 1:1) shows nothing.
+  const reader = mayReadAgenda(actor);
+  if (!reader && opts.cardIn === undefined) return fail('AGENDA.NOT_BYRAAD');
   const now = deps.clock.now();
   const { meetings: all, chefsMayAdd } = await dialogmoedePlan(deps, directory.value, now);
   const started = all.filter((m) => m.status !== 'cancelled' && new Date(m.start).getTime() <= now.getTime() && now.getTime() - new Date(m.start).getTime() < FINAL_SHOWN_FOR_MS);
   const meeting = (meetingId ? all.find((m) => m.id === meetingId) : undefined) ?? started[started.length - 1] ?? nextAfter(all, now);
   if (!meeting) return fail('AGENDA.NO_MEETING');
   const agenda = (await deps.agendas.get(actor.tenantId, meeting.id))?.value;
+  if (!reader && !cardWasPostedIn(directory.value, agenda, opts.cardIn)) return fail('AGENDA.NOT_BYRAAD');
   const begun = new Date(meeting.start).getTime() <= now.getTime() || meeting.status === 'cancelled';
   return ok({
     meeting,
@@ -385,6 +389,14 @@ export async function agendaFor(deps: AgendaDeps, { actor, directory }: Acting, 
     next: begun ? nextAfterMeeting(all, meeting, now) : undefined,
     canAdd: mayAddTopics(actor, chefsMayAdd),
   });
+}
+
+/** Whether a card of this agenda can be on screen in the conversation: one was posted there, or it is the Byråd's own. */
+function cardWasPostedIn(dir: Directory, agenda: Agenda | undefined, conversationId: string | undefined): boolean {
+  if (conversationId === undefined) return false;
+  const byraad = dir.groups.find((g) => g.kind === 'byraad');
+  if (byraad && conversationOfGroup(dir, byraad.id) === conversationId) return true;
+  return (agenda?.cards ?? []).some((c) => c.conversationId === conversationId);
 }
 
 // ---- the shared cards in the Byråd's chat ----

@@ -10,6 +10,14 @@ import { asText, requiredText, optionalText, type AuditEntry, type FieldError } 
 
 export const TOPIC_LIMITS = { title: 150, why: 2000, committee: 100, topics: 100 } as const;
 
+/**
+ * What an agenda keeps of its past, so the item stays far under Cosmos DB's 2 MB whatever the number
+ * of add/withdraw cycles: the newest withdrawn topics in full (a resent form is still recognised, an
+ * admin still sees what was withdrawn), the ids of older ones (a form sent again stays withdrawn),
+ * and each topic's first and latest history entries.
+ */
+export const AGENDA_HISTORY_LIMITS = { withdrawnKept: 100, withdrawnIds: 1000, historyPerTopic: 20 } as const;
+
 /** Part 1: kommissorier, status on the opgaveudvalg, problems; part 2: politics on "blank paper", the committees' items. */
 export type MeetingPart = 1 | 2;
 export const MEETING_PARTS: readonly MeetingPart[] = [1, 2];
@@ -85,6 +93,8 @@ export interface Agenda {
   readonly movedTo?: string | undefined;
   /** The authors of moved topics were told (claimed once). */
   readonly authorsToldAt?: string | undefined;
+  /** Topics withdrawn long ago, dropped from `topics`: only their ids, newest last (bounded). */
+  readonly withdrawnIds?: readonly string[] | undefined;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -139,9 +149,11 @@ export function addTopic(
   meeting: Meeting,
   v: { id: string; fields: TopicFields; author: TopicAuthor; movedFrom?: string | undefined },
   receivedAt: Date,
-): Result<{ agenda: Agenda; topic: Topic; duplicate: boolean }, AgendaClosed | 'AGENDA.FULL'> {
+): Result<{ agenda: Agenda; topic: Topic; duplicate: boolean }, AgendaClosed | 'AGENDA.FULL' | 'TOPIC.WITHDRAWN'> {
   const existing = agenda.topics.find((t) => t.id === v.id);
   if (existing && agenda.status !== 'cancelled') return ok({ agenda, topic: existing, duplicate: true });
+  // A form whose topic was withdrawn long ago (only its id is kept) stays withdrawn when sent again.
+  if (agenda.status !== 'cancelled' && agenda.withdrawnIds?.includes(v.id)) return fail('TOPIC.WITHDRAWN');
   const open = agendaOpen(agenda, meeting, receivedAt);
   if (!open.ok) return open;
   const base = revived(agenda);
@@ -180,6 +192,26 @@ function replaceTopic(agenda: Agenda, topic: Topic, now: Date): Agenda {
   return touched(agenda, now, agenda.topics.map((t) => (t.id === topic.id ? topic : t)));
 }
 
+/** The first entry (who added it) and the latest ones. */
+function boundedHistory(history: readonly AuditEntry[]): readonly AuditEntry[] {
+  const max = AGENDA_HISTORY_LIMITS.historyPerTopic;
+  return history.length <= max ? history : [history[0]!, ...history.slice(history.length - (max - 1))];
+}
+
+/** Withdrawn topics beyond the newest `withdrawnKept` leave `topics`; their ids are kept, the newest `withdrawnIds`. */
+function pruneWithdrawn(agenda: Agenda): Agenda {
+  const withdrawn = agenda.topics.filter((t) => t.status === 'withdrawn');
+  const excess = withdrawn.length - AGENDA_HISTORY_LIMITS.withdrawnKept;
+  if (excess <= 0) return agenda;
+  const dropped = withdrawn.sort((a, b) => (a.withdrawnAt ?? '').localeCompare(b.withdrawnAt ?? '')).slice(0, excess);
+  const gone = new Set(dropped.map((t) => t.id));
+  return {
+    ...agenda,
+    topics: agenda.topics.filter((t) => !gone.has(t.id)),
+    withdrawnIds: [...(agenda.withdrawnIds ?? []), ...dropped.map((t) => t.id)].slice(-AGENDA_HISTORY_LIMITS.withdrawnIds),
+  };
+}
+
 export function editTopic(
   agenda: Agenda,
   meeting: Meeting,
@@ -191,7 +223,7 @@ export function editTopic(
   const found = changeableTopic(agenda, meeting, topicId, by, receivedAt);
   if (!found.ok) return found;
   const at = receivedAt.toISOString();
-  const topic: Topic = { ...found.value, ...fields, committee: fields.committee, editedAt: at, history: [...found.value.history, { at, by: by.id, action: 'edited' }] };
+  const topic: Topic = { ...found.value, ...fields, committee: fields.committee, editedAt: at, history: boundedHistory([...found.value.history, { at, by: by.id, action: 'edited' }]) };
   return ok({ agenda: replaceTopic(agenda, topic, receivedAt), topic });
 }
 
@@ -199,8 +231,8 @@ export function withdrawTopic(agenda: Agenda, meeting: Meeting, topicId: string,
   const found = changeableTopic(agenda, meeting, topicId, by, receivedAt);
   if (!found.ok) return found;
   const at = receivedAt.toISOString();
-  const topic: Topic = { ...found.value, status: 'withdrawn', withdrawnAt: at, history: [...found.value.history, { at, by: by.id, action: 'withdrawn' }] };
-  return ok({ agenda: replaceTopic(agenda, topic, receivedAt), topic });
+  const topic: Topic = { ...found.value, status: 'withdrawn', withdrawnAt: at, history: boundedHistory([...found.value.history, { at, by: by.id, action: 'withdrawn' }]) };
+  return ok({ agenda: pruneWithdrawn(replaceTopic(agenda, topic, receivedAt)), topic });
 }
 
 /** The agenda as it will be discussed: active topics by part, then by when each was added. */
@@ -228,7 +260,7 @@ export function moveTopics(from: Agenda, to: Agenda, now: Date): { from: Agenda;
   const present = new Set(to.topics.map((t) => t.id));
   const moved = orderedTopics(from)
     .filter((t) => !present.has(t.id))
-    .map((t): Topic => ({ ...t, movedFrom: from.meetingId, history: [...t.history, { at, by: 'system', action: 'moved', from: from.meetingId, to: to.meetingId }] }));
+    .map((t): Topic => ({ ...t, movedFrom: from.meetingId, history: boundedHistory([...t.history, { at, by: 'system', action: 'moved', from: from.meetingId, to: to.meetingId }]) }));
   return {
     from: { ...from, status: 'cancelled', cancelledAt: at, movedTo: to.meetingId, version: from.version + 1, updatedAt: at },
     to: moved.length > 0 ? touched(to, now, [...to.topics, ...moved]) : to,

@@ -8,6 +8,7 @@ import { cardAction, installation, message } from '../support/activities.js';
 import { cardText } from '../support/bot-driver.js';
 import { DEMO_TENANT, persona, personal } from '../support/demo.js';
 import { HttpBot } from '../support/http-bot.js';
+import { CosmosRequestLog } from '../support/cosmos.js';
 
 let http: HttpBot;
 beforeEach(async () => {
@@ -152,5 +153,51 @@ describe('/calendar.ics', () => {
     expect(event(after, 'temamoede-2026-12@kerneopgave-bot')).toContain('STATUS:CANCELLED');
     expect(after.match(/UID:byraadsmoede-2026-12@/g)).toHaveLength(1);
     expect((await fetch(`${http.bot.url}/calendar.ics?tenant=00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+  });
+});
+
+describe('/calendar.ics under load', () => {
+  const url = () => `${http.bot.url}/calendar.ics?tenant=${DEMO_TENANT}`;
+  const from = (ip: string, headers: Record<string, string> = {}) => fetch(url(), { headers: { 'x-forwarded-for': `203.0.113.99, ${ip}:51234`, ...headers } });
+
+  it('is built once per tenant and served from the cache with ETag and Last-Modified, 304 to a client that has it, rebuilt after the TTL', async () => {
+    await http.stop();
+    const requests = new CosmosRequestLog();
+    http = await HttpBot.start('2026-11-23T10:00:00Z', requests);
+    const first = await from('198.51.100.1');
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get('last-modified')).toBe('Mon, 23 Nov 2026 10:00:00 GMT');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=300');
+    const body = await first.text();
+    requests.clear();
+    const again = await from('198.51.100.1');
+    expect(await again.text()).toBe(body);
+    expect(again.headers.get('etag')).toBe(etag);
+    // Only the two point reads that say whether the roster or calendar changed.
+    expect(requests.requests).toEqual(['read docs', 'read docs']);
+    const notModified = await from('198.51.100.1', { 'if-none-match': etag });
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe('');
+    expect(notModified.headers.get('etag')).toBe(etag);
+    expect((await from('198.51.100.1', { 'if-none-match': '"something-else"' })).status).toBe(200);
+    // After the TTL it is built afresh (the window of meetings moves with time).
+    http.clock.advance(301_000);
+    requests.clear();
+    expect((await from('198.51.100.1')).status).toBe(200);
+    expect(requests.requests.length).toBeGreaterThan(2);
+  });
+
+  it('answers 429 with Retry-After to a client over its limit, while other clients are still served', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await from('198.51.100.7')).status);
+    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+    const refused = await from('198.51.100.7');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect((await from('198.51.100.8')).status).toBe(200);
+    http.clock.advance(1000);
+    expect((await from('198.51.100.7')).status).toBe(200);
   });
 });

@@ -14,6 +14,7 @@ import { cardText } from '../support/bot-driver.js';
 import { freshDatabase, repositoriesOf } from '../support/cosmos.js';
 import { conversations, DEMO_TENANT, persona, personal } from '../support/demo.js';
 import { RecordingConnector } from '../support/recording-connector.js';
+import { capturedLog } from '../support/log-capture.js';
 
 const silent = pino({ level: 'silent' });
 const connector = new RecordingConnector();
@@ -79,6 +80,23 @@ describe('over HTTP, unauthenticated local mode', () => {
     ]);
   });
 
+  it('answers a malformed activity (no from, no conversation, not an object) 400, not 500, and stores nothing', async () => {
+    connector.clear();
+    const valid = message(persona.admin, personal(persona.admin), 'hjælp');
+    const { from: _from, ...noFrom } = valid;
+    const { conversation: _conversation, ...noConversation } = valid;
+    const raw = (body: string) => fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    for (const bad of [noFrom, noConversation, { ...valid, conversation: { id: 42 } }, { ...valid, type: undefined }, { ...valid, from: 'Mette' }]) {
+      const res = await post(bot, bad as Partial<Activity>);
+      expect(res.status).toBe(400);
+      expect(String(res.body?.error)).toContain('not a Bot Framework activity');
+    }
+    for (const body of ['[]', '"hej"', 'null', '{}']) expect((await raw(body)).status).toBe(400);
+    expect(connector.received).toEqual([]);
+    // A well-formed one still works.
+    expect((await post(bot, valid)).status).toBe(200);
+  });
+
   it('reports health and readiness', async () => {
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${bot.url}/readyz`);
@@ -129,5 +147,20 @@ describe('with a MicrosoftAppId configured', () => {
     } finally {
       await bot.close();
     }
+  });
+});
+
+describe('without a MicrosoftAppId', () => {
+  it('says in the log, as a warning, that requests are not authenticated; with one, it does not', async () => {
+    const cosmos = await freshDatabase();
+    const open = capturedLog('info');
+    const local = await startBot({ config: loadConfig({ PORT: '0' }), log: open.log, cosmos });
+    await local.close();
+    expect(open.lines.filter((l) => l.level === 40).map((l) => l.msg)).toContain('no MicrosoftAppId: incoming requests are NOT authenticated (local development only)');
+    const signed = capturedLog('info');
+    const config = loadConfig({ PORT: '0', MicrosoftAppId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', MicrosoftAppPassword: 'x' });
+    const authenticated = await startBot({ config, log: signed.log, cosmos });
+    await authenticated.close();
+    expect(signed.lines.map((l) => l.msg)).not.toContain('no MicrosoftAppId: incoming requests are NOT authenticated (local development only)');
   });
 });

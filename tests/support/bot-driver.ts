@@ -77,7 +77,7 @@ export class BotDriver {
     if (opts.seed !== false) await seedDemoData({ ...repos, clock }, DEMO_TENANT, demoRoster);
     const notifier = new RecordingNotifier();
     let n = 0;
-    const app = createBotApp({ ...repos, notifier, clock, newId: () => `tender-test-${++n}`, log: pino({ level: 'silent' }) });
+    const app = createBotApp({ ...repos, notifier, clock, newId: () => `tender-test-${++n}`, log: pino({ level: process.env.BOT_LOG ?? 'silent' }) });
     const driver = new BotDriver(app, cosmos, clock);
     driver.notices = notifier.sent;
     return driver;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addTopic,
+  AGENDA_HISTORY_LIMITS,
   agendaOpen,
   CARD_GAP_MS,
   cardsDue,
@@ -169,5 +170,51 @@ describe('redrawing the shared cards', () => {
     expect(cardsDue(a, at('2026-12-05T00:00:00Z'))).toBe(false);
     expect(needsAttention(a)).toBe(true);
     expect(needsAttention(markCardsShown(lock(a, at(december.start)), at(december.start)))).toBe(false);
+  });
+});
+
+describe('an agenda’s size', () => {
+  it('stays bounded however many times topics are added and withdrawn (Cosmos DB items stop at 2 MB)', () => {
+    const long: TopicFields = { title: 'T'.repeat(TOPIC_LIMITS.title), why: 'W'.repeat(TOPIC_LIMITS.why), part: 2, committee: 'C'.repeat(TOPIC_LIMITS.committee) };
+    let a = newAgenda('t', december, at('2026-11-30T13:00:00Z'));
+    const sizes: number[] = [];
+    for (let i = 0; i < 2500; i++) {
+      const now = new Date(at('2026-11-30T13:00:00Z').getTime() + i * 1000);
+      const added = addTopic(a, december, { id: `topic-${i}`, fields: long, author: author('p1') }, now);
+      if (!added.ok) throw new Error(added.code);
+      let b = added.value.agenda;
+      for (let e = 0; e < 3; e++) {
+        const edited = editTopic(b, december, `topic-${i}`, long, { id: 'p1', admin: false }, now);
+        if (!edited.ok) throw new Error(edited.code);
+        b = edited.value.agenda;
+      }
+      const withdrawn = withdrawTopic(b, december, `topic-${i}`, { id: 'p1', admin: false }, now);
+      if (!withdrawn.ok) throw new Error(withdrawn.code);
+      a = withdrawn.value.agenda;
+      if (i === 785 || i === 2499) sizes.push(JSON.stringify(a).length);
+    }
+    // 785 cycles used to reach 2 MB; now 2,500 cost no more than 785 did, far under the limit.
+    expect(sizes[1]).toBeLessThanOrEqual(sizes[0]! + 20_000);
+    expect(sizes[1]).toBeLessThan(500_000);
+    expect(a.topics.filter((t) => t.status === 'withdrawn')).toHaveLength(AGENDA_HISTORY_LIMITS.withdrawnKept);
+    expect(a.withdrawnIds).toHaveLength(AGENDA_HISTORY_LIMITS.withdrawnIds);
+    // The newest withdrawn form sent again is recognised; one withdrawn long ago stays withdrawn; nothing is re-added.
+    const later = at('2026-12-01T10:00:00Z');
+    const recent = addTopic(a, december, { id: 'topic-2499', fields: long, author: author('p1') }, later);
+    expect(recent.ok && recent.value.duplicate).toBe(true);
+    expect(addTopic(a, december, { id: 'topic-2000', fields: long, author: author('p1') }, later)).toMatchObject({ ok: false, code: 'TOPIC.WITHDRAWN' });
+  });
+
+  it('keeps a topic’s first history entry and its latest ones, however often it is edited', () => {
+    let a = withTopics({ id: 'x', by: 'p1', at: '2026-12-01T10:00:00Z' });
+    for (let i = 0; i < 200; i++) {
+      const r = editTopic(a, december, 'x', fields, { id: 'p1', admin: false }, at('2026-12-01T11:00:00Z'));
+      if (!r.ok) throw new Error(r.code);
+      a = r.value.agenda;
+    }
+    const history = a.topics[0]!.history;
+    expect(history).toHaveLength(AGENDA_HISTORY_LIMITS.historyPerTopic);
+    expect(history[0]!.action).toBe('added');
+    expect(history.at(-1)!.action).toBe('edited');
   });
 });

@@ -52,8 +52,23 @@ describe('local defaults', () => {
   });
 
   it('uses the port, host and fallback tenant it is given', () => {
-    const cfg = loadConfig({ PORT: '8080', HOST: '0.0.0.0', FALLBACK_TENANT_ID: TENANT_ID });
+    const cfg = loadConfig({ PORT: '8080', HOST: '0.0.0.0', FALLBACK_TENANT_ID: TENANT_ID, ALLOW_UNAUTHENTICATED: 'true' });
     expect([cfg.port, cfg.host, cfg.fallbackTenantId]).toEqual([8080, '0.0.0.0', TENANT_ID]);
+  });
+
+  it('runs without an app id (unauthenticated) only on a loopback address, or when ALLOW_UNAUTHENTICATED=true says so', () => {
+    for (const HOST of [undefined, '127.0.0.1', '127.0.0.2', 'localhost', '::1']) expect(loadConfig({ HOST }).bot.appId).toBeUndefined();
+    for (const HOST of ['0.0.0.0', '::', '192.168.1.20', 'bot.kommune.dk']) {
+      const message = refusal({ HOST });
+      expect(message).toContain('Konfigurationsfejl: MicrosoftAppId skal sættes når HOST=');
+      expect(message).toContain('ALLOW_UNAUTHENTICATED=true');
+      expect(loadConfig({ HOST, ALLOW_UNAUTHENTICATED: 'true' }).host).toBe(HOST);
+      expect(refusal({ HOST, ALLOW_UNAUTHENTICATED: 'false' })).toContain('MicrosoftAppId');
+    }
+    // With an app id, any address: requests are authenticated.
+    expect(loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD }).host).toBe('0.0.0.0');
+    // Production never runs without one, switch or not.
+    expect(refusal({ NODE_ENV: 'production', COSMOS_ENDPOINT: ENDPOINT, ALLOW_UNAUTHENTICATED: 'true' })).toContain('MicrosoftAppId skal sættes når NODE_ENV=production');
   });
 
   it('turns demo data off by default against a real Cosmos DB, and on or off when asked', () => {

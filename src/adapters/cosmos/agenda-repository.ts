@@ -6,7 +6,7 @@ import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
 import type { AgendaRepository, SaveOutcome, Versioned } from '../../app/ports.js';
 import { needsAttention, type Agenda } from '../../domain/agenda.js';
-import { writeOutcome } from './cosmos-errors.js';
+import { isItemId, writeOutcome } from './cosmos-errors.js';
 
 const opt = <T extends z.ZodTypeAny>(t: T) => t.optional().nullable().transform((v) => v ?? undefined);
 
@@ -48,6 +48,7 @@ export const AgendaItemSchema = z.object({
   cancelledAt: opt(z.string()),
   movedTo: opt(z.string()),
   authorsToldAt: opt(z.string()),
+  withdrawnIds: opt(z.array(z.string())),
   createdAt: z.string(),
   updatedAt: z.string(),
   _etag: z.string(),
@@ -64,6 +65,7 @@ export class CosmosAgendaRepository implements AgendaRepository {
   constructor(private readonly container: Container) {}
 
   async get(tenantId: string, meetingId: string): Promise<Versioned<Agenda> | undefined> {
+    if (!isItemId(agendaItemId(meetingId))) return undefined;
     const { resource, statusCode } = await this.container.item(agendaItemId(meetingId), tenantId).read();
     return statusCode === 404 || !resource ? undefined : toAgenda(resource);
   }

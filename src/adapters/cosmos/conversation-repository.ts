@@ -5,7 +5,7 @@ import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
 import type { ConversationRecord, ConversationRepository, SaveOutcome, Versioned } from '../../app/ports.js';
 import { conversationItemId, personalItemId } from './containers.js';
-import { statusOf } from './cosmos-errors.js';
+import { isItemId, statusOf } from './cosmos-errors.js';
 
 const opt = <T extends z.ZodTypeAny>(t: T) => t.optional().nullable().transform((v) => v ?? undefined);
 
@@ -41,6 +41,7 @@ export class CosmosConversationRepository implements ConversationRepository {
   constructor(private readonly container: Container) {}
 
   private async read(id: string, tenantId: string): Promise<Versioned<ConversationRecord> | undefined> {
+    if (!isItemId(id)) return undefined;
     const { resource, statusCode } = await this.container.item(id, tenantId).read();
     return statusCode === 404 || !resource ? undefined : toRecord(resource);
   }

@@ -7,7 +7,7 @@ import type { SaveOutcome, TenderRepository, Versioned } from '../../app/ports.j
 import type { Bid } from '../../domain/bid.js';
 import { PARTY_ROLES } from '../../domain/bid.js';
 import type { Tender } from '../../domain/tender.js';
-import { writeOutcome } from './cosmos-errors.js';
+import { isItemId, writeOutcome } from './cosmos-errors.js';
 
 const opt = <T extends z.ZodTypeAny>(t: T) => t.optional().nullable().transform((v) => v ?? undefined);
 
@@ -112,6 +112,7 @@ export class CosmosTenderRepository implements TenderRepository {
   }
 
   async getTender(tenantId: string, tenderId: string) {
+    if (!isItemId(tenderId)) return undefined;
     const { resource, statusCode } = await this.container.item(tenderId, tenantId).read();
     return statusCode === 404 || !resource || resource.type !== 'tender' ? undefined : toTender(resource);
   }
@@ -126,6 +127,7 @@ export class CosmosTenderRepository implements TenderRepository {
   }
 
   async getBid(tenantId: string, bidId: string) {
+    if (!isItemId(bidId)) return undefined;
     const { resource, statusCode } = await this.container.item(bidId, tenantId).read();
     return statusCode === 404 || !resource || resource.type !== 'bid' ? undefined : toBid(resource);
   }

@@ -3,6 +3,8 @@
 
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import restify from 'restify';
+import { z } from 'zod';
+import { TokenBuckets, type BucketLimits, type Feed } from './feed-cache.js';
 import type { Logger } from '../../logger.js';
 
 export interface HttpDeps {
@@ -11,13 +13,49 @@ export interface HttpDeps {
   readonly log: Logger;
   /** Resolves when the database answers; rejects otherwise. */
   readonly ready: () => Promise<void>;
-  /** The council's meeting plan for a tenant as iCalendar text; undefined for an unknown tenant. */
-  readonly calendarFeed: (tenantId: string) => Promise<string | undefined>;
+  /** The council's meeting plan for a tenant as iCalendar text with its validators (cached); undefined for an unknown tenant. */
+  readonly calendarFeed: (tenantId: string) => Promise<Feed | undefined>;
+  /** Milliseconds, for the rate limits (the injected clock in tests). */
+  readonly now?: (() => number) | undefined;
+  /** /calendar.ics per client address and for everyone together. */
+  readonly feedLimits?: { readonly perClient: BucketLimits; readonly global: BucketLimits } | undefined;
   /** The tenant /calendar.ics serves without ?tenant= (local use only). */
   readonly defaultTenantId?: string | undefined;
 }
 
 const READY_TIMEOUT_MS = 3000;
+
+/** Outlook and Exchange fetch a subscription every few hours; anything like these rates is a script. */
+export const FEED_LIMITS = { perClient: { burst: 30, perSecond: 1 }, global: { burst: 200, perSecond: 50 } } as const;
+/** The TTL the feed advertises (calendar-ics.ts `ttl: 300`) is how long a client and our cache keep it. */
+export const FEED_MAX_AGE_S = 300;
+
+/**
+ * The caller's address: behind App Service's front end the last X-Forwarded-For entry is the one it
+ * added (earlier entries are whatever the client wrote); otherwise the socket's peer.
+ */
+function clientAddress(req: restify.Request): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').pop()?.trim();
+  if (last) {
+    // App Service writes "ip:port"; IPv6 comes bracketed with a port, or bare without one.
+    const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(last);
+    if (bracketed) return bracketed[1]!;
+    return last.split(':').length === 2 ? last.split(':')[0]! : last;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * What every activity Teams sends has: a type, who sent it, the conversation and where to answer.
+ * Anything else is not an activity, and is told so (400) before the adapter, which would crash on it (500).
+ */
+const ActivityShape = z.object({
+  type: z.string().min(1).max(100),
+  from: z.object({ id: z.string().min(1).max(1000) }),
+  conversation: z.object({ id: z.string().min(1).max(1000) }),
+  serviceUrl: z.string().min(1).max(2000),
+});
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -43,7 +81,13 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   server.post('/api/messages', async (req, res) => {
     const started = performance.now();
     const activity = (req.body ?? {}) as { id?: string; type?: string; name?: string; conversation?: { id?: string } };
-    const log = deps.log.child({ conversationId: activity.conversation?.id, activityId: activity.id });
+    const log = deps.log.child({ conversationId: typeof activity.conversation?.id === 'string' ? activity.conversation.id : undefined, activityId: activity.id });
+    const shape = ActivityShape.safeParse(req.body);
+    if (!shape.success) {
+      log.warn({ issues: shape.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) }, 'malformed activity refused');
+      res.send(400, { error: 'not a Bot Framework activity: type, from.id, conversation.id and serviceUrl are required' });
+      return;
+    }
     await deps.adapter.process(req, res, async (context) => {
       await deps.app.run(context);
     });
@@ -52,16 +96,35 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     else log.info(line, 'activity handled');
   });
 
-  // The council's plan is public (Outlook subscribes to it): ?tenant=<Entra tenant id>.
+  // The council's plan is public (Outlook subscribes to it without a token): ?tenant=<Entra tenant id>.
+  // Served from a per-tenant cache, answered 304 to a client that has it, and rate-limited.
+  const now = deps.now ?? Date.now;
+  const limits = deps.feedLimits ?? FEED_LIMITS;
+  const perClient = new TokenBuckets(limits.perClient, now);
+  const everyone = new TokenBuckets(limits.global, now);
   server.get('/calendar.ics', async (req, res) => {
+    const wait = perClient.take(clientAddress(req)) || everyone.take('all');
+    if (wait > 0) {
+      deps.log.warn({ client: clientAddress(req), retryAfterS: wait }, 'calendar feed rate-limited');
+      res.header('retry-after', String(wait));
+      res.send(429, { error: `too many requests: try again in ${wait} s` });
+      return;
+    }
     const tenant = String((req.query as Record<string, unknown> | undefined)?.tenant ?? '') || deps.defaultTenantId;
-    const body = tenant && /^[0-9a-f-]{36}$/i.test(tenant) ? await deps.calendarFeed(tenant.toLowerCase()) : undefined;
-    if (!body) {
+    const feed = tenant && /^[0-9a-f-]{36}$/i.test(tenant) ? await deps.calendarFeed(tenant.toLowerCase()) : undefined;
+    if (!feed) {
       res.send(404, { error: 'unknown tenant: add ?tenant=<tenant id>' });
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'public, max-age=300' });
-    res.end(body);
+    const validators = { etag: feed.etag, 'last-modified': feed.lastModified.toUTCString(), 'cache-control': `public, max-age=${FEED_MAX_AGE_S}` };
+    const ifNoneMatch = req.headers['if-none-match'];
+    if (ifNoneMatch && (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === feed.etag))) {
+      res.writeHead(304, validators);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', ...validators });
+    res.end(feed.body);
   });
 
   server.get('/healthz', (_req, res, next) => {

@@ -225,8 +225,11 @@ export async function show(
 ): Promise<CardJson> {
   const who = await acting(deps, turn);
   const fromCard = v.input === undefined;
-  const view = await agendaFor(deps, who, v.meetingId, { fromCard });
-  if (!view.ok) return refusal(turn, view.code, fromCard ? { meetingId: v.meetingId ?? '' } : { input: v.input });
+  // Only a press in a group conversation can be on a card others there can see; a 1:1 never is.
+  const cardIn = fromCard && !inPersonalChat(turn) ? turn.who.conversation.conversationId : undefined;
+  const view = await agendaFor(deps, who, v.meetingId, { cardIn });
+  // Someone who may not read it is not offered "Se dagsordenen" again.
+  if (!view.ok) return refusal(turn, view.code, fromCard && view.code !== 'AGENDA.NOT_BYRAAD' ? { meetingId: v.meetingId ?? '' } : { input: v.input });
   const { meeting, agenda, next, canAdd } = view.value;
   const viewer = { personId: who.actor.personId, admin: isAdmin(who.actor), canAdd };
   return agendaCard(turn.who.locale, { meeting, agenda, next, now: deps.clock.now(), mode: { kind: 'personal', viewer, stage: v.stage }, page: v.page ? Number(v.page) : undefined });
