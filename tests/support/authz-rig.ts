@@ -12,6 +12,7 @@ import { BotDriver, cardText } from './bot-driver.js';
 import { dataOf } from './card-actions.js';
 import { freshDatabase, type CosmosRequestLog } from './cosmos.js';
 import { conversations, DEMO_TENANT, persona, personal } from './demo.js';
+import { numberBids } from '../../src/app/bid-numbers.js';
 
 export const VALID_TENDER = {
   title: 'Læsevenner i lokalsamfundet',
@@ -74,6 +75,8 @@ export class AuthzRig {
     await click(persona.tovholder, conversations.laeringChat, 'tender.publish', { tenderId });
     const form = await click(persona.medarbejder, conversations.general, 'bid.open', { tenderId });
     await click(persona.medarbejder, conversations.general, 'bid.submit', { tenderId, submissionId: dataOf(form, 'bid.submit').submissionId!, ...VALID_BID });
+    // Bids are numbered after the click (app/bid-numbers.ts); settle it here, so reading the bids later changes nothing.
+    await numberBids({ tenders: bot.repos.tenders, clock: bot.clock }, DEMO_TENANT, tenderId);
     const bidId = (await bot.repos.tenders.bidsOfBidder(DEMO_TENANT, persona.medarbejder.id))[0]!.id;
     // Another kernegruppe's tender, as its own tovholder would have published it.
     const published = (await bot.repos.tenders.getTender(DEMO_TENANT, tenderId))!.value;
