@@ -12,6 +12,7 @@ import { cardText, type Card } from '../support/bot-driver.js';
 import { conversations, DEMO_TENANT, persona, personal, type Persona } from '../support/demo.js';
 import { HttpBot } from '../support/http-bot.js';
 import { worst } from '../support/worst-case.js';
+import { dataOf } from '../support/card-actions.js';
 
 let http: HttpBot | undefined;
 afterEach(async () => {
@@ -28,15 +29,6 @@ const say = (who: Persona, text: string) => bot().send(message(who, personal(who
 const cardIn = (a: Partial<Activity> | undefined) => a?.attachments?.[0]?.content as Card;
 const healthz = async () => (await fetch(`${bot().bot.url}/healthz`)).status;
 
-function dataOf(card: unknown, verb: string): Record<string, string> {
-  let found: Record<string, string> | undefined;
-  JSON.stringify(card, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && (v as { verb?: unknown }).verb === verb) found = (v as { data?: Record<string, string> }).data ?? {};
-    return v;
-  });
-  if (!found) throw new Error(`no ${verb} in card: ${cardText(card)}`);
-  return found;
-}
 
 describe('a long message', () => {
   it('of 14,000 blank lines after a command is answered, and /healthz answers alongside it', async () => {

@@ -15,6 +15,7 @@ import { CosmosRequestLog, freshDatabase } from '../support/cosmos.js';
 import { capturedLog } from '../support/log-capture.js';
 import { HttpBot } from '../support/http-bot.js';
 import { RecordingConnector } from '../support/recording-connector.js';
+import { VALID_TENDER_FORM } from '../support/forms.js';
 
 let http: HttpBot;
 const cosmosRequests = new CosmosRequestLog();
@@ -28,15 +29,7 @@ afterEach(async () => {
 const chat = conversations.laeringChat;
 const general = conversations.general;
 
-const validTender = {
-  title: 'Læsevenner i lokalsamfundet',
-  forudsaetninger: 'laering-1,laering-2',
-  description: 'Frivillige læsevenner for børn i 0.-3. klasse.',
-  deadlineDate: '2026-12-07',
-  deadlineTime: '12:00',
-  budgetKr: '250000',
-  decidedBy: 'kernegruppe',
-};
+const validTender = VALID_TENDER_FORM;
 
 const validBid = {
   title: 'Læsecafé på biblioteket',

@@ -12,6 +12,7 @@ import { BotDriver, cardText, type Card } from '../support/bot-driver.js';
 import { dataOf, verbsOf } from '../support/card-actions.js';
 import { freshDatabase } from '../support/cosmos.js';
 import { conversations, DEMO_TENANT, persona, personal, type Conversation, type Persona } from '../support/demo.js';
+import { VALID_TENDER_FORM } from '../support/forms.js';
 
 let bot: BotDriver;
 beforeEach(async () => {
@@ -22,15 +23,7 @@ beforeEach(async () => {
 const chat = conversations.laeringChat;
 const general = conversations.general;
 
-const validTender = {
-  title: 'Læsevenner i lokalsamfundet',
-  forudsaetninger: 'laering-1,laering-2',
-  description: 'Frivillige læsevenner for børn i 0.-3. klasse.',
-  deadlineDate: '2026-12-07',
-  deadlineTime: '12:00',
-  budgetKr: '250000',
-  decidedBy: 'kernegruppe',
-};
+const validTender = VALID_TENDER_FORM;
 
 const validBid = {
   title: 'Læsecafé på biblioteket',

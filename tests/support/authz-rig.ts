@@ -13,16 +13,9 @@ import { dataOf } from './card-actions.js';
 import { freshDatabase, type CosmosRequestLog } from './cosmos.js';
 import { conversations, DEMO_TENANT, persona, personal } from './demo.js';
 import { numberBids } from '../../src/app/bid-numbers.js';
+import { VALID_TENDER_FORM } from './forms.js';
 
-export const VALID_TENDER = {
-  title: 'Læsevenner i lokalsamfundet',
-  forudsaetninger: 'laering-1,laering-2',
-  description: 'Frivillige læsevenner for børn i 0.-3. klasse.',
-  deadlineDate: '2026-12-07',
-  deadlineTime: '12:00',
-  budgetKr: '250000',
-  decidedBy: 'kernegruppe',
-};
+export const VALID_TENDER = VALID_TENDER_FORM;
 
 export const VALID_BID = {
   title: 'Læsecafé på biblioteket',
