@@ -96,11 +96,14 @@ describe('the call for topics', () => {
 });
 
 describe('politicians add topics', () => {
-  it('from the card: a receipt on the card and 1:1, and the shared card redrawn', async () => {
+  it('from the card: a receipt on the card at once, then (after the click) one 1:1 receipt and the shared card redrawn once', async () => {
     expect(await withCallPosted()).toHaveLength(1);
     const form = await click(persona.politiker, byraad, 'topic.new', { meetingId: DECEMBER });
     expect(cardText(form.card)).toContain('Nyt emne til dialogmødet mandag 7. december 2026 kl. 14.00');
-    const sent = await click(persona.politiker, byraad, 'topic.submit', { ...dataOf(form.card, 'topic.submit'), ...topicA });
+    const callsBefore = http.connector.calls.length;
+    const clicked = await click(persona.politiker, byraad, 'topic.submit', { ...dataOf(form.card, 'topic.submit'), ...topicA });
+    expect(http.connector.calls.length).toBe(callsBefore); // not one call to Teams inside the click
+    const sent = { ...clicked, sent: await http.sweep() };
     expect(cardText(sent.card)).toContain('Dit emne er sat på dagsordenen til dialogmødet mandag 7. december 2026 kl. 14.00');
     expect(cardText(sent.card)).toContain('Ældre og ensomhed');
     expect(verbsOf(sent.card)).toEqual(expect.arrayContaining(['topic.edit', 'topic.withdrawAsk']));
@@ -115,6 +118,8 @@ describe('politicians add topics', () => {
     expect(cardText(cardIn(update[0]!.activity))).toContain('Ældre og ensomhed');
     expect(cardText(cardIn(update[0]!.activity))).toContain('Mette Holm');
     expect(cardText(cardIn(update[0]!.activity))).toContain('Del 1');
+    // Exactly once: the next run sends nothing more.
+    expect((await http.sweep()).filter((r) => r.conversationId.startsWith('a:1on1-') || r.conversationId === byraad.id)).toEqual([]);
   });
 
   it('by writing "emne" to the bot 1:1, with the receipt only there', async () => {
@@ -225,12 +230,15 @@ describe('editing and withdrawing', () => {
     expect(cardText(saved.card)).toContain('Dit emne er rettet');
     expect(await titles()).toEqual(['Ældre, ensomhed og fællesskab']);
     // The admin withdraws it on the author's behalf; the author is told 1:1.
+    await http.sweep();
     http.connector.clear();
     const asked = await click(persona.admin, byraad, 'topic.withdrawAsk', ref);
     expect(cardText(asked.card)).toContain('Træk emnet tilbage?');
     const withdrawn = await click(persona.admin, byraad, 'topic.withdraw', ref);
     // The admin reads whose topic it was, not "your topic"; the author reads who did it.
     expect(cardText(withdrawn.card)).toContain('Mette Holms emne er trukket tilbage');
+    expect(http.connector.created).toEqual([]); // told after the click
+    await http.sweep();
     expect(http.connector.created.map((c) => c.members[0]!.id)).toEqual([`29:${persona.politiker.id}`]);
     const told = cardText(cardIn(http.connector.received.find((r) => r.conversationId.startsWith('a:1on1-'))!.activity));
     expect(told).toContain('Dit emne er trukket tilbage');
@@ -244,6 +252,7 @@ describe('a card Teams no longer has', () => {
     await withCallPosted();
     http.connector.refuse.set(byraad.id, 404); // someone deleted the call for topics
     await addTopic(persona.politiker, personal(persona.politiker), topicA);
+    await http.sweep(); // the redraw goes out after the click
     expect((await agendaOf())!.cards).toEqual([]);
     http.connector.refuse.delete(byraad.id);
     http.clock.advance(10_000);
@@ -261,6 +270,8 @@ describe('the shared card under load', () => {
     const people = [persona.politiker, anders, lars, jens, lone];
     await Promise.all(people.map((p, i) => addTopic(p, byraad, { ...topicA, title: `Emne ${i + 1}` })));
     const updates = () => http.connector.received.filter((r) => r.method === 'PUT' && r.conversationId === byraad.id);
+    expect(updates().length).toBe(0); // drawn after the clicks
+    await http.sweep();
     // Five topics in the same second: one redraw (whoever wrote first), never five.
     expect(updates().length).toBe(1);
     expect(await titles()).toHaveLength(5);
@@ -284,6 +295,7 @@ describe('at the meeting’s start', () => {
     await addTopic(persona.politiker, byraad, topicA); // part 1
     http.clock.advance(60_000);
     await addTopic(anders, personal(anders), { ...topicA, title: 'Skolevejen', committee: 'Teknik' }); // part 1, later
+    await http.sweep(); // the receipts and redraws the clicks owe
   }
 
   it('accepts a topic at 13:59:59.999 and refuses one at 14:00:00.000 with the text and a button onto the next dialogmøde', async () => {
@@ -359,6 +371,7 @@ describe('at the meeting’s start', () => {
   it('"dagsorden" written in the Byråd’s channel posts the shared card (no one’s own buttons), kept up to date', async () => {
     await withCallPosted();
     await addTopic(persona.politiker, byraad, topicA);
+    await http.sweep();
     const asked = await say(persona.politiker, byraad, 'dagsorden');
     const card = cardIn(asked.sent[0]!.activity);
     expect(cardText(card)).toContain('Ældre og ensomhed');
@@ -372,6 +385,7 @@ describe('at the meeting’s start', () => {
     http.clock.advance(10_000);
     http.connector.clear();
     await addTopic(anders, personal(anders), topicB);
+    await http.sweep();
     const redrawn = http.connector.received.filter((r) => r.method === 'PUT');
     expect(redrawn).toHaveLength(2);
     for (const r of redrawn) expect(cardText(cardIn(r.activity))).toContain('Cykelstier på blankt papir');
@@ -502,6 +516,7 @@ describe('a moved or cancelled dialogmøde', () => {
     await withCallPosted();
     await addTopic(persona.politiker, byraad, topicA);
     await addTopic(anders, personal(anders), topicB);
+    await http.sweep(); // the receipt and redraw those clicks owe
     // The January agenda already has a topic: the moved ones join it, keeping when they were added.
     http.clock.set('2026-12-07T14:00:00Z');
     await addTopic(lars, personal(lars), { ...topicA, title: 'Januaremne' }, JANUARY);
