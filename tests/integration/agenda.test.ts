@@ -10,6 +10,8 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
 import { sweepAgendas } from '../../src/app/agenda.js';
+import { loadConfig } from '../../src/config.js';
+import { startBot } from '../../src/main.js';
 import { orderedTopics } from '../../src/domain/agenda.js';
 import { TeamsNotifier } from '../../src/adapters/teams/teams-notifier.js';
 import { cardAction, message } from '../support/activities.js';
@@ -100,10 +102,12 @@ describe('politicians add topics', () => {
     expect(await withCallPosted()).toHaveLength(1);
     const form = await click(persona.politiker, byraad, 'topic.new', { meetingId: DECEMBER });
     expect(cardText(form.card)).toContain('Nyt emne til dialogmødet mandag 7. december 2026 kl. 14.00');
+    http.connector.delayMs = 150; // a slow Teams: 150 ms a call
     const callsBefore = http.connector.calls.length;
     const clicked = await click(persona.politiker, byraad, 'topic.submit', { ...dataOf(form.card, 'topic.submit'), ...topicA });
     expect(http.connector.calls.length).toBe(callsBefore); // not one call to Teams inside the click
     const sent = { ...clicked, sent: await http.sweep() };
+    http.connector.delayMs = 0;
     expect(cardText(sent.card)).toContain('Dit emne er sat på dagsordenen til dialogmødet mandag 7. december 2026 kl. 14.00');
     expect(cardText(sent.card)).toContain('Ældre og ensomhed');
     expect(verbsOf(sent.card)).toEqual(expect.arrayContaining(['topic.edit', 'topic.withdrawAsk']));
@@ -120,6 +124,44 @@ describe('politicians add topics', () => {
     expect(cardText(cardIn(update[0]!.activity))).toContain('Del 1');
     // Exactly once: the next run sends nothing more.
     expect((await http.sweep()).filter((r) => r.conversationId.startsWith('a:1on1-') || r.conversationId === byraad.id)).toEqual([]);
+  });
+
+  /** What one topic added from the Byråd's chat sent: 1:1 receipts to the author, redraws of the call. */
+  async function oneTopicThen(run: () => Promise<unknown>) {
+    await withCallPosted();
+    http.connector.clear();
+    await addTopic(persona.politiker, byraad, topicA);
+    await run();
+    await http.sweep();
+    return {
+      receipts: http.connector.received.filter((r) => r.conversationId === `a:1on1-29:${persona.politiker.id}`).map((r) => cardText(cardIn(r.activity))),
+      redraws: http.connector.received.filter((r) => r.method === 'PUT' && r.conversationId === byraad.id).map((r) => cardText(cardIn(r.activity))),
+    };
+  }
+
+  it('sends the receipt and the redraw once when two instances send at the same time', async () => {
+    const second = await startBot({ config: loadConfig({ PORT: '0' }), log: pino({ level: 'silent' }), cosmos: http.cosmos, clock: http.clock, scheduler: false });
+    try {
+      const { receipts, redraws } = await oneTopicThen(() => Promise.all([http.bot.runScheduledWork(), second.runScheduledWork()]));
+      expect(receipts).toHaveLength(1);
+      expect(receipts[0]).toContain('Dit emne er sat på dagsordenen');
+      expect(redraws).toHaveLength(1);
+      expect(redraws[0]).toContain('Ældre og ensomhed');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('sends the receipt and the redraw once when Teams answers 429 once', async () => {
+    const { receipts, redraws } = await oneTopicThen(async () => {
+      http.connector.retryAfterSeconds = 0;
+      http.connector.throttleNext = 1;
+      await http.sweep();
+    });
+    expect(http.connector.throttled).toBe(1);
+    expect(receipts).toHaveLength(1);
+    expect(redraws).toHaveLength(1);
+    expect(redraws[0]).toContain('Ældre og ensomhed');
   });
 
   it('by writing "emne" to the bot 1:1, with the receipt only there', async () => {
