@@ -184,7 +184,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     startLoop(
       'agendas',
       async () => {
-        const report = await sweepAgendas({ agendas, agendaQueue, directories, calendars, conversations, notifier, clock });
+        const report = await sweepAgendas({ agendas, agendaQueue, directories, calendars, conversations, notifier, clock, outbox });
         if (report.locked + report.handedOn > 0) schedLog.info({ report }, 'dialogmøde agendas locked or handed on');
         return report;
       },
@@ -194,7 +194,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     // Last: what the sweeps above enqueued goes out in the same run.
     startLoop(
       'outbox',
-      () => sendDueNotices({ outbox, tenders, conversations, notifier, clock, pacer, log: log.child({ area: 'outbox' }) }, instanceId),
+      () => sendDueNotices({ outbox, tenders, agendas, directories, calendars, conversations, notifier, clock, pacer, log: log.child({ area: 'outbox' }) }, instanceId),
       timers ? OUTBOX_INTERVAL_MS : 0,
       schedLog,
     ),

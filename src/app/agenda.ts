@@ -37,7 +37,8 @@ import { DAY, HOUR } from '../domain/reminders.js';
 import { fail, ok, type Fail, type Result } from '../domain/result.js';
 import type { FieldError } from '../domain/tender.js';
 import type { Acting } from './directory-admin.js';
-import type { AgendaRepository, CalendarRepository, Clock, ConversationRecord, ConversationRepository, DirectoryRepository, Notifier, Versioned } from './ports.js';
+import { agendaRedrawNotices, enqueueNotices } from './notices.js';
+import type { AfterClick, AgendaRepository, CalendarRepository, Clock, ConversationRecord, ConversationRepository, DirectoryRepository, Notice, Notifier, OutboxRepository, Versioned } from './ports.js';
 import { tenantMeetings } from './tenant-calendar.js';
 
 export interface AgendaDeps {
@@ -49,6 +50,9 @@ export interface AgendaDeps {
   readonly clock: Clock;
   /** Gathers this instance's changes to the same agenda into shared writes (one per bot instance); without it, only the etag orders them. */
   readonly agendaQueue?: AgendaWriteQueue | undefined;
+  /** Where a click's receipt and card redraws go, to be sent after the click is answered (see outbox.ts). */
+  readonly outbox?: OutboxRepository | undefined;
+  readonly afterClick?: AfterClick | undefined;
 }
 
 /** Seed 004: the dialogmøde is for the whole Byråd; these roles are politicians on it. */
@@ -271,17 +275,22 @@ async function changeTopics<E extends string>(
   const { actor } = acting;
   const found = await meetingToChange(deps, acting, meetingId, receivedAt, mayChange);
   if (!found.ok) return found;
-  const { meeting, dir } = found.value;
+  const { meeting } = found.value;
   let draws = false;
   const result = await changeAgenda(deps, actor.tenantId, meeting, receivedAt, (a) => {
     const changed = change(a, meeting);
     if (!changed.ok || changed.value.agenda === a) return changed;
     // Whoever's write is due to redraw the cards says so in the same write; decided afresh on each attempt.
     draws = cardsDue(changed.value.agenda, receivedAt);
-    return ok({ ...changed.value, agenda: draws ? markCardsShown(changed.value.agenda, receivedAt) : changed.value.agenda });
+    return ok({ ...changed.value, agenda: draws ? { ...markCardsShown(changed.value.agenda, receivedAt), cardsQueuedVersion: changed.value.agenda.version } : changed.value.agenda });
   });
   if (!result.ok) return result;
-  if (draws) await drawCards(deps, result.value.agenda, meeting, dir);
+  // The redraw goes through the outbox: the click does not wait for Teams (a slow or throttled
+  // connector held it for seconds). A crash before this line is made good by the sweep (REQUEUE_MS).
+  if (draws) {
+    await enqueueNotices(deps, agendaRedrawNotices(result.value.agenda, receivedAt));
+    deps.afterClick?.({ tenantId: actor.tenantId });
+  }
   return ok({ ...result.value, meeting });
 }
 
@@ -425,6 +434,48 @@ async function drawCards(deps: AgendaDeps, agenda: Agenda, meeting: Meeting, dir
   return drawn;
 }
 
+/** The meeting as the calendar has it, else as the agenda last saw it (a meeting gone from the plan keeps its start). */
+async function meetingOf(deps: Pick<AgendaDeps, 'calendars' | 'clock'>, dir: Directory, agenda: Agenda): Promise<Meeting> {
+  return (
+    (await findDialogmoede(deps, dir, agenda.meetingId)) ?? { id: agenda.meetingId, kind: 'dialogmoede', title: 'Dialogmøde', start: agenda.meetingStart, end: agenda.meetingStart, status: 'planned' }
+  );
+}
+
+type RenderDeps = Pick<AgendaDeps, 'agendas' | 'directories' | 'calendars' | 'clock'>;
+
+/** For the outbox: a topic's receipt, from the agenda as stored now; undefined when the topic or agenda is gone. */
+export async function topicReceiptFor(
+  deps: RenderDeps,
+  tenantId: string,
+  v: { meetingId: string; topicId: string; change: 'added' | 'edited' | 'withdrawn'; changedBy?: string | undefined },
+): Promise<Notice | undefined> {
+  const agenda = (await deps.agendas.get(tenantId, v.meetingId))?.value;
+  const topic = agenda?.topics.find((t) => t.id === v.topicId);
+  const dir = (await deps.directories.get(tenantId))?.value;
+  if (!agenda || !topic || !dir) return undefined;
+  return { kind: 'topic.receipt', topic, meeting: await meetingOf(deps, dir, agenda), change: v.change, changedBy: v.changedBy };
+}
+
+/** For the outbox: one shared agenda card as the agenda stands now; undefined when the card is no longer kept. */
+export async function agendaCardFor(deps: RenderDeps, tenantId: string, v: { meetingId: string; conversationId: string; activityId: string }): Promise<Notice | undefined> {
+  const agenda = (await deps.agendas.get(tenantId, v.meetingId))?.value;
+  const card = agenda?.cards.find((c) => c.conversationId === v.conversationId && c.activityId === v.activityId);
+  const dir = (await deps.directories.get(tenantId))?.value;
+  if (!agenda || !card || !dir) return undefined;
+  const meeting = await meetingOf(deps, dir, agenda);
+  const next = meeting.status === 'cancelled' || agenda.status !== 'open' ? await nextMeetingAfter(deps, dir, meeting.id) : undefined;
+  return { kind: 'agenda.card', agenda, meeting, stage: card.stage, next };
+}
+
+/** For the outbox: a card whose message was deleted is not drawn (and logged) again. */
+export async function forgetAgendaCard(deps: Pick<AgendaDeps, 'agendas' | 'clock' | 'agendaQueue'>, tenantId: string, v: { meetingId: string; conversationId: string; activityId: string }): Promise<void> {
+  const found = (await deps.agendas.get(tenantId, v.meetingId))?.value;
+  if (!found) return;
+  const now = deps.clock.now();
+  const gone = found.cards.filter((c) => c.conversationId === v.conversationId && c.activityId === v.activityId);
+  if (gone.length > 0) await changeAgenda(deps, tenantId, { id: found.meetingId, start: found.meetingStart }, now, (a) => ok({ agenda: forgetCards(a, gone, now) }));
+}
+
 /** What the reminder engine posts as the call for topics or the last call, and the version it shows. */
 export async function agendaCardNotice(deps: Pick<AgendaDeps, 'agendas'>, tenantId: string, meeting: Meeting, stage: AgendaCard['stage']) {
   const agenda = (await deps.agendas.get(tenantId, meeting.id))?.value;
@@ -448,6 +499,13 @@ export interface AgendaSweepReport {
   authorsTold: number;
   cardsDrawn: number;
 }
+
+/**
+ * How long after a click claimed a redraw the sweep enqueues it again: the enqueue is idempotent (the
+ * same ids), so this only creates the notices a click that died between its write and its enqueue
+ * never wrote. Ten minutes of sweeps (one `create` per card per sweep, answered "exists").
+ */
+const REQUEUE_MS = 10 * 60_000;
 
 export async function sweepAgendas(deps: AgendaDeps): Promise<AgendaSweepReport> {
   const report: AgendaSweepReport = { locked: 0, handedOn: 0, authorsTold: 0, cardsDrawn: 0 };
@@ -488,6 +546,8 @@ async function sweepOne(deps: AgendaDeps, dir: Directory, found: Versioned<Agend
   }
   const current = (await deps.agendas.get(tenantId, meeting.id))?.value;
   if (current?.status === 'cancelled' && !current.authorsToldAt) report.authorsTold += await tellAuthors(deps, dir, current, meeting, all, now);
+  if (current?.cardsQueuedVersion !== undefined && current.cardsQueuedVersion === current.shownVersion && current.cardsShownAt && now.getTime() - new Date(current.cardsShownAt).getTime() < REQUEUE_MS)
+    await enqueueNotices(deps, agendaRedrawNotices(current, now));
   if (current && cardsDue(current, now)) {
     let mine = false;
     const claimed = await changeAgenda(deps, tenantId, meeting, now, (a) => {

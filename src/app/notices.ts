@@ -2,6 +2,7 @@
 // what each is about and to whom, and the id that makes enqueueing it twice create it once.
 
 import { createHash } from 'node:crypto';
+import type { Agenda, Topic } from '../domain/agenda.js';
 import type { Bid } from '../domain/bid.js';
 import type { Tender } from '../domain/tender.js';
 import type { OutboxNotice, OutboxRepository, OutboxSubject, PersonAddress } from './ports.js';
@@ -50,6 +51,42 @@ export function redrawNotices(tender: Tender, cause: string, now: Date): OutboxN
       noticeId(`${cause}|${tender.id}`, `${a.conversationId}|${a.activityId}`),
       { kind: 'tender.announcement', tenderId: tender.id, conversationId: a.conversationId, activityId: a.activityId },
       { kind: 'conversation', conversationId: a.conversationId },
+      now,
+    ),
+  );
+}
+
+/**
+ * A topic's author told 1:1 of an added, edited (each edit is its own cause) or withdrawn topic. The
+ * same click sent again enqueues the same notice, so a retried click still gets its receipt, once.
+ */
+export function topicReceiptNotice(
+  topic: Topic,
+  v: { meetingId: string; change: 'added' | 'edited' | 'withdrawn'; changedBy?: string | undefined; locale: 'da' | 'en'; to: PersonAddress },
+  now: Date,
+): OutboxNotice {
+  const cause = `topic.${v.change}|${v.meetingId}|${topic.id}${v.change === 'edited' ? `|${topic.editedAt ?? ''}` : ''}`;
+  return pending(
+    v.to.tenantId,
+    noticeId(cause, topic.authorId),
+    { kind: 'topic.receipt', meetingId: v.meetingId, topicId: topic.id, change: v.change, changedBy: v.changedBy, locale: v.locale },
+    { kind: 'person', person: v.to },
+    now,
+  );
+}
+
+/**
+ * Every shared card of the agenda redrawn for the version whose redraw was claimed (`shownVersion`):
+ * clicks racing for the same claim enqueue the same notices, and each is drawn from the agenda as it
+ * is stored when sent, so it shows the newest state.
+ */
+export function agendaRedrawNotices(agenda: Agenda, now: Date): OutboxNotice[] {
+  return agenda.cards.map((c) =>
+    pending(
+      agenda.tenantId,
+      noticeId(`agenda.redraw|${agenda.meetingId}|${agenda.shownVersion}`, `${c.conversationId}|${c.activityId}`),
+      { kind: 'agenda.redraw', meetingId: agenda.meetingId, conversationId: c.conversationId, activityId: c.activityId },
+      { kind: 'conversation', conversationId: c.conversationId },
       now,
     ),
   );

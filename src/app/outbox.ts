@@ -13,13 +13,18 @@
 import type { Bid } from '../domain/bid.js';
 import type { Tender } from '../domain/tender.js';
 import type { Logger } from '../logger.js';
+import { agendaCardFor, forgetAgendaCard, topicReceiptFor } from './agenda.js';
 import { numberBids } from './bid-numbers.js';
 import type { Pacer } from './pacer.js';
-import type { Clock, ConversationRepository, Delivery, Notice, Notifier, OutboxNotice, OutboxRepository, TenderRepository } from './ports.js';
+import type { AgendaRepository, CalendarRepository, Clock, ConversationRepository, Delivery, DirectoryRepository, Notice, Notifier, OutboxNotice, OutboxRepository, TenderRepository } from './ports.js';
 
 export interface OutboxDeps {
   readonly outbox: OutboxRepository;
   readonly tenders: TenderRepository;
+  /** The dialogmøde agenda's topic receipts and card redraws are drawn from these. */
+  readonly agendas: AgendaRepository;
+  readonly directories: DirectoryRepository;
+  readonly calendars: CalendarRepository;
   readonly conversations: ConversationRepository;
   readonly notifier: Notifier;
   readonly clock: Clock;
@@ -79,6 +84,14 @@ async function render(deps: OutboxDeps, n: OutboxNotice): Promise<{ notice: Noti
       const tender = (await deps.tenders.getTender(n.tenantId, s.tenderId))?.value;
       return tender && { notice: { kind: 'tender.announcement', tender, refreshUserIds: [] }, locale: 'da' };
     }
+    case 'topic.receipt': {
+      const notice = await topicReceiptFor(deps, n.tenantId, s);
+      return notice && { notice, locale: s.locale };
+    }
+    case 'agenda.redraw': {
+      const notice = await agendaCardFor(deps, n.tenantId, s);
+      return notice && { notice, locale: 'da' };
+    }
   }
 }
 
@@ -132,7 +145,7 @@ async function sendOne(deps: OutboxDeps, instanceId: string, tenantId: string, i
     }
     await deps.pacer.acquire(record.conversationId);
     const s = n.subject;
-    delivery = s.kind === 'tender.announcement' ? await deps.notifier.update(record, s.activityId, rendered.notice, rendered.locale) : await deps.notifier.post(record, rendered.notice, rendered.locale);
+    delivery = s.kind === 'tender.announcement' || s.kind === 'agenda.redraw' ? await deps.notifier.update(record, s.activityId, rendered.notice, rendered.locale) : await deps.notifier.post(record, rendered.notice, rendered.locale);
   }
   const after = deps.clock.now();
   if (delivery.ok) {
@@ -141,6 +154,7 @@ async function sendOne(deps: OutboxDeps, instanceId: string, tenantId: string, i
     return;
   }
   if (delivery.reason === 'removed' || delivery.reason === 'forbidden') {
+    if (delivery.reason === 'removed' && n.subject.kind === 'agenda.redraw') await forgetAgendaCard(deps, tenantId, n.subject);
     deps.log?.warn({ ...log, reason: delivery.reason, status: delivery.status }, 'notice could not be delivered');
     await finish({ status: 'unreachable', lastError: `${delivery.reason} (${delivery.status ?? '?'})`, attempts: n.attempts + 1 });
     report.unreachable++;

@@ -183,7 +183,19 @@ export type OutboxSubject =
     }
   | { readonly kind: 'tender.cancelled'; readonly tenderId: string; readonly bidId: string }
   /** Redraw a shared announcement card from the tender as it is stored. */
-  | { readonly kind: 'tender.announcement'; readonly tenderId: string; readonly conversationId: string; readonly activityId: string };
+  | { readonly kind: 'tender.announcement'; readonly tenderId: string; readonly conversationId: string; readonly activityId: string }
+  /** A topic's author told 1:1 of a change to it (drawn from the agenda as stored when sent). */
+  | {
+      readonly kind: 'topic.receipt';
+      readonly meetingId: string;
+      readonly topicId: string;
+      readonly change: 'added' | 'edited' | 'withdrawn';
+      /** The admin who changed someone else's topic. */
+      readonly changedBy?: string | undefined;
+      readonly locale: 'da' | 'en';
+    }
+  /** Redraw a shared agenda card from the agenda as it is stored. */
+  | { readonly kind: 'agenda.redraw'; readonly meetingId: string; readonly conversationId: string; readonly activityId: string };
 
 export interface OutboxNotice {
   readonly id: string;

@@ -84,6 +84,8 @@ export interface Agenda {
   readonly version: number;
   readonly shownVersion: number;
   readonly cardsShownAt?: string | undefined;
+  /** A click claimed the redraw of `shownVersion` and hands it to the outbox; the sweep enqueues it again (same ids) in case the click died first. */
+  readonly cardsQueuedVersion?: number | undefined;
   readonly cards: readonly AgendaCard[];
   readonly lockedAt?: string | undefined;
   /** The final agenda was posted (claimed once, by whoever locked it). */

@@ -10,6 +10,8 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
 import { sweepAgendas } from '../../src/app/agenda.js';
+import { loadConfig } from '../../src/config.js';
+import { startBot } from '../../src/main.js';
 import { orderedTopics } from '../../src/domain/agenda.js';
 import { TeamsNotifier } from '../../src/adapters/teams/teams-notifier.js';
 import { cardAction, message } from '../support/activities.js';
@@ -96,11 +98,16 @@ describe('the call for topics', () => {
 });
 
 describe('politicians add topics', () => {
-  it('from the card: a receipt on the card and 1:1, and the shared card redrawn', async () => {
+  it('from the card: a receipt on the card at once, then (after the click) one 1:1 receipt and the shared card redrawn once', async () => {
     expect(await withCallPosted()).toHaveLength(1);
     const form = await click(persona.politiker, byraad, 'topic.new', { meetingId: DECEMBER });
     expect(cardText(form.card)).toContain('Nyt emne til dialogmødet mandag 7. december 2026 kl. 14.00');
-    const sent = await click(persona.politiker, byraad, 'topic.submit', { ...dataOf(form.card, 'topic.submit'), ...topicA });
+    http.connector.delayMs = 150; // a slow Teams: 150 ms a call
+    const callsBefore = http.connector.calls.length;
+    const clicked = await click(persona.politiker, byraad, 'topic.submit', { ...dataOf(form.card, 'topic.submit'), ...topicA });
+    expect(http.connector.calls.length).toBe(callsBefore); // not one call to Teams inside the click
+    const sent = { ...clicked, sent: await http.sweep() };
+    http.connector.delayMs = 0;
     expect(cardText(sent.card)).toContain('Dit emne er sat på dagsordenen til dialogmødet mandag 7. december 2026 kl. 14.00');
     expect(cardText(sent.card)).toContain('Ældre og ensomhed');
     expect(verbsOf(sent.card)).toEqual(expect.arrayContaining(['topic.edit', 'topic.withdrawAsk']));
@@ -115,6 +122,46 @@ describe('politicians add topics', () => {
     expect(cardText(cardIn(update[0]!.activity))).toContain('Ældre og ensomhed');
     expect(cardText(cardIn(update[0]!.activity))).toContain('Mette Holm');
     expect(cardText(cardIn(update[0]!.activity))).toContain('Del 1');
+    // Exactly once: the next run sends nothing more.
+    expect((await http.sweep()).filter((r) => r.conversationId.startsWith('a:1on1-') || r.conversationId === byraad.id)).toEqual([]);
+  });
+
+  /** What one topic added from the Byråd's chat sent: 1:1 receipts to the author, redraws of the call. */
+  async function oneTopicThen(run: () => Promise<unknown>) {
+    await withCallPosted();
+    http.connector.clear();
+    await addTopic(persona.politiker, byraad, topicA);
+    await run();
+    await http.sweep();
+    return {
+      receipts: http.connector.received.filter((r) => r.conversationId === `a:1on1-29:${persona.politiker.id}`).map((r) => cardText(cardIn(r.activity))),
+      redraws: http.connector.received.filter((r) => r.method === 'PUT' && r.conversationId === byraad.id).map((r) => cardText(cardIn(r.activity))),
+    };
+  }
+
+  it('sends the receipt and the redraw once when two instances send at the same time', async () => {
+    const second = await startBot({ config: loadConfig({ PORT: '0' }), log: pino({ level: 'silent' }), cosmos: http.cosmos, clock: http.clock, scheduler: false });
+    try {
+      const { receipts, redraws } = await oneTopicThen(() => Promise.all([http.bot.runScheduledWork(), second.runScheduledWork()]));
+      expect(receipts).toHaveLength(1);
+      expect(receipts[0]).toContain('Dit emne er sat på dagsordenen');
+      expect(redraws).toHaveLength(1);
+      expect(redraws[0]).toContain('Ældre og ensomhed');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('sends the receipt and the redraw once when Teams answers 429 once', async () => {
+    const { receipts, redraws } = await oneTopicThen(async () => {
+      http.connector.retryAfterSeconds = 0;
+      http.connector.throttleNext = 1;
+      await http.sweep();
+    });
+    expect(http.connector.throttled).toBe(1);
+    expect(receipts).toHaveLength(1);
+    expect(redraws).toHaveLength(1);
+    expect(redraws[0]).toContain('Ældre og ensomhed');
   });
 
   it('by writing "emne" to the bot 1:1, with the receipt only there', async () => {
@@ -225,12 +272,15 @@ describe('editing and withdrawing', () => {
     expect(cardText(saved.card)).toContain('Dit emne er rettet');
     expect(await titles()).toEqual(['Ældre, ensomhed og fællesskab']);
     // The admin withdraws it on the author's behalf; the author is told 1:1.
+    await http.sweep();
     http.connector.clear();
     const asked = await click(persona.admin, byraad, 'topic.withdrawAsk', ref);
     expect(cardText(asked.card)).toContain('Træk emnet tilbage?');
     const withdrawn = await click(persona.admin, byraad, 'topic.withdraw', ref);
     // The admin reads whose topic it was, not "your topic"; the author reads who did it.
     expect(cardText(withdrawn.card)).toContain('Mette Holms emne er trukket tilbage');
+    expect(http.connector.created).toEqual([]); // told after the click
+    await http.sweep();
     expect(http.connector.created.map((c) => c.members[0]!.id)).toEqual([`29:${persona.politiker.id}`]);
     const told = cardText(cardIn(http.connector.received.find((r) => r.conversationId.startsWith('a:1on1-'))!.activity));
     expect(told).toContain('Dit emne er trukket tilbage');
@@ -244,6 +294,7 @@ describe('a card Teams no longer has', () => {
     await withCallPosted();
     http.connector.refuse.set(byraad.id, 404); // someone deleted the call for topics
     await addTopic(persona.politiker, personal(persona.politiker), topicA);
+    await http.sweep(); // the redraw goes out after the click
     expect((await agendaOf())!.cards).toEqual([]);
     http.connector.refuse.delete(byraad.id);
     http.clock.advance(10_000);
@@ -261,6 +312,8 @@ describe('the shared card under load', () => {
     const people = [persona.politiker, anders, lars, jens, lone];
     await Promise.all(people.map((p, i) => addTopic(p, byraad, { ...topicA, title: `Emne ${i + 1}` })));
     const updates = () => http.connector.received.filter((r) => r.method === 'PUT' && r.conversationId === byraad.id);
+    expect(updates().length).toBe(0); // drawn after the clicks
+    await http.sweep();
     // Five topics in the same second: one redraw (whoever wrote first), never five.
     expect(updates().length).toBe(1);
     expect(await titles()).toHaveLength(5);
@@ -284,6 +337,7 @@ describe('at the meeting’s start', () => {
     await addTopic(persona.politiker, byraad, topicA); // part 1
     http.clock.advance(60_000);
     await addTopic(anders, personal(anders), { ...topicA, title: 'Skolevejen', committee: 'Teknik' }); // part 1, later
+    await http.sweep(); // the receipts and redraws the clicks owe
   }
 
   it('accepts a topic at 13:59:59.999 and refuses one at 14:00:00.000 with the text and a button onto the next dialogmøde', async () => {
@@ -359,6 +413,7 @@ describe('at the meeting’s start', () => {
   it('"dagsorden" written in the Byråd’s channel posts the shared card (no one’s own buttons), kept up to date', async () => {
     await withCallPosted();
     await addTopic(persona.politiker, byraad, topicA);
+    await http.sweep();
     const asked = await say(persona.politiker, byraad, 'dagsorden');
     const card = cardIn(asked.sent[0]!.activity);
     expect(cardText(card)).toContain('Ældre og ensomhed');
@@ -372,6 +427,7 @@ describe('at the meeting’s start', () => {
     http.clock.advance(10_000);
     http.connector.clear();
     await addTopic(anders, personal(anders), topicB);
+    await http.sweep();
     const redrawn = http.connector.received.filter((r) => r.method === 'PUT');
     expect(redrawn).toHaveLength(2);
     for (const r of redrawn) expect(cardText(cardIn(r.activity))).toContain('Cykelstier på blankt papir');
@@ -502,6 +558,7 @@ describe('a moved or cancelled dialogmøde', () => {
     await withCallPosted();
     await addTopic(persona.politiker, byraad, topicA);
     await addTopic(anders, personal(anders), topicB);
+    await http.sweep(); // the receipt and redraw those clicks owe
     // The January agenda already has a topic: the moved ones join it, keeping when they were added.
     http.clock.set('2026-12-07T14:00:00Z');
     await addTopic(lars, personal(lars), { ...topicA, title: 'Januaremne' }, JANUARY);

@@ -85,7 +85,8 @@ describe('text in <…> is shown as typed', () => {
   it('in a topic for the dialogmøde: the receipt on the card and 1:1, the shared agenda, and the final agenda', async () => {
     await http.sweep(); // the call for topics
     const form = await click(persona.politiker, byraad, 'topic.new', {});
-    const sent = await click(persona.politiker, byraad, 'topic.submit', { ...dataOf(form.card, 'topic.submit'), title: BUDGET, why: BOLD, part: '1', committee: '' });
+    const clicked = await click(persona.politiker, byraad, 'topic.submit', { ...dataOf(form.card, 'topic.submit'), title: BUDGET, why: BOLD, part: '1', committee: '' });
+    const sent = { ...clicked, sent: await http.sweep() }; // the 1:1 receipt and the redraw go out after the click
     expectShownAsTyped('topic receipt', sent.card, BUDGET, BOLD);
     const oneOnOne = sent.sent.filter((r) => r.conversationId.startsWith('a:1on1-'));
     expect(oneOnOne).toHaveLength(1);

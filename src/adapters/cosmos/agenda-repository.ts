@@ -42,6 +42,7 @@ export const AgendaItemSchema = z.object({
   version: z.number().int(),
   shownVersion: z.number().int(),
   cardsShownAt: opt(z.string()),
+  cardsQueuedVersion: opt(z.number().int()),
   cards: z.array(z.object({ conversationId: z.string(), activityId: z.string(), stage: z.enum(['call', 'lastCall', 'view']) })),
   lockedAt: opt(z.string()),
   finalPostedAt: opt(z.string()),

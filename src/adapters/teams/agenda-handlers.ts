@@ -23,6 +23,7 @@ import {
   type AgendaError,
   type TopicOutcome,
 } from '../../app/agenda.js';
+import { enqueueNotices, topicReceiptNotice } from '../../app/notices.js';
 import type { PersonAddress } from '../../app/ports.js';
 import {
   agendaCard,
@@ -87,15 +88,19 @@ const inPersonalChat = (turn: Turn) => turn.who.conversation.conversationType ==
 
 /**
  * The author gets the receipt 1:1 as well when the change was made from the Byråd's chat (the card
- * there shows it only to them, for now) or by an admin on their behalf.
+ * there shows it only to them, for now) or by an admin on their behalf. It goes through the outbox,
+ * sent after the click is answered. A form sent again (a duplicate) enqueues the same notice again:
+ * nothing new if it was there, the receipt a click that died before enqueueing it owed.
  */
 async function tellAuthor(deps: AgendaDeps, turn: Turn, who: Acting, outcome: TopicOutcome, change: 'added' | 'edited' | 'withdrawn'): Promise<void> {
   const { topic, meeting } = outcome;
   const byAdmin = topic.authorId !== turn.who.userId;
-  if (outcome.duplicate || (!byAdmin && inPersonalChat(turn))) return;
-  const address = byAdmin ? { tenantId: turn.who.tenantId, userId: topic.authorId, teamsId: topic.authorTeamsId, serviceUrl: topic.serviceUrl } : selfAddress(turn);
-  const delivery = await deps.notifier.toPerson(address, { kind: 'topic.receipt', topic, meeting, change, changedBy: byAdmin ? who.actor.name : undefined }, 'da');
-  if (!delivery.ok) turn.log.warn({ reason: delivery.reason, topicId: topic.id }, 'topic receipt not delivered 1:1');
+  if (!byAdmin && inPersonalChat(turn)) return;
+  const to = byAdmin ? { tenantId: turn.who.tenantId, userId: topic.authorId, teamsId: topic.authorTeamsId, serviceUrl: topic.serviceUrl } : selfAddress(turn);
+  // The author's own language when they made the change; an admin's change reaches them in Danish.
+  const locale = byAdmin ? 'da' : turn.who.locale;
+  await enqueueNotices(deps, [topicReceiptNotice(topic, { meetingId: meeting.id, change, changedBy: byAdmin ? who.actor.name : undefined, locale, to }, deps.clock.now())]);
+  deps.afterClick?.({ tenantId: turn.who.tenantId });
 }
 
 function receipt(turn: Turn, outcome: TopicOutcome, change: 'added' | 'edited' | 'withdrawn'): CardJson {
