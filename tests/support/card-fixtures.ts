@@ -7,28 +7,9 @@ import type { CardJson } from '../../src/adapters/cards/render-card.js';
 import { byraadReminderCard, holidayCard, konsulentReminderCard, meetingsCard, reminderStatusCard, unreachableCard } from '../../src/adapters/cards/reminder-views.js';
 import { DEFAULT_CALENDAR, generateMonth } from '../../src/domain/calendar.js';
 import type { Reminder } from '../../src/domain/reminders.js';
-import {
-  announcementCard,
-  bidDetailCard,
-  bidEcho,
-  bidFormCard,
-  bidFormValuesFrom,
-  bidFormValuesOf,
-  bidOverviewCard,
-  bidReceiptCard,
-  closedSummaryCard,
-  confirmCard,
-  lateCard,
-  myBidsCard,
-  myTenderBidsCard,
-  publishReportCard,
-  tenderCancelledCard,
-  tenderFormCard,
-  tenderFormValuesFrom,
-  tenderFormValuesOf,
-  tenderListCard,
-  tenderPreviewCard,
-} from '../../src/adapters/cards/tender-views.js';
+import { announcementCard, closedSummaryCard, myBidsCard, myTenderBidsCard, publishReportCard, tenderCancelledCard, tenderFormCard, tenderListCard, tenderPreviewCard } from '../../src/adapters/cards/tender-views.js';
+import { bidDetailCard, bidFormCard, bidOverviewCard, bidReceiptCard, confirmCard, lateCard } from '../../src/adapters/cards/bid-views.js';
+import { bidEcho, bidFormValuesFrom, bidFormValuesOf, tenderFormValuesFrom, tenderFormValuesOf } from '../../src/adapters/cards/tender-card-parts.js';
 import { helpCard, linksCard, noticeCard, profileCard } from '../../src/adapters/cards/views.js';
 import { agendaCard, agendaNoticeCard, topicFormCard, topicLateCard, topicReceiptCard } from '../../src/adapters/cards/agenda-views.js';
 import { addTopic, lock, newAgenda, TOPIC_LIMITS, type Agenda } from '../../src/domain/agenda.js';

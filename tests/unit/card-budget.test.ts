@@ -9,7 +9,8 @@ import { agendaCard, agendaNoticeCard, finalAgendaCards, topicLateCard, topicRec
 import { CARD_BUDGET_BYTES, cardBytes, fitCard } from '../../src/adapters/cards/card-budget.js';
 import { escapeMarkdown, renderCard } from '../../src/adapters/cards/render-card.js';
 import { reminderStatusCard } from '../../src/adapters/cards/reminder-views.js';
-import { bidDetailCard, bidEcho, bidFormValuesFrom, bidOverviewCard, lateCard } from '../../src/adapters/cards/tender-views.js';
+import { bidDetailCard, bidOverviewCard, lateCard } from '../../src/adapters/cards/bid-views.js';
+import { bidEcho, bidFormValuesFrom } from '../../src/adapters/cards/tender-card-parts.js';
 import { helpCard, noticeCard } from '../../src/adapters/cards/views.js';
 import { commandsFor } from '../../src/adapters/teams/commands.js';
 import { addTopic, lock, newAgenda, orderedTopics, TOPIC_LIMITS, type Agenda } from '../../src/domain/agenda.js';

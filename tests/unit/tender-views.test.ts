@@ -4,31 +4,9 @@
 
 import { describe, expect, it } from 'vitest';
 import type { CardJson } from '../../src/adapters/cards/render-card.js';
-import {
-  announcementCard,
-  bidDetailCard,
-  bidEcho,
-  bidFormCard,
-  bidFormValuesFrom,
-  bidFormValuesOf,
-  bidOverviewCard,
-  bidReceiptCard,
-  cancelDoneCard,
-  closedSummaryCard,
-  confirmCard,
-  lateCard,
-  myBidsCard,
-  myTenderBidsCard,
-  publishRefusedCard,
-  publishReportCard,
-  tenderCancelledCard,
-  tenderFormCard,
-  tenderFormValuesFrom,
-  tenderFormValuesOf,
-  tenderListCard,
-  tenderPreviewCard,
-  type BidFormValues,
-} from '../../src/adapters/cards/tender-views.js';
+import { announcementCard, cancelDoneCard, closedSummaryCard, myBidsCard, myTenderBidsCard, publishRefusedCard, publishReportCard, tenderCancelledCard, tenderFormCard, tenderListCard, tenderPreviewCard } from '../../src/adapters/cards/tender-views.js';
+import { bidDetailCard, bidFormCard, bidOverviewCard, bidReceiptCard, confirmCard, lateCard } from '../../src/adapters/cards/bid-views.js';
+import { bidEcho, bidFormValuesFrom, bidFormValuesOf, tenderFormValuesFrom, tenderFormValuesOf, type BidFormValues } from '../../src/adapters/cards/tender-card-parts.js';
 import { tenderDa } from '../../src/adapters/i18n/tender-da.js';
 import { tenderEn } from '../../src/adapters/i18n/tender-en.js';
 import { text } from '../../src/adapters/i18n/text.js';

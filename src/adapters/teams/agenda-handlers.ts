@@ -40,7 +40,7 @@ import {
   type TopicFormValues,
 } from '../cards/agenda-views.js';
 import { escapeMarkdown as esc, type CardJson } from '../cards/render-card.js';
-import { confirmCard } from '../cards/tender-views.js';
+import { confirmCard } from '../cards/bid-views.js';
 import { noticeCard } from '../cards/views.js';
 import { text, type TextKey } from '../i18n/text.js';
 import { reachableActor, sendCard, type Turn } from './turn.js';

@@ -8,7 +8,8 @@ import type { Logger } from '../../logger.js';
 import { fitCard, splitText } from '../cards/card-budget.js';
 import type { CardJson } from '../cards/render-card.js';
 import { byraadReminderCard, holidayCard, konsulentReminderCard, unreachableCard } from '../cards/reminder-views.js';
-import { announcementCard, bidReceiptCard, closedSummaryCard, tenderCancelledCard } from '../cards/tender-views.js';
+import { announcementCard, closedSummaryCard, tenderCancelledCard } from '../cards/tender-views.js';
+import { bidReceiptCard } from '../cards/bid-views.js';
 import { agendaCard, agendaIsOpen, finalAgendaCards, topicReceiptCard } from '../cards/agenda-views.js';
 import type { Locale } from '../i18n/text.js';
 

@@ -22,36 +22,9 @@ import {
   type TenderDeps,
 } from '../../app/tenders.js';
 import { escapeMarkdown as esc, type CardJson } from '../cards/render-card.js';
-import {
-  announcementCard,
-  bidDetailCard,
-  BID_TEXT_FIELDS,
-  bidEcho,
-  bidFormCard,
-  bidFormValuesFrom,
-  bidFormValuesOf,
-  bidOverviewCard,
-  bidReceiptCard,
-  cancelDoneCard,
-  closedSummaryCard,
-  confirmCard,
-  lateCard,
-  myBidsCard,
-  myTenderBidsCard,
-  publishRefusedCard,
-  publishReportCard,
-  tenderFormCard,
-  tenderFormValuesFrom,
-  tenderFormValuesOf,
-  tenderListCard,
-  tenderPreviewCard,
-  FROM,
-  UNDO_KEY,
-  type BidFormValues,
-  type From,
-  type LateAction,
-  bidNo,
-} from '../cards/tender-views.js';
+import { announcementCard, cancelDoneCard, closedSummaryCard, myBidsCard, myTenderBidsCard, publishRefusedCard, publishReportCard, tenderFormCard, tenderListCard, tenderPreviewCard } from '../cards/tender-views.js';
+import { bidDetailCard, BID_TEXT_FIELDS, bidFormCard, bidOverviewCard, bidReceiptCard, confirmCard, lateCard, UNDO_KEY, type LateAction } from '../cards/bid-views.js';
+import { bidEcho, bidFormValuesFrom, bidFormValuesOf, tenderFormValuesFrom, tenderFormValuesOf, FROM, type BidFormValues, type From, bidNo } from '../cards/tender-card-parts.js';
 import { noticeCard } from '../cards/views.js';
 import { text, type TextKey } from '../i18n/text.js';
 import { reachableActor, type Turn } from './turn.js';
