@@ -13,6 +13,7 @@ import { cardAction } from '../support/activities.js';
 import { cardText, type Card } from '../support/bot-driver.js';
 import { conversations, DEMO_TENANT, persona, type Conversation, type Persona } from '../support/demo.js';
 import { HttpBot } from '../support/http-bot.js';
+import { VALID_TENDER_FORM } from '../support/forms.js';
 
 let http: HttpBot;
 const others: RunningBot[] = [];
@@ -26,15 +27,7 @@ afterEach(async () => {
 
 const chat = conversations.laeringChat;
 const general = conversations.general;
-const validTender = {
-  title: 'Læsevenner i lokalsamfundet',
-  forudsaetninger: 'laering-1,laering-2',
-  description: 'Frivillige læsevenner for børn i 0.-3. klasse.',
-  deadlineDate: '2026-12-07',
-  deadlineTime: '12:00',
-  budgetKr: '250000',
-  decidedBy: 'kernegruppe',
-};
+const validTender = VALID_TENDER_FORM;
 const validBid = {
   title: 'Læsecafé på biblioteket',
   description: 'Ugentlig læsecafé med frivillige og bibliotekarer.',
