@@ -22,7 +22,7 @@ export async function writeOutcome(action: () => Promise<unknown>): Promise<'sav
 
 /**
  * Whether an id can name a Cosmos DB item: it goes into the request's path, so '/', '\\', '?' and '#'
- * (and ids over 255 characters) cannot. An id from a card that could not be stored is not there: the
+ * (and ids over 255 characters) cannot, and the SDK refuses one of only whitespace. An id from a card that could not be stored is not there: the
  * read answers "not found" instead of the SDK failing on a path it cannot build.
  */
-export const isItemId = (id: string): boolean => id.length > 0 && id.length <= 255 && !/[/\\?#]/.test(id) && ![...id].some((c) => c.charCodeAt(0) < 0x20);
+export const isItemId = (id: string): boolean => id.trim().length > 0 && id.length <= 255 && !/[/\\?#]/.test(id) && ![...id].some((c) => c.charCodeAt(0) < 0x20);
