@@ -10,6 +10,7 @@
 // a pause (Teams' Retry-After, or a doubling backoff); 403/404 mark it unreachable and log it. Sending
 // is paced per conversation (and per person) and per tenant by the same Pacer as the reminders.
 
+import { claimToSend, sendable } from './send-claim.js';
 import type { Bid } from '../domain/bid.js';
 import type { Tender } from '../domain/tender.js';
 import type { Logger } from '../logger.js';
@@ -100,15 +101,11 @@ async function sendOne(deps: OutboxDeps, instanceId: string, tenantId: string, i
   if (!found) return;
   const n = found.value;
   const now = deps.clock.now();
-  const claimExpired = n.status === 'sending' && (!n.claimedUntil || new Date(n.claimedUntil).getTime() <= now.getTime());
-  if (n.status !== 'pending' && !claimExpired) return;
+  if (!sendable(n, now)) return;
   // Claim it: whoever writes this first sends it; anyone else sees it claimed.
-  const claimed: OutboxNotice = { ...n, status: 'sending', claimedBy: instanceId, claimedUntil: new Date(now.getTime() + NOTICE_CLAIM_MS).toISOString(), updatedAt: now.toISOString() };
-  if ((await deps.outbox.save(claimed, found.etag)) !== 'saved') return;
-  const claimEtag = (await deps.outbox.get(tenantId, id))?.etag;
-  if (!claimEtag) return;
-  const finish = (patch: Partial<OutboxNotice>) =>
-    deps.outbox.save({ ...claimed, ...patch, claimedBy: undefined, claimedUntil: undefined, updatedAt: deps.clock.now().toISOString() }, claimEtag);
+  const claim = await claimToSend(deps.outbox, tenantId, id, found, { instanceId, now, claimMs: NOTICE_CLAIM_MS, clock: deps.clock });
+  if (!claim) return;
+  const finish = claim.release;
   const log = { tenantId, noticeId: id, subject: n.subject };
 
   const rendered = await render(deps, n);

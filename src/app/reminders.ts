@@ -5,6 +5,7 @@
 // expires, Teams' 429s are waited out, and a conversation the bot was removed from is marked
 // unreachable and an admin is told.
 
+import { claimToSend, sendable } from './send-claim.js';
 import { createHash } from 'node:crypto';
 import type { Meeting } from '../domain/calendar.js';
 import { kernegrupperOf, tenantMeetings } from './tenant-calendar.js';
@@ -234,8 +235,7 @@ async function sendOne(
   if (!found) return;
   let now = deps.clock.now();
   const r = found.value;
-  const claimExpired = r.status === 'sending' && (!r.claimedUntil || new Date(r.claimedUntil).getTime() <= now.getTime());
-  if (r.status !== 'pending' && !claimExpired) return;
+  if (!sendable(r, now)) return;
   const view = await viewOf(tenantId);
   const meeting = view?.meetings.get(r.meetingId);
   const decision = view ? decide({ ...r, status: 'pending' }, meeting, view.config, now) : ({ do: 'skip', reason: 'no-longer-planned' } as const);
@@ -251,14 +251,12 @@ async function sendOne(
     return;
   }
   // Claim it: whoever writes this first sends it; anyone else sees it claimed.
-  const claimed: Reminder = { ...r, status: 'sending', claimedBy: instanceId, claimedUntil: new Date(now.getTime() + CLAIM_MS).toISOString(), updatedAt: now.toISOString() };
-  if ((await deps.reminders.save(claimed, found.etag)) !== 'saved') return;
-  const claimEtag = (await deps.reminders.get(tenantId, id))?.etag;
-  if (!claimEtag) return;
+  const claim = await claimToSend(deps.reminders, tenantId, id, found, { instanceId, now, claimMs: CLAIM_MS, clock: deps.clock });
+  if (!claim) return;
 
   const { record, name } = await targetConversation(deps, view!.dir, r.target);
   const what = `${meeting!.title}, ${r.ruleId}`;
-  const release = (patch: Partial<Reminder>) => deps.reminders.save({ ...claimed, ...patch, claimedBy: undefined, claimedUntil: undefined, updatedAt: deps.clock.now().toISOString() }, claimEtag);
+  const { release } = claim;
   if (!record || record.status !== 'installed') {
     deps.log?.warn({ tenantId, reminderId: id, meetingId: r.meetingId, target: r.target, reason: record ? 'removed' : 'not-installed' }, 'reminder could not be delivered');
     await release({ status: 'unreachable', lastError: record ? 'removed' : 'not-installed' });
