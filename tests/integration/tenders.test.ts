@@ -15,7 +15,7 @@ import { CosmosRequestLog, freshDatabase } from '../support/cosmos.js';
 import { capturedLog } from '../support/log-capture.js';
 import { HttpBot } from '../support/http-bot.js';
 import { RecordingConnector } from '../support/recording-connector.js';
-import { VALID_TENDER_FORM } from '../support/forms.js';
+import { VALID_BID_FORM, VALID_TENDER_FORM } from '../support/forms.js';
 
 let http: HttpBot;
 const cosmosRequests = new CosmosRequestLog();
@@ -31,19 +31,7 @@ const general = conversations.general;
 
 const validTender = VALID_TENDER_FORM;
 
-const validBid = {
-  title: 'Læsecafé på biblioteket',
-  description: 'Ugentlig læsecafé med frivillige og bibliotekarer.',
-  howItHelps: 'Børnene læser mere og forældrene kommer med.',
-  forudsaetninger: 'laering-1,fritid-faellesskab-3',
-  roleKommunen: 'Stiller lokaler til rådighed',
-  roleBorgeren: '',
-  roleFamilien: 'Forældre læser med',
-  roleLokalsamfundet: '',
-  roleArbejdsgiveren: '',
-  coBidders: 'Biblioteket',
-  participate: 'true',
-};
+const validBid = VALID_BID_FORM;
 
 function verbsOf(card: unknown): string[] {
   const verbs: string[] = [];

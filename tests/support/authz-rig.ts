@@ -13,23 +13,12 @@ import { dataOf } from './card-actions.js';
 import { freshDatabase, type CosmosRequestLog } from './cosmos.js';
 import { conversations, DEMO_TENANT, persona, personal } from './demo.js';
 import { numberBids } from '../../src/app/bid-numbers.js';
-import { VALID_TENDER_FORM } from './forms.js';
+import { VALID_BID_FORM, VALID_TENDER_FORM } from './forms.js';
 
 export const VALID_TENDER = VALID_TENDER_FORM;
 
-export const VALID_BID = {
-  title: 'Læsecafé på biblioteket',
-  description: 'Ugentlig læsecafé med frivillige og bibliotekarer.',
-  howItHelps: 'Børnene læser mere og forældrene kommer med.',
-  forudsaetninger: 'laering-1',
-  roleKommunen: 'Stiller lokaler til rådighed',
-  roleBorgeren: '',
-  roleFamilien: 'Forældre læser med',
-  roleLokalsamfundet: '',
-  roleArbejdsgiveren: '',
-  coBidders: 'Biblioteket',
-  participate: 'true',
-};
+// Only the tender's own forudsætning: not cross-cutting.
+export const VALID_BID = { ...VALID_BID_FORM, forudsaetninger: 'laering-1' };
 
 export const VALID_TOPIC = { title: 'Ældre og ensomhed', why: 'Flere ældre bor alene.', part: '1', committee: '' };
 
