@@ -5,10 +5,10 @@
 // enqueues the 1:1 receipt and reads the tender again; the number and the count follow just after
 // the click (bid-numbers.ts), so any number of people may bid at the same moment.
 
-import { editBid, newBid, validateBidInput, withdrawBid, type Bid, type BidChangeError, type BidField, type BidInput, type Bidder } from '../domain/bid.js';
+import { editBid, newBid, validateBidInput, withdrawBid, type Bid, type BidSummary, type BidChangeError, type BidField, type BidInput, type Bidder } from '../domain/bid.js';
 import { fail, ok, type Result } from '../domain/result.js';
-import { biddingOpen, countWithdrawal, type BiddingError, type FieldError, type Tender } from '../domain/tender.js';
-import type { AfterClick, Clock, Notifier, OutboxRepository, TenderRepository, Versioned } from './ports.js';
+import { biddingOpen, countWithdrawal, type BiddingError, type FieldError, type Tender, type TenderSummary } from '../domain/tender.js';
+import { LIST_SHOWN, type AfterClick, type Clock, type ListPage, type Notifier, type OutboxRepository, type TenderRepository, type Versioned } from './ports.js';
 import { changeTender } from './tenders.js';
 import { numberBids } from './bid-numbers.js';
 import { cancelledNotice, enqueueNotices, receiptCardRedraw, receiptNotice } from './notices.js';
@@ -41,19 +41,27 @@ async function visibleTender(deps: BidDeps, tenantId: string, tenderId: string):
   return found && found.value.status !== 'draft' ? found : undefined;
 }
 
-/** The tender with the asker's own bids on it: what the announcement card shows them. */
-export async function bidView(deps: BidDeps, bidder: Bidder & { tenantId: string }, tenderId: string): Promise<Result<{ tender: Tender; mine: Bid[] }, 'TENDER.NOT_FOUND'>> {
+/**
+ * The tender with the asker's own bids on it: what the announcement card shows them, and whether it
+ * takes a new bid now (by the server's clock), from the one read of the tender.
+ */
+export async function bidView(
+  deps: BidDeps,
+  bidder: Bidder & { tenantId: string },
+  tenderId: string,
+): Promise<Result<{ tender: Tender; mine: Bid[]; open: boolean }, 'TENDER.NOT_FOUND'>> {
   const tender = await visibleTender(deps, bidder.tenantId, tenderId);
   if (!tender) return fail('TENDER.NOT_FOUND');
   const mine = await deps.tenders.bidsOfBidder(bidder.tenantId, bidder.id, tenderId);
-  return ok({ tender: tender.value, mine: mine.sort((a, b) => a.number - b.number) });
+  return ok({ tender: tender.value, mine: mine.sort((a, b) => a.number - b.number), open: biddingOpen(tender.value, deps.clock.now()).ok });
 }
 
-/** A tender open for a new bid right now, by the server's clock. */
-export async function tenderOpenForBid(deps: BidDeps, tenantId: string, tenderId: string): Promise<Result<Tender, 'TENDER.NOT_FOUND' | BiddingError>> {
+/** A tender open for a new bid right now, by the server's clock; when it is not, the tender as read (to show why). */
+export async function tenderOpenForBid(deps: BidDeps, tenantId: string, tenderId: string): Promise<Result<Tender, 'TENDER.NOT_FOUND' | BiddingError, Tender>> {
   const tender = await visibleTender(deps, tenantId, tenderId);
   if (!tender) return fail('TENDER.NOT_FOUND');
-  return biddingOpen(tender.value, deps.clock.now());
+  const open = biddingOpen(tender.value, deps.clock.now());
+  return open.ok ? open : fail(open.code, tender.value);
 }
 
 const SUBMISSION_ID = /^[0-9a-f-]{16,64}$/i;
@@ -180,24 +188,28 @@ export async function withdraw(
   return ok({ tender, bid: result.value.bid });
 }
 
-/** Open tenders in the asker's organisation, with how many bids they have on each. */
-export async function openTenders(deps: BidDeps, bidder: { tenantId: string; id: string }): Promise<{ tender: Tender; mine: number }[]> {
+/**
+ * Open tenders in the asker's organisation, soonest deadline first, with how many bids they have on
+ * each: the first LIST_SHOWN of them (one more is read to know whether there are more), then the
+ * asker's own bids on just those.
+ */
+export async function openTenders(deps: BidDeps, bidder: { tenantId: string; id: string }): Promise<ListPage<{ tender: TenderSummary; mine: number }>> {
   const now = deps.clock.now();
-  const [published, mine] = await Promise.all([deps.tenders.publishedTenders(bidder.tenantId), deps.tenders.bidsOfBidder(bidder.tenantId, bidder.id)]);
-  return published
-    .filter((t) => biddingOpen(t, now).ok)
-    .sort((a, b) => a.deadline.localeCompare(b.deadline))
-    .map((tender) => ({ tender, mine: mine.filter((b) => b.tenderId === tender.id && b.status !== 'withdrawn').length }));
+  const read = await deps.tenders.openTenderSummaries(bidder.tenantId, now, LIST_SHOWN + 1);
+  const shown = read.filter((t) => biddingOpen(t, now).ok).slice(0, LIST_SHOWN);
+  const mine = shown.length > 0 ? await deps.tenders.activeBidTenderIds(bidder.tenantId, bidder.id, shown.map((t) => t.id)) : [];
+  return { items: shown.map((tender) => ({ tender, mine: mine.filter((id) => id === tender.id).length })), more: read.length > LIST_SHOWN };
 }
 
-export async function myBids(deps: BidDeps, bidder: { tenantId: string; id: string }): Promise<{ tender: Tender; bid: Bid }[]> {
-  const bids = await deps.tenders.bidsOfBidder(bidder.tenantId, bidder.id);
-  const tenders = await deps.tenders.getTenders(bidder.tenantId, [...new Set(bids.map((b) => b.tenderId))]);
+/** The asker's newest bids (LIST_SHOWN of them, one more read to know whether there are more) and just those bids' tenders. */
+export async function myBids(deps: BidDeps, bidder: { tenantId: string; id: string }): Promise<ListPage<{ tender: TenderSummary; bid: BidSummary }>> {
+  const read = await deps.tenders.bidSummariesOfBidder(bidder.tenantId, bidder.id, LIST_SHOWN + 1);
+  const bids = read.slice(0, LIST_SHOWN);
+  const tenders = await deps.tenders.tenderSummaries(bidder.tenantId, bids.map((b) => b.tenderId));
   const byId = new Map(tenders.map((t) => [t.id, t]));
-  return bids
-    .flatMap((bid) => {
-      const tender = byId.get(bid.tenderId);
-      return tender ? [{ tender, bid }] : [];
-    })
-    .sort((a, b) => b.bid.submittedAt.localeCompare(a.bid.submittedAt));
+  const items = bids.flatMap((bid) => {
+    const tender = byId.get(bid.tenderId);
+    return tender ? [{ tender, bid }] : [];
+  });
+  return { items, more: read.length > LIST_SHOWN };
 }

@@ -1,9 +1,9 @@
 // What the use cases need from the outside world, as interfaces. Adapters implement them
 // (Cosmos DB, Teams); tests use the same adapters against the embedded Cosmos protocol server.
 
-import type { Bid } from '../domain/bid.js';
+import type { Bid, BidSummary } from '../domain/bid.js';
 import type { Directory } from '../domain/directory.js';
-import type { Tender } from '../domain/tender.js';
+import type { Tender, TenderSummary } from '../domain/tender.js';
 import type { CalendarConfig, Meeting, Override } from '../domain/calendar.js';
 import type { Reminder, ReminderConfig } from '../domain/reminders.js';
 import type { Agenda, AgendaCard, Topic } from '../domain/agenda.js';
@@ -58,6 +58,18 @@ export interface ConversationRepository {
   save(record: ConversationRecord, etag: string | undefined): Promise<SaveOutcome>;
 }
 
+/**
+ * The rows a list card shows ("udbud", the kernegruppe's list, "mine bud"). A list reads one more
+ * than this, to know whether to say there are more, and never the rest: its cost is what it shows.
+ */
+export const LIST_SHOWN = 25;
+
+/** The first rows of a list, and whether there are more than those. */
+export interface ListPage<T> {
+  readonly items: readonly T[];
+  readonly more: boolean;
+}
+
 /** Tenders and their bids, one partition per tenant. */
 export interface TenderRepository {
   getTender(tenantId: string, tenderId: string): Promise<Versioned<Tender> | undefined>;
@@ -66,15 +78,23 @@ export interface TenderRepository {
   /** 'exists' when a bid with this id is already there (the same form sent twice). */
   createBid(bid: Bid): Promise<'saved' | 'exists'>;
   saveBid(bid: Bid, etag: string): Promise<SaveOutcome>;
-  /** A page of a tender's bids by number: after `after`, or the page before `before`; ascending. */
-  bidsOfTender(tenantId: string, tenderId: string, page: { after?: number | undefined; before?: number | undefined; limit: number }): Promise<Bid[]>;
+  /** A page of a tender's bids by number (at most `limit`): after `after`, or the page before `before`; ascending. */
+  bidsOfTender(tenantId: string, tenderId: string, page: { after?: number | undefined; before?: number | undefined; limit: number }): Promise<BidSummary[]>;
   allBidsOfTender(tenantId: string, tenderId: string): Promise<Bid[]>;
   /** Bids stored but not numbered yet (number 0), with their etags. */
   unnumberedBids(tenantId: string, tenderId: string): Promise<Versioned<Bid>[]>;
   bidsOfBidder(tenantId: string, bidderId: string, tenderId?: string): Promise<Bid[]>;
   tendersOfGroup(tenantId: string, groupId: string): Promise<Tender[]>;
-  publishedTenders(tenantId: string): Promise<Tender[]>;
-  getTenders(tenantId: string, tenderIds: readonly string[]): Promise<Tender[]>;
+  /** Published tenders whose deadline is after `now`, soonest deadline first, at most `limit`. */
+  openTenderSummaries(tenantId: string, now: Date, limit: number): Promise<TenderSummary[]>;
+  /** The group's tenders, newest first, at most `limit`. */
+  tenderSummariesOfGroup(tenantId: string, groupId: string, limit: number): Promise<TenderSummary[]>;
+  /** These tenders (those that exist), in no particular order. */
+  tenderSummaries(tenantId: string, tenderIds: readonly string[]): Promise<TenderSummary[]>;
+  /** The person's bids, newest first, at most `limit`. */
+  bidSummariesOfBidder(tenantId: string, bidderId: string, limit: number): Promise<BidSummary[]>;
+  /** The tender id of each of the person's bids (not withdrawn) on these tenders: one entry per bid. */
+  activeBidTenderIds(tenantId: string, bidderId: string, tenderIds: readonly string[]): Promise<string[]>;
   /** The scheduler's scan for tenders that may need closing, reporting or a card update, in every tenant. */
   tendersNeedingAttention(): Promise<{ tenantId: string; tenderId: string }[]>;
 }

@@ -3,7 +3,7 @@
 // chef, konsulent of the group) change tenders; every member of the group may read the bids.
 
 import { isMemberOf, managesTendersOf } from '../domain/actor.js';
-import type { Bid } from '../domain/bid.js';
+import type { Bid, BidSummary } from '../domain/bid.js';
 import {
   announcementConversations,
   findGroupById,
@@ -28,9 +28,10 @@ import {
   type Tender,
   type TenderField,
   type TenderInput,
+  type TenderSummary,
 } from '../domain/tender.js';
 import type { Acting } from './directory-admin.js';
-import type { AfterClick, Clock, ConversationRecord, ConversationRepository, DeliveryFailure, DirectoryRepository, Notifier, OutboxRepository, TenderRepository, Versioned } from './ports.js';
+import { LIST_SHOWN, type AfterClick, type Clock, type ConversationRecord, type ConversationRepository, type DeliveryFailure, type DirectoryRepository, type Notifier, type OutboxRepository, type TenderRepository, type Versioned } from './ports.js';
 import { cancelledNotice, enqueueNotices, redrawNotices } from './notices.js';
 import { numberBids } from './bid-numbers.js';
 
@@ -322,12 +323,13 @@ export async function groupTenders(
   deps: TenderDeps,
   { actor, directory }: Acting,
   conversationId: string,
-): Promise<Result<{ group: Group; tenders: Tender[]; manages: boolean }, 'TENDER.NOT_IN_KERNEGRUPPE_CHAT' | 'TENDER.NOT_MEMBER'>> {
+): Promise<Result<{ group: Group; tenders: readonly TenderSummary[]; more: boolean; manages: boolean }, 'TENDER.NOT_IN_KERNEGRUPPE_CHAT' | 'TENDER.NOT_MEMBER'>> {
   const group = directory ? groupOfConversation(directory.value, conversationId) : undefined;
   if (!group || group.kind !== 'kernegruppe') return fail('TENDER.NOT_IN_KERNEGRUPPE_CHAT');
   if (!isMemberOf(actor, group.id)) return fail('TENDER.NOT_MEMBER');
-  const tenders = await deps.tenders.tendersOfGroup(actor.tenantId, group.id);
-  return ok({ group, tenders: tenders.sort((a, b) => b.createdAt.localeCompare(a.createdAt)), manages: managesTendersOf(actor, group.id) });
+  // Newest first, as many as the list shows and one more to know whether there are more.
+  const read = await deps.tenders.tenderSummariesOfGroup(actor.tenantId, group.id, LIST_SHOWN + 1);
+  return ok({ group, tenders: read.slice(0, LIST_SHOWN), more: read.length > LIST_SHOWN, manages: managesTendersOf(actor, group.id) });
 }
 
 export const OVERVIEW_PAGE = 10;
@@ -349,7 +351,7 @@ export async function bidOverview(
   acting: Acting,
   tenderId: string,
   page: { after?: number | undefined; before?: number | undefined },
-): Promise<Result<{ tender: Tender; bids: Bid[]; hasPrevious: boolean; hasNext: boolean }, 'TENDER.NOT_FOUND' | 'TENDER.NOT_MEMBER'>> {
+): Promise<Result<{ tender: Tender; bids: BidSummary[]; hasPrevious: boolean; hasNext: boolean }, 'TENDER.NOT_FOUND' | 'TENDER.NOT_MEMBER'>> {
   const tender = await tenderForMember(deps, acting, tenderId);
   if (!tender.ok) return tender;
   // Bids made in the last seconds may not have their numbers yet: the overview lists by number.

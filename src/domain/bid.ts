@@ -59,6 +59,9 @@ export interface Bid extends BidFields {
   readonly history: readonly AuditEntry[];
 }
 
+/** What the lists show of a bid ("mine bud", the bid overview): read as a projection, without texts or history. */
+export type BidSummary = Pick<Bid, 'id' | 'tenderId' | 'number' | 'bidderName' | 'title' | 'status' | 'crossCutting' | 'submittedAt'>;
+
 export type BidField = 'title' | 'description' | 'howItHelps' | 'forudsaetninger' | `role.${PartyRole}` | 'coBidders' | 'participate';
 
 export interface BidInput {

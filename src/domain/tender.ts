@@ -77,6 +77,12 @@ export interface Tender {
   readonly history: readonly AuditEntry[];
 }
 
+/**
+ * What the lists show of a tender ("udbud", the kernegruppe's list, "mine bud"): the lists read only
+ * these fields, so their cost does not grow with a tender's description, catalogue, bids or history.
+ */
+export type TenderSummary = Pick<Tender, 'id' | 'groupId' | 'groupName' | 'kerneopgaveName' | 'title' | 'deadline' | 'status' | 'activeBids' | 'cancelReason' | 'createdAt'>;
+
 export interface TenderFields {
   readonly title: string;
   readonly description: string;
@@ -301,7 +307,7 @@ export function cancel(t: Tender, reason: string, by: string, now: Date): Result
   });
 }
 
-export const isPastDeadline = (t: Tender, now: Date): boolean => now.getTime() >= new Date(t.deadline).getTime();
+export const isPastDeadline = (t: Pick<Tender, 'deadline'>, now: Date): boolean => now.getTime() >= new Date(t.deadline).getTime();
 
 /** Closes a published tender whose deadline has come (the deadline itself is already closed). */
 export function close(t: Tender, now: Date): Result<Tender, 'TENDER.NOT_PUBLISHED' | 'TENDER.NOT_DUE'> {
@@ -314,7 +320,7 @@ export function close(t: Tender, now: Date): Result<Tender, 'TENDER.NOT_PUBLISHE
 export type BiddingError = 'TENDER.NOT_OPEN' | 'TENDER.DEADLINE_PASSED' | 'TENDER.CANCELLED';
 
 /** Open for bids by the server's clock, whatever a card shows: published and before the deadline. */
-export function biddingOpen(t: Tender, now: Date): Result<Tender, BiddingError> {
+export function biddingOpen<T extends Pick<Tender, 'status' | 'deadline'>>(t: T, now: Date): Result<T, BiddingError> {
   if (t.status === 'cancelled') return fail('TENDER.CANCELLED');
   if (t.status === 'closed' || (t.status === 'published' && isPastDeadline(t, now))) return fail('TENDER.DEADLINE_PASSED');
   if (t.status !== 'published') return fail('TENDER.NOT_OPEN');

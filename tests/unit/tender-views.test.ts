@@ -659,11 +659,16 @@ describe('lists', () => {
     expect((shared as { refresh?: unknown }).refresh).toEqual({ action: { type: 'Action.Execute', verb: 'tender.list', data: {} } });
   });
 
-  it('shows at most 25 items and says how many there are', () => {
-    const items = Array.from({ length: 60 }, (_, i) => ({ tender: publishedTender({}, `t-${i}`) }));
+  it('shows at most 25 items and says there are more, without claiming to know how many', () => {
+    const items = Array.from({ length: 26 }, (_, i) => ({ tender: publishedTender({}, `t-${i}`) }));
     const card = tenderListCard('da', { title: 'Udbud', empty: '-', items, now: NOW, mode: 'group' });
     expect(verbs(card).filter((v) => v === 'tender.bids')).toHaveLength(25);
-    expect(shownText(card)).toContain('Viser 25 af 60.');
+    expect(shownText(card)).toContain('Viser de 25 nyeste udbud. Gruppen har flere.');
+    const open = tenderListCard('en', { title: 'Tenders', empty: '-', items: items.slice(0, 25), more: true, now: NOW, mode: 'open' });
+    expect(shownText(open)).toContain('Showing the 25 tenders with the earliest deadline. There are more open tenders.');
+    const exactly = tenderListCard('da', { title: 'Udbud', empty: '-', items: items.slice(0, 25), now: NOW, mode: 'group' });
+    expect(shownText(exactly)).not.toContain('Viser');
+    expect(shownText(myBidsCard('da', [{ tender: withTwo, bid }], NOW, true))).toContain('Viser dine 1 nyeste bud. Du har flere.');
   });
 
   it("lists a person's bids with the tender's state: open until, closed, or cancelled with the reason", () => {

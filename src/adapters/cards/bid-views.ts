@@ -2,7 +2,7 @@
 // kernegruppe's bid overview and one bid in full. Card JSON out, in the reader's language; the pieces
 // shared with the tender views are in tender-card-parts.ts.
 
-import { BID_LIMITS, PARTY_ROLES, type Bid, type BidField } from '../../domain/bid.js';
+import { BID_LIMITS, PARTY_ROLES, type Bid, type BidField, type BidSummary } from '../../domain/bid.js';
 import { type AuditEntry, type CatalogEntry, type FieldError, type Tender } from '../../domain/tender.js';
 import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
@@ -230,7 +230,7 @@ function overviewBack(say: Say, t: Tender, from: From | undefined): Button {
 export function bidOverviewCard(
   locale: Locale,
   t: Tender,
-  bids: readonly Bid[],
+  bids: readonly BidSummary[],
   page: { hasPrevious: boolean; hasNext: boolean },
   now: Date,
   from?: From,

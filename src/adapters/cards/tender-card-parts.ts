@@ -159,7 +159,7 @@ export const bullet = (text: string) => line(`• ${text}`);
 export const LIST_LIMIT = 25;
 
 export const at = (iso: string, locale: Locale) => formatInstant(new Date(iso), locale);
-export const isOpen = (t: Tender, now: Date) => biddingOpen(t, now).ok;
+export const isOpen = (t: Pick<Tender, 'status' | 'deadline'>, now: Date) => biddingOpen(t, now).ok;
 export const yesNo = (say: Say, value: boolean) => say(value ? 'bid.yes' : 'bid.no');
 
 export function money(locale: Locale, kr: number): string {
@@ -181,20 +181,20 @@ export function bidForudsaetninger(locale: Locale, t: Tender, bid: Bid) {
 }
 
 /** Short status: Kladde / Åben for bud / Lukket for bud / Annulleret. */
-export function tenderStatus(say: Say, t: Tender, now: Date): string {
+export function tenderStatus(say: Say, t: Pick<Tender, 'status' | 'deadline'>, now: Date): string {
   if (t.status === 'published') return say(isOpen(t, now) ? 'tender.status.open' : 'tender.status.closed');
   return say(`tender.status.${t.status}`);
 }
 
 /** Status with its when or why: "Åben for bud til …", "Annulleret: <reason>". */
-export function tenderState(locale: Locale, t: Tender, now: Date): string {
+export function tenderState(locale: Locale, t: Pick<Tender, 'status' | 'deadline' | 'cancelReason'>, now: Date): string {
   const say = sayIn(locale);
   if (t.status === 'draft') return say('tender.status.draft');
   if (t.status === 'cancelled') return say('tender.state.cancelled', { reason: esc(t.cancelReason ?? '') });
   return say(isOpen(t, now) ? 'tender.state.open' : 'tender.state.closed', { deadline: at(t.deadline, locale) });
 }
 
-export function bidStatus(say: Say, bid: Bid): string {
+export function bidStatus(say: Say, bid: Pick<Bid, 'status' | 'crossCutting'>): string {
   return [say(`bid.status.${bid.status}`), bid.crossCutting ? say('bid.crossCutting') : ''].filter(Boolean).join(' ');
 }
 

@@ -2,8 +2,8 @@
 // report, closing and cancelling, and the tender lists. Card JSON out, in the reader's language; the
 // bids' own cards are in bid-views.ts, the pieces both use in tender-card-parts.ts.
 
-import { type Bid } from '../../domain/bid.js';
-import { DECIDED_BY, TENDER_LIMITS, opensForudsaetninger, type FieldError, type Tender, type TenderField } from '../../domain/tender.js';
+import { type Bid, type BidSummary } from '../../domain/bid.js';
+import { DECIDED_BY, TENDER_LIMITS, opensForudsaetninger, type FieldError, type Tender, type TenderField, type TenderSummary } from '../../domain/tender.js';
 import { text, type Locale } from '../i18n/text.js';
 import { escapeMarkdown as esc, renderCard, type CardJson } from './render-card.js';
 import { button, messageCard, sayIn, withLimit, type Button, type ContainerStyle, type Say, type TextColor } from './card-parts.js';
@@ -113,7 +113,7 @@ export function announcementCard(locale: Locale, t: Tender, now: Date, refreshUs
 }
 
 /** What a manager may do with a draft, wherever it is shown: edit, publish, cancel. */
-function draftButtons(say: Say, t: Tender, from?: From): Button[] {
+function draftButtons(say: Say, t: Pick<Tender, 'id'>, from?: From): Button[] {
   const id = { tenderId: t.id };
   return [
     button('tender.edit', say('button.editDraft'), { ...id, ...fromData(from) }),
@@ -269,17 +269,21 @@ interface ListItem {
   readonly actions: readonly Button[];
 }
 
-function listCard<T>(locale: Locale, v: { title: string; empty: string; items: readonly T[] }, item: (x: T) => ListItem): CardJson {
+/**
+ * The first LIST_LIMIT rows, and a line saying there are more when the use case read one more than
+ * that (`more`), or was handed more than fit; the list never knows how many there are in all.
+ */
+function listCard<T>(v: { title: string; empty: string; items: readonly T[]; more: boolean; moreText: (shown: number) => string }, item: (x: T) => ListItem): CardJson {
   const shown = v.items.slice(0, LIST_LIMIT);
   return renderCard('tender-list', {
     title: v.title,
     empty: v.empty,
     items: shown.map(item),
-    note: shown.length < v.items.length ? text(locale, 'list.truncated', { shown: shown.length, total: v.items.length }) : '',
+    note: v.more || shown.length < v.items.length ? v.moreText(shown.length) : '',
   });
 }
 
-function openTenderItem(locale: Locale, t: Tender, mine: number): ListItem {
+function openTenderItem(locale: Locale, t: TenderSummary, mine: number): ListItem {
   const say = sayIn(locale);
   return {
     kicker: say('list.kicker', { kerneopgave: esc(t.kerneopgaveName), group: esc(t.groupName) }),
@@ -292,7 +296,7 @@ function openTenderItem(locale: Locale, t: Tender, mine: number): ListItem {
 }
 
 /** `manages`: the reader may edit, publish and cancel (groupTenders says so); every other member gets only what reading allows. */
-function groupTenderItem(locale: Locale, t: Tender, now: Date, manages: boolean): ListItem {
+function groupTenderItem(locale: Locale, t: TenderSummary, now: Date, manages: boolean): ListItem {
   const say = sayIn(locale);
   const id = { tenderId: t.id };
   const detail =
@@ -316,16 +320,28 @@ function groupTenderItem(locale: Locale, t: Tender, now: Date, manages: boolean)
  */
 export function tenderListCard(
   locale: Locale,
-  v: { title: string; empty: string; items: readonly { tender: Tender; mine?: number | undefined }[]; now: Date; mode: 'open' | 'group'; manages?: boolean | undefined; shared?: boolean | undefined },
+  v: {
+    title: string;
+    empty: string;
+    items: readonly { tender: TenderSummary; mine?: number | undefined }[];
+    /** There are more than the items: the card says so. */
+    more?: boolean | undefined;
+    now: Date;
+    mode: 'open' | 'group';
+    manages?: boolean | undefined;
+    shared?: boolean | undefined;
+  },
 ): CardJson {
-  const card = listCard(locale, v, (i) => (v.mode === 'open' ? openTenderItem(locale, i.tender, i.mine ?? 0) : groupTenderItem(locale, i.tender, v.now, (v.manages ?? false) && !v.shared)));
+  const moreText = (shown: number) => text(locale, v.mode === 'open' ? 'list.more.open' : 'list.more.group', { shown });
+  const card = listCard({ ...v, more: v.more ?? false, moreText }, (i) => (v.mode === 'open' ? openTenderItem(locale, i.tender, i.mine ?? 0) : groupTenderItem(locale, i.tender, v.now, (v.manages ?? false) && !v.shared)));
   // No user list: in a chat of fewer than 60 people Teams refreshes the card for everyone in it.
   return v.shared ? { ...card, refresh: { action: { type: 'Action.Execute', verb: 'tender.list', data: {} } } } : card;
 }
 
-export function myBidsCard(locale: Locale, items: readonly { tender: Tender; bid: Bid }[], now: Date): CardJson {
+/** `more`: the person has more bids than these, their newest; the card says so. */
+export function myBidsCard(locale: Locale, items: readonly { tender: TenderSummary; bid: BidSummary }[], now: Date, more = false): CardJson {
   const say = sayIn(locale);
-  return listCard(locale, { title: say('myBids.title'), empty: say('myBids.empty'), items }, ({ tender, bid }) => ({
+  return listCard({ title: say('myBids.title'), empty: say('myBids.empty'), items, more, moreText: (shown) => say('list.more.mine', { shown }) }, ({ tender, bid }) => ({
     kicker: say('myBids.kicker', { number: bidNo(bid), status: bidStatus(say, bid) }),
     title: esc(bid.title),
     lines: [line(say('myBids.tender', { title: esc(tender.title) })), line(tenderState(locale, tender, now))],

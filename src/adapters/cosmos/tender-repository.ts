@@ -4,9 +4,9 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
 import { z } from 'zod';
 import type { SaveOutcome, TenderRepository, Versioned } from '../../app/ports.js';
-import type { Bid } from '../../domain/bid.js';
+import type { Bid, BidSummary } from '../../domain/bid.js';
 import { PARTY_ROLES } from '../../domain/bid.js';
-import type { Tender } from '../../domain/tender.js';
+import type { Tender, TenderSummary } from '../../domain/tender.js';
 import { isItemId, writeOutcome } from './cosmos-errors.js';
 
 const opt = <T extends z.ZodTypeAny>(t: T) => t.optional().nullable().transform((v) => v ?? undefined);
@@ -79,6 +79,17 @@ export const BidItemSchema = z.object({
   _etag: z.string(),
 });
 
+/** The fields of TenderSummary and BidSummary, as a projection: what a list row shows and nothing more. */
+const TENDER_SUMMARY_KEYS = ['id', 'groupId', 'groupName', 'kerneopgaveName', 'title', 'deadline', 'status', 'activeBids', 'cancelReason', 'createdAt'] as const satisfies readonly (keyof TenderSummary)[];
+const BID_SUMMARY_KEYS = ['id', 'tenderId', 'number', 'bidderName', 'title', 'status', 'crossCutting', 'submittedAt'] as const satisfies readonly (keyof BidSummary)[];
+const projection = (keys: readonly string[]) => keys.map((k) => `c.${k}`).join(', ');
+const TENDER_SUMMARY = projection(TENDER_SUMMARY_KEYS);
+const BID_SUMMARY = projection(BID_SUMMARY_KEYS);
+const TenderSummarySchema = TenderItemSchema.pick({ id: true, groupId: true, groupName: true, kerneopgaveName: true, title: true, deadline: true, status: true, activeBids: true, cancelReason: true, createdAt: true });
+const BidSummarySchema = BidItemSchema.pick({ id: true, tenderId: true, number: true, bidderName: true, title: true, status: true, crossCutting: true, submittedAt: true });
+const toTenderSummary = (row: unknown): TenderSummary => TenderSummarySchema.parse(row);
+const toBidSummary = (row: unknown): BidSummary => BidSummarySchema.parse(row);
+
 function toTender(resource: unknown): Versioned<Tender> {
   const { pk: _pk, type: _type, _etag, ...tender } = TenderItemSchema.parse(resource);
   return { value: tender, etag: _etag };
@@ -101,12 +112,20 @@ const write = writeOutcome;
 export class CosmosTenderRepository implements TenderRepository {
   constructor(private readonly container: Container) {}
 
-  private async query(tenantId: string, where: string, parameters: SqlParameter[] = [], orderBy = '', top?: number) {
+  /**
+   * One query inside the tenant's partition: `partitionKey` routes it to that one partition on Azure
+   * (the embedded server ignores the option, hence `c.pk = @pk` as well). `select` names the fields a
+   * list shows, so a row costs what its card line needs.
+   */
+  private async query(tenantId: string, where: string, parameters: SqlParameter[] = [], orderBy = '', top?: number, select = '*') {
     const { resources } = await this.container.items
-      .query<Record<string, unknown>>({
-        query: `SELECT ${top ? `TOP ${Math.trunc(top)} ` : ''}* FROM c WHERE c.pk = @pk AND ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
-        parameters: [{ name: '@pk', value: tenantId }, ...parameters],
-      })
+      .query<Record<string, unknown>>(
+        {
+          query: `SELECT ${top ? `TOP ${Math.trunc(top)} ` : ''}${select} FROM c WHERE c.pk = @pk AND ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
+          parameters: [{ name: '@pk', value: tenantId }, ...parameters],
+        },
+        { partitionKey: tenantId },
+      )
       .fetchAll();
     return resources;
   }
@@ -144,11 +163,11 @@ export class CosmosTenderRepository implements TenderRepository {
     const base = "c.type = 'bid' AND c.tenderId = @t";
     const params = [{ name: '@t', value: tenderId }];
     if (page.before !== undefined) {
-      const rows = await this.query(tenantId, `${base} AND c.number < @n`, [...params, { name: '@n', value: page.before }], 'c.number DESC', page.limit);
-      return rows.map((r) => toBid(r).value).reverse();
+      const rows = await this.query(tenantId, `${base} AND c.number < @n`, [...params, { name: '@n', value: page.before }], 'c.number DESC', page.limit, BID_SUMMARY);
+      return rows.map(toBidSummary).reverse();
     }
-    const rows = await this.query(tenantId, `${base} AND c.number > @n`, [...params, { name: '@n', value: page.after ?? 0 }], 'c.number ASC', page.limit);
-    return rows.map((r) => toBid(r).value);
+    const rows = await this.query(tenantId, `${base} AND c.number > @n`, [...params, { name: '@n', value: page.after ?? 0 }], 'c.number ASC', page.limit, BID_SUMMARY);
+    return rows.map(toBidSummary);
   }
 
   async allBidsOfTender(tenantId: string, tenderId: string) {
@@ -169,13 +188,39 @@ export class CosmosTenderRepository implements TenderRepository {
     return (await this.query(tenantId, "c.type = 'tender' AND c.groupId = @g", [{ name: '@g', value: groupId }])).map((r) => toTender(r).value);
   }
 
-  async publishedTenders(tenantId: string) {
-    return (await this.query(tenantId, "c.type = 'tender' AND c.status = 'published'")).map((r) => toTender(r).value);
+  async openTenderSummaries(tenantId: string, now: Date, limit: number) {
+    const rows = await this.query(tenantId, "c.type = 'tender' AND c.status = 'published' AND c.deadline > @now", [{ name: '@now', value: now.toISOString() }], 'c.deadline ASC', limit, TENDER_SUMMARY);
+    return rows.map(toTenderSummary);
   }
 
-  async getTenders(tenantId: string, tenderIds: readonly string[]) {
+  async tenderSummariesOfGroup(tenantId: string, groupId: string, limit: number) {
+    return (await this.query(tenantId, "c.type = 'tender' AND c.groupId = @g", [{ name: '@g', value: groupId }], 'c.createdAt DESC', limit, TENDER_SUMMARY)).map(toTenderSummary);
+  }
+
+  async tenderSummaries(tenantId: string, tenderIds: readonly string[]) {
     if (tenderIds.length === 0) return [];
-    return (await this.query(tenantId, "c.type = 'tender' AND ARRAY_CONTAINS(@ids, c.id)", [{ name: '@ids', value: [...tenderIds] }])).map((r) => toTender(r).value);
+    const ids = [...new Set(tenderIds)];
+    return (await this.query(tenantId, "c.type = 'tender' AND ARRAY_CONTAINS(@ids, c.id)", [{ name: '@ids', value: ids }], '', ids.length, TENDER_SUMMARY)).map(toTenderSummary);
+  }
+
+  async bidSummariesOfBidder(tenantId: string, bidderId: string, limit: number) {
+    return (await this.query(tenantId, "c.type = 'bid' AND c.bidderId = @b", [{ name: '@b', value: bidderId }], 'c.submittedAt DESC', limit, BID_SUMMARY)).map(toBidSummary);
+  }
+
+  async activeBidTenderIds(tenantId: string, bidderId: string, tenderIds: readonly string[]) {
+    if (tenderIds.length === 0) return [];
+    const rows = await this.query(
+      tenantId,
+      "c.type = 'bid' AND c.bidderId = @b AND c.status != 'withdrawn' AND ARRAY_CONTAINS(@ids, c.tenderId)",
+      [
+        { name: '@b', value: bidderId },
+        { name: '@ids', value: [...new Set(tenderIds)] },
+      ],
+      '',
+      undefined,
+      'c.tenderId',
+    );
+    return rows.map((r) => z.object({ tenderId: z.string() }).parse(r).tenderId);
   }
 
   async tendersNeedingAttention() {

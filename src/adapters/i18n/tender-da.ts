@@ -174,7 +174,9 @@ export const tenderDa = {
   'list.bids': 'Bud modtaget: {count}',
   'list.kicker': '{kerneopgave} · {group}',
   'list.reason': 'Begrundelse: {reason}',
-  'list.truncated': 'Viser {shown} af {total}.',
+  'list.more.open': 'Viser de {shown} udbud med den tidligste frist. Der er flere åbne udbud.',
+  'list.more.group': 'Viser de {shown} nyeste udbud. Gruppen har flere.',
+  'list.more.mine': 'Viser dine {shown} nyeste bud. Du har flere.',
 
   'myBids.title': 'Mine bud',
   'myBids.empty': 'Du har ikke afgivet nogen bud endnu. Skriv »udbud« for at se de åbne udbud.',

@@ -174,7 +174,9 @@ export const tenderEn: Record<TenderTextKey, string> = {
   'list.bids': 'Bids received: {count}',
   'list.kicker': '{kerneopgave} · {group}',
   'list.reason': 'Reason: {reason}',
-  'list.truncated': 'Showing {shown} of {total}.',
+  'list.more.open': 'Showing the {shown} tenders with the earliest deadline. There are more open tenders.',
+  'list.more.group': 'Showing the {shown} newest tenders. The group has more.',
+  'list.more.mine': 'Showing your {shown} newest bids. You have more.',
 
   'myBids.title': 'My bids',
   'myBids.empty': 'You have not made any bids yet. Write “tenders” to see the open tenders.',

@@ -225,6 +225,7 @@ export async function tenders(deps: TenderHandlerDeps, turn: Turn, opts: { share
       title: t(turn, 'tenders.groupTitle', { group: esc(group.value.group.name) }),
       empty: t(turn, 'tenders.groupEmpty'),
       items: group.value.tenders.map((tender) => ({ tender })),
+      more: group.value.more,
       now: deps.clock.now(),
       mode: 'group',
       manages: group.value.manages,
@@ -232,7 +233,7 @@ export async function tenders(deps: TenderHandlerDeps, turn: Turn, opts: { share
     });
   }
   const open = await openTenders(deps, bidderOf(turn));
-  return tenderListCard(turn.who.locale, { title: t(turn, 'tenders.openTitle'), empty: t(turn, 'tenders.openEmpty'), items: open, now: deps.clock.now(), mode: 'open' });
+  return tenderListCard(turn.who.locale, { title: t(turn, 'tenders.openTitle'), empty: t(turn, 'tenders.openEmpty'), items: open.items, more: open.more, now: deps.clock.now(), mode: 'open' });
 }
 
 export async function bids(deps: TenderHandlerDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
@@ -275,19 +276,16 @@ export async function openBid(deps: TenderHandlerDeps, turn: Turn, tenderId: str
   const view = await bidView(deps, bidderOf(turn), tenderId);
   if (!view.ok) return errorCard(turn, view.code);
   const now = deps.clock.now();
-  const { tender, mine } = view.value;
+  const { tender, mine, open } = view.value;
   if (mine.length > 0) return myTenderBidsCard(turn.who.locale, tender, mine, now, from);
-  if (undo) return announcementCard(turn.who.locale, tender, now, []);
-  const open = await tenderOpenForBid(deps, turn.who.tenantId, tenderId);
-  return open.ok ? freshBidForm(turn, open.value, from) : announcementCard(turn.who.locale, tender, now, []);
+  return !undo && open ? freshBidForm(turn, tender, from) : announcementCard(turn.who.locale, tender, now, []);
 }
 
 export async function newBidForm(deps: TenderHandlerDeps, turn: Turn, tenderId: string, from?: From): Promise<CardJson> {
   const open = await tenderOpenForBid(deps, turn.who.tenantId, tenderId);
   if (open.ok) return freshBidForm(turn, open.value, from);
-  if (open.code === 'TENDER.NOT_FOUND') return errorCard(turn, open.code);
-  const tender = await deps.tenders.getTender(turn.who.tenantId, tenderId);
-  return tender ? announcementCard(turn.who.locale, tender.value, deps.clock.now(), []) : errorCard(turn, 'TENDER.NOT_FOUND');
+  // Closed or cancelled: the announcement as it now is, from the tender already read.
+  return open.details ? announcementCard(turn.who.locale, open.details, deps.clock.now(), []) : errorCard(turn, 'TENDER.NOT_FOUND');
 }
 
 const lateReason = (code: string) => (code === 'TENDER.CANCELLED' ? 'cancelled' : code === 'TENDER.NOT_OPEN' ? 'not-open' : 'deadline');
@@ -370,5 +368,6 @@ export async function withdrawConfirmed(deps: TenderHandlerDeps, turn: Turn, bid
 }
 
 export async function mine(deps: TenderHandlerDeps, turn: Turn): Promise<CardJson> {
-  return myBidsCard(turn.who.locale, await myBids(deps, bidderOf(turn)), deps.clock.now());
+  const page = await myBids(deps, bidderOf(turn));
+  return myBidsCard(turn.who.locale, page.items, deps.clock.now(), page.more);
 }
