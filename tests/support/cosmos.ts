@@ -29,18 +29,58 @@ export function testCosmosServer(): Promise<EmbeddedCosmos> {
   return server;
 }
 
+/** One query the bot ran: its SQL, the partition key it was scoped to (if any), and the documents it got back. */
+export interface QueryRecord {
+  readonly query: string;
+  /** What the SDK was given as `partitionKey` (FeedOptions), undefined for a cross-partition query. */
+  readonly partitionKey: unknown;
+  /** The `x-ms-documentdb-partitionkey` header sent with it. */
+  readonly partitionKeyHeader: string | undefined;
+  readonly documents: number;
+  /** The documents' JSON size. */
+  readonly bytes: number;
+}
+
 /** Every request the bot makes to Cosmos DB, as "<operation> <resource>", for counting what an action costs. */
 export class CosmosRequestLog {
   readonly requests: string[] = [];
+  /**
+   * Every query's result page, query-plan requests left out (the embedded server answers those with
+   * the full results, which real Cosmos does not; see NOTES.md). Point reads are in `requests` only.
+   */
+  readonly queries: QueryRecord[] = [];
+  /** The path of every document read by id ("dbs/…/colls/<container>/docs/<id>"). */
+  readonly reads: string[] = [];
   readonly plugin: PluginConfig = {
     on: 'request',
     plugin: async (context, _node, next) => {
       this.requests.push(`${String(context.operationType)} ${String(context.resourceType)}`);
-      return next(context);
+      // The SDK's query-plan request is also a 'read' of docs, on the collection's path: only reads of one item count.
+      if (String(context.operationType) === 'read' && String(context.resourceType) === 'docs' && /\/docs\/[^/]+$/.test(String(context.path))) this.reads.push(String(context.path));
+      const response = await next(context);
+      const headers = (context.headers ?? {}) as Record<string, unknown>;
+      if (String(context.operationType) === 'query' && String(context.resourceType) === 'docs' && !headers['x-ms-cosmos-is-query-plan-request']) {
+        const body = context.body as { query?: string } | string | undefined;
+        const docs = ((response.result as { Documents?: unknown[] } | undefined)?.Documents ?? []) as unknown[];
+        this.queries.push({
+          query: typeof body === 'string' ? String((JSON.parse(body) as { query?: string }).query) : String(body?.query),
+          partitionKey: context.partitionKey,
+          partitionKeyHeader: headers['x-ms-documentdb-partitionkey'] === undefined ? undefined : String(headers['x-ms-documentdb-partitionkey']),
+          documents: docs.length,
+          bytes: Buffer.byteLength(JSON.stringify(docs)),
+        });
+      }
+      return response;
     },
   };
+  /** Documents returned by the queries since the last clear (point reads not included). */
+  get documents(): number {
+    return this.queries.reduce((n, q) => n + q.documents, 0);
+  }
   clear(): void {
     this.requests.splice(0);
+    this.queries.splice(0);
+    this.reads.splice(0);
   }
 }
 
