@@ -17,6 +17,7 @@ import { planReminders, sendDueReminders, type ReminderDeps } from './app/remind
 import { tenantMeetings } from './app/tenant-calendar.js';
 import { warnAboutHolidays } from './app/calendar-admin.js';
 import { DEFAULT_REMINDERS } from './domain/reminders.js';
+import { sizeMonthCache } from './domain/calendar.js';
 import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from './adapters/cosmos/reminder-repository.js';
 import { calendarIcs, PUBLIC_KINDS } from './adapters/http/calendar-ics.js';
 import { startLoop } from './adapters/scheduler/interval-loop.js';
@@ -171,9 +172,13 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     startLoop(
       'planner',
       async () => {
-        for (const tenantId of await directories.tenantIds()) {
-          await planReminders(reminderDeps, tenantId);
-          await warnAboutHolidays({ calendars, directories, conversations, notifier, clock }, tenantId);
+        const tenantIds = await directories.tenantIds();
+        // Every tenant's plan then stays in the month memo from one request to the next.
+        sizeMonthCache(tenantIds.length);
+        for (const tenantId of tenantIds) {
+          const planned = await planReminders(reminderDeps, tenantId);
+          // Unchanged roster, calendar and day: no meeting can have become a new holiday warning either.
+          if (planned.directory && !planned.unchanged) await warnAboutHolidays({ calendars, directories, conversations, notifier, clock }, tenantId, planned.directory);
         }
       },
       timers ? PLANNER_INTERVAL_MS : 0,
@@ -210,7 +215,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     const cal = await calendars.get(tenantId);
     return feeds.get(tenantId, `${dir.etag}|${cal?.etag ?? ''}`, async () => {
       const now = clock.now();
-      const { meetings } = await tenantMeetings({ calendars }, dir.value, new Date(now.getTime() - 62 * 86400_000), new Date(now.getTime() + 400 * 86400_000));
+      const { meetings } = await tenantMeetings({ calendars, clock }, dir.value, new Date(now.getTime() - 62 * 86400_000), new Date(now.getTime() + 400 * 86400_000));
       return calendarIcs(meetings.filter((m) => PUBLIC_KINDS.includes(m.kind)), { name: 'Byrådets mødeplan', now, host: 'kerneopgave-bot' });
     });
   };
