@@ -13,11 +13,10 @@ import { seedDemoData } from './app/seed-demo.js';
 import { sweepTenders } from './app/tender-sweep.js';
 import { hostname } from 'node:os';
 import { Pacer } from './app/pacer.js';
-import { planReminders, sendDueReminders, type ReminderDeps } from './app/reminders.js';
+import { sendDueReminders, type ReminderDeps } from './app/reminders.js';
 import { tenantMeetings } from './app/tenant-calendar.js';
-import { warnAboutHolidays } from './app/calendar-admin.js';
+import { planAllTenants } from './app/planner.js';
 import { DEFAULT_REMINDERS } from './domain/reminders.js';
-import { sizeMonthCache } from './domain/calendar.js';
 import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from './adapters/cosmos/reminder-repository.js';
 import { calendarIcs, PUBLIC_KINDS } from './adapters/http/calendar-ics.js';
 import { startLoop } from './adapters/scheduler/interval-loop.js';
@@ -171,16 +170,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
     startLoop(
       'planner',
-      async () => {
-        const tenantIds = await directories.tenantIds();
-        // Every tenant's plan then stays in the month memo from one request to the next.
-        sizeMonthCache(tenantIds.length);
-        for (const tenantId of tenantIds) {
-          const planned = await planReminders(reminderDeps, tenantId);
-          // Unchanged roster, calendar and day: no meeting can have become a new holiday warning either.
-          if (planned.directory && !planned.unchanged) await warnAboutHolidays({ calendars, directories, conversations, notifier, clock }, tenantId, planned.directory);
-        }
-      },
+      () => planAllTenants(reminderDeps),
       timers ? PLANNER_INTERVAL_MS : 0,
       schedLog,
     ),

@@ -29,18 +29,35 @@ export function testCosmosServer(): Promise<EmbeddedCosmos> {
   return server;
 }
 
-/** Every request the bot makes to Cosmos DB, as "<operation> <resource>", for counting what an action costs. */
+/**
+ * Every request the bot makes to Cosmos DB, as "<operation> <resource>", for counting what an action
+ * costs. @azure/cosmos sends each query as two HTTP requests, its query plan (a "read docs" with the
+ * query-plan header; on Azure a round trip but no RU) and the query; `queryPlans` counts the first
+ * kind and `operations()` leaves them out, so a query counts once.
+ */
 export class CosmosRequestLog {
   readonly requests: string[] = [];
+  private planRequests = 0;
   readonly plugin: PluginConfig = {
     on: 'request',
     plugin: async (context, _node, next) => {
-      this.requests.push(`${String(context.operationType)} ${String(context.resourceType)}`);
+      const plan = String((context.headers as Record<string, unknown> | undefined)?.['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true';
+      if (plan) this.planRequests++;
+      this.requests.push(plan ? 'queryplan docs' : `${String(context.operationType)} ${String(context.resourceType)}`);
       return next(context);
     },
   };
+  /** How many query-plan requests were sent (one per query). */
+  get queryPlans(): number {
+    return this.planRequests;
+  }
+  /** The requests without the query plans: point reads, writes and one per query. */
+  operations(): string[] {
+    return this.requests.filter((r) => r !== 'queryplan docs');
+  }
   clear(): void {
     this.requests.splice(0);
+    this.planRequests = 0;
   }
 }
 
