@@ -13,9 +13,9 @@ import { seedDemoData } from './app/seed-demo.js';
 import { sweepTenders } from './app/tender-sweep.js';
 import { hostname } from 'node:os';
 import { Pacer } from './app/pacer.js';
-import { planReminders, sendDueReminders, type ReminderDeps } from './app/reminders.js';
+import { sendDueReminders, type ReminderDeps } from './app/reminders.js';
 import { tenantMeetings } from './app/tenant-calendar.js';
-import { warnAboutHolidays } from './app/calendar-admin.js';
+import { planAllTenants } from './app/planner.js';
 import { DEFAULT_REMINDERS } from './domain/reminders.js';
 import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from './adapters/cosmos/reminder-repository.js';
 import { calendarIcs, PUBLIC_KINDS } from './adapters/http/calendar-ics.js';
@@ -170,12 +170,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
     startLoop(
       'planner',
-      async () => {
-        for (const tenantId of await directories.tenantIds()) {
-          await planReminders(reminderDeps, tenantId);
-          await warnAboutHolidays({ calendars, directories, conversations, notifier, clock }, tenantId);
-        }
-      },
+      () => planAllTenants(reminderDeps),
       timers ? PLANNER_INTERVAL_MS : 0,
       schedLog,
     ),
@@ -210,7 +205,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     const cal = await calendars.get(tenantId);
     return feeds.get(tenantId, `${dir.etag}|${cal?.etag ?? ''}`, async () => {
       const now = clock.now();
-      const { meetings } = await tenantMeetings({ calendars }, dir.value, new Date(now.getTime() - 62 * 86400_000), new Date(now.getTime() + 400 * 86400_000));
+      const { meetings } = await tenantMeetings({ calendars, clock }, dir.value, new Date(now.getTime() - 62 * 86400_000), new Date(now.getTime() + 400 * 86400_000));
       return calendarIcs(meetings.filter((m) => PUBLIC_KINDS.includes(m.kind)), { name: 'Byrådets mødeplan', now, host: 'kerneopgave-bot' });
     });
   };

@@ -11,6 +11,7 @@ import {
   addTopic,
   agendaOpen,
   cardsDue,
+  cardsStale,
   changeableTopic,
   editTopic,
   followMeeting,
@@ -168,12 +169,13 @@ async function writeChanges(deps: Pick<AgendaDeps, 'agendas'>, tenantId: string,
 // ---- meetings ----
 
 /** From one read of the tenant's calendar: whether chefs may add topics, and every dialogmøde from a month back to a year ahead, cancelled ones included. */
-async function dialogmoedePlan(deps: Pick<AgendaDeps, 'calendars'>, dir: Directory, now: Date): Promise<{ meetings: Meeting[]; chefsMayAdd: boolean }> {
-  const { meetings, settings } = await tenantMeetings(deps, dir, new Date(now.getTime() - 40 * DAY), new Date(now.getTime() + 400 * DAY));
-  return { meetings: meetings.filter((m) => m.kind === 'dialogmoede'), chefsMayAdd: settings.agenda?.chefsMayAddTopics ?? false };
+async function dialogmoedePlan(deps: Pick<AgendaDeps, 'calendars' | 'clock'>, dir: Directory, now: Date): Promise<{ meetings: Meeting[]; chefsMayAdd: boolean; etag: string | undefined }> {
+  // Served from the instance's plan cache (tenant-calendar.ts) while the calendar, the kernegrupper and the day are the same.
+  const { meetings, settings, etag } = await tenantMeetings(deps, dir, new Date(now.getTime() - 40 * DAY), new Date(now.getTime() + 400 * DAY));
+  return { meetings: meetings.filter((m) => m.kind === 'dialogmoede'), chefsMayAdd: settings.agenda?.chefsMayAddTopics ?? false, etag };
 }
 
-const dialogmoeder = async (deps: Pick<AgendaDeps, 'calendars'>, dir: Directory, now: Date) => (await dialogmoedePlan(deps, dir, now)).meetings;
+const dialogmoeder = async (deps: Pick<AgendaDeps, 'calendars' | 'clock'>, dir: Directory, now: Date) => (await dialogmoedePlan(deps, dir, now)).meetings;
 
 /** The first dialogmøde that stands and starts after `after`. */
 const nextAfter = (meetings: readonly Meeting[], after: Date, except?: string) =>
@@ -507,19 +509,64 @@ export interface AgendaSweepReport {
  */
 const REQUEUE_MS = 10 * 60_000;
 
+/** An open agenda this instance found with nothing to do until its meeting starts, and the agenda and calendar it saw. */
+interface Waiting {
+  readonly agendaEtag: string;
+  readonly calendarEtag: string;
+  readonly until: number;
+}
+// Per agenda repository, i.e. per running bot.
+const waitingAgendas = new WeakMap<AgendaRepository, Map<string, Waiting>>();
+
 export async function sweepAgendas(deps: AgendaDeps): Promise<AgendaSweepReport> {
   const report: AgendaSweepReport = { locked: 0, handedOn: 0, authorsTold: 0, cardsDrawn: 0 };
-  for (const { tenantId, meetingId } of await deps.agendas.needingAttention()) {
+  let waiting = waitingAgendas.get(deps.agendas);
+  if (!waiting) waitingAgendas.set(deps.agendas, (waiting = new Map()));
+  // The calendar's etag, read at most once per tenant and pass, and only for agendas that are waiting.
+  const calendarEtags = new Map<string, Promise<string>>();
+  const calendarEtag = (tenantId: string) => {
+    let etag = calendarEtags.get(tenantId);
+    if (!etag) calendarEtags.set(tenantId, (etag = deps.calendars.get(tenantId).then((c) => c?.etag ?? '')));
+    return etag;
+  };
+  const seen = new Set<string>();
+  for (const { tenantId, meetingId, etag } of await deps.agendas.needingAttention()) {
+    const key = `${tenantId}|${meetingId}`;
+    seen.add(key);
+    // An open agenda waiting for its meeting: nothing to do while neither it nor the calendar (a move,
+    // a cancellation) has changed, so it costs the tenant's one calendar read instead of three reads.
+    const wait = waiting.get(key);
+    if (wait && wait.agendaEtag === etag && deps.clock.now().getTime() < wait.until && wait.calendarEtag === (await calendarEtag(tenantId))) continue;
+    waiting.delete(key);
     const dir = (await deps.directories.get(tenantId))?.value;
     const found = await deps.agendas.get(tenantId, meetingId);
     if (!dir || !found) continue;
     const now = deps.clock.now();
-    const all = await dialogmoeder(deps, dir, now);
+    const plan = await dialogmoedePlan(deps, dir, now);
+    const all = plan.meetings;
     // An agenda whose meeting left the plan keeps the start it last had.
     const meeting: Meeting = all.find((m) => m.id === meetingId) ?? { id: meetingId, kind: 'dialogmoede', title: 'Dialogmøde', start: found.value.meetingStart, end: found.value.meetingStart, status: 'planned' };
+    if (waitsForStart(found.value, meeting, now)) {
+      waiting.set(key, { agendaEtag: found.etag, calendarEtag: plan.etag ?? '', until: new Date(meeting.start).getTime() });
+      continue;
+    }
     await sweepOne(deps, dir, found, meeting, all, now, report);
   }
+  for (const key of waiting.keys()) if (!seen.has(key)) waiting.delete(key);
   return report;
+}
+
+/** Open, its meeting standing where the agenda has it and not begun, the cards drawn and no redraw to re-enqueue: the sweep has nothing to do before the start. */
+function waitsForStart(agenda: Agenda, meeting: Meeting, now: Date): boolean {
+  const requeueing = agenda.cardsQueuedVersion !== undefined && agenda.cardsQueuedVersion === agenda.shownVersion && agenda.cardsShownAt !== undefined && now.getTime() - new Date(agenda.cardsShownAt).getTime() < REQUEUE_MS;
+  return (
+    agenda.status === 'open' &&
+    meeting.status !== 'cancelled' &&
+    agenda.meetingStart === meeting.start &&
+    now.getTime() < new Date(meeting.start).getTime() &&
+    !cardsStale(agenda) &&
+    !requeueing
+  );
 }
 
 async function sweepOne(deps: AgendaDeps, dir: Directory, found: Versioned<Agenda>, meeting: Meeting, all: readonly Meeting[], now: Date, report: AgendaSweepReport): Promise<void> {

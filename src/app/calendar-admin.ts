@@ -147,8 +147,9 @@ export async function addMeeting(
 }
 
 /** Warns each admin once (1:1) about each generated meeting in the coming months that falls on a public holiday. */
-export async function warnAboutHolidays(deps: CalendarDeps, tenantId: string): Promise<number> {
-  const directory = (await deps.directories.get(tenantId))?.value;
+export async function warnAboutHolidays(deps: CalendarDeps, tenantId: string, read?: Directory): Promise<number> {
+  // The planner passes the roster it has just read: one point read fewer per tenant and pass.
+  const directory = read ?? (await deps.directories.get(tenantId))?.value;
   if (!directory) return 0;
   const now = deps.clock.now();
   const { meetings, settings } = await tenantMeetings(deps, directory, now, new Date(now.getTime() + 120 * DAY));

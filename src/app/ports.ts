@@ -172,6 +172,11 @@ export interface ReminderRepository {
   /** Pending ones due by `now`, and claims that expired (a sender died mid-send), in every tenant. */
   due(now: Date): Promise<{ tenantId: string; id: string }[]>;
   ofTenant(tenantId: string, since: Date): Promise<Reminder[]>;
+  /**
+   * The planner's one query per tenant: id, status and due time of the reminders of meetings that start
+   * at or after `since` (ids only, in the tenant's partition), so it creates only what is missing.
+   */
+  plannedSince(tenantId: string, since: Date): Promise<{ id: string; status: Reminder['status']; dueAt: string }[]>;
   pendingOfMeeting(tenantId: string, meetingId: string): Promise<Versioned<Reminder>[]>;
 }
 
@@ -181,7 +186,7 @@ export interface AgendaRepository {
   /** Creates (etag undefined) or replaces (etag given); 'conflict' if someone wrote first (or it already exists). */
   save(agenda: Agenda, etag: string | undefined): Promise<SaveOutcome>;
   /** The scheduler's scan: agendas to lock, redraw or hand on, in every tenant. */
-  needingAttention(): Promise<{ tenantId: string; meetingId: string }[]>;
+  needingAttention(): Promise<{ tenantId: string; meetingId: string; etag: string }[]>;
 }
 
 /**

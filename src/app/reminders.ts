@@ -8,7 +8,7 @@
 import { claimToSend, sendable } from './send-claim.js';
 import { createHash } from 'node:crypto';
 import type { Meeting } from '../domain/calendar.js';
-import { kernegrupperOf, tenantMeetings } from './tenant-calendar.js';
+import { copenhagenDay, kernegrupperOf, tenantMeetings } from './tenant-calendar.js';
 import { conversationOfGroup, holdersOf, type Directory } from '../domain/directory.js';
 import { tellAdmins } from './conversations.js';
 import { DAY, HOUR, decide, plannedReminders, targetKey, type Reminder, type ReminderConfig, type ReminderTarget } from '../domain/reminders.js';
@@ -64,18 +64,43 @@ export function reminderId(tenantId: string, meetingId: string, ruleId: string, 
   return `rem-${createHash('sha256').update(`${tenantId}|${meetingId}|${ruleId}|${targetKey(target)}`).digest('hex').slice(0, 40)}`;
 }
 
+/** How far back (by the meeting's start) the planner looks for reminders it planned before: a meeting moved after it began is still found. */
+const PLANNED_LOOKBACK_MS = 31 * DAY;
+
+// What this instance last planned each tenant from: the roster's and the calendar's etags and the
+// Copenhagen day. Per reminder repository, i.e. per running bot. Nothing else changes the plan (a
+// meeting entering the 45-day window during the day is planned the next day, well before any lead time).
+const lastPlanned = new WeakMap<ReminderRepository, Map<string, string>>();
+
+export interface PlanReport {
+  created: number;
+  moved: number;
+  /** Nothing changed since this instance last planned the tenant: no query, no writes. */
+  unchanged?: boolean;
+  /** The roster as read, for the holiday warnings that follow in the same pass. */
+  directory?: Directory | undefined;
+}
+
 /**
  * Writes the reminders the coming weeks call for. Safe to run any time, on any instance: an existing
- * reminder is left alone, except that a pending one follows its meeting if it moved.
+ * reminder is left alone, except that a pending one follows its meeting if it moved. One query per
+ * tenant reads what is already planned (ids, status, due time); only what is missing is created, and
+ * only a moved one is read and written.
  */
-export async function planReminders(deps: ReminderDeps, tenantId: string): Promise<{ created: number; moved: number }> {
-  const dir = (await deps.directories.get(tenantId))?.value;
+export async function planReminders(deps: ReminderDeps, tenantId: string): Promise<PlanReport> {
+  const found = await deps.directories.get(tenantId);
+  const dir = found?.value;
   if (!dir) return { created: 0, moved: 0 };
   const now = deps.clock.now();
-  const { meetings, settings } = await tenantMeetings(deps, dir, now, new Date(now.getTime() + PLAN_AHEAD_MS));
+  const { meetings, settings, etag } = await tenantMeetings(deps, dir, now, new Date(now.getTime() + PLAN_AHEAD_MS));
+  let memo = lastPlanned.get(deps.reminders);
+  if (!memo) lastPlanned.set(deps.reminders, (memo = new Map()));
+  const inputs = `${found.etag}|${etag ?? ''}|${copenhagenDay(now)}`;
+  if (memo.get(tenantId) === inputs) return { created: 0, moved: 0, unchanged: true, directory: dir };
   const config = settings.reminders ?? deps.config;
   const byraad = dir.groups.filter((g) => g.kind === 'byraad').map((g) => g.id);
   const planned = plannedReminders(meetings, config, { kernegrupper: kernegrupperOf(dir).map((g) => g.id), konsulenter: holdersOf(dir, 'konsulent'), byraad });
+  const existing = new Map((await deps.reminders.plannedSince(tenantId, new Date(now.getTime() - PLANNED_LOOKBACK_MS))).map((r) => [r.id, r]));
   let created = 0;
   let moved = 0;
   for (const p of planned) {
@@ -94,17 +119,21 @@ export async function planReminders(deps: ReminderDeps, tenantId: string): Promi
       attempts: 0,
       updatedAt: now.toISOString(),
     };
-    if ((await deps.reminders.create(reminder)) === 'saved') {
+    const known = existing.get(reminder.id);
+    if (known && (known.status !== 'pending' || known.dueAt === reminder.dueAt)) continue;
+    // Not found by the query (or planned meanwhile by another instance): the create decides.
+    if (!known && (await deps.reminders.create(reminder)) === 'saved') {
       created++;
       continue;
     }
-    const existing = await deps.reminders.get(tenantId, reminder.id);
-    if (existing && existing.value.status === 'pending' && existing.value.dueAt !== reminder.dueAt) {
-      const followed = { ...existing.value, dueAt: reminder.dueAt, meetingStart: reminder.meetingStart, updatedAt: now.toISOString() };
-      if ((await deps.reminders.save(followed, existing.etag)) === 'saved') moved++;
+    const current = await deps.reminders.get(tenantId, reminder.id);
+    if (current && current.value.status === 'pending' && current.value.dueAt !== reminder.dueAt) {
+      const followed = { ...current.value, dueAt: reminder.dueAt, meetingStart: reminder.meetingStart, updatedAt: now.toISOString() };
+      if ((await deps.reminders.save(followed, current.etag)) === 'saved') moved++;
     }
   }
-  return { created, moved };
+  memo.set(tenantId, inputs);
+  return { created, moved, directory: dir };
 }
 
 /** Takes or renews the sender lease: true when this instance may send now. */
@@ -194,9 +223,11 @@ async function targetConversation(deps: ReminderDeps, dir: Directory, target: Re
  * a claim that expires and is taken over.
  */
 export async function sendDueReminders(deps: ReminderDeps, instanceId: string): Promise<SendReport> {
-  const report: SendReport = { held: await holdLease(deps, instanceId), sent: 0, late: 0, skipped: 0, retried: 0, unreachable: 0 };
-  if (!report.held) return report;
+  // The due query first: an idle pass is that one query, and the lease is only read (and renewed)
+  // when there is something to send.
   const due = await deps.reminders.due(deps.clock.now());
+  const report: SendReport = { held: due.length > 0 && (await holdLease(deps, instanceId)), sent: 0, late: 0, skipped: 0, retried: 0, unreachable: 0 };
+  if (!report.held) return report;
   const views = new Map<string, Promise<TenantView | undefined>>();
   const viewOf = (tenantId: string) => {
     let v = views.get(tenantId);

@@ -178,19 +178,42 @@ function meetingAt(id: string, kind: MeetingKind, title: string, date: string, s
 
 // A month's plan is a pure function of its inputs, and computing it costs some 30 time-zone look-ups;
 // every request that needs the calendar asks for over a year of months (measured: 3 of 4 seconds of
-// CPU in `npm run bench:agenda` went here before this cache). Bounded, as configurations change.
+// CPU in `npm run bench:agenda` went here before this cache). A memo, so the function stays pure.
+// Least recently used goes first, and the size follows the tenants (`sizeMonthCache`): a 2,000-entry
+// first-in-first-out list thrashed above ~105 tenants, as each plan asks for ~20 months (issue 11:
+// 1.7 ms -> 110 ms per plan).
 const generatedMonths = new Map<string, readonly Meeting[]>();
-const GENERATED_MONTHS_KEPT = 2000;
+/** Months one tenant's plan asks for (a year and a month ahead, two months back, two either side), with room to spare. */
+export const MONTHS_PER_TENANT = 24;
+const MIN_MONTHS_KEPT = 2000;
+let monthsKept = MIN_MONTHS_KEPT;
+const monthStats = { hits: 0, misses: 0 };
+
+/** Keeps at least every month `tenants` tenants' plans use (never fewer than 2,000). */
+export function sizeMonthCache(tenants: number): void {
+  monthsKept = Math.max(MIN_MONTHS_KEPT, Math.ceil(tenants) * MONTHS_PER_TENANT);
+  while (generatedMonths.size > monthsKept) generatedMonths.delete(generatedMonths.keys().next().value!);
+}
+
+/** The month memo's counters and size, for tests and the bench. */
+export function monthCacheStats(): { hits: number; misses: number; size: number; capacity: number } {
+  return { ...monthStats, size: generatedMonths.size, capacity: monthsKept };
+}
 
 /** The month's generated meetings (none in a month off). */
 export function generateMonth(year: number, month: number, config: CalendarConfig, kernegrupper: readonly { id: string; name: string }[]): Meeting[] {
   const key = JSON.stringify([year, month, config, kernegrupper.map((g) => [g.id, g.name])]);
   let meetings = generatedMonths.get(key);
-  if (!meetings) {
+  if (meetings) {
+    monthStats.hits++;
+    // A Map keeps insertion order: taking it out and putting it back makes it the most recently used.
+    generatedMonths.delete(key);
+  } else {
+    monthStats.misses++;
     meetings = computeMonth(year, month, config, kernegrupper);
-    if (generatedMonths.size >= GENERATED_MONTHS_KEPT) generatedMonths.delete(generatedMonths.keys().next().value!);
-    generatedMonths.set(key, meetings);
+    if (generatedMonths.size >= monthsKept) generatedMonths.delete(generatedMonths.keys().next().value!);
   }
+  generatedMonths.set(key, meetings);
   return [...meetings];
 }
 

@@ -41,7 +41,12 @@ export interface QueryRecord {
   readonly bytes: number;
 }
 
-/** Every request the bot makes to Cosmos DB, as "<operation> <resource>", for counting what an action costs. */
+/**
+ * Every request the bot makes to Cosmos DB, as "<operation> <resource>", for counting what an action
+ * costs. @azure/cosmos sends each query as two HTTP requests, its query plan (a "read docs" with the
+ * query-plan header; on Azure a round trip but no RU) and the query; `queryPlans` counts the first
+ * kind and `operations()` leaves them out, so a query counts once.
+ */
 export class CosmosRequestLog {
   readonly requests: string[] = [];
   /**
@@ -51,15 +56,18 @@ export class CosmosRequestLog {
   readonly queries: QueryRecord[] = [];
   /** The path of every document read by id ("dbs/…/colls/<container>/docs/<id>"). */
   readonly reads: string[] = [];
+  private planRequests = 0;
   readonly plugin: PluginConfig = {
     on: 'request',
     plugin: async (context, _node, next) => {
-      this.requests.push(`${String(context.operationType)} ${String(context.resourceType)}`);
+      const headers = (context.headers ?? {}) as Record<string, unknown>;
+      const plan = String(headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true';
+      if (plan) this.planRequests++;
+      this.requests.push(plan ? 'queryplan docs' : `${String(context.operationType)} ${String(context.resourceType)}`);
       // The SDK's query-plan request is also a 'read' of docs, on the collection's path: only reads of one item count.
       if (String(context.operationType) === 'read' && String(context.resourceType) === 'docs' && /\/docs\/[^/]+$/.test(String(context.path))) this.reads.push(String(context.path));
       const response = await next(context);
-      const headers = (context.headers ?? {}) as Record<string, unknown>;
-      if (String(context.operationType) === 'query' && String(context.resourceType) === 'docs' && !headers['x-ms-cosmos-is-query-plan-request']) {
+      if (String(context.operationType) === 'query' && String(context.resourceType) === 'docs' && !plan && !headers['x-ms-cosmos-is-query-plan-request']) {
         const body = context.body as { query?: string } | string | undefined;
         const docs = ((response.result as { Documents?: unknown[] } | undefined)?.Documents ?? []) as unknown[];
         this.queries.push({
@@ -77,10 +85,19 @@ export class CosmosRequestLog {
   get documents(): number {
     return this.queries.reduce((n, q) => n + q.documents, 0);
   }
+  /** How many query-plan requests were sent (one per query). */
+  get queryPlans(): number {
+    return this.planRequests;
+  }
+  /** The requests without the query plans: point reads, writes and one per query. */
+  operations(): string[] {
+    return this.requests.filter((r) => r !== 'queryplan docs');
+  }
   clear(): void {
     this.requests.splice(0);
     this.queries.splice(0);
     this.reads.splice(0);
+    this.planRequests = 0;
   }
 }
 

@@ -15,7 +15,7 @@ import type { CosmosCalendarRepository } from '../../src/adapters/cosmos/reminde
 import { TeamsNotifier } from '../../src/adapters/teams/teams-notifier.js';
 import { DEFAULT_REMINDERS, type ReminderConfig } from '../../src/domain/reminders.js';
 import { TestClock } from './clock.js';
-import { freshDatabase, repositoriesOf } from './cosmos.js';
+import { freshDatabase, repositoriesOf, type CosmosRequestLog } from './cosmos.js';
 import { DEMO_TENANT, demoRoster } from './demo.js';
 import { capturedLog } from './log-capture.js';
 import { RecordingConnector } from './recording-connector.js';
@@ -44,8 +44,8 @@ export interface RunOptions {
 }
 
 /** A rig for the running test, stopped when the test ends however it ends. */
-export async function startRig(now: string, config?: ReminderConfig): Promise<ReminderRig> {
-  const rig = await ReminderRig.start(now, config);
+export async function startRig(now: string, config?: ReminderConfig, requests?: CosmosRequestLog): Promise<ReminderRig> {
+  const rig = await ReminderRig.start(now, config, requests);
   onTestFinished(() => rig.stop());
   return rig;
 }
@@ -60,11 +60,14 @@ export class ReminderRig {
     readonly calendars: CosmosCalendarRepository,
     /** What the reminder engine logged (warnings and up). */
     readonly logLines: Record<string, unknown>[],
+    /** The repositories on the rig's database (the outbox and agendas too). */
+    readonly repos: ReturnType<typeof repositoriesOf>,
   ) {}
 
-  static async start(now: string, config: ReminderConfig = DEFAULT_REMINDERS): Promise<ReminderRig> {
+  /** With `requests`, every request to Cosmos DB is logged there, for counting what a pass costs. */
+  static async start(now: string, config: ReminderConfig = DEFAULT_REMINDERS, requests?: CosmosRequestLog): Promise<ReminderRig> {
     const connector = await new RecordingConnector().start();
-    const cosmos = await freshDatabase();
+    const cosmos = await freshDatabase(requests);
     const repos = repositoriesOf(cosmos);
     const clock = new TestClock(new Date(now));
     await seedDemoData({ ...repos, clock }, DEMO_TENANT, demoRoster);
@@ -101,7 +104,7 @@ export class ReminderRig {
       sleep: async (ms) => clock.advance(ms),
       log: captured.log,
     };
-    return new ReminderRig(deps, clock, connector, calendars, captured.lines);
+    return new ReminderRig(deps, clock, connector, calendars, captured.lines, repos);
   }
 
   plan() {

@@ -80,11 +80,13 @@ export class CosmosAgendaRepository implements AgendaRepository {
     );
   }
 
-  async needingAttention(): Promise<{ tenantId: string; meetingId: string }[]> {
-    // Like the tender scan: ids only, across tenants, for the scheduler; a handful of items a month.
+  async needingAttention(): Promise<{ tenantId: string; meetingId: string; etag: string }[]> {
+    // Like the tender scan: ids (and the etag, so the sweep knows an agenda it has seen is unchanged)
+    // across tenants, for the scheduler. Locked agendas of past meetings have `attention = false`, so
+    // what it returns does not grow with history: the next dialogmøde's agenda per tenant, at most a few.
     const { resources } = await this.container.items
-      .query<{ pk: string; meetingId: string }>("SELECT c.pk, c.meetingId FROM c WHERE c.type = 'agenda' AND c.attention = true")
+      .query<{ pk: string; meetingId: string; _etag: string }>("SELECT c.pk, c.meetingId, c._etag FROM c WHERE c.type = 'agenda' AND c.attention = true")
       .fetchAll();
-    return resources.map((r) => ({ tenantId: r.pk, meetingId: r.meetingId }));
+    return resources.map((r) => ({ tenantId: r.pk, meetingId: r.meetingId, etag: r._etag }));
   }
 }

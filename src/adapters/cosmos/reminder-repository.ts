@@ -79,9 +79,23 @@ export class CosmosReminderRepository implements ReminderRepository {
 
   async ofTenant(tenantId: string, since: Date) {
     const { resources } = await this.container.items
-      .query({ query: "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'reminder' AND c.updatedAt >= @since", parameters: [{ name: '@pk', value: tenantId }, { name: '@since', value: since.toISOString() }] })
+      .query({ query: "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'reminder' AND c.updatedAt >= @since", parameters: [{ name: '@pk', value: tenantId }, { name: '@since', value: since.toISOString() }] }, { partitionKey: tenantId })
       .fetchAll();
     return resources.map((r) => toReminder(r).value);
+  }
+
+  async plannedSince(tenantId: string, since: Date) {
+    // Bounded by the meetings' start, so three years of sent reminders behind it are never read again.
+    const { resources } = await this.container.items
+      .query<{ id: string; status: Reminder['status']; dueAt: string }>(
+        {
+          query: "SELECT c.id, c.status, c.dueAt FROM c WHERE c.pk = @pk AND c.type = 'reminder' AND c.meetingStart >= @since",
+          parameters: [{ name: '@pk', value: tenantId }, { name: '@since', value: since.toISOString() }],
+        },
+        { partitionKey: tenantId },
+      )
+      .fetchAll();
+    return resources;
   }
 
   async pendingOfMeeting(tenantId: string, meetingId: string) {
@@ -89,7 +103,7 @@ export class CosmosReminderRepository implements ReminderRepository {
       .query({
         query: "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'reminder' AND c.meetingId = @m AND c.status = 'pending'",
         parameters: [{ name: '@pk', value: tenantId }, { name: '@m', value: meetingId }],
-      })
+      }, { partitionKey: tenantId })
       .fetchAll();
     return resources.map(toReminder);
   }
