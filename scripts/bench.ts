@@ -18,7 +18,6 @@ import { parseArgs } from 'node:util';
 import type { Activity } from 'botbuilder';
 import { connectEmbedded, type CosmosConnection } from '../src/adapters/cosmos/cosmos-connection.js';
 import { importRoster } from '../src/app/import-roster.js';
-import type { Roster } from '../src/domain/directory.js';
 import { botAdded, cardAction, message } from '../tests/support/activities.js';
 import { conversations, persona, personal, type Persona } from '../tests/support/demo.js';
 import { RecordingConnector } from '../tests/support/recording-connector.js';
@@ -30,6 +29,8 @@ import { bidDirect, DEMO_TENANT, demoRoster, guid, inParallel, numberAll, publis
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The business time the benchmark runs at: a week before the December dialogmøde, its call for topics out. */
 const NOW = '2026-11-30T13:00:00Z';
+/** The database the local data folder holds (COSMOS_DATABASE's default), where --scale measures. */
+const SCALE_DATABASE = 'kerneopgave';
 
 export interface BenchOptions {
   /** Interleaved bot/echo batch pairs per action. */
@@ -100,7 +101,7 @@ interface CosmosProcess {
 }
 
 async function startCosmosProcess(dataDir?: string): Promise<CosmosProcess> {
-  const child = new Child<CosmosChildMessage>(fork(path.join(HERE, 'bench-cosmos-process.ts'), dataDir ? ['--data', dataDir] : [], { execArgv: TSX, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const child = new Child<CosmosChildMessage>(fork(path.join(HERE, 'bench-cosmos-process.ts'), dataDir ? ['--data', dataDir, '--database', SCALE_DATABASE] : [], { execArgv: TSX, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   const ready = (await child.ready) as Extract<CosmosChildMessage, { type: 'ready' }>;
   return {
     ...ready,
@@ -212,7 +213,8 @@ function politicians(): Persona[] {
 }
 
 async function measureSideBySide(opts: BenchOptions, cosmos: CosmosProcess, driver: Driver, out: (l: string) => void): Promise<SideBySideRow[]> {
-  const conn = await cosmos.connect('bench-a');
+  const database = opts.scaleData ? SCALE_DATABASE : 'bench-a';
+  const conn = await cosmos.connect(database);
   const repos = repositoriesOf(conn);
   const clock = { now: () => new Date(NOW) };
   const imported = await importRoster({ directories: repos.directories, clock }, DEMO_TENANT, demoRoster, 'bench');
@@ -220,7 +222,7 @@ async function measureSideBySide(opts: BenchOptions, cosmos: CosmosProcess, driv
   const tender = await publishTenderDirect(repos.tenders, DEMO_TENANT, demoRoster, { id: 'tender-bench-a', title: 'Læsevenner', deadline: new Date('2026-12-07T11:00:00Z'), createdAt: new Date(NOW) });
   await conn.close();
 
-  const [bot, echo] = await Promise.all([startBotProcess('bot', cosmos, 'bench-a'), startBotProcess('echo')]);
+  const [bot, echo] = await Promise.all([startBotProcess('bot', cosmos, database), startBotProcess('echo')]);
   try {
     for (const c of [conversations.laeringChat, conversations.general, conversations.byraadChannel]) await driver.send(bot.url, botAdded(persona.admin, c));
     await bot.runScheduledWork(); // posts the call for topics
@@ -344,12 +346,14 @@ async function sequentialCost(driver: Driver, cosmos: CosmosProcess, url: string
 }
 
 async function measureGrowth(opts: BenchOptions, cosmos: CosmosProcess, driver: Driver, out: (l: string) => void): Promise<{ growth: GrowthRow[]; rosters: RosterRow[] }> {
-  const conn = await cosmos.connect('bench-b');
+  // Its own database, so N=10 is not measured among (a)'s bids; with --scale, among the scale data.
+  const database = opts.scaleData ? SCALE_DATABASE : 'bench-b';
+  const conn = await cosmos.connect(database);
   const repos = repositoriesOf(conn);
   const clock = { now: () => new Date(NOW) };
   const imported = await importRoster({ directories: repos.directories, clock }, DEMO_TENANT, demoRoster, 'bench');
   if (!imported.ok) throw new Error(`demo roster: ${imported.code}`);
-  const bot = await startBotProcess('bot', cosmos, 'bench-b');
+  const bot = await startBotProcess('bot', cosmos, database);
   try {
     for (const c of [conversations.laeringChat, conversations.general, conversations.byraadChannel]) await driver.send(bot.url, botAdded(persona.admin, c));
     const asker = persona.konsulent;
@@ -386,7 +390,7 @@ async function measureGrowth(opts: BenchOptions, cosmos: CosmosProcess, driver: 
     // The rosters go into tenants of their own, after the scheduler was measured with one tenant.
     const rosters: RosterRow[] = [];
     for (const [k, people] of opts.rosters.entries()) {
-      const tenantId = guid('5ca1e000', k + 1);
+      const tenantId = guid('be4c0000', k + 1);
       const result = await importRoster({ directories: repos.directories, clock }, tenantId, scaleRoster(people), 'bench');
       if (!result.ok) throw new Error(`roster of ${people}: ${result.code}`);
       const help = await sequentialCost(driver, cosmos, bot.url, () => message(asker, personal(asker), 'hjælp', { tenantId }), opts.turns);
@@ -537,8 +541,23 @@ export async function runBench(opts: BenchOptions, out: (line: string) => void):
 }
 
 if (isRunDirectly(import.meta.url)) {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, scale: { type: 'boolean', default: false }, data: { type: 'string', default: '.data-scale' } } });
-  const opts: BenchOptions = { ...(values.quick ? QUICK : FULL), scaleData: values.scale ? values.data : undefined };
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      scale: { type: 'boolean', default: false },
+      data: { type: 'string', default: '.data-scale' },
+      // Shorter runs: fewer pairs, other sizes (e.g. --sizes 10,100 --pairs 2).
+      pairs: { type: 'string' },
+      sizes: { type: 'string' },
+    },
+  });
+  const base = values.quick ? QUICK : FULL;
+  const opts: BenchOptions = {
+    ...base,
+    ...(values.pairs ? { pairs: Number(values.pairs) } : {}),
+    ...(values.sizes ? { sizes: values.sizes.split(',').map(Number) } : {}),
+    scaleData: values.scale ? values.data : undefined,
+  };
   if (opts.scaleData && !existsSync(path.join(opts.scaleData, 'cosmos-data.json'))) {
     console.error(`Ingen skala-data i ${opts.scaleData}: kør først npm run seed:scale.`);
     process.exit(1);
