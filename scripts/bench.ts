@@ -503,7 +503,7 @@ export function formatReport(r: BenchReport, opts: BenchOptions): string[] {
   const cost = (c: TurnCost) => `${f1(c.p50Ms)} ms, ${kb(c.bytes)}, ${f1(c.rows)} rows, ${f1(c.requests)} req`;
   lines.push(`| "udbud" 1:1 | ${r.growth.map((g) => cost(g.udbud)).join(' | ')} |`);
   lines.push(`| "mine bud" | ${r.growth.map((g) => cost(g.mineBud)).join(' | ')} |`);
-  lines.push(`| scheduled work, one idle pass (runScheduledWork, planner included) | ${r.growth.map((g) => `${g.schedulerRequests} requests`).join(' | ')} |`);
+  lines.push(`| scheduled work, one idle pass (runScheduledWork, planner included${opts.scaleData ? '; every tenant of the scale data' : ''}) | ${r.growth.map((g) => `${g.schedulerRequests} requests`).join(' | ')} |`);
   lines.push('');
   lines.push(`| "hjælp" with a roster of | ${r.rosters.map((x) => `${x.people.toLocaleString('en')} people`).join(' | ')} |`);
   lines.push(`|---|${r.rosters.map(() => '---').join('|')}|`);
