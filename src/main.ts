@@ -7,9 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { parseRosterFile } from './app/roster-file.js';
 import { systemClock, type Clock } from './app/ports.js';
-import { seedDemoData } from './app/seed-demo.js';
+import type { seedDemoData } from './app/seed-demo.js';
 import { sweepTenders } from './app/tender-sweep.js';
 import { hostname } from 'node:os';
 import { Pacer } from './app/pacer.js';
@@ -77,7 +76,9 @@ async function openDatabase(opts: StartOptions): Promise<CosmosConnection> {
   return cfg.kind === 'azure' ? connectAzureCosmos(cfg) : openLocalCosmos(cfg, opts.log, { role: 'owner', reset: opts.reset ?? false });
 }
 
+// The demo roster's YAML parser and the seeding are loaded only when demo data is on (the local setup).
 async function seedDemo(opts: StartOptions, deps: Parameters<typeof seedDemoData>[0]): Promise<void> {
+  const [{ parseRosterFile }, { seedDemoData }] = await Promise.all([import('./app/roster-file.js'), import('./app/seed-demo.js')]);
   const parsed = parseRosterFile(await readFile(DEMO_ROSTER_FILE, 'utf8'));
   if (!parsed.ok || !parsed.tenantId) throw new Error(`demo/roster.yaml is invalid: ${JSON.stringify(parsed)}`);
   const outcome = await seedDemoData(deps, parsed.tenantId, parsed.roster);
