@@ -3,6 +3,7 @@
 // runs the bot, so the two start-ups compare like for like.
 // Run: PORT=3979 node scripts/echo-bot.js
 
+import process from 'node:process';
 import restify from 'restify';
 import teamsAi from '@microsoft/teams-ai';
 
