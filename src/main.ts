@@ -17,7 +17,6 @@ import { tenantMeetings } from './app/tenant-calendar.js';
 import { warnAboutHolidays } from './app/calendar-admin.js';
 import { DEFAULT_REMINDERS } from './domain/reminders.js';
 import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from './adapters/cosmos/reminder-repository.js';
-import { calendarIcs, PUBLIC_KINDS } from './adapters/http/calendar-ics.js';
 import { startLoop } from './adapters/scheduler/interval-loop.js';
 import { CosmosTenderRepository } from './adapters/cosmos/tender-repository.js';
 import { CosmosAgendaRepository } from './adapters/cosmos/agenda-repository.js';
@@ -210,6 +209,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     if (!dir) return undefined;
     const cal = await calendars.get(tenantId);
     return feeds.get(tenantId, `${dir.etag}|${cal?.etag ?? ''}`, async () => {
+      // The iCalendar writer is loaded at the first feed request, not at every start.
+      const { calendarIcs, PUBLIC_KINDS } = await import('./adapters/http/calendar-ics.js');
       const now = clock.now();
       const { meetings } = await tenantMeetings({ calendars }, dir.value, new Date(now.getTime() - 62 * 86400_000), new Date(now.getTime() + 400 * 86400_000));
       return calendarIcs(meetings.filter((m) => PUBLIC_KINDS.includes(m.kind)), { name: 'Byrådets mødeplan', now, host: 'kerneopgave-bot' });
