@@ -27,6 +27,29 @@ module.exports = {
       to: { path: 'node_modules/(botbuilder|@microsoft/teams-ai|@azure/|adaptivecards|restify|@vercel/)' },
     },
     {
+      name: 'local-database-loads-lazily',
+      comment:
+        'The embedded Cosmos server, its journal, snapshot and data lock are only for the local setup: cosmos-connection.ts loads them with import() when no COSMOS_ENDPOINT is set, so production never loads them (issue 11: start-up time and memory). Type-only imports are fine.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/adapters/cosmos/(embedded-cosmos|cosmos-journal|cosmos-snapshot|data-lock)\\.ts$' },
+      to: { path: '^src/adapters/cosmos/(embedded-cosmos|cosmos-journal|cosmos-snapshot|data-lock)\\.ts$', dynamic: false, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'local-only-packages-load-lazily',
+      comment:
+        'The embedded Cosmos server and the certificate maker are imported only by embedded-cosmos.ts, itself loaded lazily (see above).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/adapters/cosmos/embedded-cosmos\\.ts$' },
+      to: { path: 'node_modules/(@vercel/cosmosdb-server|selfsigned)/', dynamic: false },
+    },
+    {
+      name: 'no-tsx-in-src',
+      comment: 'The bot runs compiled (node dist/main.js); tsx is for scripts and tests.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: 'node_modules/tsx/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The tests that start the bot as a process run the compiled build, as `npm start` does.
+    globalSetup: ['tests/support/build-before-tests.ts'],
     // Two files at a time: the 2-core machines this runs on (forks: each file its own process, so a
     // file that hangs or crashes takes no other file's tests with it).
     pool: 'forks',

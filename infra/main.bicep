@@ -160,7 +160,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
-      appCommandLine: 'npm start'
+      // The compiled build, run by node itself: `npm start` would rebuild first (prestart needs the dev
+      // dependencies the package does not ship), and npm does not pass SIGTERM on to node.
+      appCommandLine: 'node --disable-warning=DEP0111 dist/main.js'
       // Reminders are sent from inside the bot process; an app unloaded when idle would send none.
       alwaysOn: true
       healthCheckPath: '/healthz'

@@ -7,9 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { parseRosterFile } from './app/roster-file.js';
 import { systemClock, type Clock } from './app/ports.js';
-import { seedDemoData } from './app/seed-demo.js';
+import type { seedDemoData } from './app/seed-demo.js';
 import { sweepTenders } from './app/tender-sweep.js';
 import { hostname } from 'node:os';
 import { Pacer } from './app/pacer.js';
@@ -18,7 +17,6 @@ import { tenantMeetings } from './app/tenant-calendar.js';
 import { planAllTenants } from './app/planner.js';
 import { DEFAULT_REMINDERS } from './domain/reminders.js';
 import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from './adapters/cosmos/reminder-repository.js';
-import { calendarIcs, PUBLIC_KINDS } from './adapters/http/calendar-ics.js';
 import { startLoop } from './adapters/scheduler/interval-loop.js';
 import { CosmosTenderRepository } from './adapters/cosmos/tender-repository.js';
 import { CosmosAgendaRepository } from './adapters/cosmos/agenda-repository.js';
@@ -77,7 +75,9 @@ async function openDatabase(opts: StartOptions): Promise<CosmosConnection> {
   return cfg.kind === 'azure' ? connectAzureCosmos(cfg) : openLocalCosmos(cfg, opts.log, { role: 'owner', reset: opts.reset ?? false });
 }
 
+// The demo roster's YAML parser and the seeding are loaded only when demo data is on (the local setup).
 async function seedDemo(opts: StartOptions, deps: Parameters<typeof seedDemoData>[0]): Promise<void> {
+  const [{ parseRosterFile }, { seedDemoData }] = await Promise.all([import('./app/roster-file.js'), import('./app/seed-demo.js')]);
   const parsed = parseRosterFile(await readFile(DEMO_ROSTER_FILE, 'utf8'));
   if (!parsed.ok || !parsed.tenantId) throw new Error(`demo/roster.yaml is invalid: ${JSON.stringify(parsed)}`);
   const outcome = await seedDemoData(deps, parsed.tenantId, parsed.roster);
@@ -204,6 +204,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     if (!dir) return undefined;
     const cal = await calendars.get(tenantId);
     return feeds.get(tenantId, `${dir.etag}|${cal?.etag ?? ''}`, async () => {
+      // The iCalendar writer is loaded at the first feed request, not at every start.
+      const { calendarIcs, PUBLIC_KINDS } = await import('./adapters/http/calendar-ics.js');
       const now = clock.now();
       const { meetings } = await tenantMeetings({ calendars, clock }, dir.value, new Date(now.getTime() - 62 * 86400_000), new Date(now.getTime() + 400 * 86400_000));
       return calendarIcs(meetings.filter((m) => PUBLIC_KINDS.includes(m.kind)), { name: 'Byrådets mødeplan', now, host: 'kerneopgave-bot' });

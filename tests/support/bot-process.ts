@@ -1,7 +1,7 @@
-// Runs the bot as `npm start` does (package.json's start script, src/main.ts) in a child process of
-// its own process group, on a free port, with a fresh data folder and only the environment given
-// here: nothing from the developer's shell reaches it. Keeps its JSON log lines so a test can wait
-// for what the bot did, and stops the whole group.
+// Runs the bot as `npm start` does (package.json's start script: dist/main.js, which vitest's global
+// setup has built) in a child process of its own process group, on a free port, with a fresh data
+// folder and only the environment given here: nothing from the developer's shell reaches it. Keeps
+// its JSON log lines so a test can wait for what the bot did, and stops the whole group.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

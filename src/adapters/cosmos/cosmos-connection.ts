@@ -1,18 +1,19 @@
 // Opens the database the configuration names: Azure Cosmos DB (key or Entra credential), or the
 // embedded local server with its data kept under the data folder (a journal of every write). Everything above this file sees
 // the same @azure/cosmos containers either way.
+// The local pieces (the embedded server with its certificate maker and geometry libraries, the journal,
+// the snapshot, the data lock) are loaded only when the local database is opened: with COSMOS_ENDPOINT
+// set they are never read from disk, which keeps the production start-up small and quick.
 
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Agent } from 'node:https';
 import { CosmosClient, type Container, type Database, type PluginConfig } from '@azure/cosmos';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { CONTAINERS } from './containers.js';
-import { journalWrites, Journal } from './cosmos-journal.js';
-import { compact, loadInto, readLocalData } from './cosmos-snapshot.js';
-import { takeDataLock, type LockOwner } from './data-lock.js';
-import { agentTrusting, startEmbeddedCosmos } from './embedded-cosmos.js';
+import type { LockOwner } from './data-lock.js';
 
 export type Containers = { readonly [K in keyof typeof CONTAINERS]: Container };
 
@@ -71,7 +72,7 @@ export async function connectAzureCosmos(cfg: Extract<Config['cosmos'], { kind: 
 
 /** Connects to an embedded server at `endpoint` (a test's, or a running bot's); `plugins` see every request (used to count them). */
 export async function connectEmbedded(endpoint: string, key: string, ca: string, databaseId: string, plugins?: PluginConfig[]): Promise<CosmosConnection> {
-  const client = new CosmosClient({ endpoint, key, agent: agentTrusting(ca), connectionPolicy: { enableEndpointDiscovery: false }, ...(plugins ? { plugins } : {}) });
+  const client = new CosmosClient({ endpoint, key, agent: new Agent({ ca, keepAlive: true }), connectionPolicy: { enableEndpointDiscovery: false }, ...(plugins ? { plugins } : {}) });
   const database = await ensureSchema(client, databaseId, true);
   return connection(client, database, async () => {});
 }
@@ -124,6 +125,12 @@ export async function openLocalCosmos(
   const snapshotFile = path.join(dataDir, 'cosmos-data.json');
   const journalFile = path.join(dataDir, 'journal.ndjson');
   await mkdir(dataDir, { recursive: true });
+  const [{ takeDataLock }, { compact, loadInto, readLocalData }, { journalWrites, Journal }, { startEmbeddedCosmos }] = await Promise.all([
+    import('./data-lock.js'),
+    import('./cosmos-snapshot.js'),
+    import('./cosmos-journal.js'),
+    import('./embedded-cosmos.js'),
+  ]);
 
   const taken = await takeDataLock(dataDir, opts.role);
   if (!taken.ok) {

@@ -53,7 +53,3 @@ export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
       }),
   };
 }
-
-export function agentTrusting(ca: string): https.Agent {
-  return new https.Agent({ ca, keepAlive: true });
-}
