@@ -13,7 +13,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Activity } from 'botbuilder';
 import { connectEmbedded, type CosmosConnection } from '../src/adapters/cosmos/cosmos-connection.js';
@@ -23,6 +23,7 @@ import { conversations, persona, personal, type Persona } from '../tests/support
 import { RecordingConnector } from '../tests/support/recording-connector.js';
 import type { BotChildMessage } from './bench-bot-process.js';
 import type { CosmosChildMessage, CosmosCounters } from './bench-cosmos-process.js';
+import { measureStartup as measureStartupRuns } from './bench-startup.js';
 import { isRunDirectly } from './run-directly.js';
 import { bidDirect, DEMO_TENANT, demoRoster, guid, inParallel, numberAll, publishTenderDirect, repositoriesOf, scaleRoster } from './scale-data.js';
 
@@ -48,10 +49,12 @@ export interface BenchOptions {
   readonly scaleData?: string | undefined;
   /** Skip the start-up measurement (tests). */
   readonly skipStartup?: boolean | undefined;
+  /** Start-up runs per kind (median); 3 unless given. */
+  readonly startupRuns?: number | undefined;
 }
 
 export const FULL: BenchOptions = { pairs: 6, batch: 32, concurrency: 16, sizes: [10, 100, 1000], rosters: [1000, 5000], turns: 15 };
-export const QUICK: BenchOptions = { pairs: 3, batch: 16, concurrency: 16, sizes: [10, 100, 1000], rosters: [1000, 5000], turns: 7 };
+export const QUICK: BenchOptions = { pairs: 3, batch: 16, concurrency: 16, sizes: [10, 100, 1000], rosters: [1000, 5000], turns: 7, startupRuns: 1 };
 
 // ---------------------------------------------------------------------------------------------
 // Child processes
@@ -404,27 +407,33 @@ async function measureGrowth(opts: BenchOptions, cosmos: CosmosProcess, driver: 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Start-up: measured by scripts/bench-startup.ts (written separately) when it is there.
+// Start-up: scripts/bench-startup.ts starts the compiled build as a child process (production path:
+// COSMOS_ENDPOINT set to a database in its own process), beside a bare echo bot, and medians the runs.
 
 export interface StartupFigures {
   readonly readyMs: number;
   readonly rssBytes: number;
+  /** The echo bot's figures from the same runs: the yardstick. */
+  readonly echoReadyMs: number;
+  readonly echoRssBytes: number;
+  /** The bot with the embedded database and demo data (the local setup, not the goal). */
+  readonly localReadyMs: number;
+  readonly localRssBytes: number;
+  readonly runs: number;
 }
 
-/**
- * Plugs in scripts/bench-startup.ts: it should export `measureStartup(): Promise<{ readyMs, rssBytes }>`
- * (milliseconds from start to ready, resident memory once ready). Without the file: undefined.
- */
-async function measureStartup(): Promise<StartupFigures | undefined> {
-  const file = path.join(HERE, 'bench-startup.ts');
-  if (!existsSync(file)) return undefined;
-  const mod = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
-  const fn = (mod.measureStartup ?? mod.default) as (() => Promise<Record<string, unknown>>) | undefined;
-  if (typeof fn !== 'function') return undefined;
-  const r = await fn();
-  const readyMs = Number(r.readyMs ?? (typeof r.readySeconds === 'number' ? r.readySeconds * 1000 : NaN));
-  const rssBytes = Number(r.rssBytes ?? (typeof r.rssMb === 'number' ? r.rssMb * 1024 * 1024 : NaN));
-  return { readyMs, rssBytes };
+async function measureStartup(runs: number): Promise<StartupFigures> {
+  const r = await measureStartupRuns({ runs, idleSeconds: 0 });
+  const mb = 1024 * 1024;
+  return {
+    readyMs: r.starts.cosmos.readyMs,
+    rssBytes: r.starts.cosmos.rssMb * mb,
+    echoReadyMs: r.starts.echo.readyMs,
+    echoRssBytes: r.starts.echo.rssMb * mb,
+    localReadyMs: r.starts.embedded.readyMs,
+    localRssBytes: r.starts.embedded.rssMb * mb,
+    runs,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -480,8 +489,17 @@ export function goalsOf(r: BenchReport): Goal[] {
   cpu('bid submit', 3, 'bid submit');
   cpu('topic add', 3, 'topic add');
   const s = r.startup;
-  goals.push({ goal: 'ready ≤ 5 s after start', measured: s ? `${f2(s.readyMs / 1000)} s` : 'not measured', pass: s ? s.readyMs <= 5000 : undefined });
-  goals.push({ goal: 'RSS ≤ 200 MB when ready', measured: s ? `${(s.rssBytes / 1024 / 1024).toFixed(0)} MB` : 'not measured', pass: s ? s.rssBytes <= 200 * 1024 * 1024 : undefined });
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  goals.push({
+    goal: 'ready ≤ 5 s after start (compiled build, COSMOS_ENDPOINT set)',
+    measured: s ? `${f2(s.readyMs / 1000)} s (echo ${f2(s.echoReadyMs / 1000)} s; local setup with embedded database ${f2(s.localReadyMs / 1000)} s; median of ${s.runs})` : 'not measured',
+    pass: s ? s.readyMs <= 5000 : undefined,
+  });
+  goals.push({
+    goal: 'RSS ≤ 200 MB when ready',
+    measured: s ? `${mb(s.rssBytes)} (echo ${mb(s.echoRssBytes)}; local setup ${mb(s.localRssBytes)})` : 'not measured',
+    pass: s ? s.rssBytes <= 200 * 1024 * 1024 : undefined,
+  });
   return goals;
 }
 
@@ -528,7 +546,7 @@ export async function runBench(opts: BenchOptions, out: (line: string) => void):
     out('(b) growth …');
     const { growth, rosters } = await measureGrowth(opts, cosmos, driver, out);
     out('start-up …');
-    const startup = opts.skipStartup ? undefined : await measureStartup();
+    const startup = opts.skipStartup ? undefined : await measureStartup(opts.startupRuns ?? 3);
     const report: BenchReport = { sideBySide, growth, rosters, startup };
     for (const l of formatReport(report, opts)) out(l);
     out('');
