@@ -3,7 +3,7 @@
 
 import type { Bid } from '../domain/bid.js';
 import type { Directory } from '../domain/directory.js';
-import type { Tender } from '../domain/tender.js';
+import type { Tally, Tender } from '../domain/tender.js';
 import type { CalendarConfig, Meeting, Override } from '../domain/calendar.js';
 import type { Reminder, ReminderConfig } from '../domain/reminders.js';
 import type { Agenda, AgendaCard, Topic } from '../domain/agenda.js';
@@ -58,6 +58,17 @@ export interface ConversationRepository {
   save(record: ConversationRecord, etag: string | undefined): Promise<SaveOutcome>;
 }
 
+export interface TenderRef {
+  readonly tenantId: string;
+  readonly tenderId: string;
+}
+
+export interface SweepScan {
+  readonly due: readonly TenderRef[];
+  readonly unshown: readonly TenderRef[];
+  readonly unnumbered: readonly TenderRef[];
+}
+
 /** Tenders and their bids, one partition per tenant. */
 export interface TenderRepository {
   getTender(tenantId: string, tenderId: string): Promise<Versioned<Tender> | undefined>;
@@ -71,12 +82,23 @@ export interface TenderRepository {
   allBidsOfTender(tenantId: string, tenderId: string): Promise<Bid[]>;
   /** Bids stored but not numbered yet (number 0), with their etags. */
   unnumberedBids(tenantId: string, tenderId: string): Promise<Versioned<Bid>[]>;
+  /** The Teams ids of the tender's latest bidders (bids not withdrawn, newest first, at most `limit` bids read). */
+  latestBidders(tenantId: string, tenderId: string, limit: number): Promise<string[]>;
+  /** The tender's bid counter; undefined until its first bid is numbered. */
+  getTally(tenantId: string, tenderId: string): Promise<Versioned<Tally> | undefined>;
+  /** Creates (etag undefined; 'conflict' if it exists) or replaces (etag given) the tally. */
+  saveTally(tally: Tally, etag: string | undefined): Promise<SaveOutcome>;
   bidsOfBidder(tenantId: string, bidderId: string, tenderId?: string): Promise<Bid[]>;
   tendersOfGroup(tenantId: string, groupId: string): Promise<Tender[]>;
   publishedTenders(tenantId: string): Promise<Tender[]>;
   getTenders(tenantId: string, tenderIds: readonly string[]): Promise<Tender[]>;
-  /** The scheduler's scan for tenders that may need closing, reporting or a card update, in every tenant. */
-  tendersNeedingAttention(): Promise<{ tenantId: string; tenderId: string }[]>;
+  /**
+   * The tender sweep's scan, in every tenant, of what is due now and nothing else: tenders whose
+   * `attentionAt` has come (a deadline, a close to report, a cancellation to tell), tallies whose count
+   * the cards have not shown for `shownBefore` or longer, and tenders with a bid left unnumbered since
+   * before `unnumberedBefore` (a numbering a crash cut short).
+   */
+  tendersNeedingAttention(now: Date, shownBefore: Date, unnumberedBefore: Date): Promise<SweepScan>;
 }
 
 /** Something the bot tells people outside the current turn; the Teams adapter turns it into a card. */
