@@ -56,7 +56,9 @@ export async function sweepTenders(deps: SweepDeps): Promise<SweepReport> {
   const scan = await deps.tenders.tendersNeedingAttention(now, new Date(now.getTime() - COUNT_REFRESH_MS), new Date(now.getTime() - UNNUMBERED_GRACE_MS));
   for (const { tenantId, tenderId } of scan.unnumbered) await numberBids(deps, tenantId, tenderId);
   for (const ref of scan.due) await tenderDue(deps, ref, report);
-  for (const ref of scan.unshown) report.cardsUpdated += await refreshCount(deps, ref);
+  // What was numbered just now is shown in the same pass (refreshCount finds nothing to do if its count did not change).
+  const refresh = new Map([...scan.unshown, ...scan.unnumbered].map((r) => [`${r.tenantId}|${r.tenderId}`, r]));
+  for (const ref of refresh.values()) report.cardsUpdated += await refreshCount(deps, ref);
   return report;
 }
 

@@ -309,7 +309,6 @@ describe('the lifecycle: draft → published → closed, or cancelled', () => {
       updatedAt: NOW.toISOString(),
       bidSeq: 0,
       activeBids: 0,
-      submissions: {},
       announcements: [],
     });
     expect(t.publishedAt).toBeUndefined();
