@@ -29,18 +29,35 @@ export function testCosmosServer(): Promise<EmbeddedCosmos> {
   return server;
 }
 
+/** One request to Cosmos DB: what it did, and to which container and item (`item` is absent for a query). */
+export interface CosmosRequest {
+  readonly operation: string;
+  readonly container?: string | undefined;
+  readonly item?: string | undefined;
+}
+
 /** Every request the bot makes to Cosmos DB, as "<operation> <resource>", for counting what an action costs. */
 export class CosmosRequestLog {
   readonly requests: string[] = [];
+  /** The same requests with the container and item they went to. */
+  readonly detailed: CosmosRequest[] = [];
   readonly plugin: PluginConfig = {
     on: 'request',
     plugin: async (context, _node, next) => {
       this.requests.push(`${String(context.operationType)} ${String(context.resourceType)}`);
+      // The path is /dbs/<db>/colls/<container>[/docs[/<id>]].
+      const path = /\/colls\/([^/]+)(?:\/docs(?:\/([^/]+))?)?/.exec(context.path ?? '');
+      this.detailed.push({ operation: String(context.operationType), container: path?.[1], item: path?.[2] && decodeURIComponent(path[2]) });
       return next(context);
     },
   };
+  /** The requests that went to one container. */
+  to(container: string): CosmosRequest[] {
+    return this.detailed.filter((r) => r.container === container);
+  }
   clear(): void {
     this.requests.splice(0);
+    this.detailed.splice(0);
   }
 }
 
