@@ -84,7 +84,7 @@ async function tenderDue(deps: SweepDeps, { tenantId, tenderId }: TenderRef, rep
   }
 
   if (tender.status === 'published') {
-    const result = await changeTender(deps, tenantId, tenderId, (t) => close(t, now));
+    const result = await changeTender(deps, tenantId, tenderId, (t) => close(t, now), current);
     if (!result.ok) return;
     tender = result.value;
     report.closed++;
