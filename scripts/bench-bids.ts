@@ -58,6 +58,7 @@ const draft = await send(
 );
 const { tenderId } = dataOf(draft, 'tender.publish');
 await send(cardAction(persona.tovholder, chat, 'tender.publish', { tenderId }));
+const publishedEtag = (await new CosmosTenderRepository(cosmos.containers.tenders).getTender(DEMO_TENANT, tenderId!))!.etag;
 
 const bidders: Persona[] = Array.from({ length: N }, (_, i) => ({ id: `bb000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, name: `Medarbejder ${i + 1}` }));
 const forms = await Promise.all(bidders.map((p) => send(cardAction(p, general, 'bid.open', { tenderId: tenderId! }))));
@@ -100,7 +101,9 @@ console.log(`  all answered in ${(elapsed / 1000).toFixed(2)} s; answer time p50
 console.log(`  answered "Dit bud er modtaget": ${received} of ${N}`);
 console.log(`  bids stored ${bids.length}, lost ${N - perBidder.size}, doubled ${[...perBidder.values()].filter((n) => n > 1).length}`);
 console.log(`  numbered ${numbers.filter((n) => n > 0).length}; unique ${new Set(numbers).size === numbers.length}; contiguous 1..${N} ${numbers.every((n, i) => n === i + 1)}`);
-console.log(`  tender: bidSeq ${tender.bidSeq}, activeBids ${tender.activeBids}`);
+const tally = (await tenders.getTally(DEMO_TENANT, tenderId!))?.value;
+const tenderEtag = (await tenders.getTender(DEMO_TENANT, tenderId!))!.etag;
+console.log(`  tally: bidSeq ${tally?.bidSeq}, activeBids ${tally?.activeBids}; tender item written by the bids: ${tenderEtag === publishedEtag ? 'no' : 'yes (by the sweep showing the count)'}; card count ${tender.activeBids}`);
 console.log(`  1:1 receipts delivered ${receiptsOf()} of ${N} (${connector.received.filter((r) => r.conversationId.startsWith('a:1on1-')).length} messages); numbering and receipts done ${(caughtUp / 1000).toFixed(2)} s after the first click`);
 
 await bot.close();

@@ -3,14 +3,14 @@
 // bid is the asker's own, whatever ids a card carries. A submission writes no shared item: it reads
 // the tender, creates the bid (its id from tender, bidder and form, so a resent form finds it),
 // enqueues the 1:1 receipt and reads the tender again; the number and the count follow just after
-// the click (bid-numbers.ts), so any number of people may bid at the same moment.
+// the click (bid-numbers.ts), so any number of people may bid at the same moment. Editing writes the
+// bid only, and withdrawing the bid and the tender's small tally: no bid action rewrites the tender.
 
 import { editBid, newBid, validateBidInput, withdrawBid, type Bid, type BidSummary, type BidChangeError, type BidField, type BidInput, type Bidder } from '../domain/bid.js';
 import { fail, ok, type Result } from '../domain/result.js';
-import { biddingOpen, countWithdrawal, type BiddingError, type FieldError, type Tender, type TenderSummary } from '../domain/tender.js';
+import { biddingOpen, countsOf, withCounts, withdrawFromTally, type BiddingError, type FieldError, type Tender, type TenderSummary } from '../domain/tender.js';
 import { LIST_SHOWN, type AfterClick, type Clock, type ListPage, type Notifier, type OutboxRepository, type TenderRepository, type Versioned } from './ports.js';
-import { changeTender } from './tenders.js';
-import { numberBids } from './bid-numbers.js';
+import { changeTally, numberBids } from './bid-numbers.js';
 import { cancelledNotice, enqueueNotices, receiptCardRedraw, receiptNotice } from './notices.js';
 import { createHash } from 'node:crypto';
 
@@ -179,8 +179,9 @@ export async function withdraw(
   if (own.ok && own.value.bid.number === 0) await numberBids(deps, bidder.tenantId, own.value.tender.id);
   const result = await changeBid(deps, bidder, bidId, (bid, tender, now) => withdrawBid(bid, tender, bidder.id, now));
   if (!result.ok) return result;
-  const counted = await changeTender(deps, bidder.tenantId, result.value.tender.id, (t) => ok(countWithdrawal(t)));
-  const tender = counted.ok ? counted.value : result.value.tender;
+  // The count is the tally's: the tender keeps the count its cards show until the sweep refreshes them.
+  const tally = await changeTally(deps, bidder.tenantId, result.value.tender.id, withdrawFromTally);
+  const tender = withCounts(result.value.tender, countsOf(result.value.tender, tally));
   if (receipt.toPersonalChat) {
     await enqueueNotices(deps, [receiptNotice(result.value.bid, 'withdrawn', receipt.locale, deps.clock.now())]);
     deps.afterClick?.({ tenantId: bidder.tenantId, tenderId: tender.id });

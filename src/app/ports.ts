@@ -3,7 +3,7 @@
 
 import type { Bid, BidSummary } from '../domain/bid.js';
 import type { Directory } from '../domain/directory.js';
-import type { Tender, TenderSummary } from '../domain/tender.js';
+import type { Tally, Tender, TenderSummary } from '../domain/tender.js';
 import type { CalendarConfig, Meeting, Override } from '../domain/calendar.js';
 import type { Reminder, ReminderConfig } from '../domain/reminders.js';
 import type { Agenda, AgendaCard, Topic } from '../domain/agenda.js';
@@ -70,6 +70,17 @@ export interface ListPage<T> {
   readonly more: boolean;
 }
 
+export interface TenderRef {
+  readonly tenantId: string;
+  readonly tenderId: string;
+}
+
+export interface SweepScan {
+  readonly due: readonly TenderRef[];
+  readonly unshown: readonly TenderRef[];
+  readonly unnumbered: readonly TenderRef[];
+}
+
 /** Tenders and their bids, one partition per tenant. */
 export interface TenderRepository {
   getTender(tenantId: string, tenderId: string): Promise<Versioned<Tender> | undefined>;
@@ -83,6 +94,12 @@ export interface TenderRepository {
   allBidsOfTender(tenantId: string, tenderId: string): Promise<Bid[]>;
   /** Bids stored but not numbered yet (number 0), with their etags. */
   unnumberedBids(tenantId: string, tenderId: string): Promise<Versioned<Bid>[]>;
+  /** The Teams ids of the tender's latest bidders (bids not withdrawn, newest first, at most `limit` bids read). */
+  latestBidders(tenantId: string, tenderId: string, limit: number): Promise<string[]>;
+  /** The tender's bid counter; undefined until its first bid is numbered. */
+  getTally(tenantId: string, tenderId: string): Promise<Versioned<Tally> | undefined>;
+  /** Creates (etag undefined; 'conflict' if it exists) or replaces (etag given) the tally. */
+  saveTally(tally: Tally, etag: string | undefined): Promise<SaveOutcome>;
   bidsOfBidder(tenantId: string, bidderId: string, tenderId?: string): Promise<Bid[]>;
   tendersOfGroup(tenantId: string, groupId: string): Promise<Tender[]>;
   /** Published tenders whose deadline is after `now`, soonest deadline first, at most `limit`. */
@@ -95,8 +112,13 @@ export interface TenderRepository {
   bidSummariesOfBidder(tenantId: string, bidderId: string, limit: number): Promise<BidSummary[]>;
   /** The tender id of each of the person's bids (not withdrawn) on these tenders: one entry per bid. */
   activeBidTenderIds(tenantId: string, bidderId: string, tenderIds: readonly string[]): Promise<string[]>;
-  /** The scheduler's scan for tenders that may need closing, reporting or a card update, in every tenant. */
-  tendersNeedingAttention(): Promise<{ tenantId: string; tenderId: string }[]>;
+  /**
+   * The tender sweep's scan, in every tenant, of what is due now and nothing else: tenders whose
+   * `attentionAt` has come (a deadline, a close to report, a cancellation to tell), tallies whose count
+   * the cards have not shown for `shownBefore` or longer, and tenders with a bid left unnumbered since
+   * before `unnumberedBefore` (a numbering a crash cut short).
+   */
+  tendersNeedingAttention(now: Date, shownBefore: Date, unnumberedBefore: Date): Promise<SweepScan>;
 }
 
 /** Something the bot tells people outside the current turn; the Teams adapter turns it into a card. */

@@ -22,6 +22,8 @@ import {
   publish,
   recordAnnouncements,
   validateTenderInput,
+  withCounts,
+  countsOf,
   type Announcement,
   type CatalogEntry,
   type FieldError,
@@ -354,15 +356,16 @@ export async function bidOverview(
 ): Promise<Result<{ tender: Tender; bids: BidSummary[]; hasPrevious: boolean; hasNext: boolean }, 'TENDER.NOT_FOUND' | 'TENDER.NOT_MEMBER'>> {
   const tender = await tenderForMember(deps, acting, tenderId);
   if (!tender.ok) return tender;
-  // Bids made in the last seconds may not have their numbers yet: the overview lists by number.
-  await numberBids(deps, acting.actor.tenantId, tenderId);
+  // Bids made in the last seconds may not have their numbers yet: the overview lists by number, and
+  // counts them as the tally does now (the tender's own count is what its cards last showed).
+  const tally = await numberBids(deps, acting.actor.tenantId, tenderId);
   // One more than a page tells whether there is a next (or previous) page.
   const bids = await deps.tenders.bidsOfTender(acting.actor.tenantId, tenderId, { ...page, limit: OVERVIEW_PAGE + 1 });
   const more = bids.length > OVERVIEW_PAGE;
   const shown = page.before !== undefined ? bids.slice(bids.length - Math.min(bids.length, OVERVIEW_PAGE)) : bids.slice(0, OVERVIEW_PAGE);
   const first = shown[0]?.number;
   return ok({
-    tender: tender.value,
+    tender: withCounts(tender.value, countsOf(tender.value, tally)),
     bids: shown,
     hasPrevious: page.before !== undefined ? more : first !== undefined && (page.after ?? 0) > 0,
     hasNext: page.before !== undefined ? true : more,

@@ -60,12 +60,19 @@ export interface Tender {
   readonly closedAt?: string | undefined;
   readonly cancelledAt?: string | undefined;
   readonly cancelReason?: string | undefined;
-  /** Highest bid number handed out; numbers are never reused. */
+  /**
+   * The counts as the announcement cards last showed them (and, once closed, the final ones). The live
+   * counter is the tender's tally (`Tally`), so bids never rewrite the tender; the sweep copies the
+   * tally's counts here when it refreshes the cards and when it closes the tender. Tenders stored
+   * before the tally existed carry their live counter here, and the first numbering seeds the tally from it.
+   */
   readonly bidSeq: number;
-  /** Bids not withdrawn: what the announcement card counts. */
   readonly activeBids: number;
-  /** Form submission id → bid number, so the same form sent twice makes one bid. */
-  readonly submissions: Readonly<Record<string, number>>;
+  /**
+   * Only on tenders stored before the tally: form submission → bid number. Read once, to seed the
+   * tally (so a numbering a crash cut short there gives the same numbers); never written by this version.
+   */
+  readonly submissions?: Readonly<Record<string, number>> | undefined;
   readonly announcements: readonly Announcement[];
   /** The count the announcement cards show, and when they were last updated. */
   readonly shownCount: number;
@@ -262,7 +269,6 @@ export function createDraft(n: NewTender, now: Date): Tender {
     updatedAt: at,
     bidSeq: 0,
     activeBids: 0,
-    submissions: {},
     announcements: [],
     shownCount: 0,
     history: [audit(now, n.by.id, 'created', undefined, 'draft')],
@@ -332,7 +338,7 @@ export function biddingOpen<T extends Pick<Tender, 'status' | 'deadline'>>(t: T,
  * twice (double click, a Teams retry) is one bid.
  */
 export function registerSubmission(t: Tender, submissionId: string, now: Date): Result<{ tender: Tender; number: number; duplicate: boolean }, BiddingError> {
-  const known = t.submissions[submissionId];
+  const known = t.submissions?.[submissionId];
   if (known !== undefined) return ok({ tender: t, number: known, duplicate: true });
   const open = biddingOpen(t, now);
   if (!open.ok) return open;
@@ -344,26 +350,88 @@ export function registerSubmission(t: Tender, submissionId: string, now: Date): 
   });
 }
 
+/** A bid counter: the live one (`Tally`) or the counts a tender last showed. */
+export interface Counts {
+  /** Highest bid number handed out; numbers are never reused. */
+  readonly bidSeq: number;
+  /** Bids not withdrawn: what the announcement card counts. */
+  readonly activeBids: number;
+}
+
+/**
+ * A tender's live bid counter, in its own small item beside the tender (`tally-<tender id>`), so
+ * numbering bids and withdrawing one write a few hundred bytes instead of the whole tender.
+ */
+export interface Tally extends Counts {
+  readonly tenantId: string;
+  readonly tenderId: string;
+  /**
+   * The batch being numbered: submission key → number, written before the bids get their numbers, so
+   * a crash in between gives each of them the same number when the numbering is done again. Only the
+   * bids still unnumbered when the next batch is written are kept.
+   */
+  readonly batch: Readonly<Record<string, number>>;
+  /** The count changed since the announcement cards last showed it: the sweep's cue to refresh them. */
+  readonly unshown: boolean;
+  /** When the cards were last brought up to date from this tally (the sweep waits a minute between refreshes). */
+  readonly shownAt?: string | undefined;
+}
+
+/**
+ * The tally a tender starts with: empty for a new tender; for one stored before tallies existed, its
+ * own counter and its `submissions` (whose bids that are still unnumbered keep the numbers given them).
+ */
+export function firstTally(t: Tender): Tally {
+  return { tenantId: t.tenantId, tenderId: t.id, bidSeq: t.bidSeq, activeBids: t.activeBids, batch: { ...(t.submissions ?? {}) }, unshown: t.shownCount !== t.activeBids };
+}
+
 /**
  * Numbers new bids after the click that made them (bids carry no number when they are stored, so 50
  * people bidding at once do not race for the tender): each form submission gets the next number
- * once, in the order given; a bid already numbered keeps its number. Bids withdrawn before they were
- * numbered are numbered but not counted.
+ * once, in the order given, or the number the tally's batch already gave it. Bids withdrawn before
+ * they were numbered are numbered but not counted. The same tally back when there is nothing new.
  */
-export function numberSubmissions(t: Tender, bids: readonly { key: string; withdrawn: boolean }[]): Tender {
+export function numberBatch(t: Tally, waiting: readonly { key: string; withdrawn: boolean }[]): Tally {
   let bidSeq = t.bidSeq;
   let activeBids = t.activeBids;
-  const submissions: Record<string, number> = { ...t.submissions };
-  for (const b of bids) {
-    if (submissions[b.key] !== undefined) continue;
-    submissions[b.key] = ++bidSeq;
+  const batch: Record<string, number> = {};
+  for (const b of waiting) {
+    const known = t.batch[b.key];
+    if (known !== undefined) {
+      batch[b.key] = known;
+      continue;
+    }
+    batch[b.key] = ++bidSeq;
     if (!b.withdrawn) activeBids++;
   }
-  return bidSeq === t.bidSeq ? t : { ...t, bidSeq, activeBids, submissions };
+  if (bidSeq === t.bidSeq) return t;
+  return { ...t, bidSeq, activeBids, batch, unshown: t.unshown || activeBids !== t.activeBids };
 }
 
-export function countWithdrawal(t: Tender): Tender {
+export function countWithdrawal<T extends Counts>(t: T): T {
   return { ...t, activeBids: Math.max(0, t.activeBids - 1) };
+}
+
+/** A withdrawal on the tally: one fewer, and the cards are to show it. */
+export const withdrawFromTally = (t: Tally): Tally => ({ ...countWithdrawal(t), unshown: true });
+
+/** The live counts of a tender: its tally's, or for a tender never numbered, its own. */
+export const countsOf = (t: Tender, tally: Tally | undefined): Counts => (tally ? { bidSeq: tally.bidSeq, activeBids: tally.activeBids } : { bidSeq: t.bidSeq, activeBids: t.activeBids });
+
+/** The tender with the live counts, for views that must be exact (the bid overview). */
+export const withCounts = (t: Tender, c: Counts): Tender => ({ ...t, bidSeq: c.bidSeq, activeBids: c.activeBids });
+
+/**
+ * When the tender sweep next has work on this tender (ISO), or undefined when it has none: the
+ * deadline while published, at once when closed but its group not told, or cancelled but its bidders'
+ * notices not in the outbox. The sweep's scan is `attentionAt <= now`, so a tender waiting for its
+ * deadline costs nothing.
+ */
+export function attentionAt(t: Tender): string | undefined {
+  if (t.status === 'published') return t.deadline;
+  if (t.status === 'closed' && !t.closingReportedAt) return t.closedAt ?? t.deadline;
+  if (t.status === 'cancelled' && t.cancelledAt && !t.cancelNoticesQueuedAt) return t.cancelledAt;
+  return undefined;
 }
 
 export function recordAnnouncements(t: Tender, announcements: readonly Announcement[], now: Date): Tender {
@@ -373,19 +441,21 @@ export function recordAnnouncements(t: Tender, announcements: readonly Announcem
 /** The announcement cards need an update: the count changed (at most once a minute) or the tender ended. */
 export const COUNT_REFRESH_MS = 60_000;
 
-export function announcementStale(t: Tender, now: Date): boolean {
+/** `counts` are the live ones (the tally's); a tender's own counts are those it last showed. */
+export function announcementStale(t: Tender, now: Date, counts: Counts = t): boolean {
   if (t.announcements.length === 0) return false;
   const sinceShown = t.shownAt ? now.getTime() - new Date(t.shownAt).getTime() : Infinity;
-  return t.status === 'published' && t.shownCount !== t.activeBids && sinceShown >= COUNT_REFRESH_MS;
+  return t.status === 'published' && t.shownCount !== counts.activeBids && sinceShown >= COUNT_REFRESH_MS;
 }
 
-/** Claims the announcement update: whoever writes this first (etag) updates the cards. */
-export function markShown(t: Tender, now: Date): Tender {
-  return { ...t, shownCount: t.activeBids, shownAt: now.toISOString() };
+/** Claims the announcement update: whoever writes this first (etag) updates the cards, with these counts. */
+export function markShown(t: Tender, now: Date, counts: Counts = t): Tender {
+  return { ...withCounts(t, counts), shownCount: counts.activeBids, shownAt: now.toISOString() };
 }
 
-export function markClosingReported(t: Tender, now: Date): Tender {
-  return { ...t, closingReportedAt: now.toISOString() };
+/** Claims telling the group the tender closed, with the final counts (read from the tally at close). */
+export function markClosingReported(t: Tender, now: Date, counts: Counts = t): Tender {
+  return { ...withCounts(t, counts), shownCount: counts.activeBids, closingReportedAt: now.toISOString() };
 }
 
 export function opensForudsaetninger(t: Tender): CatalogEntry[] {

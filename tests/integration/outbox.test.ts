@@ -192,7 +192,7 @@ describe('50 employees bidding at once', () => {
     expect(bids).toHaveLength(50);
     expect(new Set(bids.map((b) => b.bidderId)).size).toBe(50);
     expect(bids.map((b) => b.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-    expect((await http.repos.tenders.getTender(DEMO_TENANT, tenderId))!.value).toMatchObject({ activeBids: 50, bidSeq: 50 });
+    expect((await http.repos.tenders.getTally(DEMO_TENANT, tenderId))!.value).toMatchObject({ activeBids: 50, bidSeq: 50 });
     expect(bidders.map((p) => http.connector.to(oneToOne(p)).length)).toEqual(bidders.map(() => 1));
   });
 });

@@ -7,6 +7,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closedSummaryCard } from '../../src/adapters/cards/tender-views.js';
 import { numberBids } from '../../src/app/bid-numbers.js';
+import { sweepTenders } from '../../src/app/tender-sweep.js';
+import { TestClock } from '../support/clock.js';
+import { RecordingNotifier } from '../support/recording-notifier.js';
 import { botAdded, cardAction, message } from '../support/activities.js';
 import { BotDriver, cardText, type Card } from '../support/bot-driver.js';
 import { dataOf, verbsOf } from '../support/card-actions.js';
@@ -97,7 +100,11 @@ describe('ways back to where the person came from', () => {
 
   it('Se buddene from the "tender closed" notice, then Tilbage, gives the notice back', async () => {
     const tenderId = await publishedWithBid();
+    // The notice as the sweep posts it when the tender closes, with the final count.
+    (bot.clock as TestClock).set('2026-12-07T11:00:05Z');
+    await sweepTenders({ ...bot.repos, notifier: new RecordingNotifier(), clock: bot.clock });
     const notice = closedSummaryCard('da', await stored(tenderId));
+    expect(cardText(notice)).toContain('1 bud modtaget');
     const overview = await press(persona.tovholder, chat, notice, 'Se buddene');
     expect(cardText(overview)).toContain('Læsecafé på biblioteket');
     expect(await press(persona.tovholder, chat, overview, 'Tilbage')).toEqual(notice);

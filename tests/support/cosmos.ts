@@ -41,6 +41,13 @@ export interface QueryRecord {
   readonly bytes: number;
 }
 
+/** One request to Cosmos DB: what it did, and to which container and item (`item` is absent for a query). */
+export interface CosmosRequest {
+  readonly operation: string;
+  readonly container?: string | undefined;
+  readonly item?: string | undefined;
+}
+
 /**
  * Every request the bot makes to Cosmos DB, as "<operation> <resource>", for counting what an action
  * costs. @azure/cosmos sends each query as two HTTP requests, its query plan (a "read docs" with the
@@ -56,6 +63,8 @@ export class CosmosRequestLog {
   readonly queries: QueryRecord[] = [];
   /** The path of every document read by id ("dbs/…/colls/<container>/docs/<id>"). */
   readonly reads: string[] = [];
+  /** The same requests with the container and item they went to (query plans included, as 'read' on the container). */
+  readonly detailed: CosmosRequest[] = [];
   private planRequests = 0;
   readonly plugin: PluginConfig = {
     on: 'request',
@@ -64,6 +73,9 @@ export class CosmosRequestLog {
       const plan = String(headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true';
       if (plan) this.planRequests++;
       this.requests.push(plan ? 'queryplan docs' : `${String(context.operationType)} ${String(context.resourceType)}`);
+      // The path is /dbs/<db>/colls/<container>[/docs[/<id>]].
+      const where = /\/colls\/([^/]+)(?:\/docs(?:\/([^/]+))?)?/.exec(context.path ?? '');
+      this.detailed.push({ operation: String(context.operationType), container: where?.[1], item: where?.[2] && decodeURIComponent(where[2]) });
       // The SDK's query-plan request is also a 'read' of docs, on the collection's path: only reads of one item count.
       if (String(context.operationType) === 'read' && String(context.resourceType) === 'docs' && /\/docs\/[^/]+$/.test(String(context.path))) this.reads.push(String(context.path));
       const response = await next(context);
@@ -85,6 +97,10 @@ export class CosmosRequestLog {
   get documents(): number {
     return this.queries.reduce((n, q) => n + q.documents, 0);
   }
+  /** The requests that went to one container. */
+  to(container: string): CosmosRequest[] {
+    return this.detailed.filter((r) => r.container === container);
+  }
   /** How many query-plan requests were sent (one per query). */
   get queryPlans(): number {
     return this.planRequests;
@@ -97,6 +113,7 @@ export class CosmosRequestLog {
     this.requests.splice(0);
     this.queries.splice(0);
     this.reads.splice(0);
+    this.detailed.splice(0);
     this.planRequests = 0;
   }
 }

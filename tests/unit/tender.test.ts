@@ -7,20 +7,26 @@
 import { describe, expect, it } from 'vitest';
 import {
   announcementStale,
+  attentionAt,
   biddingOpen,
   cancel,
   close,
   countWithdrawal,
   createDraft,
   editDraft,
+  firstTally,
+  markClosingReported,
   markShown,
+  numberBatch,
   opensForudsaetninger,
   publish,
   recordAnnouncements,
   registerSubmission,
   TENDER_LIMITS,
   validateTenderInput,
+  withdrawFromTally,
   type FieldError,
+  type Tally,
   type Tender,
   type TenderFields,
   type TenderInput,
@@ -309,7 +315,6 @@ describe('the lifecycle: draft → published → closed, or cancelled', () => {
       updatedAt: NOW.toISOString(),
       bidSeq: 0,
       activeBids: 0,
-      submissions: {},
       announcements: [],
     });
     expect(t.publishedAt).toBeUndefined();
@@ -558,5 +563,52 @@ describe('the announcement cards: bid count refreshed at most once a minute', ()
     const t = withBids(announced(), 2);
     expect(announcementStale(must(close(t, DEADLINE)), ms(DEADLINE, 60_000))).toBe(false);
     expect(announcementStale(must(cancel(t, 'Droppet', JOHAN.id, ms(posted, 2000))), ms(posted, 120_000))).toBe(false);
+  });
+});
+
+describe('the tally: bid numbers and counts beside the tender', () => {
+  const tally = (over: Partial<Tally> = {}): Tally => ({ tenantId: 't', tenderId: 'x', bidSeq: 0, activeBids: 0, batch: {}, unshown: false, ...over });
+
+  it('numbers new bids in order, keeps only the batch being numbered, and marks the count unshown', () => {
+    const once = numberBatch(tally({ bidSeq: 2, activeBids: 2, batch: { old: 2 } }), [
+      { key: 'a', withdrawn: false },
+      { key: 'b', withdrawn: true },
+    ]);
+    expect(once).toMatchObject({ bidSeq: 4, activeBids: 3, batch: { a: 3, b: 4 }, unshown: true });
+  });
+
+  it('gives a bid left unnumbered by a crash the number its batch already gave it, and writes nothing when there is nothing new', () => {
+    const written = numberBatch(tally(), [{ key: 'a', withdrawn: false }]);
+    expect(numberBatch(written, [{ key: 'a', withdrawn: false }])).toBe(written);
+    expect(numberBatch(written, [{ key: 'a', withdrawn: false }, { key: 'c', withdrawn: false }])).toMatchObject({ bidSeq: 2, activeBids: 2, batch: { a: 1, c: 2 } });
+  });
+
+  it("starts from an older tender's own counter and submissions", () => {
+    const old = { ...published(), bidSeq: 5, activeBids: 4, shownCount: 4, submissions: { s5: 5 } };
+    expect(firstTally(old)).toMatchObject({ bidSeq: 5, activeBids: 4, batch: { s5: 5 }, unshown: false });
+    expect(numberBatch(firstTally(old), [{ key: 's5', withdrawn: false }, { key: 's6', withdrawn: false }])).toMatchObject({ bidSeq: 6, activeBids: 5, batch: { s5: 5, s6: 6 } });
+  });
+
+  it('counts a withdrawal down, never below zero, and marks it unshown', () => {
+    expect(withdrawFromTally(tally({ activeBids: 1 }))).toMatchObject({ activeBids: 0, unshown: true });
+    expect(withdrawFromTally(tally()).activeBids).toBe(0);
+  });
+
+  it('is due for the sweep at the deadline while published, at once when a close or cancellation is still to be told, and never otherwise', () => {
+    expect(attentionAt(draft())).toBeUndefined();
+    expect(attentionAt(published())).toBe(DEADLINE.toISOString());
+    const closed = must(close(published(), ms(DEADLINE, 5000)));
+    expect(attentionAt(closed)).toBe(ms(DEADLINE, 5000).toISOString());
+    expect(attentionAt(markClosingReported(closed, ms(DEADLINE, 6000)))).toBeUndefined();
+    const cancelled = must(cancel(published(), 'Droppet', JOHAN.id, ms(NOW, 120_000)));
+    expect(attentionAt(cancelled)).toBe(ms(NOW, 120_000).toISOString());
+    expect(attentionAt({ ...cancelled, cancelNoticesQueuedAt: ms(NOW, 121_000).toISOString() })).toBeUndefined();
+  });
+
+  it('shows the live counts on the cards and in the close report', () => {
+    const shown = markShown(published(), NOW, { bidSeq: 3, activeBids: 2 });
+    expect(shown).toMatchObject({ bidSeq: 3, activeBids: 2, shownCount: 2 });
+    expect(announcementStale({ ...shown, announcements: [{ conversationId: 'c', activityId: 'a' }] }, ms(NOW, 60_000), { bidSeq: 4, activeBids: 3 })).toBe(true);
+    expect(markClosingReported(must(close(published(), DEADLINE)), DEADLINE, { bidSeq: 7, activeBids: 6 })).toMatchObject({ activeBids: 6, bidSeq: 7 });
   });
 });

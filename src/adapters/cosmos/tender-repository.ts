@@ -1,12 +1,13 @@
-// Tenders and bids in the `tenders` container (pk = tenant id), zod-checked when read, written with
-// their etags. `attention` is kept on each tender item so the scheduler's scan is one indexed filter.
+// Tenders, their tallies and bids in the `tenders` container (pk = tenant id), zod-checked when read,
+// written with their etags. `attentionAt` (when the sweep next has work on it) is kept on each tender
+// item, and `unshown` on each tally, so the scheduler's scan is one indexed filter over what is due.
 
 import type { Container, SqlParameter } from '@azure/cosmos';
 import { z } from 'zod';
-import type { SaveOutcome, TenderRepository, Versioned } from '../../app/ports.js';
+import type { SaveOutcome, SweepScan, TenderRef, TenderRepository, Versioned } from '../../app/ports.js';
 import type { Bid, BidSummary } from '../../domain/bid.js';
 import { PARTY_ROLES } from '../../domain/bid.js';
-import type { Tender, TenderSummary } from '../../domain/tender.js';
+import { attentionAt, type Tally, type Tender, type TenderSummary } from '../../domain/tender.js';
 import { isItemId, writeOutcome } from './cosmos-errors.js';
 
 const opt = <T extends z.ZodTypeAny>(t: T) => t.optional().nullable().transform((v) => v ?? undefined);
@@ -40,7 +41,8 @@ export const TenderItemSchema = z.object({
   cancelReason: opt(z.string()),
   bidSeq: z.number().int(),
   activeBids: z.number().int(),
-  submissions: z.record(z.number().int()),
+  // Only on items stored before the tally (see Tender.submissions).
+  submissions: opt(z.record(z.number().int())),
   announcements: z.array(z.object({ conversationId: z.string(), activityId: z.string() })),
   shownCount: z.number().int(),
   shownAt: opt(z.string()),
@@ -90,6 +92,27 @@ const BidSummarySchema = BidItemSchema.pick({ id: true, tenderId: true, number: 
 const toTenderSummary = (row: unknown): TenderSummary => TenderSummarySchema.parse(row);
 const toBidSummary = (row: unknown): BidSummary => BidSummarySchema.parse(row);
 
+export const TallyItemSchema = z.object({
+  id: z.string(),
+  pk: z.string(),
+  type: z.literal('tally'),
+  tenantId: z.string(),
+  tenderId: z.string(),
+  bidSeq: z.number().int(),
+  activeBids: z.number().int(),
+  batch: z.record(z.number().int()),
+  unshown: z.boolean(),
+  shownAt: opt(z.string()),
+  _etag: z.string(),
+});
+
+export const tallyId = (tenderId: string) => `tally-${tenderId}`;
+
+function toTally(resource: unknown): Versioned<Tally> {
+  const { id: _id, pk: _pk, type: _type, _etag, ...tally } = TallyItemSchema.parse(resource);
+  return { value: tally, etag: _etag };
+}
+
 function toTender(resource: unknown): Versioned<Tender> {
   const { pk: _pk, type: _type, _etag, ...tender } = TenderItemSchema.parse(resource);
   return { value: tender, etag: _etag };
@@ -137,7 +160,8 @@ export class CosmosTenderRepository implements TenderRepository {
   }
 
   saveTender(tender: Tender, etag: string | undefined): Promise<SaveOutcome> {
-    const item = { ...tender, pk: tender.tenantId, type: 'tender', attention: needsAttention(tender) };
+    // `attention` stays for an instance of the previous version running alongside during a deploy.
+    const item = { ...tender, pk: tender.tenantId, type: 'tender', attention: needsAttention(tender), attentionAt: attentionAt(tender) };
     return write(() =>
       etag === undefined
         ? this.container.items.create(item)
@@ -176,6 +200,26 @@ export class CosmosTenderRepository implements TenderRepository {
 
   async unnumberedBids(tenantId: string, tenderId: string) {
     return (await this.query(tenantId, "c.type = 'bid' AND c.tenderId = @t AND c.number = 0", [{ name: '@t', value: tenderId }])).map((r) => toBid(r));
+  }
+
+  async latestBidders(tenantId: string, tenderId: string, limit: number) {
+    const rows = await this.query(tenantId, "c.type = 'bid' AND c.tenderId = @t AND c.status != 'withdrawn'", [{ name: '@t', value: tenderId }], 'c.submittedAt DESC', limit, 'c.bidderTeamsId, c.submittedAt');
+    return [...new Set(rows.map((r) => z.object({ bidderTeamsId: z.string() }).parse(r).bidderTeamsId))];
+  }
+
+  async getTally(tenantId: string, tenderId: string) {
+    if (!isItemId(tenderId)) return undefined;
+    const { resource, statusCode } = await this.container.item(tallyId(tenderId), tenantId).read();
+    return statusCode === 404 || !resource || resource.type !== 'tally' ? undefined : toTally(resource);
+  }
+
+  saveTally(tally: Tally, etag: string | undefined): Promise<SaveOutcome> {
+    const item = { ...tally, id: tallyId(tally.tenderId), pk: tally.tenantId, type: 'tally' };
+    return write(() =>
+      etag === undefined
+        ? this.container.items.create(item)
+        : this.container.item(item.id, tally.tenantId).replace(item, { accessCondition: { type: 'IfMatch', condition: etag } }),
+    );
   }
 
   async bidsOfBidder(tenantId: string, bidderId: string, tenderId?: string) {
@@ -223,12 +267,35 @@ export class CosmosTenderRepository implements TenderRepository {
     return rows.map((r) => z.object({ tenderId: z.string() }).parse(r).tenderId);
   }
 
-  async tendersNeedingAttention() {
-    // The scheduler's only cross-partition query: it serves no person's request, returns ids only,
-    // and every step after it reads and writes inside the tender's own tenant.
+  async tendersNeedingAttention(now: Date, shownBefore: Date, unnumberedBefore: Date): Promise<SweepScan> {
+    // The scheduler's only cross-partition query: it serves no person's request and returns ids only,
+    // and every step after it reads and writes inside the tender's own tenant. One query for the three
+    // kinds of work, each an indexed filter on what is due, so an idle tenant costs the same whatever
+    // its history. Items the previous version stored have `attention` but no `attentionAt`: they are
+    // picked up until the sweep first writes them.
     const { resources } = await this.container.items
-      .query<{ pk: string; id: string }>("SELECT c.pk, c.id FROM c WHERE c.type = 'tender' AND c.attention = true")
+      .query<{ pk: string; id: string; type: string; tenderId?: string }>({
+        query:
+          'SELECT c.pk, c.id, c.type, c.tenderId FROM c WHERE ' +
+          "(c.type = 'tender' AND (c.attentionAt <= @now OR (c.attention = true AND NOT IS_DEFINED(c.attentionAt)))) OR " +
+          "(c.type = 'tally' AND c.unshown = true AND (NOT IS_DEFINED(c.shownAt) OR c.shownAt <= @shownBefore)) OR " +
+          "(c.type = 'bid' AND c.number = 0 AND c.submittedAt <= @unnumberedBefore)",
+        parameters: [
+          { name: '@now', value: now.toISOString() },
+          { name: '@shownBefore', value: shownBefore.toISOString() },
+          { name: '@unnumberedBefore', value: unnumberedBefore.toISOString() },
+        ],
+      })
       .fetchAll();
-    return resources.map((r) => ({ tenantId: r.pk, tenderId: r.id }));
+    const refs = (type: string): TenderRef[] => {
+      const seen = new Map<string, TenderRef>();
+      for (const r of resources) {
+        if (r.type !== type) continue;
+        const ref = { tenantId: r.pk, tenderId: type === 'tender' ? r.id : (r.tenderId ?? '') };
+        if (ref.tenderId) seen.set(`${ref.tenantId}|${ref.tenderId}`, ref);
+      }
+      return [...seen.values()];
+    };
+    return { due: refs('tender'), unshown: refs('tally'), unnumbered: refs('bid') };
   }
 }
