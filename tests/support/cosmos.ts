@@ -32,15 +32,31 @@ export function testCosmosServer(): Promise<EmbeddedCosmos> {
 /** Every request the bot makes to Cosmos DB, as "<operation> <resource>", for counting what an action costs. */
 export class CosmosRequestLog {
   readonly requests: string[] = [];
+  /** Each answer, in order: its status and the size of its body as JSON (0 for a 304 or a 204). */
+  readonly responses: { readonly request: string; readonly status: number; readonly bytes: number }[] = [];
   readonly plugin: PluginConfig = {
     on: 'request',
     plugin: async (context, _node, next) => {
-      this.requests.push(`${String(context.operationType)} ${String(context.resourceType)}`);
-      return next(context);
+      const request = `${String(context.operationType)} ${String(context.resourceType)}`;
+      this.requests.push(request);
+      try {
+        const response = await next(context);
+        const body: unknown = response.result;
+        this.responses.push({ request, status: response.code ?? 200, bytes: body == null ? 0 : Buffer.byteLength(JSON.stringify(body)) });
+        return response;
+      } catch (error) {
+        this.responses.push({ request, status: (error as { code?: number }).code ?? 0, bytes: 0 });
+        throw error;
+      }
     },
   };
+  /** Bytes of every answer's body since the last clear. */
+  bytesRead(): number {
+    return this.responses.reduce((sum, r) => sum + r.bytes, 0);
+  }
   clear(): void {
     this.requests.splice(0);
+    this.responses.splice(0);
   }
 }
 
