@@ -2,7 +2,7 @@
 // (Cosmos DB, Teams); tests use the same adapters against the embedded Cosmos protocol server.
 
 import type { Bid, BidSummary } from '../domain/bid.js';
-import type { Directory } from '../domain/directory.js';
+import type { Directory, Person } from '../domain/directory.js';
 import type { Tally, Tender, TenderSummary } from '../domain/tender.js';
 import type { CalendarConfig, Meeting, Override } from '../domain/calendar.js';
 import type { Reminder, ReminderConfig } from '../domain/reminders.js';
@@ -28,6 +28,12 @@ export interface DirectoryRepository {
   tenantIds(): Promise<string[]>;
   /** Creates (etag undefined) or replaces (etag given) the tenant's directory; 'conflict' if someone wrote first. */
   save(directory: Directory, etag: string | undefined): Promise<SaveOutcome>;
+  /** Every person item of the tenant's roster (one projected query): what an import compares the new roster with. */
+  storedPeople(tenantId: string): Promise<Person[]>;
+  /** Creates or overwrites these people's items (idempotent, a few at a time); `progress` is told how many are done. */
+  putPeople(tenantId: string, people: readonly Person[], progress?: (done: number) => void): Promise<void>;
+  /** Deletes these people's items; one already gone is no error. */
+  deletePeople(tenantId: string, personIds: readonly string[]): Promise<void>;
 }
 
 export type ConversationType = 'personal' | 'groupChat' | 'channel';

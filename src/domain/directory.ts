@@ -52,6 +52,11 @@ export interface ConversationLink {
 
 export interface Directory {
   readonly tenantId: string;
+  /**
+   * The people who are members of some group: the names the bot shows (kernegruppe members, Byrådet,
+   * admins). The rest of the roster is stored one item per person, so this stays the size of the groups
+   * however large the municipality's staff is.
+   */
   readonly people: readonly Person[];
   readonly groups: readonly Group[];
   readonly kerneopgaver: readonly Kerneopgave[];
@@ -304,8 +309,15 @@ export function checkRoster(roster: Roster, knownKerneopgaver: readonly Kerneopg
   return issues;
 }
 
+/** The people who are members of at least one of `groups`, in the roster's order. */
+export function groupMembersAmong(people: readonly Person[], groups: readonly Group[]): Person[] {
+  const members = new Set(groups.flatMap((g) => g.members.map((m) => m.person.toLowerCase())));
+  return people.filter((p) => members.has(p.id.toLowerCase()));
+}
+
 /**
- * The directory after importing a checked roster: people and groups are replaced; kerneopgaver are
+ * The directory after importing a checked roster: people (those in some group; see `Directory.people`)
+ * and groups are replaced; kerneopgaver are
  * replaced only when the roster brings them; links made from chat survive unless their group is gone;
  * the roster's own links win. Returns the links that were dropped so the importer can say so.
  */
@@ -322,7 +334,7 @@ export function applyRoster(
   const links = tidy(base.links.map((l) => (l.group !== undefined && !groupIds.has(l.group) ? { ...l, group: undefined } : l)));
   let directory: Directory = {
     tenantId,
-    people: roster.people,
+    people: groupMembersAmong(roster.people, roster.groups),
     groups: roster.groups,
     kerneopgaver: roster.kerneopgaver ?? base.kerneopgaver,
     links,

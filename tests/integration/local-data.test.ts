@@ -30,7 +30,9 @@ describe('local data', () => {
 
     const second = await openLocalCosmos(cfg, silent, { role: 'owner' });
     const kept = await repositoriesOf(second).directories.get(DEMO_TENANT);
-    expect(kept?.value.people).toHaveLength(demoRoster.people.length);
+    expect(kept?.value.groups).toHaveLength(demoRoster.groups.length);
+    // Every person item too (written in bulk, so the journal's bulk records are replayed).
+    expect(await repositoriesOf(second).directories.storedPeople(DEMO_TENANT)).toHaveLength(demoRoster.people.length);
     await second.close();
 
     const reset = await openLocalCosmos(cfg, silent, { role: 'owner', reset: true });

@@ -65,6 +65,8 @@ export class CosmosRequestLog {
   readonly reads: string[] = [];
   /** The same requests with the container and item they went to (query plans included, as 'read' on the container). */
   readonly detailed: CosmosRequest[] = [];
+  /** Each answer, in order: its status and the size of its body as JSON (0 for a 304 or a 204). */
+  readonly responses: { readonly request: string; readonly status: number; readonly bytes: number }[] = [];
   private planRequests = 0;
   readonly plugin: PluginConfig = {
     on: 'request',
@@ -72,13 +74,22 @@ export class CosmosRequestLog {
       const headers = (context.headers ?? {}) as Record<string, unknown>;
       const plan = String(headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true';
       if (plan) this.planRequests++;
-      this.requests.push(plan ? 'queryplan docs' : `${String(context.operationType)} ${String(context.resourceType)}`);
+      const request = plan ? 'queryplan docs' : `${String(context.operationType)} ${String(context.resourceType)}`;
+      this.requests.push(request);
       // The path is /dbs/<db>/colls/<container>[/docs[/<id>]].
       const where = /\/colls\/([^/]+)(?:\/docs(?:\/([^/]+))?)?/.exec(context.path ?? '');
       this.detailed.push({ operation: String(context.operationType), container: where?.[1], item: where?.[2] && decodeURIComponent(where[2]) });
       // The SDK's query-plan request is also a 'read' of docs, on the collection's path: only reads of one item count.
       if (String(context.operationType) === 'read' && String(context.resourceType) === 'docs' && /\/docs\/[^/]+$/.test(String(context.path))) this.reads.push(String(context.path));
-      const response = await next(context);
+      let response: Awaited<ReturnType<typeof next>>;
+      try {
+        response = await next(context);
+      } catch (error) {
+        this.responses.push({ request, status: (error as { code?: number }).code ?? 0, bytes: 0 });
+        throw error;
+      }
+      const result: unknown = response.result;
+      this.responses.push({ request, status: response.code ?? 200, bytes: result == null ? 0 : Buffer.byteLength(JSON.stringify(result)) });
       if (String(context.operationType) === 'query' && String(context.resourceType) === 'docs' && !plan && !headers['x-ms-cosmos-is-query-plan-request']) {
         const body = context.body as { query?: string } | string | undefined;
         const docs = ((response.result as { Documents?: unknown[] } | undefined)?.Documents ?? []) as unknown[];
@@ -97,6 +108,10 @@ export class CosmosRequestLog {
   get documents(): number {
     return this.queries.reduce((n, q) => n + q.documents, 0);
   }
+  /** Bytes of every answer's body since the last clear. */
+  bytesRead(): number {
+    return this.responses.reduce((sum, r) => sum + r.bytes, 0);
+  }
   /** The requests that went to one container. */
   to(container: string): CosmosRequest[] {
     return this.detailed.filter((r) => r.container === container);
@@ -114,6 +129,7 @@ export class CosmosRequestLog {
     this.queries.splice(0);
     this.reads.splice(0);
     this.detailed.splice(0);
+    this.responses.splice(0);
     this.planRequests = 0;
   }
 }

@@ -9,8 +9,8 @@ export interface ContainerDefinition {
 }
 
 /**
- * directory: pk = tenant id. One "directory" item per tenant (roster, kerneopgaver, links) and one
- * item per conversation the bot is in. Everything a turn needs about people and places is a point
+ * directory: pk = tenant id. One "directory" item per tenant (groups with their members, kerneopgaver,
+ * links), one `person-<id>` item per person on the roster, and one item per conversation the bot is in. Everything a turn needs about people and places is a point
  * read in the tenant's own partition, and no query can cross tenants.
  */
 export const CONTAINERS = {

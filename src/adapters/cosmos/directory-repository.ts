@@ -1,10 +1,16 @@
 // The tenant's directory as one item in the `directory` container (pk = tenant id), checked with zod
-// when read, and written only with the etag it was read with.
+// when read, and written only with the etag it was read with; and the roster's people, one item each
+// (`person-<id>`) beside it, so the directory item is the size of the groups, not of the staff.
+//
+// Every turn reads the directory, so each instance keeps the parsed directories of the tenants it
+// served last, keyed by etag: a read sends the cached etag with If-None-Match, and Azure answers an
+// unchanged item with 304 and no body. Another instance's write changes the etag, so it is seen on the
+// next turn; there is no time to live.
 
-import type { Container } from '@azure/cosmos';
+import type { Container, OperationInput } from '@azure/cosmos';
 import { z } from 'zod';
-import type { Directory } from '../../domain/directory.js';
-import { GROUP_KINDS, ROLES } from '../../domain/roles.js';
+import type { Directory, Person } from '../../domain/directory.js';
+import { foldName, GROUP_KINDS, ROLES } from '../../domain/roles.js';
 import type { DirectoryRepository, SaveOutcome, Versioned } from '../../app/ports.js';
 import { DIRECTORY_ITEM_ID } from './containers.js';
 import { statusOf } from './cosmos-errors.js';
@@ -50,14 +56,70 @@ export const DirectoryItemSchema = z.object({
   _etag: z.string(),
 });
 
+export const PersonItemSchema = z.object({
+  id: z.string(),
+  pk: z.string(),
+  type: z.literal('person'),
+  schemaVersion: z.literal(1),
+  personId: z.string(),
+  name: z.string(),
+  /** The name folded as people search would type it ("Søren Ærø" → "soeren aeroe"). */
+  nameFolded: z.string(),
+  email: opt(z.string()),
+});
+
+/** Entra object ids are case-insensitive, and the item id must be one id per person. */
+export const personItemId = (personId: string): string => `person-${personId.toLowerCase()}`;
+
+/** Tenants whose parsed directory an instance keeps: a few hundred directories of group members are a few MB. */
+export const DIRECTORY_CACHE_TENANTS = 300;
+
+/**
+ * Person operations per bulk call: @azure/cosmos sends them 100 to a request and retries throttled ones
+ * itself. Each call has a fixed wait of about a second (measured locally: 1,000 a call imported 50,000
+ * people in 55 s, 5,000 a call in 12 s), so calls are large; one call is one step of the progress.
+ */
+const PEOPLE_PER_BULK_CALL = 5_000;
+
+async function inBulk(container: Container, operations: readonly OperationInput[], ignore404: boolean, progress?: (done: number) => void): Promise<void> {
+  for (let start = 0; start < operations.length; start += PEOPLE_PER_BULK_CALL) {
+    const chunk = operations.slice(start, start + PEOPLE_PER_BULK_CALL);
+    const results = await container.items.executeBulkOperations(chunk);
+    const failed = results.find((r) => {
+      const status = r.response?.statusCode ?? r.error?.code ?? 500;
+      return typeof status !== 'number' || (status >= 400 && !(ignore404 && status === 404));
+    });
+    if (failed) throw new Error(`bulk ${failed.operationInput.operationType} of person items failed: ${failed.error?.message ?? String(failed.response?.statusCode)}`);
+    progress?.(start + chunk.length);
+  }
+}
+
 export class CosmosDirectoryRepository implements DirectoryRepository {
+  /** Parsed directories by tenant, least recently used first (a Map keeps insertion order). */
+  private readonly cache = new Map<string, Versioned<Directory>>();
+
   constructor(private readonly container: Container) {}
 
   async get(tenantId: string): Promise<Versioned<Directory> | undefined> {
-    const { resource, statusCode } = await this.container.item(DIRECTORY_ITEM_ID, tenantId).read();
-    if (statusCode === 404 || !resource) return undefined;
+    const cached = this.cache.get(tenantId);
+    const { resource, statusCode } = await this.container
+      .item(DIRECTORY_ITEM_ID, tenantId)
+      .read(cached ? { accessCondition: { type: 'IfNoneMatch', condition: cached.etag } } : undefined);
+    // 304: unchanged since we parsed it. The same etag in a 200 is unchanged too (a server that ignores If-None-Match).
+    if (cached && (statusCode === 304 || (resource as { _etag?: unknown } | undefined)?._etag === cached.etag)) return this.remember(tenantId, cached);
+    if (statusCode === 404 || !resource) {
+      this.cache.delete(tenantId);
+      return undefined;
+    }
     const { id: _id, pk: _pk, type: _type, schemaVersion: _v, _etag, ...directory } = DirectoryItemSchema.parse(resource);
-    return { value: directory, etag: _etag };
+    return this.remember(tenantId, { value: directory, etag: _etag });
+  }
+
+  private remember(tenantId: string, entry: Versioned<Directory>): Versioned<Directory> {
+    this.cache.delete(tenantId);
+    this.cache.set(tenantId, entry);
+    if (this.cache.size > DIRECTORY_CACHE_TENANTS) this.cache.delete(this.cache.keys().next().value!);
+    return entry;
   }
 
   async tenantIds(): Promise<string[]> {
@@ -69,13 +131,50 @@ export class CosmosDirectoryRepository implements DirectoryRepository {
   async save(directory: Directory, etag: string | undefined): Promise<SaveOutcome> {
     const item = { id: DIRECTORY_ITEM_ID, pk: directory.tenantId, type: 'directory', schemaVersion: 1, ...directory };
     try {
-      if (etag === undefined) await this.container.items.create(item);
-      else await this.container.item(DIRECTORY_ITEM_ID, directory.tenantId).replace(item, { accessCondition: { type: 'IfMatch', condition: etag } });
+      const written =
+        etag === undefined
+          ? await this.container.items.create(item)
+          : await this.container.item(DIRECTORY_ITEM_ID, directory.tenantId).replace(item, { accessCondition: { type: 'IfMatch', condition: etag } });
+      // The writer's next turn needs no parse; another instance sees the new etag on its next read.
+      if (written.etag) this.remember(directory.tenantId, { value: directory, etag: written.etag });
       return 'saved';
     } catch (error) {
       const status = statusOf(error);
       if (status === 409 || status === 412) return 'conflict';
       throw error;
     }
+  }
+
+  async storedPeople(tenantId: string): Promise<Person[]> {
+    const { resources } = await this.container.items
+      .query<{ personId: string; name: string; email?: string | null }>(
+        { query: "SELECT c.personId, c.name, c.email FROM c WHERE c.pk = @pk AND c.type = 'person'", parameters: [{ name: '@pk', value: tenantId }] },
+        // One page of everything where the server allows it: the local server rescans the partition for every page.
+        { partitionKey: tenantId, maxItemCount: -1 },
+      )
+      .fetchAll();
+    return resources.map((r) => ({ id: r.personId, name: r.name, email: r.email ?? undefined }));
+  }
+
+  async putPeople(tenantId: string, people: readonly Person[], progress?: (done: number) => void): Promise<void> {
+    const operations = people.map((p): OperationInput => {
+      const item: z.input<typeof PersonItemSchema> = {
+        id: personItemId(p.id),
+        pk: tenantId,
+        type: 'person',
+        schemaVersion: 1,
+        personId: p.id.toLowerCase(),
+        name: p.name,
+        nameFolded: foldName(p.name),
+        ...(p.email === undefined ? {} : { email: p.email }),
+      };
+      return { operationType: 'Upsert', partitionKey: tenantId, resourceBody: item };
+    });
+    await inBulk(this.container, operations, false, progress);
+  }
+
+  async deletePeople(tenantId: string, personIds: readonly string[]): Promise<void> {
+    const operations = personIds.map((id): OperationInput => ({ operationType: 'Delete', partitionKey: tenantId, id: personItemId(id) }));
+    await inBulk(this.container, operations, true);
   }
 }
