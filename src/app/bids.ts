@@ -9,7 +9,7 @@
 import { editBid, newBid, validateBidInput, withdrawBid, type Bid, type BidSummary, type BidChangeError, type BidField, type BidInput, type Bidder } from '../domain/bid.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { biddingOpen, countsOf, withCounts, withdrawFromTally, type BiddingError, type FieldError, type Tender, type TenderSummary } from '../domain/tender.js';
-import { LIST_SHOWN, type AfterClick, type Clock, type ListPage, type Notifier, type OutboxRepository, type TenderRepository, type Versioned } from './ports.js';
+import { PAIRED_LIST_SHOWN, type AfterClick, type Clock, type ListPage, type Notifier, type OutboxRepository, type TenderRepository, type Versioned } from './ports.js';
 import { changeTally, numberBids } from './bid-numbers.js';
 import { cancelledNotice, enqueueNotices, receiptCardRedraw, receiptNotice } from './notices.js';
 import { createHash } from 'node:crypto';
@@ -191,26 +191,26 @@ export async function withdraw(
 
 /**
  * Open tenders in the asker's organisation, soonest deadline first, with how many bids they have on
- * each: the first LIST_SHOWN of them (one more is read to know whether there are more), then the
+ * each: the first PAIRED_LIST_SHOWN of them (one more is read to know whether there are more), then the
  * asker's own bids on just those.
  */
 export async function openTenders(deps: BidDeps, bidder: { tenantId: string; id: string }): Promise<ListPage<{ tender: TenderSummary; mine: number }>> {
   const now = deps.clock.now();
-  const read = await deps.tenders.openTenderSummaries(bidder.tenantId, now, LIST_SHOWN + 1);
-  const shown = read.filter((t) => biddingOpen(t, now).ok).slice(0, LIST_SHOWN);
+  const read = await deps.tenders.openTenderSummaries(bidder.tenantId, now, PAIRED_LIST_SHOWN + 1);
+  const shown = read.filter((t) => biddingOpen(t, now).ok).slice(0, PAIRED_LIST_SHOWN);
   const mine = shown.length > 0 ? await deps.tenders.activeBidTenderIds(bidder.tenantId, bidder.id, shown.map((t) => t.id)) : [];
-  return { items: shown.map((tender) => ({ tender, mine: mine.filter((id) => id === tender.id).length })), more: read.length > LIST_SHOWN };
+  return { items: shown.map((tender) => ({ tender, mine: mine.filter((id) => id === tender.id).length })), more: read.length > PAIRED_LIST_SHOWN };
 }
 
-/** The asker's newest bids (LIST_SHOWN of them, one more read to know whether there are more) and just those bids' tenders. */
+/** The asker's newest bids (PAIRED_LIST_SHOWN of them, one more read to know whether there are more) and just those bids' tenders. */
 export async function myBids(deps: BidDeps, bidder: { tenantId: string; id: string }): Promise<ListPage<{ tender: TenderSummary; bid: BidSummary }>> {
-  const read = await deps.tenders.bidSummariesOfBidder(bidder.tenantId, bidder.id, LIST_SHOWN + 1);
-  const bids = read.slice(0, LIST_SHOWN);
+  const read = await deps.tenders.bidSummariesOfBidder(bidder.tenantId, bidder.id, PAIRED_LIST_SHOWN + 1);
+  const bids = read.slice(0, PAIRED_LIST_SHOWN);
   const tenders = await deps.tenders.tenderSummaries(bidder.tenantId, bids.map((b) => b.tenderId));
   const byId = new Map(tenders.map((t) => [t.id, t]));
   const items = bids.flatMap((bid) => {
     const tender = byId.get(bid.tenderId);
     return tender ? [{ tender, bid }] : [];
   });
-  return { items, more: read.length > LIST_SHOWN };
+  return { items, more: read.length > PAIRED_LIST_SHOWN };
 }

@@ -69,6 +69,12 @@ export interface ConversationRepository {
  * than this, to know whether to say there are more, and never the rest: its cost is what it shows.
  */
 export const LIST_SHOWN = 25;
+/**
+ * The rows of a list whose every row needs a second lookup ("udbud": the asker's bids on each shown
+ * tender; "mine bud": each shown bid's tender): 15 read + at most 14 looked up keeps it within issue
+ * 11's 30 rows per action, whatever the asker's history.
+ */
+export const PAIRED_LIST_SHOWN = 14;
 
 /** The first rows of a list, and whether there are more than those. */
 export interface ListPage<T> {
