@@ -113,7 +113,13 @@ export interface TenderRepository {
   /** Creates (etag undefined; 'conflict' if it exists) or replaces (etag given) the tally. */
   saveTally(tally: Tally, etag: string | undefined): Promise<SaveOutcome>;
   bidsOfBidder(tenantId: string, bidderId: string, tenderId?: string): Promise<Bid[]>;
+  /** Every tender of the group, whole (tools and tests; no person's action reads this). */
   tendersOfGroup(tenantId: string, groupId: string): Promise<Tender[]>;
+  /**
+   * What a group's digest shows: its drafts, its published tenders and those closed since `closedSince`,
+   * soonest deadline first, at most `limit`, as summaries.
+   */
+  digestTendersOfGroup(tenantId: string, groupId: string, closedSince: Date, limit: number): Promise<TenderSummary[]>;
   /** Published tenders whose deadline is after `now`, soonest deadline first, at most `limit`. */
   openTenderSummaries(tenantId: string, now: Date, limit: number): Promise<TenderSummary[]>;
   /** The group's tenders, newest first, at most `limit`. */

@@ -163,9 +163,13 @@ interface TenantView {
   readonly all: Meeting[];
 }
 
+/** A group's digest reads at most this many tenders (a kernegruppe has a handful open at a time). */
+const DIGEST_TENDERS = 60;
+
 async function digestOf(deps: ReminderDeps, tenantId: string, groupId: string, groupName: string, now: Date): Promise<GroupDigest> {
-  const tenders = await deps.tenders.tendersOfGroup(tenantId, groupId);
   const monthAgo = now.getTime() - 31 * DAY;
+  // Bounded by what the digest shows, not by the group's history: drafts, open tenders and those closed in the last month.
+  const tenders = await deps.tenders.digestTendersOfGroup(tenantId, groupId, new Date(monthAgo), DIGEST_TENDERS);
   return {
     groupId,
     groupName,

@@ -232,6 +232,21 @@ export class CosmosTenderRepository implements TenderRepository {
     return (await this.query(tenantId, "c.type = 'tender' AND c.groupId = @g", [{ name: '@g', value: groupId }])).map((r) => toTender(r).value);
   }
 
+  async digestTendersOfGroup(tenantId: string, groupId: string, closedSince: Date, limit: number) {
+    const rows = await this.query(
+      tenantId,
+      "c.type = 'tender' AND c.groupId = @g AND (c.status = 'draft' OR c.status = 'published' OR (c.status = 'closed' AND c.deadline >= @since))",
+      [
+        { name: '@g', value: groupId },
+        { name: '@since', value: closedSince.toISOString() },
+      ],
+      'c.deadline ASC',
+      limit,
+      TENDER_SUMMARY,
+    );
+    return rows.map(toTenderSummary);
+  }
+
   async openTenderSummaries(tenantId: string, now: Date, limit: number) {
     const rows = await this.query(tenantId, "c.type = 'tender' AND c.status = 'published' AND c.deadline > @now", [{ name: '@now', value: now.toISOString() }], 'c.deadline ASC', limit, TENDER_SUMMARY);
     return rows.map(toTenderSummary);

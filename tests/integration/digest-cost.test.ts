@@ -1,0 +1,43 @@
+// A kernegruppe's digest (the reminder before each byrådsmøde) shows its drafts, its open tenders and
+// those closed in the last month. It reads just those, not the group's history: three years of closed
+// tenders cost it nothing.
+
+import { describe, expect, it } from 'vitest';
+import { cardText } from '../support/bot-driver.js';
+import { CosmosRequestLog } from '../support/cosmos.js';
+import { chatOf, startRig } from '../support/reminder-rig.js';
+import { draftTender } from '../support/tender-fixtures.js';
+
+describe("a kernegruppe's digest", () => {
+  it('shows the open, the recently closed and the drafts, reading only those whatever the history', async () => {
+    const requests = new CosmosRequestLog();
+    const rig = await startRig('2026-12-22T12:00:00Z', undefined, requests);
+    const base = draftTender();
+    const tender = (id: string, title: string, status: 'draft' | 'published' | 'closed', deadline: string) => ({ ...base, groupId: 'kernegruppe-laering', id, title, status, deadline });
+    const tenders = [
+      tender('tender-draft', 'Kladden', 'draft', '2027-02-01T11:00:00.000Z'),
+      tender('tender-open', 'Det åbne udbud', 'published', '2027-01-15T11:00:00.000Z'),
+      tender('tender-recent', 'Lukket i december', 'closed', '2026-12-10T11:00:00.000Z'),
+      // Three years of history: two closed tenders a month.
+      ...Array.from({ length: 72 }, (_, i) => tender(`tender-old-${i}`, `Gammelt udbud ${i}`, 'closed', new Date(Date.UTC(2023, 11 + Math.floor(i / 2), 5 + (i % 2))).toISOString())),
+    ];
+    for (const t of tenders) await rig.repos.tenders.saveTender(t, undefined);
+    await rig.plan();
+    requests.clear();
+
+    await rig.runUntil('2026-12-23T18:00:00Z');
+
+    const posted = rig.connector.received.filter((r) => r.method === 'POST' && r.conversationId === chatOf('kernegruppe-laering'));
+    expect(posted).toHaveLength(1);
+    const text = cardText(posted[0]!.activity.attachments?.[0]?.content);
+
+    expect(text).toContain('Det åbne udbud');
+    expect(text).toContain('Lukket i december');
+    expect(text).not.toContain('Gammelt udbud');
+    // The digest's query for Læring returned its three tenders, in the tenant's partition, as summaries.
+    const digest = requests.queries.filter((q) => q.query.includes("c.status = 'draft' OR"));
+    expect(digest.length).toBeGreaterThan(0);
+    expect(Math.max(...digest.map((q) => q.documents))).toBe(3);
+    expect(digest.every((q) => q.partitionKey !== undefined && !q.query.includes('SELECT TOP 60 *'))).toBe(true);
+  });
+});
