@@ -39,22 +39,63 @@ var cosmosBuiltInDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 // Add a container here when a feature needs one: with Entra auth the app's data role cannot create
 // databases or containers, so every one must be declared here. Partition key values start with the
 // tenant id, so a query scoped to one partition can never return another municipality's documents.
+// indexedPaths are the only properties a query filters or orders on (src/adapters/cosmos/containers.ts
+// says the same, tests/unit/indexing.test.ts checks both): everything else is not indexed, so a write
+// costs what its few queried fields cost, not what a tender's texts and history or an agenda's topics hold.
 var cosmosContainers = [
   {
     name: 'directory'
     partitionKeyPath: '/pk'
+    indexedPaths: [
+      'pk'
+      'type'
+      'nameFolded'
+    ]
   }
   {
     name: 'tenders'
     partitionKeyPath: '/pk'
+    indexedPaths: [
+      'pk'
+      'type'
+      'status'
+      'groupId'
+      'deadline'
+      'createdAt'
+      'bidderId'
+      'tenderId'
+      'number'
+      'submittedAt'
+      'attentionAt'
+      'attention'
+      'unshown'
+      'shownAt'
+    ]
   }
   {
     name: 'reminders'
     partitionKeyPath: '/pk'
+    indexedPaths: [
+      'pk'
+      'type'
+      'status'
+      'dueAt'
+      'notBefore'
+      'claimedUntil'
+      'updatedAt'
+      'meetingStart'
+      'meetingId'
+      'createdAt'
+    ]
   }
   {
     name: 'agendas'
     partitionKeyPath: '/pk'
+    indexedPaths: [
+      'pk'
+      'type'
+      'attention'
+    ]
   }
 ]
 
@@ -114,6 +155,15 @@ resource cosmosContainerResources 'Microsoft.DocumentDB/databaseAccounts/sqlData
           ]
           kind: 'Hash'
           version: 2
+        }
+        indexingPolicy: {
+          indexingMode: 'consistent'
+          automatic: true
+          includedPaths: [for p in container.indexedPaths: { path: '/${p}/?' }]
+          excludedPaths: [
+            { path: '/*' }
+            { path: '/"_etag"/?' }
+          ]
         }
       }
     }

@@ -6,6 +6,13 @@ import { createHash } from 'node:crypto';
 export interface ContainerDefinition {
   readonly id: string;
   readonly partitionKey: string;
+  /**
+   * The only properties the container indexes: those a query filters or orders on. Everything else
+   * (texts, histories, topics, rosters) is excluded, so a write costs what its few queried fields
+   * cost, not what the item holds. A new query on another property must add it here and in
+   * infra/main.bicep (tests/unit/indexing.test.ts checks both).
+   */
+  readonly indexed: readonly string[];
 }
 
 /**
@@ -14,11 +21,26 @@ export interface ContainerDefinition {
  * read in the tenant's own partition, and no query can cross tenants.
  */
 export const CONTAINERS = {
-  directory: { id: 'directory', partitionKey: '/pk' },
-  tenders: { id: 'tenders', partitionKey: '/pk' },
-  reminders: { id: 'reminders', partitionKey: '/pk' },
-  agendas: { id: 'agendas', partitionKey: '/pk' },
+  // `nameFolded`: the people search issue 12's co-bidder picker will query.
+  directory: { id: 'directory', partitionKey: '/pk', indexed: ['pk', 'type', 'nameFolded'] },
+  tenders: {
+    id: 'tenders',
+    partitionKey: '/pk',
+    indexed: ['pk', 'type', 'status', 'groupId', 'deadline', 'createdAt', 'bidderId', 'tenderId', 'number', 'submittedAt', 'attentionAt', 'attention', 'unshown', 'shownAt'],
+  },
+  reminders: { id: 'reminders', partitionKey: '/pk', indexed: ['pk', 'type', 'status', 'dueAt', 'notBefore', 'claimedUntil', 'updatedAt', 'meetingStart', 'meetingId', 'createdAt'] },
+  agendas: { id: 'agendas', partitionKey: '/pk', indexed: ['pk', 'type', 'attention'] },
 } as const satisfies Record<string, ContainerDefinition>;
+
+/** The container's indexing policy as Cosmos DB takes it: its queried properties included, everything else excluded. */
+export function indexingPolicyOf(def: ContainerDefinition) {
+  return {
+    indexingMode: 'consistent' as const,
+    automatic: true,
+    includedPaths: def.indexed.map((p) => ({ path: `/${p}/?` })),
+    excludedPaths: [{ path: '/*' }, { path: '/"_etag"/?' }],
+  };
+}
 
 /*
  * tenders: pk = tenant id. One item per tender (`tender-…`) and one per bid (`bid-…`). A tenant has

@@ -12,7 +12,7 @@ import { Agent } from 'node:https';
 import { CosmosClient, type Container, type Database, type PluginConfig } from '@azure/cosmos';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import { CONTAINERS } from './containers.js';
+import { CONTAINERS, indexingPolicyOf } from './containers.js';
 import type { LockOwner } from './data-lock.js';
 
 export type Containers = { readonly [K in keyof typeof CONTAINERS]: Container };
@@ -42,7 +42,7 @@ async function ensureSchema(client: CosmosClient, databaseId: string, create: bo
   }
   const { database } = await client.databases.createIfNotExists({ id: databaseId });
   for (const def of Object.values(CONTAINERS)) {
-    await database.containers.createIfNotExists({ id: def.id, partitionKey: { paths: [def.partitionKey] } });
+    await database.containers.createIfNotExists({ id: def.id, partitionKey: { paths: [def.partitionKey] }, indexingPolicy: indexingPolicyOf(def) });
   }
   return database;
 }
