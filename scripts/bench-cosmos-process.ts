@@ -26,13 +26,15 @@ export interface CosmosCounters {
   readonly rows: number;
   /** Response bytes of every request but the query plans. */
   readonly bytes: number;
+  /** Time the server spent on the requests, from arrival to the answer's end (ms): the database's share of a turn. */
+  readonly serverMs: number;
 }
 
 export type CosmosChildMessage =
   | { readonly type: 'ready'; readonly endpoint: string; readonly key: string; readonly ca: string; readonly loaded: number }
   | { readonly type: 'counters'; readonly id: number; readonly counters: CosmosCounters };
 
-const zero = (): { -readonly [K in keyof CosmosCounters]: number } => ({ requests: 0, planRequests: 0, queries: 0, pointReads: 0, writes: 0, rows: 0, bytes: 0 });
+const zero = (): { -readonly [K in keyof CosmosCounters]: number } => ({ requests: 0, planRequests: 0, queries: 0, pointReads: 0, writes: 0, rows: 0, bytes: 0, serverMs: 0 });
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, database: { type: 'string', default: 'kerneopgave' } } });
 const server = await startEmbeddedCosmos();
@@ -44,6 +46,7 @@ server.server.prependListener('request', (req: IncomingMessage, res: ServerRespo
   const query = !plan && req.method === 'POST' && (flag('x-ms-documentdb-isquery') || req.headers['content-type'] === 'application/query+json');
   const pointRead = req.method === 'GET' && /\/docs\/[^/]+$/.test(req.url ?? '');
   let bytes = 0;
+  const arrived = performance.now();
   const write = res.write.bind(res) as (...a: unknown[]) => boolean;
   const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
   const size = (chunk: unknown) => (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk instanceof Uint8Array ? chunk.byteLength : 0);
@@ -54,6 +57,7 @@ server.server.prependListener('request', (req: IncomingMessage, res: ServerRespo
   res.end = ((...a: unknown[]) => {
     if (typeof a[0] !== 'function') bytes += size(a[0]);
     counters.requests++;
+    counters.serverMs += performance.now() - arrived;
     if (plan) counters.planRequests++;
     else {
       counters.bytes += bytes;

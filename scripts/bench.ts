@@ -53,7 +53,7 @@ export interface BenchOptions {
   readonly startupRuns?: number | undefined;
 }
 
-export const FULL: BenchOptions = { pairs: 6, batch: 32, concurrency: 16, sizes: [10, 100, 1000], rosters: [1000, 5000], turns: 15 };
+export const FULL: BenchOptions = { pairs: 6, batch: 32, concurrency: 16, sizes: [10, 100, 1000], rosters: [1000, 5000, 50000], turns: 15 };
 export const QUICK: BenchOptions = { pairs: 3, batch: 16, concurrency: 16, sizes: [10, 100, 1000], rosters: [1000, 5000], turns: 7, startupRuns: 1 };
 
 // ---------------------------------------------------------------------------------------------
@@ -88,7 +88,9 @@ class Child<M extends { type: string }> {
     if (this.proc.exitCode !== null) return Promise.resolve();
     return new Promise((resolve) => {
       this.proc.once('exit', () => resolve());
-      this.proc.kill('SIGTERM');
+      // Asked to stop, the child exits by itself (so a --cpu-prof profile is written); a child that does not is killed.
+      this.proc.send({ type: 'stop', id: -1 });
+      setTimeout(() => this.proc.kill('SIGTERM'), 5_000).unref();
     });
   }
 }
@@ -125,7 +127,7 @@ interface BotProcess {
 async function startBotProcess(kind: 'bot' | 'echo', cosmos?: CosmosProcess, database = 'kerneopgave'): Promise<BotProcess> {
   const args = ['--kind', kind, '--now', NOW, ...(cosmos ? ['--endpoint', cosmos.endpoint, '--key', cosmos.key, '--database', database] : [])];
   const child = new Child<BotChildMessage>(
-    fork(path.join(HERE, 'bench-bot-process.ts'), args, { execArgv: TSX, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, BENCH_COSMOS_CA: cosmos?.ca ?? '' } }),
+    fork(path.join(HERE, 'bench-bot-process.ts'), args, { execArgv: kind === 'bot' && process.env.BENCH_CPU_PROF ? [...TSX, '--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : TSX, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, BENCH_COSMOS_CA: cosmos?.ca ?? '' } }),
   );
   const ready = (await child.ready) as Extract<BotChildMessage, { type: 'ready' }>;
   const cpu = async () => (await child.ask('cpu')) as Extract<BotChildMessage, { type: 'cpu' }>;
@@ -168,6 +170,7 @@ const diff = (a: CosmosCounters, b: CosmosCounters): CosmosCounters => ({
   writes: b.writes - a.writes,
   rows: b.rows - a.rows,
   bytes: b.bytes - a.bytes,
+  serverMs: b.serverMs - a.serverMs,
 });
 
 /** Runs `turns` activities against `url`, at most `concurrency` at once; checks each answer. */
@@ -194,7 +197,10 @@ export interface SideBySideRow {
   readonly botCpuMs: number;
   readonly echoCpuMs: number;
   readonly cpuRatio: number;
+  /** Operations per turn (point reads, writes, queries). */
   readonly cosmosRequests: number;
+  /** Query-plan lookups per turn (one beside every query; no RU). */
+  readonly cosmosPlanLookups: number;
   readonly cosmosBytes: number;
   readonly failed: number;
 }
@@ -268,6 +274,7 @@ async function measureSideBySide(opts: BenchOptions, cosmos: CosmosProcess, driv
       const botCpu: number[] = [];
       const echoCpu: number[] = [];
       let requests = 0;
+      let plans = 0;
       let bytes = 0;
       let failed = 0;
       for (let p = 0; p < opts.pairs; p++) {
@@ -278,7 +285,8 @@ async function measureSideBySide(opts: BenchOptions, cosmos: CosmosProcess, driv
           const cpu = ((await b.cpuMs()) - cpu0) / opts.batch;
           if (c0) {
             const d = diff(c0, await cosmos.counters());
-            requests += d.requests;
+            requests += d.requests - d.planRequests;
+            plans += d.planRequests;
             bytes += d.bytes;
           }
           failed += r.failed;
@@ -302,6 +310,7 @@ async function measureSideBySide(opts: BenchOptions, cosmos: CosmosProcess, driv
         echoCpuMs: median(echoCpu),
         cpuRatio: median(cpuRatios),
         cosmosRequests: requests / turns,
+        cosmosPlanLookups: plans / turns,
         cosmosBytes: bytes / turns,
         failed,
       };
@@ -321,13 +330,28 @@ export interface GrowthRow {
   readonly n: number;
   readonly udbud: TurnCost;
   readonly mineBud: TurnCost;
+  /** Operations of one idle pass (point reads, writes, queries). */
   readonly schedulerRequests: number;
+  /** Query-plan lookups in that pass (one per query; no RU). */
+  readonly schedulerPlanLookups: number;
 }
 export interface TurnCost {
+  /** Answer time, end to end. */
   readonly p50Ms: number;
+  /**
+   * Answer time less the time the database spent on the turn's requests (turns run one at a time, so
+   * that is the bot's own share). The embedded server scans every item for each query (it has no
+   * index), so its share grows with the data where Azure's indexed queries do not.
+   */
+  readonly p50BotMs: number;
   readonly bytes: number;
   readonly rows: number;
+  /** Operations (point reads, writes, queries): what Azure charges RU for. */
   readonly requests: number;
+  /** Query-plan lookups: @azure/cosmos sends one beside every query; a round trip, no RU. */
+  readonly planLookups: number;
+  /** Bytes the first turn read (a fresh bot instance: nothing cached yet). */
+  readonly firstBytes: number;
 }
 export interface RosterRow {
   readonly people: number;
@@ -335,17 +359,25 @@ export interface RosterRow {
 }
 
 async function sequentialCost(driver: Driver, cosmos: CosmosProcess, url: string, make: () => Partial<Activity>, turns: number): Promise<TurnCost> {
+  const w0 = await cosmos.counters();
   await driver.send(url, make()); // warm
+  const firstBytes = diff(w0, await cosmos.counters()).bytes;
   const ms: number[] = [];
+  const botMs: number[] = [];
   const c0 = await cosmos.counters();
+  let before = c0;
   for (let i = 0; i < turns; i++) {
     const t0 = performance.now();
     const r = await driver.send(url, make());
+    const took = performance.now() - t0;
     if (r.status !== 200) throw new Error(`turn answered ${r.status}: ${r.body.slice(0, 200)}`);
-    ms.push(performance.now() - t0);
+    const after = await cosmos.counters();
+    ms.push(took);
+    botMs.push(took - diff(before, after).serverMs);
+    before = after;
   }
-  const d = diff(c0, await cosmos.counters());
-  return { p50Ms: median(ms), bytes: d.bytes / turns, rows: d.rows / turns, requests: d.requests / turns };
+  const d = diff(c0, before);
+  return { p50Ms: median(ms), p50BotMs: median(botMs), bytes: d.bytes / turns, rows: d.rows / turns, requests: (d.requests - d.planRequests) / turns, planLookups: d.planRequests / turns, firstBytes };
 }
 
 async function measureGrowth(opts: BenchOptions, cosmos: CosmosProcess, driver: Driver, out: (l: string) => void): Promise<{ growth: GrowthRow[]; rosters: RosterRow[] }> {
@@ -385,10 +417,12 @@ async function measureGrowth(opts: BenchOptions, cosmos: CosmosProcess, driver: 
       await bot.runScheduledWork();
       const s0 = await cosmos.counters();
       await bot.runScheduledWork();
-      const schedulerRequests = diff(s0, await cosmos.counters()).requests;
+      const pass = diff(s0, await cosmos.counters());
+      const schedulerRequests = pass.requests - pass.planRequests;
+      const schedulerPlanLookups = pass.planRequests;
       const udbud = await sequentialCost(driver, cosmos, bot.url, () => message(asker, personal(asker), 'udbud'), opts.turns);
       const mineBud = await sequentialCost(driver, cosmos, bot.url, () => message(asker, personal(asker), 'mine bud'), opts.turns);
-      growth.push({ n, udbud, mineBud, schedulerRequests });
+      growth.push({ n, udbud, mineBud, schedulerRequests, schedulerPlanLookups });
     }
     // The rosters go into tenants of their own, after the scheduler was measured with one tenant.
     const rosters: RosterRow[] = [];
@@ -466,21 +500,32 @@ export function goalsOf(r: BenchReport): Goal[] {
   ] as const) {
     if (!first || !last) break;
     const rows = pick(last).rows;
-    const ratio = pick(last).p50Ms / pick(first).p50Ms;
+    const ratio = pick(last).p50BotMs / pick(first).p50BotMs;
     goals.push({ goal: `${name} reads ≤ 30 rows at N=${last.n}`, measured: `${f1(rows)} rows`, pass: rows <= 30 });
-    goals.push({ goal: `${name} p50 at N=${last.n} within 1.5× of N=${first.n}`, measured: `${f1(pick(last).p50Ms)} ms vs ${f1(pick(first).p50Ms)} ms (${f2(ratio)}×)`, pass: ratio <= 1.5 });
+    goals.push({
+      goal: `${name} p50 at N=${last.n} within 1.5× of N=${first.n} (the bot's own time; the embedded database scans, Azure uses the index)`,
+      measured: `${f1(pick(last).p50BotMs)} ms vs ${f1(pick(first).p50BotMs)} ms (${f2(ratio)}×); end to end ${f1(pick(last).p50Ms)} ms vs ${f1(pick(first).p50Ms)} ms`,
+      pass: ratio <= 1.5,
+    });
   }
   const [small, big] = [r.rosters[0], r.rosters[r.rosters.length - 1]];
   if (small && big && small !== big) {
-    // Independent of the roster: what a turn reads grows by at most a quarter from the smaller roster to the larger.
-    const ratio = big.help.bytes / small.help.bytes;
+    // Independent of the roster: a fresh instance's first turn (the directory item read whole) and the
+    // turns after it (answered 304 while unchanged) read the same requests, and bytes within a quarter (or under 1 KB).
+    const within = (a: number, b: number) => a <= Math.max(1.25 * b, 1024);
+    const pass = within(big.help.firstBytes, small.help.firstBytes) && within(big.help.bytes, small.help.bytes) && big.help.requests === small.help.requests;
     goals.push({
-      goal: `directory cost independent of roster ("hjælp" bytes at ${big.people} people ≤ 1.25× at ${small.people})`,
-      measured: `${kb(big.help.bytes)} vs ${kb(small.help.bytes)} (${f2(ratio)}×)`,
-      pass: ratio <= 1.25,
+      goal: `directory cost independent of roster ("hjælp" with ${big.people.toLocaleString('en')} people vs ${small.people.toLocaleString('en')})`,
+      measured: `first turn ${kb(big.help.firstBytes)} vs ${kb(small.help.firstBytes)}, then ${kb(big.help.bytes)} vs ${kb(small.help.bytes)} a turn, ${f1(big.help.requests)} vs ${f1(small.help.requests)} requests`,
+      pass,
     });
   }
-  if (last) goals.push({ goal: `scheduler ≤ 10 requests per pass for an idle tenant (N=${last.n})`, measured: `${last.schedulerRequests} requests`, pass: last.schedulerRequests <= 10 });
+  if (last)
+    goals.push({
+      goal: `scheduler ≤ 10 requests per pass for an idle tenant (N=${last.n}, reminder planner included)`,
+      measured: `${last.schedulerRequests} operations (+ ${last.schedulerPlanLookups} query-plan lookups, no RU)`,
+      pass: last.schedulerRequests <= 10,
+    });
   const cpu = (prefix: string, limit: number, label: string) => {
     const row = r.sideBySide.find((x) => x.action.startsWith(prefix));
     if (row) goals.push({ goal: `CPU ${label} ≤ ${limit}× echo`, measured: `${f1(row.botCpuMs)} ms vs ${f1(row.echoCpuMs)} ms (${f1(row.cpuRatio)}×)`, pass: row.cpuRatio <= limit });
@@ -508,24 +553,25 @@ export function formatReport(r: BenchReport, opts: BenchOptions): string[] {
   lines.push('');
   lines.push(`(a) Bot vs a bare teams-ai echo bot: interleaved A/B, ${opts.pairs} pairs of ${opts.batch} turns at concurrency ${opts.concurrency}, medians of the per-pair ratios`);
   lines.push('');
-  lines.push('| action | bot / echo throughput, c=16 | CPU per turn, bot vs echo | Cosmos requests per action | Cosmos bytes read per action |');
+  lines.push('| action | bot / echo throughput, c=16 | CPU per turn, bot vs echo | Cosmos operations per action (+ query-plan lookups) | Cosmos bytes read per action |');
   lines.push('|---|---|---|---|---|');
   for (const x of r.sideBySide) {
-    lines.push(`| ${x.action} | ${f2(x.throughputRatio)} | ${f1(x.botCpuMs)} ms vs ${f1(x.echoCpuMs)} (${f1(x.cpuRatio)}×) | ${f1(x.cosmosRequests)} | ${kb(x.cosmosBytes)} |`);
+    lines.push(`| ${x.action} | ${f2(x.throughputRatio)} | ${f1(x.botCpuMs)} ms vs ${f1(x.echoCpuMs)} (${f1(x.cpuRatio)}×) | ${f1(x.cosmosRequests)} + ${f1(x.cosmosPlanLookups)} plans | ${kb(x.cosmosBytes)} |`);
   }
   lines.push('');
-  lines.push(`(b) As the data grows: N open tenders and N own bids; ${opts.turns} sequential turns each, p50 and per-turn Cosmos reads`);
+  lines.push(`(b) As the data grows: N open tenders and N own bids; ${opts.turns} sequential turns each, p50 (and the bot's own share, without the database's time) and per-turn Cosmos reads; plans = query-plan lookups (one per query, no RU)`);
   lines.push('');
   lines.push(`| action | ${r.growth.map((g) => `N=${g.n.toLocaleString('en')}`).join(' | ')} |`);
   lines.push(`|---|${r.growth.map(() => '---').join('|')}|`);
-  const cost = (c: TurnCost) => `${f1(c.p50Ms)} ms, ${kb(c.bytes)}, ${f1(c.rows)} rows, ${f1(c.requests)} req`;
+  const cost = (c: TurnCost) => `${f1(c.p50Ms)} ms (bot ${f1(c.p50BotMs)} ms), ${kb(c.bytes)}, ${f1(c.rows)} rows, ${f1(c.requests)} req + ${f1(c.planLookups)} plans`;
   lines.push(`| "udbud" 1:1 | ${r.growth.map((g) => cost(g.udbud)).join(' | ')} |`);
   lines.push(`| "mine bud" | ${r.growth.map((g) => cost(g.mineBud)).join(' | ')} |`);
-  lines.push(`| scheduled work, one idle pass (runScheduledWork, planner included${opts.scaleData ? '; every tenant of the scale data' : ''}) | ${r.growth.map((g) => `${g.schedulerRequests} requests`).join(' | ')} |`);
+  lines.push(`| scheduled work, one idle pass (runScheduledWork, planner included${opts.scaleData ? '; every tenant of the scale data' : ''}) | ${r.growth.map((g) => `${g.schedulerRequests} operations + ${g.schedulerPlanLookups} plans`).join(' | ')} |`);
   lines.push('');
   lines.push(`| "hjælp" with a roster of | ${r.rosters.map((x) => `${x.people.toLocaleString('en')} people`).join(' | ')} |`);
   lines.push(`|---|${r.rosters.map(() => '---').join('|')}|`);
-  lines.push(`| bytes read, p50 | ${r.rosters.map((x) => `${kb(x.help.bytes)}, ${f1(x.help.p50Ms)} ms (${f1(x.help.requests)} req)`).join(' | ')} |`);
+  lines.push(`| first turn of a fresh instance: bytes read | ${r.rosters.map((x) => kb(x.help.firstBytes)).join(' | ')} |`);
+  lines.push(`| then a turn: bytes read, p50 | ${r.rosters.map((x) => `${kb(x.help.bytes)}, ${f1(x.help.p50Ms)} ms (${f1(x.help.requests)} req)`).join(' | ')} |`);
   lines.push('');
   lines.push('(c) Goals of issue 11');
   lines.push('');
