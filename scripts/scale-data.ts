@@ -40,7 +40,7 @@ export const guid = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${n
 
 /**
  * The demo roster (its people keep their roles, groups, kerneopgaver and conversations) grown to
- * `size` people; every tenth newcomer is a fagperson in one of the kernegrupper.
+ * `size` people; the first newcomers are two more fagpersoner in each kernegruppe, the rest are staff in no group.
  */
 export function scaleRoster(size: number, personPrefix = 'e0000000'): Roster {
   const people: Person[] = [...demoRoster.people];
@@ -49,8 +49,12 @@ export function scaleRoster(size: number, personPrefix = 'e0000000'): Roster {
   for (let i = people.length; i < size; i++) {
     const id = guid(personPrefix, i + 1);
     people.push({ id, name: `Medarbejder ${i + 1}`, email: `medarbejder${i + 1}@scale.kommune.dk` });
-    if (i % 10 === 0) {
-      const g = kernegrupper[i % kernegrupper.length]!.id;
+    // The groups keep the seeds' make-up whatever the staff's size (seed 000: five politicians, a
+    // tovholder, two konsulenter, an økonomikonsulent, two or three fagpersoner): the first newcomers
+    // become each kernegruppe's two extra fagpersoner, everyone after them is staff in no group.
+    const slot = i - demoRoster.people.length;
+    if (slot < 2 * kernegrupper.length) {
+      const g = kernegrupper[slot % kernegrupper.length]!.id;
       extra.set(g, [...(extra.get(g) ?? []), id]);
     }
   }
