@@ -3,7 +3,7 @@
 // with the admin's exceptions applied on top. Times are Europe/Copenhagen.
 
 import { DateTime } from 'luxon';
-import Holidays from 'date-holidays';
+import { HELLIGDAGE } from './helligdage.js';
 import { instantFromLocal, ZONE } from './time.js';
 
 export type MeetingKind =
@@ -104,9 +104,9 @@ export type Override =
 // ---- generating the plan ----
 
 
-const danishHolidays = new Holidays('DK');
-// A year's helligdage by local date, computed once: asking date-holidays per meeting costs about a
-// millisecond each, and the planner and the feed generate some 20 months at a time.
+// A year's helligdage by local date. The dates come from date-holidays, tabled for 2000-2199 in
+// helligdage.ts (\`npm run helligdage:generate\`) so the running bot does not load the library; a date
+// outside those years has no helligdag known to the bot (no warning is given for it).
 const helligdageByYear = new Map<number, ReadonlyMap<string, string>>();
 
 /** The Danish public holiday (helligdag) on a local date "yyyy-MM-dd", if any; observances such as 1. maj and juleaftensdag do not count. */
@@ -114,7 +114,7 @@ export function publicHoliday(date: string): string | undefined {
   const year = Number(date.slice(0, 4));
   let days = helligdageByYear.get(year);
   if (!days) {
-    days = new Map(danishHolidays.getHolidays(year).filter((h) => h.type === 'public').map((h) => [h.date.slice(0, 10), h.name] as const));
+    days = new Map(HELLIGDAGE[year] ?? []);
     helligdageByYear.set(year, days);
   }
   return days.get(date);
