@@ -6,7 +6,6 @@
 // Screenshots of every step are kept in test-artifacts/playground/ (git-ignored), with both logs.
 
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installWhenReady, playgroundConversations, startPlayground, type Persona, type RunningPlayground } from '../../scripts/playground.js';
 import { BotProcess, killGroupOnExit, stopGroup } from '../support/bot-process.js';
 import { launchChromium } from '../support/chromium.js';
+import { freePort } from '../support/free-port.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/playground/', import.meta.url));
 /** Generous: two loaded cores may run this beside the rest of the suite. */
@@ -22,17 +22,6 @@ const STEP_TIMEOUT_MS = 150_000;
 
 const TENDER_TITLE = 'Læsevenner i lokalsamfundet';
 const BID_TITLE = 'Læsecafé på biblioteket';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 let work: string;
 let bot: BotProcess | undefined;

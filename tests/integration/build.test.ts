@@ -6,13 +6,13 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/adapters/cosmos/embedded-cosmos.js';
 import { DIST_MAIN, REPO_ROOT } from '../../scripts/build-dist.js';
 import { BotProcess, killGroupOnExit, stopGroup } from '../support/bot-process.js';
+import { freePort } from '../support/free-port.js';
 
 /** Generous: two loaded cores may run this beside the rest of the suite. */
 const READY_TIMEOUT_MS = 90_000;
@@ -30,17 +30,6 @@ process.on('exit', () => {
   writeFileSync(process.env.LOADED_PACKAGES_OUT, JSON.stringify([...names]));
 });
 `)}`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** /readyz's first 200, polled; rejects after READY_TIMEOUT_MS or when `exited` settles first. */
 async function readyz(url: string, exited: Promise<unknown>): Promise<{ status: number; body: unknown }> {
