@@ -64,6 +64,11 @@ export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
   const { cert, key } = await certificate();
   // keepAlive makes @azure/cosmos reuse connections; without it the server is several times slower.
   const server = createHttpsServer({ cert, key, keepAlive: true });
+  // Node closes a keep-alive connection idle for 5 s by default, and @azure/cosmos's agent keeps idle
+  // connections without a limit: a request sent on one just as the server closes it fails with
+  // ECONNRESET (seen in \`npm run seed:scale\` while long queries kept other connections idle). Our
+  // only clients are this process and the tools, so idle connections stay open until they close them.
+  server.keepAliveTimeout = 0;
   answerQueryPlansWithoutRunningTheQuery(server);
   answerUnchangedReadsWith304(server);
   await new Promise<void>((resolve, reject) => {
