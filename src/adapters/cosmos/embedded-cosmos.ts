@@ -2,6 +2,7 @@
 // made at start (the package's own expired in 2021), reached through @azure/cosmos like Azure is.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import https from 'node:https';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -59,6 +60,87 @@ function makeQueryResultCleaningLinear(): void {
   helpers.stripUndefined = strip;
 }
 makeQueryResultCleaningLinear();
+
+/** The partition a query asked for (its `x-ms-documentdb-partitionkey` header, as JSON of the value), while the server answers it. */
+const queriedPartition = new AsyncLocalStorage<string>();
+
+interface ServerItems {
+  _data: Map<string, { read(): Record<string, unknown> }>;
+  _getPartition(data: Record<string, unknown>): unknown;
+  _item(keyPath: string, value: string, partition: unknown): { read(): Record<string, unknown> | undefined };
+  _set(data: Record<string, unknown>): unknown;
+  delete(idOrRid: string, partition: unknown): unknown;
+  query(params: unknown, options: unknown): unknown;
+}
+
+/**
+ * The embedded server runs every query over every item of the container (@vercel/cosmosdb-server
+ * 1.0.1, lib/account/items.js), so with many tenants each tenant's query slows with all the others'
+ * data; Azure routes a query with a partition key to that partition only. This keeps, per container,
+ * the items of each partition (built at the first such query, kept up to date by every write and
+ * delete) and runs a query that names its partition over that partition's items alone: the same
+ * answer (our queries also filter on `c.pk`), without scanning the other tenants. Local server only.
+ */
+function scopeQueriesToTheirPartition(): void {
+  const serverRequire = createRequire(createRequire(import.meta.url).resolve('@vercel/cosmosdb-server'));
+  const proto = (serverRequire('./account/items') as { default: { prototype: ServerItems } }).default.prototype;
+  const indexes = new WeakMap<ServerItems, Map<string, Map<string, { read(): Record<string, unknown> }>>>();
+  const keyOf = (items: ServerItems, data: Record<string, unknown>) => JSON.stringify(items._getPartition(data) ?? null);
+  const indexOf = (items: ServerItems) => {
+    let index = indexes.get(items);
+    if (!index) {
+      index = new Map();
+      for (const [rid, item] of items._data) {
+        const key = keyOf(items, item.read());
+        if (!index.has(key)) index.set(key, new Map());
+        index.get(key)!.set(rid, item);
+      }
+      indexes.set(items, index);
+    }
+    return index;
+  };
+  const { _set: set, delete: remove, query } = proto;
+  proto._set = function (this: ServerItems, data: Record<string, unknown>) {
+    const result = set.call(this, data);
+    const index = indexes.get(this);
+    if (index) {
+      const key = keyOf(this, data);
+      if (!index.has(key)) index.set(key, new Map());
+      index.get(key)!.set(String(data._rid), this._data.get(String(data._rid))!);
+    }
+    return result;
+  };
+  proto.delete = function (this: ServerItems, idOrRid: string, partition: unknown) {
+    const data = this._item('/id', idOrRid, partition).read();
+    const result = remove.call(this, idOrRid, partition);
+    if (data) indexes.get(this)?.get(keyOf(this, data))?.delete(String(data._rid));
+    return result;
+  };
+  proto.query = function (this: ServerItems, params: unknown, options: unknown) {
+    const partition = queriedPartition.getStore();
+    if (partition === undefined) return query.call(this, params, options);
+    const all = this._data;
+    this._data = indexOf(this).get(partition) ?? new Map();
+    try {
+      return query.call(this, params, options);
+    } finally {
+      this._data = all;
+    }
+  };
+}
+scopeQueriesToTheirPartition();
+
+/** The partition a query request names, as the index keys it (JSON of the value); undefined for a cross-partition query. */
+function partitionOf(req: IncomingMessage): string | undefined {
+  const header = req.headers['x-ms-documentdb-partitionkey'];
+  if (req.method !== 'POST' || typeof header !== 'string') return undefined;
+  try {
+    const values = JSON.parse(header) as unknown;
+    return Array.isArray(values) && values.length === 1 ? JSON.stringify(values[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
   const { cert, key } = await certificate();
@@ -131,7 +213,9 @@ function answerQueryPlansWithoutRunningTheQuery(server: https.Server): void {
       });
       return;
     }
-    for (const handle of handlers) handle.call(server, req, res);
+    const partition = partitionOf(req);
+    if (partition === undefined) for (const handle of handlers) handle.call(server, req, res);
+    else queriedPartition.run(partition, () => handlers.forEach((handle) => handle.call(server, req, res)));
   });
 }
 
