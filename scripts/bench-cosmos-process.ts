@@ -39,6 +39,7 @@ const zero = (): { -readonly [K in keyof CosmosCounters]: number } => ({ request
 const { values } = parseArgs({ options: { data: { type: 'string' }, database: { type: 'string', default: 'kerneopgave' } } });
 const server = await startEmbeddedCosmos();
 let counters = zero();
+const SLOW_MS = Number(process.env.BENCH_SLOW_MS ?? 0);
 
 server.server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
   const flag = (name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
@@ -46,6 +47,8 @@ server.server.prependListener('request', (req: IncomingMessage, res: ServerRespo
   const query = !plan && req.method === 'POST' && (flag('x-ms-documentdb-isquery') || req.headers['content-type'] === 'application/query+json');
   const pointRead = req.method === 'GET' && /\/docs\/[^/]+$/.test(req.url ?? '');
   let bytes = 0;
+  let body = '';
+  if (SLOW_MS && query) req.on('data', (chunk: Buffer) => void (body.length < 1000 && (body += chunk.toString())));
   const arrived = performance.now();
   const write = res.write.bind(res) as (...a: unknown[]) => boolean;
   const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
@@ -57,7 +60,10 @@ server.server.prependListener('request', (req: IncomingMessage, res: ServerRespo
   res.end = ((...a: unknown[]) => {
     if (typeof a[0] !== 'function') bytes += size(a[0]);
     counters.requests++;
-    counters.serverMs += performance.now() - arrived;
+    const took = performance.now() - arrived;
+    counters.serverMs += took;
+    // BENCH_SLOW_MS=500: every slower request on stderr, to see what the database spends its time on.
+    if (SLOW_MS && took >= SLOW_MS) process.stderr.write(`slow ${took.toFixed(0)} ms: ${req.method} ${req.url} ${plan ? '(plan)' : ''}${query ? ` ${String(body).slice(0, 300)}` : ''}\n`);
     if (plan) counters.planRequests++;
     else {
       counters.bytes += bytes;

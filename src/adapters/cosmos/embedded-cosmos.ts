@@ -61,6 +61,30 @@ function makeQueryResultCleaningLinear(): void {
 }
 makeQueryResultCleaningLinear();
 
+/**
+ * The query engine compiles each SQL text to JavaScript that starts by wrapping every item of the
+ * container with `$c.reduce(($, c) => … [...$, { c }] …, [])`, copying the array once per item:
+ * quadratic, 1.5 s for 20,000 items, 81 s for the tender sweep's scan of 86,400 in the scale data.
+ * The same wrapping in linear time, with the same result (undefined items left out). Only that exact
+ * shape is rewritten; any other generated code is left as it is. Local server only.
+ */
+function makeQueryItemWrappingLinear(): void {
+  const serverRequire = createRequire(createRequire(import.meta.url).resolve('@vercel/cosmosdb-server'));
+  const engine = serverRequire('@zeit/cosmosdb-query') as { default: (sql: string) => object };
+  const proto = Object.getPrototypeOf(engine.default('SELECT * FROM c')) as object;
+  const getter = Object.getOwnPropertyDescriptor(proto, 'code')?.get;
+  if (!getter) return;
+  const quadratic = /\$c\.reduce\(\(\$, (\w+)\) => typeof \1 !== "undefined" \? \[\.\.\.\$, \{\s*\1: \1\s*\}\] : \$, \[\]\)/g;
+  Object.defineProperty(proto, 'code', {
+    configurable: true,
+    get(this: object) {
+      const code = getter.call(this) as string | null;
+      return code && code.replace(quadratic, (_m, alias: string) => `$c.filter((${alias}) => typeof ${alias} !== "undefined").map((${alias}) => ({ ${alias}: ${alias} }))`);
+    },
+  });
+}
+makeQueryItemWrappingLinear();
+
 /** The partition a query asked for (its `x-ms-documentdb-partitionkey` header, as JSON of the value), while the server answers it. */
 const queriedPartition = new AsyncLocalStorage<string>();
 
