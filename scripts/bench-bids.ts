@@ -15,6 +15,7 @@ import { startBot } from '../src/main.js';
 import { botAdded, cardAction } from '../tests/support/activities.js';
 import { conversations, DEMO_TENANT, persona, type Persona } from '../tests/support/demo.js';
 import { RecordingConnector } from '../tests/support/recording-connector.js';
+import { dataOf } from '../tests/support/card-actions.js';
 
 const { values } = parseArgs({ options: { bidders: { type: 'string', default: '50' } } });
 const N = Number(values.bidders);
@@ -31,15 +32,6 @@ async function send(activity: Partial<Activity>): Promise<unknown> {
   const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...activity, serviceUrl: connector.url }) });
   const text = await res.text();
   return text ? (JSON.parse(text) as { value?: unknown }).value : undefined;
-}
-function dataOf(card: unknown, verb: string): Record<string, string> {
-  let found: Record<string, string> | undefined;
-  JSON.stringify(card, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && (v as { verb?: unknown }).verb === verb) found = (v as { data?: Record<string, string> }).data ?? {};
-    return v;
-  });
-  if (!found) throw new Error(`no ${verb} in ${JSON.stringify(card).slice(0, 300)}`);
-  return found;
 }
 
 const chat = conversations.laeringChat;

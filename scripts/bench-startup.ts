@@ -66,8 +66,10 @@ export interface StartupReport {
   readonly idleEventLoop?: { readonly firstPasses: EventLoopFigures; readonly steady: EventLoopFigures };
 }
 
-const median = (xs: readonly number[]) => {
+/** The middle value (the mean of the two middle ones for an even count); NaN for none. */
+export const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };

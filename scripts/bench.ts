@@ -23,7 +23,7 @@ import { conversations, persona, personal, type Persona } from '../tests/support
 import { RecordingConnector } from '../tests/support/recording-connector.js';
 import type { BotChildMessage } from './bench-bot-process.js';
 import type { CosmosChildMessage, CosmosCounters } from './bench-cosmos-process.js';
-import { measureStartup as measureStartupRuns } from './bench-startup.js';
+import { measureStartup as measureStartupRuns, median } from './bench-startup.js';
 import { isRunDirectly } from './run-directly.js';
 import { bidDirect, DEMO_TENANT, demoRoster, guid, inParallel, numberAll, publishTenderDirect, repositoriesOf, scaleRoster } from './scale-data.js';
 
@@ -156,12 +156,6 @@ class Driver {
   }
 }
 
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const diff = (a: CosmosCounters, b: CosmosCounters): CosmosCounters => ({
   requests: b.requests - a.requests,
   planRequests: b.planRequests - a.planRequests,

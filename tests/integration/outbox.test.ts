@@ -14,6 +14,7 @@ import { cardText, type Card } from '../support/bot-driver.js';
 import { conversations, DEMO_TENANT, persona, type Conversation, type Persona } from '../support/demo.js';
 import { HttpBot } from '../support/http-bot.js';
 import { VALID_TENDER_FORM } from '../support/forms.js';
+import { dataOf } from '../support/card-actions.js';
 
 let http: HttpBot;
 const others: RunningBot[] = [];
@@ -40,15 +41,6 @@ const REASON = 'Budgettet er omprioriteret';
 
 const click = (who: Persona, where: Conversation, verb: string, data: Record<string, unknown> = {}) => http.send(cardAction(who, where, verb, data) as Partial<Activity>);
 
-function dataOf(card: unknown, verb: string): Record<string, string> {
-  let found: Record<string, string> | undefined;
-  JSON.stringify(card, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && (v as { verb?: unknown }).verb === verb) found = (v as { data?: Record<string, string> }).data ?? {};
-    return v;
-  });
-  if (!found) throw new Error(`no ${verb} in card: ${cardText(card)}`);
-  return found;
-}
 
 async function publishedTender(): Promise<string> {
   const saved = await click(persona.tovholder, chat, 'tender.save', validTender);

@@ -17,6 +17,7 @@ import { capturedLog } from '../support/log-capture.js';
 import { HttpBot } from '../support/http-bot.js';
 import { RecordingConnector } from '../support/recording-connector.js';
 import { VALID_BID_FORM, VALID_TENDER_FORM } from '../support/forms.js';
+import { dataOf } from '../support/card-actions.js';
 
 let http: HttpBot;
 const cosmosRequests = new CosmosRequestLog();
@@ -43,15 +44,6 @@ function verbsOf(card: unknown): string[] {
   return verbs;
 }
 
-function dataOf(card: unknown, verb: string): Record<string, string> {
-  let found: Record<string, string> | undefined;
-  JSON.stringify(card, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && (v as { verb?: unknown }).verb === verb) found = ((v as { data?: Record<string, string> }).data ?? {});
-    return v;
-  });
-  if (!found) throw new Error(`no ${verb} in card: ${cardText(card)}`);
-  return found;
-}
 
 const click = (who: Persona, where: Parameters<typeof cardAction>[1], verb: string, data: Record<string, unknown> = {}, locale?: string) =>
   http.send(cardAction(who, where, verb, data, locale ? { locale } : {}) as Partial<Activity>);

@@ -87,8 +87,10 @@ const BID_SUMMARY_KEYS = ['id', 'tenderId', 'number', 'bidderName', 'title', 'st
 const projection = (keys: readonly string[]) => keys.map((k) => `c.${k}`).join(', ');
 const TENDER_SUMMARY = projection(TENDER_SUMMARY_KEYS);
 const BID_SUMMARY = projection(BID_SUMMARY_KEYS);
-const TenderSummarySchema = TenderItemSchema.pick({ id: true, groupId: true, groupName: true, kerneopgaveName: true, title: true, deadline: true, status: true, activeBids: true, cancelReason: true, createdAt: true });
-const BidSummarySchema = BidItemSchema.pick({ id: true, tenderId: true, number: true, bidderName: true, title: true, status: true, crossCutting: true, submittedAt: true });
+/** zod's `pick` mask for these keys, so each summary's fields are listed once. */
+const mask = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, true])) as { [P in K]: true };
+const TenderSummarySchema = TenderItemSchema.pick(mask(TENDER_SUMMARY_KEYS));
+const BidSummarySchema = BidItemSchema.pick(mask(BID_SUMMARY_KEYS));
 const toTenderSummary = (row: unknown): TenderSummary => TenderSummarySchema.parse(row);
 const toBidSummary = (row: unknown): BidSummary => BidSummarySchema.parse(row);
 
