@@ -39,6 +39,7 @@ import { fail, ok, type Fail, type Result } from '../domain/result.js';
 import type { FieldError } from '../domain/tender.js';
 import type { Acting } from './directory-admin.js';
 import { agendaRedrawNotices, enqueueNotices } from './notices.js';
+import type { NoticeRenderers } from './notice-kinds.js';
 import type { AfterClick, AgendaRepository, CalendarRepository, Clock, ConversationRecord, ConversationRepository, DirectoryRepository, Notice, Notifier, OutboxRepository, Versioned } from './ports.js';
 import { tenantMeetings } from './tenant-calendar.js';
 
@@ -634,3 +635,15 @@ async function tellAuthors(deps: AgendaDeps, dir: Directory, cancelled: Agenda, 
   }
   return told;
 }
+
+/** The agenda's own notices: a topic's receipt to its author, and a shared agenda card redrawn. */
+export const agendaNotices: Pick<NoticeRenderers, 'topic.receipt' | 'agenda.redraw'> = {
+  'topic.receipt': async (deps, n) => {
+    const notice = await topicReceiptFor(deps, n.tenantId, n.subject);
+    return notice && { notice, locale: n.subject.locale };
+  },
+  'agenda.redraw': async (deps, n) => {
+    const notice = await agendaCardFor(deps, n.tenantId, n.subject);
+    return notice && { notice, locale: 'da' };
+  },
+};

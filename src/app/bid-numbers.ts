@@ -11,7 +11,7 @@
 // tally, so anyone who read the tally before that write fails its own write (etag) and reads again.
 
 import type { Bid } from '../domain/bid.js';
-import { firstTally, numberBatch, type Tally } from '../domain/tender.js';
+import { firstTally, numberBatch, type Tally, type Tender } from '../domain/tender.js';
 import { enqueueNotices, receiptNotice } from './notices.js';
 import type { Clock, OutboxRepository, TenderRepository, Versioned } from './ports.js';
 
@@ -88,4 +88,15 @@ export async function changeTally(deps: Pick<NumberingDeps, 'tenders'>, tenantId
     if ((await deps.tenders.saveTally(next, stored?.etag)) === 'saved') return next;
   }
   return undefined;
+}
+
+/** A bid and its tender as stored, the bid numbered first if the numbering has not got to it yet: what its notices are drawn from. */
+export async function numberedBidAndTender(deps: NumberingDeps, tenantId: string, tenderId: string, bidId: string): Promise<{ tender: Tender; bid: Bid } | undefined> {
+  let bid = (await deps.tenders.getBid(tenantId, bidId))?.value;
+  if (bid?.number === 0) {
+    await numberBids(deps, tenantId, tenderId);
+    bid = (await deps.tenders.getBid(tenantId, bidId))?.value;
+  }
+  const tender = (await deps.tenders.getTender(tenantId, tenderId))?.value;
+  return bid && tender ? { tender, bid } : undefined;
 }

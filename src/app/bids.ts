@@ -10,7 +10,8 @@ import { editBid, newBid, validateBidInput, withdrawBid, type Bid, type BidSumma
 import { fail, ok, type Result } from '../domain/result.js';
 import { biddingOpen, countsOf, withCounts, withdrawFromTally, type BiddingError, type FieldError, type Tender, type TenderSummary } from '../domain/tender.js';
 import { PAIRED_LIST_SHOWN, type AfterClick, type Clock, type ListPage, type Notifier, type OutboxRepository, type TenderRepository, type Versioned } from './ports.js';
-import { changeTally, numberBids } from './bid-numbers.js';
+import { changeTally, numberBids, numberedBidAndTender } from './bid-numbers.js';
+import type { NoticeRenderers } from './notice-kinds.js';
 import { cancelledNotice, enqueueNotices, receiptCardRedraw, receiptNotice } from './notices.js';
 import { createHash } from 'node:crypto';
 
@@ -214,3 +215,11 @@ export async function myBids(deps: BidDeps, bidder: { tenantId: string; id: stri
   });
   return { items, more: read.length > PAIRED_LIST_SHOWN };
 }
+
+/** The bids' own notices: a bidder's receipt, drawn from the bid as stored when it is sent (numbered by then). */
+export const bidNotices: Pick<NoticeRenderers, 'bid.receipt'> = {
+  'bid.receipt': async (deps, n) => {
+    const found = await numberedBidAndTender(deps, n.tenantId, n.subject.tenderId, n.subject.bidId);
+    return found && { notice: { kind: 'bid.receipt', ...found, change: n.subject.change }, locale: n.subject.locale };
+  },
+};

@@ -11,24 +11,17 @@
 // is paced per conversation (and per person) and per tenant by the same Pacer as the reminders.
 
 import { claimToSend, sendable } from './send-claim.js';
-import type { Bid } from '../domain/bid.js';
-import type { Tender } from '../domain/tender.js';
 import type { Logger } from '../logger.js';
-import { agendaCardFor, forgetAgendaCard, topicReceiptFor } from './agenda.js';
-import { numberBids } from './bid-numbers.js';
+import { agendaNotices, forgetAgendaCard } from './agenda.js';
+import { bidNotices } from './bids.js';
+import type { NoticeDeps, NoticeRenderer, NoticeRenderers, RenderOutcome } from './notice-kinds.js';
 import type { Pacer } from './pacer.js';
-import type { AgendaRepository, CalendarRepository, Clock, ConversationRepository, Delivery, DirectoryRepository, Notice, Notifier, OutboxNotice, OutboxRepository, TenderRepository } from './ports.js';
+import type { Delivery, Notifier, OutboxNotice, OutboxSubject } from './ports.js';
+import { tenderNotices } from './tenders.js';
 
-export interface OutboxDeps {
-  readonly outbox: OutboxRepository;
-  readonly tenders: TenderRepository;
-  /** The dialogmøde agenda's topic receipts and card redraws are drawn from these. */
-  readonly agendas: AgendaRepository;
-  readonly directories: DirectoryRepository;
-  readonly calendars: CalendarRepository;
-  readonly conversations: ConversationRepository;
+/** The stored state notices are drawn from (NoticeDeps), and how they are sent. */
+export interface OutboxDeps extends NoticeDeps {
   readonly notifier: Notifier;
-  readonly clock: Clock;
   readonly pacer: Pacer;
   readonly log?: Logger | undefined;
 }
@@ -42,11 +35,13 @@ export interface OutboxReport {
   retried: number;
   unreachable: number;
   dropped: number;
+  /** Scheduled notices no longer true to say when they came due. */
+  skipped: number;
 }
 
 /** Sends every due notice once; safe on several instances at once (each notice is claimed with its etag). */
 export async function sendDueNotices(deps: OutboxDeps, instanceId: string): Promise<OutboxReport> {
-  const report: OutboxReport = { sent: 0, retried: 0, unreachable: 0, dropped: 0 };
+  const report: OutboxReport = { sent: 0, retried: 0, unreachable: 0, dropped: 0, skipped: 0 };
   const due = await deps.outbox.due(deps.clock.now());
   let next = 0;
   const worker = async () => {
@@ -59,41 +54,13 @@ export async function sendDueNotices(deps: OutboxDeps, instanceId: string): Prom
   return report;
 }
 
-/** The bid and its tender as stored, numbered first if the numbering has not got to it yet. */
-async function bidAndTender(deps: OutboxDeps, tenantId: string, tenderId: string, bidId: string): Promise<{ tender: Tender; bid: Bid } | undefined> {
-  let bid = (await deps.tenders.getBid(tenantId, bidId))?.value;
-  if (bid?.number === 0) {
-    await numberBids(deps, tenantId, tenderId);
-    bid = (await deps.tenders.getBid(tenantId, bidId))?.value;
-  }
-  const tender = (await deps.tenders.getTender(tenantId, tenderId))?.value;
-  return bid && tender ? { tender, bid } : undefined;
-}
+/** Every feature's renderers: the compiler checks that each kind of outbox subject has one. */
+const RENDERERS: NoticeRenderers = { ...bidNotices, ...tenderNotices, ...agendaNotices };
 
-async function render(deps: OutboxDeps, n: OutboxNotice): Promise<{ notice: Notice; locale: 'da' | 'en' } | undefined> {
-  const s = n.subject;
-  switch (s.kind) {
-    case 'bid.receipt': {
-      const found = await bidAndTender(deps, n.tenantId, s.tenderId, s.bidId);
-      return found && { notice: { kind: 'bid.receipt', ...found, change: s.change }, locale: s.locale };
-    }
-    case 'tender.cancelled': {
-      const found = await bidAndTender(deps, n.tenantId, s.tenderId, s.bidId);
-      return found && { notice: { kind: 'tender.cancelled', ...found }, locale: 'da' };
-    }
-    case 'tender.announcement': {
-      const tender = (await deps.tenders.getTender(n.tenantId, s.tenderId))?.value;
-      return tender && { notice: { kind: 'tender.announcement', tender, refreshUserIds: [] }, locale: 'da' };
-    }
-    case 'topic.receipt': {
-      const notice = await topicReceiptFor(deps, n.tenantId, s);
-      return notice && { notice, locale: s.locale };
-    }
-    case 'agenda.redraw': {
-      const notice = await agendaCardFor(deps, n.tenantId, s);
-      return notice && { notice, locale: 'da' };
-    }
-  }
+function render(deps: OutboxDeps, n: OutboxNotice): Promise<RenderOutcome> {
+  // The table is keyed by kind, so the renderer found is the one for this subject.
+  const renderer = RENDERERS[n.subject.kind] as NoticeRenderer<OutboxSubject['kind']>;
+  return renderer(deps, n);
 }
 
 async function sendOne(deps: OutboxDeps, instanceId: string, tenantId: string, id: string, report: OutboxReport): Promise<void> {
@@ -109,6 +76,12 @@ async function sendOne(deps: OutboxDeps, instanceId: string, tenantId: string, i
   const log = { tenantId, noticeId: id, subject: n.subject };
 
   const rendered = await render(deps, n);
+  if (rendered === 'obsolete') {
+    // A scheduled notice whose cause was dealt with before it came due: nothing to say any more.
+    await finish({ status: 'skipped', lastError: 'obsolete' });
+    report.skipped++;
+    return;
+  }
   if (!rendered) {
     // The tender or bid is gone: nothing true to say any more.
     deps.log?.warn(log, 'notice dropped: what it was about no longer exists');
@@ -128,6 +101,16 @@ async function sendOne(deps: OutboxDeps, instanceId: string, tenantId: string, i
     }
     await deps.pacer.acquire(record.conversationId);
     delivery = await deps.notifier.update(record, redraw, rendered.notice, rendered.locale);
+  } else if (n.to.kind === 'personal') {
+    const record = (await deps.conversations.getPersonal(tenantId, n.to.userId))?.value;
+    if (!record || record.status !== 'installed') {
+      deps.log?.warn({ ...log, userId: n.to.userId }, 'notice could not be delivered: no personal chat with the person');
+      await finish({ status: 'unreachable', lastError: 'no personal chat recorded', attempts: n.attempts + 1 });
+      report.unreachable++;
+      return;
+    }
+    await deps.pacer.acquire(record.conversationId);
+    delivery = await deps.notifier.post(record, rendered.notice, rendered.locale);
   } else if (n.to.kind === 'person') {
     const person = n.to.person;
     await deps.pacer.acquire(`person:${person.userId}`);

@@ -266,9 +266,16 @@ export interface OutboxNotice {
   readonly id: string;
   readonly tenantId: string;
   readonly subject: OutboxSubject;
-  /** A person 1:1 (Teams finds or opens the chat), or a conversation the bot is in. */
-  readonly to: { readonly kind: 'person'; readonly person: PersonAddress } | { readonly kind: 'conversation'; readonly conversationId: string };
-  readonly status: 'pending' | 'sending' | 'sent' | 'unreachable';
+  /**
+   * A person 1:1 (Teams finds or opens the chat from their address, as a bidder's), a conversation the
+   * bot is in, or a person known only by their roster id (a co-bidder, the økonomikonsulent), reached in
+   * the personal chat recorded when they installed the app; without one they cannot be reached.
+   */
+  readonly to:
+    | { readonly kind: 'person'; readonly person: PersonAddress }
+    | { readonly kind: 'conversation'; readonly conversationId: string }
+    | { readonly kind: 'personal'; readonly userId: string };
+  readonly status: 'pending' | 'sending' | 'sent' | 'unreachable' | 'skipped';
   readonly attempts: number;
   readonly createdAt: string;
   readonly updatedAt: string;

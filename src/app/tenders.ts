@@ -35,7 +35,8 @@ import {
 import type { Acting } from './directory-admin.js';
 import { LIST_SHOWN, type AfterClick, type Clock, type ConversationRecord, type ConversationRepository, type DeliveryFailure, type DirectoryRepository, type Notifier, type OutboxRepository, type TenderRepository, type Versioned } from './ports.js';
 import { cancelledNotice, enqueueNotices, redrawNotices } from './notices.js';
-import { numberBids } from './bid-numbers.js';
+import { numberBids, numberedBidAndTender } from './bid-numbers.js';
+import type { NoticeRenderers } from './notice-kinds.js';
 
 export interface TenderDeps {
   readonly directories: DirectoryRepository;
@@ -383,3 +384,15 @@ export async function bidDetail(deps: TenderDeps, acting: Acting, bidId: string)
 export function groupName(acting: Acting, groupId: string): string | undefined {
   return acting.directory ? findGroupById(acting.directory.value, groupId)?.name : undefined;
 }
+
+/** The tenders' own notices: a bidder told of a cancellation, and an announcement card redrawn from the tender as stored. */
+export const tenderNotices: Pick<NoticeRenderers, 'tender.cancelled' | 'tender.announcement'> = {
+  'tender.cancelled': async (deps, n) => {
+    const found = await numberedBidAndTender(deps, n.tenantId, n.subject.tenderId, n.subject.bidId);
+    return found && { notice: { kind: 'tender.cancelled', ...found }, locale: 'da' };
+  },
+  'tender.announcement': async (deps, n) => {
+    const tender = (await deps.tenders.getTender(n.tenantId, n.subject.tenderId))?.value;
+    return tender && { notice: { kind: 'tender.announcement', tender, refreshUserIds: [] }, locale: 'da' };
+  },
+};

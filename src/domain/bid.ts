@@ -16,10 +16,12 @@ import {
 } from './tender.js';
 
 /**
- * submitted/withdrawn now; shortlisted, konkretisering (stage 2 asked), awarded and rejected are the
- * kernegruppe's decisions in a later issue.
+ * Submitted and withdrawn are the bidder's; the rest are the kernegruppe's decisions after the deadline:
+ * shortlisted, rejected (with a reason), selected (indstillet to the Byråd, on a tender Byrådet decides) and
+ * awarded (an activity exists). A konkretisering is asked for on the side, whatever the status.
  */
-export type BidStatus = 'submitted' | 'withdrawn' | 'shortlisted' | 'konkretisering' | 'awarded' | 'rejected';
+export const BID_STATUSES = ['submitted', 'withdrawn', 'shortlisted', 'rejected', 'selected', 'awarded'] as const;
+export type BidStatus = (typeof BID_STATUSES)[number];
 
 export const PARTY_ROLES = ['kommunen', 'borgeren', 'familien', 'lokalsamfundet', 'arbejdsgiveren'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
@@ -40,6 +42,8 @@ export interface Bid extends BidFields {
   readonly id: string;
   readonly tenantId: string;
   readonly tenderId: string;
+  /** The tender's kernegruppe (bids made before this was kept have none: read the tender). */
+  readonly groupId?: string | undefined;
   /** 0 until the bid is numbered, just after the click (see app/bid-numbers.ts); then 1, 2, 3 … per tender. */
   readonly number: number;
   /** The bidder wants a 1:1 receipt in this language: kept on the bid so a receipt lost in a crash is enqueued again when it is numbered. */
@@ -53,6 +57,10 @@ export interface Bid extends BidFields {
   /** Serves forudsætninger of another kerneopgave too (a pejlemærke: prerequisites across kerneopgaver). */
   readonly crossCutting: boolean;
   readonly status: BidStatus;
+  /** Why the kernegruppe (or the Byråd) put the bid in its status: a rejection's reason, an award's note. */
+  readonly statusReason?: string | undefined;
+  readonly statusAt?: string | undefined;
+  readonly statusBy?: string | undefined;
   readonly submittedAt: string;
   readonly editedAt?: string | undefined;
   readonly withdrawnAt?: string | undefined;
@@ -115,6 +123,7 @@ export function newBid(a: { id: string; tender: Tender; number: number; submissi
     id: a.id,
     tenantId: a.tender.tenantId,
     tenderId: a.tender.id,
+    groupId: a.tender.groupId,
     number: a.number,
     submissionId: a.submissionId,
     bidderId: a.bidder.id,

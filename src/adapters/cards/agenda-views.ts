@@ -9,6 +9,7 @@ import type { FieldError } from '../../domain/tender.js';
 import { formatInstant } from '../../domain/time.js';
 import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
+import { oneCard, type NoticeViews } from './notice-views.js';
 import { CARD_BUDGET_BYTES } from './card-budget.js';
 import { button, charCount, messageCard, sayIn, shownBack, shownBackFields, SHOWN_BACK, withLimit, type Button, type ContainerStyle, type Line, type Say } from './card-parts.js';
 
@@ -441,3 +442,12 @@ export function agendaText(locale: Locale, v: { meeting: Meeting; agenda: Agenda
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
+
+/** The agenda's notices: the shared card, the final agenda (as many cards as it takes), the text for the minutes, a topic's receipt. */
+export const agendaNoticeViews: Pick<NoticeViews, 'agenda.card' | 'agenda.final' | 'agenda.text' | 'topic.receipt'> = {
+  'agenda.card': (locale, n, now) => oneCard(agendaCard(locale, { meeting: n.meeting, agenda: n.agenda, next: n.next, mode: { kind: 'shared', stage: n.stage }, now })),
+  'agenda.final': (locale, n, now) => ({ cards: finalAgendaCards(locale, { meeting: n.meeting, agenda: n.agenda, now }) }),
+  'agenda.text': (_locale, n) => ({ text: n.text }),
+  'topic.receipt': (locale, n, now) =>
+    oneCard(topicReceiptCard(locale, { topic: n.topic, meeting: n.meeting, change: n.change, cancelled: n.cancelled, open: agendaIsOpen(n.meeting, undefined, now), changedBy: n.changedBy })),
+};

@@ -6,6 +6,7 @@ import { BID_LIMITS, PARTY_ROLES, type Bid, type BidField, type BidSummary } fro
 import { type AuditEntry, type CatalogEntry, type FieldError, type Tender } from '../../domain/tender.js';
 import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
+import { oneCard, type NoticeViews } from './notice-views.js';
 import { button, charCount, messageCard, sayIn, shownBackFields, SHOWN_BACK, withLimit, type Button, type Say } from './card-parts.js';
 import { at, backToMyBids, BID_FIELDS, bidChangeButtons, type BidFormValues, bidForudsaetninger, bidNo, bidStatus, bidValueOf, type EchoField, endedNote, fieldErrors, forudsaetningText, type From, fromData, isOpen, line, OTHER_CHOICES_INPUT, ROLE_INPUT, tenderState, tenderStatus, yesNo } from './tender-card-parts.js';
 
@@ -358,3 +359,8 @@ export function bidDetailCard(
 
 // ---- lists: open tenders, the kernegruppe's tenders, my bids ----
 
+
+/** The bids' notices: the bidder's receipt. */
+export const bidNoticeViews: Pick<NoticeViews, 'bid.receipt'> = {
+  'bid.receipt': (locale, n, now) => oneCard(bidReceiptCard(locale, n.tender, n.bid, now, n.change)),
+};

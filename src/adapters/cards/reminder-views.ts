@@ -7,6 +7,7 @@ import { formatInstant, localParts } from '../../domain/time.js';
 import type { DeliveryFailure, GroupDigest } from '../../app/ports.js';
 import { text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
+import { oneCard, type NoticeViews } from './notice-views.js';
 import { linesWithin, messageCard, type Button, type ContainerStyle, type Line } from './card-parts.js';
 
 
@@ -118,3 +119,11 @@ export function reminderStatusCard(
   ];
   return message(say('reminders.title'), 'emphasis', linesWithin(lines, 14_000, (count) => ({ text: say('reminders.more', { count }), color: 'Default', separator: true })));
 }
+
+/** The reminders' notices, and what admins are told when the bot cannot deliver or a meeting meets a holiday. */
+export const reminderNoticeViews: Pick<NoticeViews, 'reminder.byraad' | 'reminder.konsulent' | 'admin.unreachable' | 'admin.holiday'> = {
+  'reminder.byraad': (locale, n) => oneCard(byraadReminderCard(locale, n)),
+  'reminder.konsulent': (locale, n) => oneCard(konsulentReminderCard(locale, n)),
+  'admin.unreachable': (locale, n) => oneCard(unreachableCard(locale, n)),
+  'admin.holiday': (locale, n) => oneCard(holidayCard(locale, n.meeting)),
+};

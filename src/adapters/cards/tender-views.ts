@@ -6,6 +6,7 @@ import { type Bid, type BidSummary } from '../../domain/bid.js';
 import { DECIDED_BY, TENDER_LIMITS, opensForudsaetninger, type FieldError, type Tender, type TenderField, type TenderSummary } from '../../domain/tender.js';
 import { text, type Locale } from '../i18n/text.js';
 import { escapeMarkdown as esc, renderCard, type CardJson } from './render-card.js';
+import { oneCard, type NoticeViews } from './notice-views.js';
 import { button, messageCard, sayIn, withLimit, type Button, type ContainerStyle, type Say, type TextColor } from './card-parts.js';
 import { at, backToMyBids, bidChangeButtons, bidNo, bidStatus, bullet, endedNote, type Fact, fieldErrors, forudsaetningText, type From, fromData, isOpen, line, LIST_LIMIT, money, TENDER_FIELDS, type TenderFormValues, tenderState, tenderStatus, tenderValueOf } from './tender-card-parts.js';
 
@@ -349,3 +350,10 @@ export function myBidsCard(locale: Locale, items: readonly { tender: TenderSumma
   }));
 }
 
+
+/** The tenders' notices: the announcement card (posted and redrawn), the group told of the close, a bidder told of a cancellation. */
+export const tenderNoticeViews: Pick<NoticeViews, 'tender.announcement' | 'tender.closed' | 'tender.cancelled'> = {
+  'tender.announcement': (locale, n, now) => oneCard(announcementCard(locale, n.tender, now, n.refreshUserIds)),
+  'tender.closed': (locale, n) => oneCard(closedSummaryCard(locale, n.tender)),
+  'tender.cancelled': (locale, n) => oneCard(tenderCancelledCard(locale, n.tender, n.bid)),
+};

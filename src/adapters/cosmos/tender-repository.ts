@@ -6,7 +6,7 @@ import type { Container, SqlParameter } from '@azure/cosmos';
 import { z } from 'zod';
 import type { SaveOutcome, SweepScan, TenderRef, TenderRepository, Versioned } from '../../app/ports.js';
 import type { Bid, BidSummary } from '../../domain/bid.js';
-import { PARTY_ROLES } from '../../domain/bid.js';
+import { BID_STATUSES, PARTY_ROLES } from '../../domain/bid.js';
 import { attentionAt, type Tally, type Tender, type TenderSummary } from '../../domain/tender.js';
 import { isItemId, writeOutcome } from './cosmos-errors.js';
 
@@ -58,6 +58,7 @@ export const BidItemSchema = z.object({
   type: z.literal('bid'),
   tenantId: z.string(),
   tenderId: z.string(),
+  groupId: opt(z.string()),
   number: z.number().int(),
   receiptLocale: opt(z.enum(['da', 'en'])),
   submissionId: z.string(),
@@ -73,7 +74,10 @@ export const BidItemSchema = z.object({
   coBidders: z.string(),
   wantsToParticipate: z.boolean(),
   crossCutting: z.boolean(),
-  status: z.enum(['submitted', 'withdrawn', 'shortlisted', 'konkretisering', 'awarded', 'rejected']),
+  status: z.enum(BID_STATUSES),
+  statusReason: opt(z.string()),
+  statusAt: opt(z.string()),
+  statusBy: opt(z.string()),
   submittedAt: z.string(),
   editedAt: opt(z.string()),
   withdrawnAt: opt(z.string()),

@@ -6,12 +6,15 @@ import { CardFactory, MessageFactory, TextFormatTypes, type Activity, type Cloud
 import type { Clock, ConversationRecord, ConversationRepository, Delivery, Notice, Notifier, PersonAddress } from '../../app/ports.js';
 import type { Logger } from '../../logger.js';
 import { fitCard, splitText } from '../cards/card-budget.js';
-import type { CardJson } from '../cards/render-card.js';
-import { byraadReminderCard, holidayCard, konsulentReminderCard, unreachableCard } from '../cards/reminder-views.js';
-import { announcementCard, closedSummaryCard, tenderCancelledCard } from '../cards/tender-views.js';
-import { bidReceiptCard } from '../cards/bid-views.js';
-import { agendaCard, agendaIsOpen, finalAgendaCards, topicReceiptCard } from '../cards/agenda-views.js';
+import type { NoticeView, NoticeViews } from '../cards/notice-views.js';
+import { reminderNoticeViews } from '../cards/reminder-views.js';
+import { tenderNoticeViews } from '../cards/tender-views.js';
+import { bidNoticeViews } from '../cards/bid-views.js';
+import { agendaNoticeViews } from '../cards/agenda-views.js';
 import type { Locale } from '../i18n/text.js';
+
+/** Every feature's notice views: the compiler checks that each kind of notice has one. */
+const NOTICE_VIEWS: NoticeViews = { ...tenderNoticeViews, ...bidNoticeViews, ...reminderNoticeViews, ...agendaNoticeViews };
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */
 const TEAMS_AUDIENCE = 'https://api.botframework.com';
@@ -48,43 +51,15 @@ export class TeamsNotifier implements Notifier {
   ) {}
 
   /**
-   * A card, or for the agenda's text a plain message, so what is copied from Teams is exactly the text.
-   * The final agenda and a long text may take several messages, in order, each under the budget.
+   * The notice drawn by its feature's view: cards (each fitted to the budget; the final agenda may take
+   * several, in order), or plain text, so what is copied from Teams (the agenda for the minutes) is exactly the text.
    */
   private activitiesFor(notice: Notice, locale: Locale): Partial<Activity>[] {
-    if (notice.kind === 'agenda.text') return splitText(notice.text).map((part) => ({ ...MessageFactory.text(part), textFormat: TextFormatTypes.Plain }));
-    const cards = notice.kind === 'agenda.final' ? finalAgendaCards(locale, { meeting: notice.meeting, agenda: notice.agenda, now: this.clock.now() }) : [this.cardFor(notice, locale)];
-    return cards.map((card) => MessageFactory.attachment(CardFactory.adaptiveCard(fitCard(card, locale, this.log))));
-  }
-
-  private cardFor(notice: Exclude<Notice, { kind: 'agenda.text' }>, locale: Locale): CardJson {
-    const now = this.clock.now();
-    switch (notice.kind) {
-      case 'tender.announcement':
-        return announcementCard(locale, notice.tender, now, notice.refreshUserIds);
-      case 'tender.closed':
-        return closedSummaryCard(locale, notice.tender);
-      case 'tender.cancelled':
-        return tenderCancelledCard(locale, notice.tender, notice.bid);
-      case 'bid.receipt':
-        return bidReceiptCard(locale, notice.tender, notice.bid, now, notice.change);
-      case 'reminder.byraad':
-        return byraadReminderCard(locale, notice);
-      case 'reminder.konsulent':
-        return konsulentReminderCard(locale, notice);
-      case 'admin.unreachable':
-        return unreachableCard(locale, notice);
-      case 'admin.holiday':
-        return holidayCard(locale, notice.meeting);
-      case 'agenda.card':
-        return agendaCard(locale, { meeting: notice.meeting, agenda: notice.agenda, next: notice.next, mode: { kind: 'shared', stage: notice.stage }, now });
-      case 'agenda.final':
-        return agendaCard(locale, { meeting: notice.meeting, agenda: notice.agenda, mode: { kind: 'final' }, now });
-      case 'topic.receipt': {
-        const open = agendaIsOpen(notice.meeting, undefined, now);
-        return topicReceiptCard(locale, { topic: notice.topic, meeting: notice.meeting, change: notice.change, cancelled: notice.cancelled, open, changedBy: notice.changedBy });
-      }
-    }
+    // The table is keyed by kind, so the view found is the one for this notice.
+    const view = NOTICE_VIEWS[notice.kind] as NoticeView<Notice['kind']>;
+    const drawing = view(locale, notice as never, this.clock.now());
+    if ('text' in drawing) return splitText(drawing.text).map((part) => ({ ...MessageFactory.text(part), textFormat: TextFormatTypes.Plain }));
+    return drawing.cards.map((card) => MessageFactory.attachment(CardFactory.adaptiveCard(fitCard(card, locale, this.log))));
   }
 
   private botId(): string {
