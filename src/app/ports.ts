@@ -7,6 +7,8 @@ import type { Tally, Tender, TenderSummary } from '../domain/tender.js';
 import type { CalendarConfig, Meeting, Override } from '../domain/calendar.js';
 import type { Reminder, ReminderConfig } from '../domain/reminders.js';
 import type { Agenda, AgendaCard, Topic } from '../domain/agenda.js';
+import type { Catalogue } from '../domain/catalogue.js';
+import type { Activity } from '../domain/activity.js';
 
 export interface Clock {
   now(): Date;
@@ -308,4 +310,23 @@ export interface Lease {
 export interface LeaseRepository {
   get(name: string): Promise<Versioned<Lease> | undefined>;
   save(name: string, lease: Lease, etag: string | undefined): Promise<SaveOutcome>;
+}
+
+/** Activity catalogues, one item per kernegruppe and period, in the tenant's partition. */
+export interface CatalogueRepository {
+  getCatalogue(tenantId: string, id: string): Promise<Versioned<Catalogue> | undefined>;
+  /** Creates (etag undefined; 'conflict' if it exists) or replaces (etag given; 'conflict' if someone wrote first). */
+  saveCatalogue(catalogue: Catalogue, etag: string | undefined): Promise<SaveOutcome>;
+  /** The group's catalogues (id and period), newest first, at most `limit`. */
+  cataloguesOfGroup(tenantId: string, groupId: string, limit: number): Promise<{ id: string; period: string }[]>;
+  /** The sweep's scan, in every tenant: catalogues with entries whose consequences are not all done. */
+  unsettledCatalogues(): Promise<{ tenantId: string; catalogueId: string }[]>;
+}
+
+/** Activities, one item per awarded bid, in the tenant's partition. */
+export interface ActivityRepository {
+  getActivity(tenantId: string, id: string): Promise<Versioned<Activity> | undefined>;
+  /** 'exists' when the activity was made before (the same award settled twice). */
+  createActivity(activity: Activity): Promise<'saved' | 'exists'>;
+  saveActivity(activity: Activity, etag: string): Promise<SaveOutcome>;
 }

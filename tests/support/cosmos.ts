@@ -9,6 +9,7 @@ import { CosmosConversationRepository } from '../../src/adapters/cosmos/conversa
 import { CosmosDirectoryRepository } from '../../src/adapters/cosmos/directory-repository.js';
 import { CosmosAgendaRepository } from '../../src/adapters/cosmos/agenda-repository.js';
 import { CosmosTenderRepository } from '../../src/adapters/cosmos/tender-repository.js';
+import { CosmosCatalogueRepository } from '../../src/adapters/cosmos/catalogue-repository.js';
 import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from '../../src/adapters/cosmos/reminder-repository.js';
 import { CosmosOutboxRepository } from '../../src/adapters/cosmos/outbox-repository.js';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/adapters/cosmos/embedded-cosmos.js';
@@ -151,5 +152,7 @@ export function repositoriesOf(conn: CosmosConnection) {
     leases: new CosmosLeaseRepository(conn.containers.reminders),
     agendas: new CosmosAgendaRepository(conn.containers.agendas),
     outbox: new CosmosOutboxRepository(conn.containers.reminders),
+    /** Activity catalogues and activities (one repository serves both). */
+    catalogues: new CosmosCatalogueRepository(conn.containers.tenders),
   };
 }
