@@ -9,6 +9,7 @@ import type { Reminder, ReminderConfig } from '../domain/reminders.js';
 import type { Agenda, AgendaCard, Topic } from '../domain/agenda.js';
 import type { Catalogue } from '../domain/catalogue.js';
 import type { Activity } from '../domain/activity.js';
+import type { BidHistory } from '../domain/history.js';
 
 export interface Clock {
   now(): Date;
@@ -106,6 +107,8 @@ export interface TenderRepository {
   /** A page of a tender's bids by number (at most `limit`): after `after`, or the page before `before`; ascending. */
   bidsOfTender(tenantId: string, tenderId: string, page: { after?: number | undefined; before?: number | undefined; limit: number }): Promise<BidSummary[]>;
   allBidsOfTender(tenantId: string, tenderId: string): Promise<Bid[]>;
+  /** Every numbered bid's number, title and audit entries: what `historik` on a tender shows of its bids (one projected query, bounded by the tender). */
+  bidHistoriesOfTender(tenantId: string, tenderId: string): Promise<BidHistory[]>;
   /** Bids stored but not numbered yet (number 0), with their etags. */
   unnumberedBids(tenantId: string, tenderId: string): Promise<Versioned<Bid>[]>;
   /** The Teams ids of the tender's latest bidders (bids not withdrawn, newest first, at most `limit` bids read). */

@@ -62,6 +62,7 @@ function dataFor(verb: string, ids: Ids, forged: boolean): Record<string, unknow
     'tender.bids': { tenderId: tender },
     'tender.bid': { bidId: ids.bidId },
     'tender.closed': { tenderId: tender },
+    'tender.history': { tenderId: tender },
     'bid.open': { tenderId: tender },
     'bid.new': { tenderId: tender },
     'bid.submit': { tenderId: tender, submissionId: '5ab1d000-0000-4000-8000-00000000a11c', ...VALID_BID },
@@ -192,6 +193,8 @@ const EXPECTED_VERBS: Record<string, Row> = {
   'tender.bids': all(LAERING),
   'tender.bid': all(`${LAERING} forger forgedAuthor`),
   'tender.closed': all(LAERING),
+  // The history of a tender and its bids: the group's members and admins.
+  'tender.history': all(`${LAERING} admin`),
   // A published tender is open to everyone in the tenant (another group's too); a bid is its bidder's alone.
   'bid.open': all(TENANT),
   'bid.new': all(TENANT),

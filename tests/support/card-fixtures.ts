@@ -2,6 +2,10 @@
 // roster, the tender fixtures and generated meetings): the card tests check each of them, and the card
 // gallery (npm run cards:gallery) draws some of them as pictures, so both use the same data.
 
+import { TENDER_LIMITS } from '../../src/domain/tender.js';
+import { BID_LIMITS } from '../../src/domain/bid.js';
+import { historyCard } from '../../src/adapters/cards/history-views.js';
+import { HISTORY_PAGE } from '../../src/domain/history.js';
 import { readFileSync } from 'node:fs';
 import type { CardJson } from '../../src/adapters/cards/render-card.js';
 import { byraadReminderCard, holidayCard, konsulentReminderCard, meetingsCard, reminderStatusCard, unreachableCard } from '../../src/adapters/cards/reminder-views.js';
@@ -230,6 +234,25 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'with an error at the date': () => holidayCard('en', holidayMeeting, 'Write the date and time as 2026-12-16 17:00.'),
   },
   'tender-message': {
+    'historik: a page of 15 changes with the longest reasons': () =>
+      historyCard('da', {
+        title: 'L'.repeat(TENDER_LIMITS.title),
+        lines: Array.from({ length: HISTORY_PAGE }, (_, i) => ({
+          at: new Date(NOW.getTime() + i * 60_000).toISOString(),
+          by: i % 2 ? 'system' : 'p-johan',
+          action: i % 3 ? 'rejected' : 'cancelled',
+          from: 'submitted',
+          to: 'rejected',
+          note: '»'.repeat(TENDER_LIMITS.cancelReason),
+          subject: { number: i + 1, title: '*'.repeat(BID_LIMITS.title) },
+        })),
+        names: new Map([['p-johan', 'Johan Kristensen']]),
+        page: 0,
+        pages: 3,
+        hasOlder: true,
+        verb: 'tender.history',
+        data: { tenderId: 'tender-1' },
+      }),
     'topic receipt': () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'added', open: true }),
     'topic receipt, as the Byråd writes it': () => topicReceiptCard('da', { topic: byraadAgenda.topics[2]!, meeting: dialogmoede, change: 'added', open: true }),
     'topic moved from a cancelled meeting': () => topicReceiptCard('en', { topic: firstTopic, meeting: januaryDialogmoede, change: 'moved', cancelled: dialogmoede, open: true }),

@@ -199,6 +199,7 @@ function validData(verb: string): Record<string, unknown> {
     "tender.bids": { tenderId: i.tenderId },
     "tender.bid": { bidId: i.bidId },
     "tender.closed": { tenderId: i.tenderId },
+    "tender.history": { tenderId: i.tenderId, page: "0" },
     "bid.open": { tenderId: i.tenderId },
     "bid.new": { tenderId: i.tenderId },
     "bid.submit": {

@@ -85,6 +85,8 @@ export const BidItemSchema = z.object({
   _etag: z.string(),
 });
 
+const BidHistorySchema = z.object({ number: z.number().int(), title: z.string(), bidderId: z.string(), bidderName: z.string(), history: z.array(AuditSchema) });
+
 /** The fields of TenderSummary and BidSummary, as a projection: what a list row shows and nothing more. */
 const TENDER_SUMMARY_KEYS = ['id', 'groupId', 'groupName', 'kerneopgaveName', 'title', 'deadline', 'status', 'activeBids', 'cancelReason', 'createdAt'] as const satisfies readonly (keyof TenderSummary)[];
 const BID_SUMMARY_KEYS = ['id', 'tenderId', 'number', 'bidderName', 'title', 'status', 'crossCutting', 'submittedAt'] as const satisfies readonly (keyof BidSummary)[];
@@ -187,6 +189,11 @@ export class CosmosTenderRepository implements TenderRepository {
 
   saveBid(bid: Bid, etag: string): Promise<SaveOutcome> {
     return write(() => this.container.item(bid.id, bid.tenantId).replace({ ...bid, pk: bid.tenantId, type: 'bid' }, { accessCondition: { type: 'IfMatch', condition: etag } }));
+  }
+
+  async bidHistoriesOfTender(tenantId: string, tenderId: string) {
+    const rows = await this.query(tenantId, "c.type = 'bid' AND c.tenderId = @t AND c.number > 0", [{ name: '@t', value: tenderId }], 'c.number ASC', undefined, 'c.number, c.title, c.bidderId, c.bidderName, c.history');
+    return rows.map((r) => BidHistorySchema.parse(r));
   }
 
   async bidsOfTender(tenantId: string, tenderId: string, page: { after?: number | undefined; before?: number | undefined; limit: number }) {

@@ -15,6 +15,7 @@ import { botMembershipChange, onConversationEvent } from './conversation-events.
 import { announceHere, linkHere, showHelp, showLinks, showProfile, unlinkHere } from './directory-handlers.js';
 import * as tender from './tender-handlers.js';
 import * as agenda from './agenda-handlers.js';
+import * as history from './history-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -171,6 +172,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   execute('tender.bids', (turn, data) => tender.bids(deps, turn, data));
   execute('tender.bid', (turn, data) => tender.bid(deps, turn, data));
   execute('tender.closed', (turn, data) => tender.closedNotice(deps, turn, TenderId.parse(data).tenderId));
+  execute('tender.history', (turn, data) => history.tenderHistory(deps, turn, data));
   // The employee's bids
   execute('bid.open', (turn, data) => tender.openBid(deps, turn, TenderId.parse(data).tenderId, tender.isUndo(data), fromOf(data)));
   execute('bid.new', (turn, data) => tender.newBidForm(deps, turn, TenderId.parse(data).tenderId, fromOf(data)));
