@@ -11,6 +11,7 @@ import { CosmosAgendaRepository } from '../../src/adapters/cosmos/agenda-reposit
 import { CosmosTenderRepository } from '../../src/adapters/cosmos/tender-repository.js';
 import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from '../../src/adapters/cosmos/reminder-repository.js';
 import { CosmosOutboxRepository } from '../../src/adapters/cosmos/outbox-repository.js';
+import { CosmosEvaluationRepository } from '../../src/adapters/cosmos/evaluation-repository.js';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/adapters/cosmos/embedded-cosmos.js';
 
 let server: Promise<EmbeddedCosmos> | undefined;
@@ -151,5 +152,6 @@ export function repositoriesOf(conn: CosmosConnection) {
     leases: new CosmosLeaseRepository(conn.containers.reminders),
     agendas: new CosmosAgendaRepository(conn.containers.agendas),
     outbox: new CosmosOutboxRepository(conn.containers.reminders),
+    evaluations: new CosmosEvaluationRepository(conn.containers.tenders),
   };
 }
