@@ -10,6 +10,7 @@ import type { Agenda, AgendaCard, Topic } from '../domain/agenda.js';
 import type { Catalogue } from '../domain/catalogue.js';
 import type { Activity } from '../domain/activity.js';
 import type { BidHistory } from '../domain/history.js';
+import type { Evaluation, EvaluationMarks } from '../domain/evaluation.js';
 
 export interface Clock {
   now(): Date;
@@ -142,6 +143,23 @@ export interface TenderRepository {
    * before `unnumberedBefore` (a numbering a crash cut short).
    */
   tendersNeedingAttention(now: Date, shownBefore: Date, unnumberedBefore: Date): Promise<SweepScan>;
+}
+
+/**
+ * Kernegruppe members' evaluations of bids, one item per member per bid in the tenders container (the
+ * tenant's partition). Written with an upsert: a member's second evaluation replaces their first, and
+ * no two members ever write the same item.
+ */
+export interface EvaluationRepository {
+  /** The member's own evaluation of the bid (a point read: its id follows from bid and member). */
+  get(tenantId: string, bidId: string, memberId: string): Promise<Evaluation | undefined>;
+  put(evaluation: Evaluation): Promise<void>;
+  /** Every member's evaluation of one bid (at most the group's size). */
+  ofBid(tenantId: string, bidId: string): Promise<Evaluation[]>;
+  /** The marks of these bids' evaluations, projected (bid, bidder, marks): an overview page. */
+  marksOfBids(tenantId: string, bidIds: readonly string[]): Promise<EvaluationMarks[]>;
+  /** The marks of every evaluation of the tender's bids, projected: the overview sorted by assessment. */
+  marksOfTender(tenantId: string, tenderId: string): Promise<EvaluationMarks[]>;
 }
 
 /** Something the bot tells people outside the current turn; the Teams adapter turns it into a card. */

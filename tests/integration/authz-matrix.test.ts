@@ -8,7 +8,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cardAction, message } from '../support/activities.js';
-import { AuthzRig, CRASH, isRefusal, VALID_BID, VALID_TENDER, VALID_TOPIC, type Ids } from '../support/authz-rig.js';
+import { AuthzRig, CRASH, isRefusal, VALID_BID, VALID_EVALUATION, VALID_TENDER, VALID_TOPIC, type Ids } from '../support/authz-rig.js';
 import { cardText, type Card } from '../support/bot-driver.js';
 import { conversations, persona, personal, type Conversation, type Persona } from '../support/demo.js';
 
@@ -71,6 +71,8 @@ function dataFor(verb: string, ids: Ids, forged: boolean): Record<string, unknow
     'bid.withdrawAsk': { bidId: ids.bidId },
     'bid.withdraw': { bidId: ids.bidId },
     'bid.mine': {},
+    'evaluation.form': { bidId: ids.bidId },
+    'evaluation.save': { bidId: ids.bidId, ...VALID_EVALUATION },
     'calendar.move': { meetingId: 'byraadsmoede-2026-12', date: '2026-12-16', time: '17:00' },
     'calendar.cancel': { meetingId: 'temamoede-2026-12' },
     'agenda.show': { meetingId: meeting, stage: 'view' },
@@ -204,6 +206,9 @@ const EXPECTED_VERBS: Record<string, Row> = {
   'bid.withdrawAsk': all('medarbejder'),
   'bid.withdraw': all('medarbejder!'),
   'bid.mine': all(ANYONE),
+  // Any member of the tender's kernegruppe evaluates a bid (not their own); a forged tender id changes nothing: the bid says its group.
+  'evaluation.form': all(`${LAERING} forger forgedAuthor`),
+  'evaluation.save': all('politiker! tovholder! konsulent! oekonomi! forger! forgedAuthor!'),
   'calendar.move': all('admin!'),
   'calendar.cancel': all('admin!'),
   // The agenda: its readers anywhere; anyone else only on the card in the Byråd's channel (read-only), never in a 1:1.

@@ -7,6 +7,7 @@ import type { Container } from '@azure/cosmos';
 import { da } from '../../src/adapters/i18n/da.js';
 import { tenderDa } from '../../src/adapters/i18n/tender-da.js';
 import { agendaDa } from '../../src/adapters/i18n/agenda-da.js';
+import { evaluationDa } from '../../src/adapters/i18n/evaluation-da.js';
 import { botAdded, cardAction } from './activities.js';
 import { BotDriver, cardText } from './bot-driver.js';
 import { dataOf } from './card-actions.js';
@@ -19,6 +20,9 @@ export const VALID_TENDER = VALID_TENDER_FORM;
 
 // Only the tender's own forudsætning: not cross-cutting.
 export const VALID_BID = { ...VALID_BID_FORM, forudsaetninger: 'laering-1' };
+
+/** A whole evaluation as the form sends it: every pejlemærke marked, one comment. */
+export const VALID_EVALUATION = { mark_netvaerk: 'ja', mark_tvaergaaende: 'delvist', mark_opgaven: 'ja', mark_samskabelse: 'nej', comment_netvaerk: 'Frivillige læsevenner.' };
 
 export const VALID_TOPIC = { title: 'Ældre og ensomhed', why: 'Flere ældre bor alene.', part: '1', committee: '' };
 
@@ -101,7 +105,7 @@ export class AuthzRig {
 }
 
 /** Every error text the bot can answer with, up to its first placeholder: an answer showing one is a refusal. */
-const REFUSALS = Object.entries({ ...da, ...tenderDa, ...agendaDa })
+const REFUSALS = Object.entries({ ...da, ...tenderDa, ...agendaDa, ...evaluationDa })
   .filter(([key]) => key.startsWith('error.') && key !== 'error.title' && key !== 'error.yourInput' && key !== 'error.unexpected')
   .map(([, value]) => String(value).split('{')[0]!.trim())
   .filter((t) => t.length >= 12);

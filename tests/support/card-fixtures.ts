@@ -15,6 +15,8 @@ import { announcementCard, closedSummaryCard, myBidsCard, myTenderBidsCard, publ
 import { bidDetailCard, bidFormCard, bidOverviewCard, bidReceiptCard, confirmCard, lateCard } from '../../src/adapters/cards/bid-views.js';
 import { bidEcho, bidFormValuesFrom, bidFormValuesOf, tenderFormValuesFrom, tenderFormValuesOf } from '../../src/adapters/cards/tender-card-parts.js';
 import { helpCard, linksCard, noticeCard, profileCard } from '../../src/adapters/cards/views.js';
+import { evaluationFormCard, evaluationSavedCard, evaluationValuesFrom, evaluationValuesOf } from '../../src/adapters/cards/evaluation-views.js';
+import { combine, newEvaluation, EVALUATION_LIMITS, type Evaluation } from '../../src/domain/evaluation.js';
 import { agendaCard, agendaNoticeCard, topicFormCard, topicLateCard, topicReceiptCard } from '../../src/adapters/cards/agenda-views.js';
 import { addTopic, lock, newAgenda, TOPIC_LIMITS, type Agenda } from '../../src/domain/agenda.js';
 import { commandsFor } from '../../src/adapters/teams/commands.js';
@@ -61,6 +63,13 @@ const withdrawn = withdrawnBid(crossCutting, withTwo);
 const closed = closedTender(withTwo);
 const cancelled = cancelledTender(withTwo);
 const formChoices = LAERING.forudsaetninger;
+// Evaluations of the bids: two members' marks, one with comments.
+const evaluationOf = (by: Actor, marks: Evaluation['marks'], comments: Evaluation['comments'] = {}, on = edited): Evaluation =>
+  newEvaluation({ id: `eval-${by.personId}`, bid: on, groupId: 'kernegruppe-laering', member: by, fields: { marks, comments } }, new Date('2026-12-02T09:00:00Z'));
+const myEvaluation = evaluationOf(tovholder, { netvaerk: 'ja', tvaergaaende: 'delvist', opgaven: 'ja', samskabelse: 'nej' }, { netvaerk: 'Frivillige læsevenner og [forældre](http://x).', samskabelse: 'Ingen borgere med i *planlægningen*.' }, bid);
+const theirEvaluation = evaluationOf(politiker, { netvaerk: 'delvist', tvaergaaende: 'ja', opgaven: 'ja', samskabelse: 'delvist' });
+const assessed = { byBid: new Map([[edited.id, combine([myEvaluation, theirEvaluation])]]), sort: 'score' as const, page: 0 };
+const longComment = '\\*'.repeat(EVALUATION_LIMITS.comment / 3);
 const tenderForm = { groupName: 'Kernegruppe Læring', kerneopgaveName: 'Læring', choices: formChoices };
 
 const holidayMeeting = generateMonth(2026, 4, DEFAULT_CALENDAR, []).find((m) => m.id === 'dialogmoede-2026-04')!;
@@ -253,6 +262,7 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
         verb: 'tender.history',
         data: { tenderId: 'tender-1' },
       }),
+    'an evaluation saved': () => evaluationSavedCard('da', bid, myEvaluation, { sort: 'score', page: '0' }),
     'topic receipt': () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'added', open: true }),
     'topic receipt, as the Byråd writes it': () => topicReceiptCard('da', { topic: byraadAgenda.topics[2]!, meeting: dialogmoede, change: 'added', open: true }),
     'topic moved from a cancelled meeting': () => topicReceiptCard('en', { topic: firstTopic, meeting: januaryDialogmoede, change: 'moved', cancelled: dialogmoede, open: true }),
@@ -335,8 +345,23 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'no bids yet': () => bidOverviewCard('da', publishedTender(), [], { hasPrevious: false, hasNext: false }, NOW),
     'one edited and one withdrawn, English': () => bidOverviewCard('en', withTwo, [edited, withdrawn], { hasPrevious: false, hasNext: false }, NOW),
     'cancelled': () => bidOverviewCard('da', cancelled, [edited], { hasPrevious: false, hasNext: false }, NOW),
+    'sorted by the members’ evaluation': () => bidOverviewCard('da', withTwo, [edited, withdrawn], { hasPrevious: false, hasNext: true }, NOW, undefined, assessed),
+  },
+  'evaluation-form': {
+    'a new evaluation of a cross-cutting bid (pre-filled)': () => evaluationFormCard('da', { bid: crossCutting, values: evaluationValuesOf(crossCutting, undefined), errors: [], mine: undefined, back: {} }),
+    'changing one’s evaluation of a bid edited since, English': () => evaluationFormCard('en', { bid: edited, values: evaluationValuesOf(edited, myEvaluation), errors: [], mine: myEvaluation, back: { sort: 'score', page: '1' } }),
+    'refused: marks missing, a comment too long': () =>
+      evaluationFormCard('da', {
+        bid: edited,
+        values: evaluationValuesFrom({ mark_netvaerk: 'ja', comment_opgaven: 'x'.repeat(1200) }),
+        errors: [{ field: 'mark.tvaergaaende', code: 'REQUIRED' }, { field: 'mark.opgaven', code: 'REQUIRED' }, { field: 'mark.samskabelse', code: 'REQUIRED' }, { field: 'comment.opgaven', code: 'TOO_LONG', limit: 1000 }],
+        mine: undefined,
+        back: {},
+      }),
   },
   'bid-detail': {
+    'a member’s view with evaluations, the bid edited since': () =>
+      bidDetailCard('da', withTwo, edited, {}, { mine: { ...myEvaluation, comments: { netvaerk: longComment, tvaergaaende: longComment, opgaven: longComment, samskabelse: longComment } }, combined: combine([myEvaluation, theirEvaluation]), mayEvaluate: { ok: true, value: true } }),
     'with every role filled in, edited': () => bidDetailCard('da', withTwo, edited),
     'cross-cutting and withdrawn, English': () => bidDetailCard('en', withTwo, withdrawn),
   },

@@ -13,6 +13,7 @@ import {
   CRASH,
   isRefusal,
   VALID_BID,
+  VALID_EVALUATION,
   VALID_TENDER,
   VALID_TOPIC,
 } from "./authz-rig.js";
@@ -212,6 +213,8 @@ function validData(verb: string): Record<string, unknown> {
     "bid.withdrawAsk": { bidId: i.bidId },
     "bid.withdraw": { bidId: i.bidId },
     "bid.mine": {},
+    "evaluation.form": { bidId: i.bidId },
+    "evaluation.save": { bidId: i.bidId, ...VALID_EVALUATION },
     "calendar.move": {
       meetingId: "byraadsmoede-2026-12",
       date: "2026-12-16",

@@ -13,6 +13,7 @@ const bicep = readFileSync(new URL('../../infra/main.bicep', import.meta.url), '
 /** Which container each repository's queries run on. */
 const REPOSITORIES: Record<string, keyof typeof CONTAINERS> = {
   'tender-repository.ts': 'tenders',
+  'evaluation-repository.ts': 'tenders',
   'directory-repository.ts': 'directory',
   'reminder-repository.ts': 'reminders',
   'outbox-repository.ts': 'reminders',

@@ -8,6 +8,8 @@ import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
 import { oneCard, type NoticeViews } from './notice-views.js';
 import { button, charCount, messageCard, sayIn, shownBackFields, SHOWN_BACK, withLimit, type Button, type Say } from './card-parts.js';
+import { detailAssessment, scorePageData, scorePaging, sortButton, statusWithAssessment, type OverviewAssessments } from './evaluation-views.js';
+import type { BidAssessment } from '../../app/evaluation.js';
 import { at, backToMyBids, BID_FIELDS, bidChangeButtons, type BidFormValues, bidForudsaetninger, bidNo, bidStatus, bidValueOf, type EchoField, endedNote, fieldErrors, forudsaetningText, type From, fromData, isOpen, line, OTHER_CHOICES_INPUT, ROLE_INPUT, tenderState, tenderStatus, yesNo } from './tender-card-parts.js';
 
 const LATE_TEXT: Record<'deadline' | 'cancelled' | 'not-open', TextKey> = { deadline: 'late.deadline', cancelled: 'late.cancelled', 'not-open': 'late.notOpen' };
@@ -235,13 +237,15 @@ export function bidOverviewCard(
   page: { hasPrevious: boolean; hasNext: boolean },
   now: Date,
   from?: From,
+  /** The members' combined assessments (evaluation-views.ts) and the order the bids are in. */
+  assessed?: OverviewAssessments,
 ): CardJson {
   const say = sayIn(locale);
   const first = bids[0];
   const last = bids[bids.length - 1];
   const back = fromData(from);
   // Detaljer and back again lands on this page: the bids after the one before its first.
-  const thisPage: Record<string, string> = first && first.number > 1 ? { after: String(first.number - 1) } : {};
+  const thisPage: Record<string, string> = scorePageData(assessed) ?? (first && first.number > 1 ? { after: String(first.number - 1) } : {});
   const count = say(t.activeBids === 1 ? 'overview.count.one' : 'overview.count.other', { active: t.activeBids, total: t.bidSeq });
   return renderCard('bid-overview', {
     kicker: say('overview.kicker', { group: esc(t.groupName) }),
@@ -255,12 +259,15 @@ export function bidOverviewCard(
     bids: bids.map((b) => ({
       heading: say('overview.bidLine', { number: bidNo(b), name: esc(excerpt(b.bidderName, NAME_SHOWN)), at: at(b.submittedAt, locale) }),
       title: esc(b.title),
-      status: bidStatus(say, b),
+      status: assessed ? statusWithAssessment(locale, bidStatus(say, b), b, assessed) : bidStatus(say, b),
       actions: [button('tender.bid', say('button.details'), { bidId: b.id, ...thisPage, ...back })],
     })),
     actions: [
-      ...(page.hasPrevious ? [button('tender.bids', say('button.previous'), first ? { tenderId: t.id, before: String(first.number), ...back } : { tenderId: t.id, ...back })] : []),
-      ...(page.hasNext && last ? [button('tender.bids', say('button.next'), { tenderId: t.id, after: String(last.number), ...back })] : []),
+      ...(scorePaging(locale, t.id, assessed, page, back) ?? [
+        ...(page.hasPrevious ? [button('tender.bids', say('button.previous'), first ? { tenderId: t.id, before: String(first.number), ...back } : { tenderId: t.id, ...back })] : []),
+        ...(page.hasNext && last ? [button('tender.bids', say('button.next'), { tenderId: t.id, after: String(last.number), ...back })] : []),
+      ]),
+      ...sortButton(locale, t.id, assessed, back),
       overviewBack(say, t, from),
     ],
   });
@@ -306,10 +313,13 @@ export function bidDetailCard(
   locale: Locale,
   t: Tender,
   bid: Bid,
-  back: { after?: string | undefined; from?: From | undefined; field?: BidTextField | undefined } = {},
+  back: { after?: string | undefined; from?: From | undefined; field?: BidTextField | undefined; sort?: 'number' | 'score' | undefined; page?: string | undefined } = {},
+  /** A member's view of the evaluations (evaluation-views.ts); none for the bid's own bidder. */
+  assessment?: BidAssessment,
 ): CardJson {
   const say = sayIn(locale);
-  const backData = { ...(back.after ? { after: back.after } : {}), ...fromData(back.from) };
+  const backData = { ...(back.after ? { after: back.after } : {}), ...fromData(back.from), ...(back.sort === 'score' ? { sort: 'score', page: back.page ?? '0' } : {}) };
+  const evaluation = assessment && detailAssessment(locale, bid, assessment, back);
   const backToBids = button('tender.bids', say('button.backToBids'), { tenderId: t.id, ...backData });
   const texts = bidTexts(locale, bid);
   const alone = back.field ? texts.find((f) => f.field === back.field) : undefined;
@@ -345,11 +355,12 @@ export function bidDetailCard(
   return renderCard('bid-detail', {
     ...common,
     facts,
-    sections: [...section('description'), ...section('howItHelps')],
+    sections: [...section('description'), ...section('howItHelps'), ...(evaluation?.sections ?? [])],
     forudsaetninger: bidForudsaetninger(locale, t, bid),
     roles: PARTY_ROLES.flatMap((r) => section(`role.${r}`)),
     history: earlier > 0 ? [line(say('detail.historyEarlier', { count: earlier })), ...history] : history,
     actions: [
+      ...(evaluation?.actions ?? []),
       backToBids,
       // A cut text is one press away in full; Teams shows a card's first buttons and folds the rest under "…".
       ...cut.map((s) => button('tender.bid', say('button.readAll', { field: s.heading }), { bidId: bid.id, field: s.field, ...backData })),

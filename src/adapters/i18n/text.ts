@@ -10,15 +10,41 @@ import { agendaDa, type AgendaTextKey } from './agenda-da.js';
 import { agendaEn } from './agenda-en.js';
 import { historyDa, type HistoryTextKey } from './history-da.js';
 import { historyEn } from './history-en.js';
+import { evaluationDa, type EvaluationTextKey } from './evaluation-da.js';
+import { evaluationEn } from './evaluation-en.js';
 
 export type Locale = 'da' | 'en';
-export type TextKey = CoreTextKey | TenderTextKey | AgendaTextKey | HistoryTextKey;
+
+/** Each area's keys, one entry per area (a new area adds its line here and in both catalogs below). */
+type AreaKeys = [
+  CoreTextKey,
+  TenderTextKey,
+  AgendaTextKey,
+  HistoryTextKey,
+  EvaluationTextKey,
+];
+export type TextKey = AreaKeys[number];
 
 // A key in two catalogs would silently shadow one text with the other: make it a type error.
-type SharedKeys = (CoreTextKey & TenderTextKey) | (CoreTextKey & AgendaTextKey) | (TenderTextKey & AgendaTextKey) | (HistoryTextKey & (CoreTextKey | TenderTextKey | AgendaTextKey));
-const _noKeyInTwoCatalogs: [SharedKeys] extends [never] ? true : never = true;
+type Overlaps<T extends unknown[]> = T extends [infer Head, ...infer Rest] ? (Head & Rest[number]) | Overlaps<Rest> : never;
+const _noKeyInTwoCatalogs: [Overlaps<AreaKeys>] extends [never] ? true : never = true;
 
-const CATALOGS: Record<Locale, Record<TextKey, string>> = { da: { ...da, ...tenderDa, ...agendaDa, ...historyDa }, en: { ...en, ...tenderEn, ...agendaEn, ...historyEn } };
+const CATALOGS: Record<Locale, Record<TextKey, string>> = {
+  da: {
+    ...da,
+    ...tenderDa,
+    ...agendaDa,
+    ...historyDa,
+    ...evaluationDa,
+  },
+  en: {
+    ...en,
+    ...tenderEn,
+    ...agendaEn,
+    ...historyEn,
+    ...evaluationEn,
+  },
+};
 
 /** Danish unless the user's Teams runs in English. */
 export function localeOf(activityLocale: string | undefined): Locale {

@@ -4,7 +4,7 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { AgendaRepository, CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository } from '../../app/ports.js';
+import type { AgendaRepository, CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository, EvaluationRepository } from '../../app/ports.js';
 import * as calendar from './calendar-handlers.js';
 import type { Logger } from '../../logger.js';
 import { splitText } from '../cards/card-budget.js';
@@ -16,6 +16,7 @@ import { announceHere, linkHere, showHelp, showLinks, showProfile, unlinkHere } 
 import * as tender from './tender-handlers.js';
 import * as agenda from './agenda-handlers.js';
 import * as history from './history-handlers.js';
+import * as evaluation from './evaluation-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -26,6 +27,8 @@ export interface BotDeps {
   readonly calendars: CalendarRepository;
   readonly reminders: ReminderRepository;
   readonly agendas: AgendaRepository;
+  /** Kernegruppe members' evaluations of bids against the pejlemærker. */
+  readonly evaluations: EvaluationRepository;
   readonly agendaQueue?: AgendaWriteQueue | undefined;
   readonly notifier: Notifier;
   readonly clock: Clock;
@@ -169,8 +172,9 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     return tender.cancel(deps, turn, d.tenderId, d.reason ?? '');
   });
   execute('tender.list', (turn) => tender.tenders(deps, turn));
-  execute('tender.bids', (turn, data) => tender.bids(deps, turn, data));
-  execute('tender.bid', (turn, data) => tender.bid(deps, turn, data));
+  // The overview and a bid's detail show the members' evaluations (evaluation-handlers.ts).
+  execute('tender.bids', (turn, data) => evaluation.bids(deps, turn, data));
+  execute('tender.bid', (turn, data) => evaluation.bid(deps, turn, data));
   execute('tender.closed', (turn, data) => tender.closedNotice(deps, turn, TenderId.parse(data).tenderId));
   execute('tender.history', (turn, data) => history.tenderHistory(deps, turn, data));
   // The employee's bids
@@ -182,6 +186,9 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   execute('bid.withdrawAsk', (turn, data) => tender.withdrawAsk(deps, turn, BidId.parse(data).bidId, fromOf(data)));
   execute('bid.withdraw', (turn, data) => tender.withdrawConfirmed(deps, turn, BidId.parse(data).bidId, fromOf(data)));
   execute('bid.mine', (turn) => tender.mine(deps, turn));
+  // Evaluating a bid against the pejlemærker (kernegruppe members)
+  execute('evaluation.form', (turn, data) => evaluation.form(deps, turn, data));
+  execute('evaluation.save', (turn, data) => evaluation.save(deps, turn, data));
   // The calendar (the holiday warning's buttons)
   execute('calendar.move', (turn, data) => {
     const d = MeetingData.parse(data);
