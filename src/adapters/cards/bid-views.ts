@@ -268,6 +268,7 @@ export function bidOverviewCard(
         ...(page.hasNext && last ? [button('tender.bids', say('button.next'), { tenderId: t.id, after: String(last.number), ...back })] : []),
       ]),
       ...sortButton(locale, t.id, assessed, back),
+      button('tender.history', text(locale, 'history.button'), { tenderId: t.id }),
       overviewBack(say, t, from),
     ],
   });

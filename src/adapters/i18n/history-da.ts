@@ -2,6 +2,7 @@
 
 export const historyDa = {
   'history.title': 'Historik: {title}',
+  'history.button': 'Historik',
   'history.empty': 'Ingen ændringer endnu.',
   'history.page': 'Side {page} af {pages} (nyeste først).',
   'history.older': 'Ældre',

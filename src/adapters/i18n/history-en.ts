@@ -4,6 +4,7 @@ import type { HistoryTextKey } from './history-da.js';
 
 export const historyEn: Record<HistoryTextKey, string> = {
   'history.title': 'History: {title}',
+  'history.button': 'History',
   'history.empty': 'No changes yet.',
   'history.page': 'Page {page} of {pages} (newest first).',
   'history.older': 'Older',
