@@ -58,9 +58,10 @@ export async function sendDueNotices(deps: OutboxDeps, instanceId: string): Prom
 const RENDERERS: NoticeRenderers = { ...bidNotices, ...tenderNotices, ...agendaNotices };
 
 function render(deps: OutboxDeps, n: OutboxNotice): Promise<RenderOutcome> {
-  // The table is keyed by kind, so the renderer found is the one for this subject.
-  const renderer = RENDERERS[n.subject.kind] as NoticeRenderer<OutboxSubject['kind']>;
-  return renderer(deps, n);
+  // The table is keyed by kind, so the renderer found is the one for this subject. A kind no renderer
+  // knows (written by a newer version, say) has nothing this version can say: it is dropped.
+  const renderer = RENDERERS[n.subject.kind] as NoticeRenderer<OutboxSubject['kind']> | undefined;
+  return renderer ? renderer(deps, n) : Promise.resolve(undefined);
 }
 
 async function sendOne(deps: OutboxDeps, instanceId: string, tenantId: string, id: string, report: OutboxReport): Promise<void> {
