@@ -15,6 +15,7 @@ import { botMembershipChange, onConversationEvent } from './conversation-events.
 import { announceHere, linkHere, showHelp, showLinks, showProfile, unlinkHere } from './directory-handlers.js';
 import * as tender from './tender-handlers.js';
 import * as agenda from './agenda-handlers.js';
+import * as konsekvens from './konsekvens-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -180,6 +181,11 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   execute('bid.withdrawAsk', (turn, data) => tender.withdrawAsk(deps, turn, BidId.parse(data).bidId, fromOf(data)));
   execute('bid.withdraw', (turn, data) => tender.withdrawConfirmed(deps, turn, BidId.parse(data).bidId, fromOf(data)));
   execute('bid.mine', (turn) => tender.mine(deps, turn));
+  // The konsekvensberegning: asked for by the bidder or a member, made by the group's økonomikonsulent
+  execute('konsekvens.request', (turn, data) => konsekvens.requestForm(deps, turn, data));
+  execute('konsekvens.ask', (turn, data) => konsekvens.ask(deps, turn, data));
+  execute('konsekvens.open', (turn, data) => konsekvens.open(deps, turn, data));
+  execute('konsekvens.save', (turn, data) => konsekvens.save(deps, turn, data));
   // The calendar (the holiday warning's buttons)
   execute('calendar.move', (turn, data) => {
     const d = MeetingData.parse(data);
