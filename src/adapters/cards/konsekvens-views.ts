@@ -107,11 +107,9 @@ export interface KonsekvensFormValues {
   readonly note: string;
 }
 
-const FORM_FIELDS = ['oneOffKr', 'yearlyKr', 'years', 'yearlySavingsKr', 'note'] as const;
-
 /** What was typed, as the card sent it (anything not text counts as nothing typed). */
 export function konsekvensValuesFrom(raw: Record<string, unknown>): KonsekvensFormValues {
-  const pick = (k: (typeof FORM_FIELDS)[number]) => (typeof raw[k] === 'string' ? (raw[k] as string) : typeof raw[k] === 'number' ? String(raw[k]) : '');
+  const pick = (k: keyof KonsekvensFormValues) => (typeof raw[k] === 'string' ? (raw[k] as string) : typeof raw[k] === 'number' ? String(raw[k]) : '');
   return { oneOffKr: pick('oneOffKr'), yearlyKr: pick('yearlyKr'), years: pick('years'), yearlySavingsKr: pick('yearlySavingsKr'), note: pick('note') };
 }
 
