@@ -162,10 +162,10 @@ describe("a bidder's own view of the tender", () => {
     expect(card).not.toHaveProperty('refresh');
   });
 
-  it('after the deadline says the bids can no longer be changed, and offers nothing', () => {
+  it('after the deadline says the bids can no longer be changed, and offers only asking for a konsekvensberegning', () => {
     const card = myTenderBidsCard('da', closedTender(withTwo), [bid], AFTER_DEADLINE);
     expect(shownText(card)).toContain('Fristen er udløbet; buddene kan ikke længere ændres.');
-    expect(buttons(card)).toEqual([]);
+    expect(buttons(card)).toEqual([{ verb: 'konsekvens.request', title: 'Bed om konsekvensberegning', data: { bidId: bid.id } }]);
   });
 });
 
@@ -458,8 +458,8 @@ describe('the receipt', () => {
     expect(buttons(card)).toEqual([{ verb: 'bid.open', title: 'Se dine bud på udbuddet', data: { tenderId: withTwo.id } }]);
   });
 
-  it('offers no changes after the deadline', () => {
-    expect(verbs(bidReceiptCard('da', withTwo, bid, AFTER_DEADLINE, 'submitted'))).toEqual(['bid.open']);
+  it('offers no changes after the deadline, only asking for a konsekvensberegning', () => {
+    expect(verbs(bidReceiptCard('da', withTwo, bid, AFTER_DEADLINE, 'submitted'))).toEqual(['konsekvens.request', 'bid.open']);
     expect(shown(bidReceiptCard('en', withTwo, bid, NOW, 'submitted'))[0]).toBe('Thank you for your bid!');
   });
 });
