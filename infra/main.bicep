@@ -71,6 +71,7 @@ var cosmosContainers = [
       'unshown'
       'shownAt'
       'bidId'
+      'konsekvensOpen'
     ]
   }
   {

@@ -126,6 +126,8 @@ export interface TenderRepository {
    * soonest deadline first, at most `limit`, as summaries.
    */
   digestTendersOfGroup(tenantId: string, groupId: string, closedSince: Date, limit: number): Promise<TenderSummary[]>;
+  /** The group's bids whose konsekvensberegning is asked for and not made yet (oldest bids first, at most `limit`), id and title only. */
+  openKonsekvensOfGroup(tenantId: string, groupId: string, limit: number): Promise<{ id: string; title: string }[]>;
   /** Published tenders whose deadline is after `now`, soonest deadline first, at most `limit`. */
   openTenderSummaries(tenantId: string, now: Date, limit: number): Promise<TenderSummary[]>;
   /** The group's tenders, newest first, at most `limit`. */
@@ -170,6 +172,8 @@ export interface GroupDigest {
   readonly openTenders: readonly { readonly id: string; readonly title: string; readonly deadline: string; readonly activeBids: number }[];
   readonly closedSinceLastMonth: readonly { readonly id: string; readonly title: string; readonly activeBids: number }[];
   readonly drafts: number;
+  /** Bids of the group whose konsekvensberegning is asked for and not made yet: how many (at least, when `more`) and the first few. */
+  readonly openKonsekvens?: { readonly count: number; readonly more: boolean; readonly bids: readonly { readonly id: string; readonly title: string }[] } | undefined;
 }
 
 export type Notice =
@@ -188,7 +192,11 @@ export type Notice =
   /** To a topic's author 1:1: a receipt, or that a cancelled meeting's topic moved to `meeting`. */
   /** The agenda as plain text (markdown) for the minutes: sent as text, not as a card. */
   | { readonly kind: 'agenda.text'; readonly text: string }
-  | { readonly kind: 'topic.receipt'; readonly topic: Topic; readonly meeting: Meeting; readonly change: 'added' | 'edited' | 'withdrawn' | 'moved'; readonly cancelled?: Meeting | undefined; readonly changedBy?: string | undefined };
+  | { readonly kind: 'topic.receipt'; readonly topic: Topic; readonly meeting: Meeting; readonly change: 'added' | 'edited' | 'withdrawn' | 'moved'; readonly cancelled?: Meeting | undefined; readonly changedBy?: string | undefined }
+  /** To an økonomikonsulent 1:1: a konsekvensberegning is asked for (the card to make it on). */
+  | { readonly kind: 'konsekvens.requested'; readonly tender: Tender; readonly bid: Bid }
+  /** The figures made or revised, to the bidder 1:1 or to the group's chat. */
+  | { readonly kind: 'konsekvens.made'; readonly tender: Tender; readonly bid: Bid; readonly audience: 'bidder' | 'group' };
 
 export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed' | 'throttled';
 export type Delivery =
@@ -283,7 +291,11 @@ export type OutboxSubject =
       readonly locale: 'da' | 'en';
     }
   /** Redraw a shared agenda card from the agenda as it is stored. */
-  | { readonly kind: 'agenda.redraw'; readonly meetingId: string; readonly conversationId: string; readonly activityId: string };
+  | { readonly kind: 'agenda.redraw'; readonly meetingId: string; readonly conversationId: string; readonly activityId: string }
+  /** A konsekvensberegning asked for, to one økonomikonsulent (drawn from the bid as stored when sent). */
+  | { readonly kind: 'konsekvens.requested'; readonly tenderId: string; readonly bidId: string }
+  /** A konsekvensberegning made or revised, to the bidder or the group's chat. */
+  | { readonly kind: 'konsekvens.made'; readonly tenderId: string; readonly bidId: string; readonly audience: 'bidder' | 'group'; readonly locale: 'da' | 'en' };
 
 export interface OutboxNotice {
   readonly id: string;

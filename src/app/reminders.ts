@@ -165,11 +165,18 @@ interface TenantView {
 
 /** A group's digest reads at most this many tenders (a kernegruppe has a handful open at a time). */
 const DIGEST_TENDERS = 60;
+/** The open konsekvensberegninger a digest names by title; it reads one row more than it counts, to say "or more". */
+export const DIGEST_KONSEKVENS_SHOWN = 3;
+const DIGEST_KONSEKVENS_READ = 30;
 
 async function digestOf(deps: ReminderDeps, tenantId: string, groupId: string, groupName: string, now: Date): Promise<GroupDigest> {
   const monthAgo = now.getTime() - 31 * DAY;
   // Bounded by what the digest shows, not by the group's history: drafts, open tenders and those closed in the last month.
-  const tenders = await deps.tenders.digestTendersOfGroup(tenantId, groupId, new Date(monthAgo), DIGEST_TENDERS);
+  const [tenders, konsekvens] = await Promise.all([
+    deps.tenders.digestTendersOfGroup(tenantId, groupId, new Date(monthAgo), DIGEST_TENDERS),
+    // One bounded query: the group's bids whose konsekvensberegning is asked for and not made yet.
+    deps.tenders.openKonsekvensOfGroup(tenantId, groupId, DIGEST_KONSEKVENS_READ + 1),
+  ]);
   return {
     groupId,
     groupName,
@@ -181,6 +188,7 @@ async function digestOf(deps: ReminderDeps, tenantId: string, groupId: string, g
       .filter((t) => (t.status === 'closed' || (t.status === 'published' && !biddingOpen(t, now).ok)) && new Date(t.deadline).getTime() >= monthAgo)
       .map((t) => ({ id: t.id, title: t.title, activeBids: t.activeBids })),
     drafts: tenders.filter((t) => t.status === 'draft').length,
+    openKonsekvens: { count: Math.min(konsekvens.length, DIGEST_KONSEKVENS_READ), more: konsekvens.length > DIGEST_KONSEKVENS_READ, bids: konsekvens.slice(0, DIGEST_KONSEKVENS_SHOWN) },
   };
 }
 

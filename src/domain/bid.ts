@@ -3,6 +3,7 @@
 // Submitted → edited → withdrawn until the deadline, by the bidder only. The status model already
 // has the states evaluation and award will use; nothing moves a bid into them yet.
 
+import type { Konsekvensberegning } from './konsekvensberegning.js';
 import { fail, ok, type Result } from './result.js';
 import {
   asChoices,
@@ -64,6 +65,8 @@ export interface Bid extends BidFields {
   readonly submittedAt: string;
   readonly editedAt?: string | undefined;
   readonly withdrawnAt?: string | undefined;
+  /** The økonomikonsulent's konsekvensberegning: asked for, made, revised (domain/konsekvensberegning.ts). */
+  readonly konsekvens?: Konsekvensberegning | undefined;
   readonly history: readonly AuditEntry[];
 }
 

@@ -83,6 +83,10 @@ function dataFor(verb: string, ids: Ids, forged: boolean): Record<string, unknow
     'topic.withdrawAsk': topic,
     'topic.withdraw': topic,
     'agenda.text': { meetingId: meeting },
+    'konsekvens.request': { bidId: ids.bidId },
+    'konsekvens.ask': { bidId: ids.bidId, note: 'Hvad koster det?' },
+    'konsekvens.open': { bidId: ids.bidId },
+    'konsekvens.save': { bidId: ids.bidId, oneOffKr: '250.000', yearlyKr: '0', years: '3', yearlySavingsKr: '0', note: '' },
   };
   const data = table[verb];
   if (!data) throw new Error(`no data for ${verb}: add it to the matrix`);
@@ -222,6 +226,12 @@ const EXPECTED_VERBS: Record<string, Row> = {
   'topic.withdrawAsk': all('politiker admin'),
   'topic.withdraw': all('politiker! admin!'),
   'agenda.text': all('admin'),
+  // The rig's tender is still open for bids: nobody may ask yet, and with nothing asked nobody (not even
+  // Læring's økonomikonsulent) makes one. The allowed paths are in konsekvensberegning.test.ts.
+  'konsekvens.request': all(''),
+  'konsekvens.ask': all(''),
+  'konsekvens.open': all(''),
+  'konsekvens.save': all(''),
 };
 
 const EXPECTED_COMMANDS: Record<string, Row> = {

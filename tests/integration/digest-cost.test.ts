@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { cardText } from '../support/bot-driver.js';
 import { CosmosRequestLog } from '../support/cosmos.js';
 import { chatOf, startRig } from '../support/reminder-rig.js';
-import { draftTender } from '../support/tender-fixtures.js';
+import { draftTender, publishedTender, submitBidOn } from '../support/tender-fixtures.js';
+import type { Bid } from '../../src/domain/bid.js';
 
 describe("a kernegruppe's digest", () => {
   it('shows the open, the recently closed and the drafts, reading only those whatever the history', async () => {
@@ -39,5 +40,45 @@ describe("a kernegruppe's digest", () => {
     expect(digest.length).toBeGreaterThan(0);
     expect(Math.max(...digest.map((q) => q.documents))).toBe(3);
     expect(digest.every((q) => q.partitionKey !== undefined && !q.query.includes('SELECT TOP 60 *'))).toBe(true);
+  });
+
+  it('names the konsekvensberegninger asked for and not made yet, with one bounded query per group', async () => {
+    const requests = new CosmosRequestLog();
+    const rig = await startRig('2026-12-22T12:00:00Z', undefined, requests);
+    const tender = { ...publishedTender(), id: 'tender-k', groupId: 'kernegruppe-laering' };
+    await rig.repos.tenders.saveTender(tender, undefined);
+    const request = { by: 'p-sofie', byName: 'Sofie Nielsen', at: '2026-12-10T09:00:00Z', note: '', asker: 'bidder' as const };
+    const result = { oneOffKr: 0, yearlyKr: 0, years: 1, yearlySavingsKr: 0, note: '', by: 'p-birgitte', byName: 'Birgitte Lund', at: '2026-12-11T09:00:00Z', revision: 1 };
+    const store = async (title: string, groupId: string, konsekvens?: Bid['konsekvens']) => {
+      const { bid } = submitBidOn(tender, { title });
+      const placed = { ...bid, id: `bid-${title.replace(/\W/g, '')}`, submissionId: title, groupId };
+      await rig.repos.tenders.createBid(placed);
+      const stored = (await rig.repos.tenders.getBid(placed.tenantId, placed.id))!;
+      if (konsekvens) await rig.repos.tenders.saveBid({ ...stored.value, konsekvens }, stored.etag);
+    };
+    for (const title of ['Åben A', 'Åben B', 'Åben C', 'Åben D', 'Åben E']) await store(title, 'kernegruppe-laering', { status: 'requested', request });
+    await store('Allerede beregnet', 'kernegruppe-laering', { status: 'done', request, result });
+    await store('Aldrig bedt om', 'kernegruppe-laering');
+    await store('Anden gruppes', 'kernegruppe-beskaeftigelse', { status: 'requested', request });
+    await rig.plan();
+    requests.clear();
+
+    await rig.runUntil('2026-12-23T18:00:00Z');
+
+    const posted = rig.connector.received.filter((r) => r.method === 'POST' && r.conversationId === chatOf('kernegruppe-laering'));
+    expect(posted).toHaveLength(1);
+    const text = cardText(posted[0]!.activity.attachments?.[0]?.content);
+    expect(text).toContain('Konsekvensberegninger åbne: 5');
+    expect(text).toContain('• Åben A');
+    expect(text).toContain('• Åben C');
+    expect(text).not.toContain('Åben D');
+    expect(text).toContain('og 2 flere');
+    expect(text).not.toContain('Allerede beregnet');
+    expect(text).not.toContain('Anden gruppes');
+    // One query for Læring's open requests: in the tenant's partition, TOP and a projection, five rows back.
+    const open = requests.queries.filter((q) => q.query.includes('c.konsekvensOpen = true') && q.query.includes('TOP 31 c.id, c.title'));
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((q) => q.partitionKey !== undefined)).toBe(true);
+    expect(Math.max(...open.map((q) => q.documents))).toBe(5);
   });
 });

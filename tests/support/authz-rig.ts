@@ -4,10 +4,7 @@
 // back to that state after an action that changed it; and whether an answer is a refusal.
 
 import type { Container } from '@azure/cosmos';
-import { da } from '../../src/adapters/i18n/da.js';
-import { tenderDa } from '../../src/adapters/i18n/tender-da.js';
-import { agendaDa } from '../../src/adapters/i18n/agenda-da.js';
-import { evaluationDa } from '../../src/adapters/i18n/evaluation-da.js';
+import { catalog } from '../../src/adapters/i18n/text.js';
 import { botAdded, cardAction } from './activities.js';
 import { BotDriver, cardText } from './bot-driver.js';
 import { dataOf } from './card-actions.js';
@@ -105,7 +102,7 @@ export class AuthzRig {
 }
 
 /** Every error text the bot can answer with, up to its first placeholder: an answer showing one is a refusal. */
-const REFUSALS = Object.entries({ ...da, ...tenderDa, ...agendaDa, ...evaluationDa })
+const REFUSALS = Object.entries(catalog('da'))
   .filter(([key]) => key.startsWith('error.') && key !== 'error.title' && key !== 'error.yourInput' && key !== 'error.unexpected')
   .map(([, value]) => String(value).split('{')[0]!.trim())
   .filter((t) => t.length >= 12);
@@ -116,4 +113,4 @@ export function isRefusal(card: unknown): boolean {
 }
 
 /** The text of the crash card: never an acceptable answer. */
-export const CRASH = da['error.unexpected'].split('{')[0]!.trim();
+export const CRASH = catalog('da')['error.unexpected'].split('{')[0]!.trim();

@@ -12,6 +12,8 @@ import { byraadReminderCard, holidayCard, konsulentReminderCard, meetingsCard, r
 import { DEFAULT_CALENDAR, generateMonth } from '../../src/domain/calendar.js';
 import type { Reminder } from '../../src/domain/reminders.js';
 import { announcementCard, closedSummaryCard, myBidsCard, myTenderBidsCard, publishReportCard, tenderCancelledCard, tenderFormCard, tenderListCard, tenderPreviewCard } from '../../src/adapters/cards/tender-views.js';
+import { konsekvensAskedCard, konsekvensAskFormCard, konsekvensFormCard, konsekvensMadeCard, konsekvensSavedCard, konsekvensValuesOf } from '../../src/adapters/cards/konsekvens-views.js';
+import type { Bid } from '../../src/domain/bid.js';
 import { bidDetailCard, bidFormCard, bidOverviewCard, bidReceiptCard, confirmCard, lateCard } from '../../src/adapters/cards/bid-views.js';
 import { bidEcho, bidFormValuesFrom, bidFormValuesOf, tenderFormValuesFrom, tenderFormValuesOf } from '../../src/adapters/cards/tender-card-parts.js';
 import { helpCard, linksCard, noticeCard, profileCard } from '../../src/adapters/cards/views.js';
@@ -82,6 +84,19 @@ const digest = {
   openTenders: [{ id: 't1', title: 'Læsevenner [klik](http://x)', deadline: '2026-12-07T11:00:00Z', activeBids: 3 }],
   closedSinceLastMonth: [{ id: 't0', title: 'Lektiecafé', activeBids: 7 }],
   drafts: 1,
+  openKonsekvens: { count: 5, more: false, bids: [{ id: 'b1', title: 'Læsecafé *på* biblioteket' }, { id: 'b2', title: 'Lektiehjælp' }, { id: 'b3', title: 'Forældrekursus' }] },
+};
+const konsekvensRequested: Bid = {
+  ...edited,
+  konsekvens: { status: 'requested', request: { by: 'p-sofie', byName: 'Sofie Nielsen', at: '2026-12-08T09:00:00Z', note: 'Hvad koster lokalerne om året?', asker: 'bidder' } },
+};
+const konsekvensDone: Bid = {
+  ...konsekvensRequested,
+  konsekvens: {
+    status: 'done',
+    request: konsekvensRequested.konsekvens!.request,
+    result: { oneOffKr: 250_000, yearlyKr: 1_250_000, years: 3, yearlySavingsKr: 100_000, note: 'Lokaler stilles til rådighed af biblioteket.', by: 'p-birgitte', byName: 'Birgitte Lund', at: '2026-12-09T09:00:00Z', revision: 2 },
+  },
 };
 export const reminder = (patch: Partial<Reminder>): Reminder => ({
   id: 'rem-1',
@@ -263,6 +278,11 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
         data: { tenderId: 'tender-1' },
       }),
     'an evaluation saved': () => evaluationSavedCard('da', bid, myEvaluation, { sort: 'score', page: '0' }),
+    'konsekvensberegning asked for': () => konsekvensAskedCard('da', { bid: konsekvensRequested, oekonomikonsulenter: [{ name: 'Birgitte Lund' }], already: false, asker: 'bidder' }),
+    'konsekvensberegning already asked for, English': () => konsekvensAskedCard('en', { bid: konsekvensRequested, oekonomikonsulenter: [{ name: 'Birgitte Lund' }], already: true, asker: 'member' }),
+    'konsekvensberegning saved, revised': () => konsekvensSavedCard('da', closed, konsekvensDone),
+    'konsekvensberegning, to the bidder': () => konsekvensMadeCard('da', closed, konsekvensDone, 'bidder'),
+    'konsekvensberegning, to the group, English': () => konsekvensMadeCard('en', closed, konsekvensDone, 'group'),
     'topic receipt': () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'added', open: true }),
     'topic receipt, as the Byråd writes it': () => topicReceiptCard('da', { topic: byraadAgenda.topics[2]!, meeting: dialogmoede, change: 'added', open: true }),
     'topic moved from a cancelled meeting': () => topicReceiptCard('en', { topic: firstTopic, meeting: januaryDialogmoede, change: 'moved', cancelled: dialogmoede, open: true }),
@@ -299,6 +319,26 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'cancelled, to a bidder': () => tenderCancelledCard('da', cancelled, bid),
     'cancelled, to the kernegruppe, English': () => tenderCancelledCard('en', cancelled),
     'a bid after the deadline': () => lateCard('da', { tender: closed, reason: 'deadline', echo: bidEcho('da', bidFormValuesOf(edited)) }),
+  },
+  'konsekvens-form': {
+    "the økonomikonsulent's card, with the asker's question": () => konsekvensFormCard('da', { tender: closed, bid: konsekvensRequested, values: konsekvensValuesOf('da', undefined), errors: [] }),
+    'every figure wrong, what was typed kept': () =>
+      konsekvensFormCard('da', {
+        tender: closed,
+        bid: konsekvensRequested,
+        values: { oneOffKr: '1,5 mio.', yearlyKr: '-5.000', years: '0', yearlySavingsKr: '', note: 'n'.repeat(2100) },
+        errors: [
+          { field: 'oneOffKr', code: 'MILLIONS' },
+          { field: 'yearlyKr', code: 'NEGATIVE' },
+          { field: 'years', code: 'YEARS', limit: 50 },
+          { field: 'yearlySavingsKr', code: 'REQUIRED' },
+          { field: 'note', code: 'TOO_LONG', limit: 2000 },
+        ],
+      }),
+    'revising, English': () => konsekvensFormCard('en', { tender: closed, bid: konsekvensDone, values: konsekvensValuesOf('en', konsekvensDone.konsekvens?.result), errors: [] }),
+    'the request form of a bidder': () => konsekvensAskFormCard('da', { tender: closed, bid: edited, oekonomikonsulenter: [{ name: 'Birgitte Lund' }], asker: 'bidder' }),
+    'the request form of a member, the question too long': () =>
+      konsekvensAskFormCard('da', { tender: closed, bid: edited, oekonomikonsulenter: [{ name: 'Birgitte Lund' }], asker: 'member', note: 'q'.repeat(1200), error: { field: 'requestNote', code: 'TOO_LONG', limit: 1000 } }),
   },
   'bid-form': {
     'a new bid': () => bidFormCard('da', { tender: withBid, submissionId: 'sub-new', values: bidFormValuesFrom({ participate: 'false' }), errors: [] }),
@@ -363,6 +403,8 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'a member’s view with evaluations, the bid edited since': () =>
       bidDetailCard('da', withTwo, edited, {}, { mine: { ...myEvaluation, comments: { netvaerk: longComment, tvaergaaende: longComment, opgaven: longComment, samskabelse: longComment } }, combined: combine([myEvaluation, theirEvaluation]), mayEvaluate: { ok: true, value: true } }),
     'with every role filled in, edited': () => bidDetailCard('da', withTwo, edited),
+    'closed, with a revised konsekvensberegning': () => bidDetailCard('da', closed, konsekvensDone),
+    'closed, konsekvensberegning asked for, English': () => bidDetailCard('en', closed, konsekvensRequested),
     'cross-cutting and withdrawn, English': () => bidDetailCard('en', withTwo, withdrawn),
   },
   'tender-list': {

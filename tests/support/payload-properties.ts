@@ -91,6 +91,11 @@ const FIELDS = [
   "coBidders",
   "roleKommunen",
   "undo",
+  "note",
+  "oneOffKr",
+  "yearlyKr",
+  "years",
+  "yearlySavingsKr",
 ];
 const POLLUTION = [
   "__proto__",
@@ -233,6 +238,10 @@ function validData(verb: string): Record<string, unknown> {
     "topic.withdrawAsk": topic,
     "topic.withdraw": topic,
     "agenda.text": { meetingId: i.meetingId },
+    "konsekvens.request": { bidId: i.bidId },
+    "konsekvens.ask": { bidId: i.bidId, note: "Hvad koster det?" },
+    "konsekvens.open": { bidId: i.bidId },
+    "konsekvens.save": { bidId: i.bidId, oneOffKr: "250.000", yearlyKr: "0", years: "3", yearlySavingsKr: "0", note: "" },
   };
   return table[verb] ?? {};
 }

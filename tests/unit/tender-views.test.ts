@@ -162,10 +162,10 @@ describe("a bidder's own view of the tender", () => {
     expect(card).not.toHaveProperty('refresh');
   });
 
-  it('after the deadline says the bids can no longer be changed, and offers nothing', () => {
+  it('after the deadline says the bids can no longer be changed, and offers only asking for a konsekvensberegning', () => {
     const card = myTenderBidsCard('da', closedTender(withTwo), [bid], AFTER_DEADLINE);
     expect(shownText(card)).toContain('Fristen er udløbet; buddene kan ikke længere ændres.');
-    expect(buttons(card)).toEqual([]);
+    expect(buttons(card)).toEqual([{ verb: 'konsekvens.request', title: 'Bed om konsekvensberegning', data: { bidId: bid.id } }]);
   });
 });
 
@@ -458,8 +458,8 @@ describe('the receipt', () => {
     expect(buttons(card)).toEqual([{ verb: 'bid.open', title: 'Se dine bud på udbuddet', data: { tenderId: withTwo.id } }]);
   });
 
-  it('offers no changes after the deadline', () => {
-    expect(verbs(bidReceiptCard('da', withTwo, bid, AFTER_DEADLINE, 'submitted'))).toEqual(['bid.open']);
+  it('offers no changes after the deadline, only asking for a konsekvensberegning', () => {
+    expect(verbs(bidReceiptCard('da', withTwo, bid, AFTER_DEADLINE, 'submitted'))).toEqual(['konsekvens.request', 'bid.open']);
     expect(shown(bidReceiptCard('en', withTwo, bid, NOW, 'submitted'))[0]).toBe('Thank you for your bid!');
   });
 });
@@ -548,6 +548,7 @@ describe("the kernegruppe's bid overview and detail", () => {
     expect(buttons(card)).toEqual([
       { verb: 'tender.bid', title: 'Detaljer', data: { bidId: bid.id } },
       { verb: 'tender.bid', title: 'Detaljer', data: { bidId: secretBid.id } },
+      { verb: 'tender.history', title: 'Historik', data: { tenderId: withTwo.id } },
       // Reached from no list: the way out is the kernegruppe's tenders.
       { verb: 'tender.list', title: 'Kernegruppens udbud', data: {} },
     ]);
@@ -563,7 +564,10 @@ describe("the kernegruppe's bid overview and detail", () => {
     ]);
     const empty = bidOverviewCard('da', published, [], { hasPrevious: false, hasNext: false }, NOW);
     expect(shownText(empty)).toContain('Ingen bud endnu.');
-    expect(buttons(empty)).toEqual([{ verb: 'tender.list', title: 'Kernegruppens udbud', data: {} }]);
+    expect(buttons(empty)).toEqual([
+      { verb: 'tender.history', title: 'Historik', data: { tenderId: published.id } },
+      { verb: 'tender.list', title: 'Kernegruppens udbud', data: {} },
+    ]);
   });
 
   it('leads back to where the bids were opened from, through every page and a bid\'s details', () => {
@@ -572,6 +576,7 @@ describe("the kernegruppe's bid overview and detail", () => {
     expect(buttons(fromList).filter((b) => b.verb !== 'tender.bid')).toEqual([
       { verb: 'tender.bids', title: 'Forrige', data: { tenderId: tender.id, before: '11', from: 'list' } },
       { verb: 'tender.bids', title: 'Næste', data: { tenderId: tender.id, after: '20', from: 'list' } },
+      { verb: 'tender.history', title: 'Historik', data: { tenderId: tender.id } },
       { verb: 'tender.list', title: 'Tilbage', data: {} },
     ]);
     // Detaljer remembers the page (the bids after the one before its first) and where it came from ...

@@ -10,6 +10,7 @@ import { oneCard, type NoticeViews } from './notice-views.js';
 import { button, charCount, messageCard, sayIn, shownBackFields, SHOWN_BACK, withLimit, type Button, type Say } from './card-parts.js';
 import { detailAssessment, scorePageData, scorePaging, sortButton, statusWithAssessment, type OverviewAssessments } from './evaluation-views.js';
 import type { BidAssessment } from '../../app/evaluation.js';
+import { KONSEKVENS_HISTORY_TEXT, konsekvensDetailButtons, konsekvensDetailSections } from './konsekvens-views.js';
 import { at, backToMyBids, BID_FIELDS, bidChangeButtons, type BidFormValues, bidForudsaetninger, bidNo, bidStatus, bidValueOf, type EchoField, endedNote, fieldErrors, forudsaetningText, type From, fromData, isOpen, line, OTHER_CHOICES_INPUT, ROLE_INPUT, tenderState, tenderStatus, yesNo } from './tender-card-parts.js';
 
 const LATE_TEXT: Record<'deadline' | 'cancelled' | 'not-open', TextKey> = { deadline: 'late.deadline', cancelled: 'late.cancelled', 'not-open': 'late.notOpen' };
@@ -188,7 +189,7 @@ export function bidReceiptCard(locale: Locale, t: Tender, bid: Bid, now: Date, k
       { title: say('receipt.fact.participate'), value: yesNo(say, bid.wantsToParticipate) },
     ],
     note,
-    actions: [...bidChangeButtons(say, bid, open, from), button('bid.open', say('button.bidsOnTender'), { tenderId: t.id, ...fromData(from) }), ...backToMyBids(say, from)],
+    actions: [...bidChangeButtons(say, bid, open, from, t.status), button('bid.open', say('button.bidsOnTender'), { tenderId: t.id, ...fromData(from) }), ...backToMyBids(say, from)],
   });
 }
 
@@ -274,7 +275,7 @@ export function bidOverviewCard(
   });
 }
 
-const HISTORY_TEXT: Partial<Record<string, TextKey>> = { submitted: 'bid.history.submitted', edited: 'bid.history.edited', withdrawn: 'bid.history.withdrawn' };
+const HISTORY_TEXT: Partial<Record<string, TextKey>> = { submitted: 'bid.history.submitted', edited: 'bid.history.edited', withdrawn: 'bid.history.withdrawn', ...KONSEKVENS_HISTORY_TEXT };
 
 function historyLine(locale: Locale, h: AuditEntry): string {
   const when = at(h.at, locale);
@@ -356,13 +357,14 @@ export function bidDetailCard(
   return renderCard('bid-detail', {
     ...common,
     facts,
-    sections: [...section('description'), ...section('howItHelps'), ...(evaluation?.sections ?? [])],
+    sections: [...section('description'), ...section('howItHelps'), ...(evaluation?.sections ?? []), ...konsekvensDetailSections(locale, bid)],
     forudsaetninger: bidForudsaetninger(locale, t, bid),
     roles: PARTY_ROLES.flatMap((r) => section(`role.${r}`)),
     history: earlier > 0 ? [line(say('detail.historyEarlier', { count: earlier })), ...history] : history,
     actions: [
       ...(evaluation?.actions ?? []),
       backToBids,
+      ...konsekvensDetailButtons(locale, t, bid),
       // A cut text is one press away in full; Teams shows a card's first buttons and folds the rest under "…".
       ...cut.map((s) => button('tender.bid', say('button.readAll', { field: s.heading }), { bidId: bid.id, field: s.field, ...backData })),
     ],

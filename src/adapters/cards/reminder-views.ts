@@ -9,6 +9,7 @@ import { text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
 import { oneCard, type NoticeViews } from './notice-views.js';
 import { linesWithin, messageCard, type Button, type ContainerStyle, type Line } from './card-parts.js';
+import { konsekvensDigestLines } from './konsekvens-views.js';
 
 
 function digestLines(locale: Locale, d: GroupDigest): Line[] {
@@ -18,6 +19,7 @@ function digestLines(locale: Locale, d: GroupDigest): Line[] {
     ...d.openTenders.map((t) => ({ text: say('reminder.tenderLine', { title: esc(t.title), bids: t.activeBids, deadline: formatInstant(new Date(t.deadline), locale) }), color: 'Default' as const })),
     ...d.closedSinceLastMonth.map((t) => ({ text: say('reminder.closedLine', { title: esc(t.title), bids: t.activeBids }), color: 'Default' as const })),
     ...(d.drafts > 0 ? [{ text: say('reminder.drafts', { count: d.drafts }), color: 'Default' as const }] : []),
+    ...konsekvensDigestLines(locale, d),
   ];
 }
 

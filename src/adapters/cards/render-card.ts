@@ -30,6 +30,7 @@ export const CARD_NAMES = [
   'agenda',
   'topic-form',
   'evaluation-form',
+  'konsekvens-form',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

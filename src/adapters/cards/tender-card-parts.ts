@@ -245,8 +245,15 @@ export const bidValueOf = (values: BidFormValues) => (field: BidField) =>
 /** A bid's number, or a dash in the seconds before it is numbered (see app/bid-numbers.ts). */
 export const bidNo = (bid: Pick<Bid, 'number'>): string => (bid.number > 0 ? String(bid.number) : '–');
 
-export function bidChangeButtons(say: Say, bid: Bid, open: boolean, from?: From): Button[] {
-  if (!open || bid.status === 'withdrawn') return [];
+/**
+ * Ret and Træk tilbage until the deadline; after it, the bidder may ask for a konsekvensberegning (seed 000:
+ * ""Tilbudsgiverne" vil i dette arbejde kunne søge hjælp hos Økonomi og Personale til konsekvensberegninger").
+ * Without the tender's status (a card that does not pass it) a cancelled tender's bid shows the button too,
+ * and the server says why it cannot be asked.
+ */
+export function bidChangeButtons(say: Say, bid: Bid, open: boolean, from?: From, tenderStatus?: Tender['status']): Button[] {
+  if (bid.status === 'withdrawn') return [];
+  if (!open) return tenderStatus === 'cancelled' || tenderStatus === 'draft' ? [] : [button('konsekvens.request', say('konsekvens.button.ask'), { bidId: bid.id })];
   const data = { bidId: bid.id, ...fromData(from) };
   return [button('bid.edit', say('button.editBid'), data), button('bid.withdrawAsk', say('button.withdrawBid'), data, 'destructive')];
 }

@@ -52,6 +52,30 @@ export const TenderItemSchema = z.object({
   _etag: z.string(),
 });
 
+const KonsekvensSchema = z.object({
+  status: z.enum(['requested', 'done']),
+  request: z.object({ by: z.string(), byName: z.string(), at: z.string(), note: z.string(), asker: z.enum(['bidder', 'member']) }),
+  result: opt(
+    z.object({
+      oneOffKr: z.number(),
+      yearlyKr: z.number(),
+      years: z.number().int(),
+      yearlySavingsKr: z.number(),
+      note: z.string(),
+      by: z.string(),
+      byName: z.string(),
+      at: z.string(),
+      revision: z.number().int(),
+    }),
+  ),
+});
+
+/**
+ * A bid with a konsekvensberegning carries `konsekvensOpen` beside it, a flat copy of "asked and not made
+ * yet": the group's digest filters on it, and a flat property is one indexed path (a nested one would not be).
+ */
+const konsekvensFlag = (bid: Bid) => (bid.konsekvens ? { konsekvensOpen: bid.konsekvens.status === 'requested' } : {});
+
 export const BidItemSchema = z.object({
   id: z.string(),
   pk: z.string(),
@@ -81,6 +105,7 @@ export const BidItemSchema = z.object({
   submittedAt: z.string(),
   editedAt: opt(z.string()),
   withdrawnAt: opt(z.string()),
+  konsekvens: opt(KonsekvensSchema),
   history: z.array(AuditSchema),
   _etag: z.string(),
 });
@@ -188,7 +213,7 @@ export class CosmosTenderRepository implements TenderRepository {
   }
 
   saveBid(bid: Bid, etag: string): Promise<SaveOutcome> {
-    return write(() => this.container.item(bid.id, bid.tenantId).replace({ ...bid, pk: bid.tenantId, type: 'bid' }, { accessCondition: { type: 'IfMatch', condition: etag } }));
+    return write(() => this.container.item(bid.id, bid.tenantId).replace({ ...bid, pk: bid.tenantId, type: 'bid', ...konsekvensFlag(bid) }, { accessCondition: { type: 'IfMatch', condition: etag } }));
   }
 
   async bidHistoriesOfTender(tenantId: string, tenderId: string) {
@@ -258,6 +283,11 @@ export class CosmosTenderRepository implements TenderRepository {
       TENDER_SUMMARY,
     );
     return rows.map(toTenderSummary);
+  }
+
+  async openKonsekvensOfGroup(tenantId: string, groupId: string, limit: number) {
+    const rows = await this.query(tenantId, "c.type = 'bid' AND c.groupId = @g AND c.konsekvensOpen = true", [{ name: '@g', value: groupId }], 'c.submittedAt ASC', limit, 'c.id, c.title, c.submittedAt');
+    return rows.map((r) => z.object({ id: z.string(), title: z.string() }).parse(r));
   }
 
   async openTenderSummaries(tenantId: string, now: Date, limit: number) {

@@ -8,10 +8,12 @@ import { tenderDa, type TenderTextKey } from './tender-da.js';
 import { tenderEn } from './tender-en.js';
 import { agendaDa, type AgendaTextKey } from './agenda-da.js';
 import { agendaEn } from './agenda-en.js';
-import { historyDa, type HistoryTextKey } from './history-da.js';
-import { historyEn } from './history-en.js';
 import { evaluationDa, type EvaluationTextKey } from './evaluation-da.js';
 import { evaluationEn } from './evaluation-en.js';
+import { historyDa, type HistoryTextKey } from './history-da.js';
+import { historyEn } from './history-en.js';
+import { konsekvensDa, type KonsekvensTextKey } from './konsekvens-da.js';
+import { konsekvensEn } from './konsekvens-en.js';
 
 export type Locale = 'da' | 'en';
 
@@ -20,8 +22,9 @@ type AreaKeys = [
   CoreTextKey,
   TenderTextKey,
   AgendaTextKey,
-  HistoryTextKey,
   EvaluationTextKey,
+  HistoryTextKey,
+  KonsekvensTextKey,
 ];
 export type TextKey = AreaKeys[number];
 
@@ -34,15 +37,17 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...da,
     ...tenderDa,
     ...agendaDa,
-    ...historyDa,
     ...evaluationDa,
+    ...historyDa,
+    ...konsekvensDa,
   },
   en: {
     ...en,
     ...tenderEn,
     ...agendaEn,
-    ...historyEn,
     ...evaluationEn,
+    ...historyEn,
+    ...konsekvensEn,
   },
 };
 

@@ -17,6 +17,7 @@ import * as tender from './tender-handlers.js';
 import * as agenda from './agenda-handlers.js';
 import * as history from './history-handlers.js';
 import * as evaluation from './evaluation-handlers.js';
+import * as konsekvens from './konsekvens-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -189,6 +190,11 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   // Evaluating a bid against the pejlemærker (kernegruppe members)
   execute('evaluation.form', (turn, data) => evaluation.form(deps, turn, data));
   execute('evaluation.save', (turn, data) => evaluation.save(deps, turn, data));
+  // The konsekvensberegning: asked for by the bidder or a member, made by the group's økonomikonsulent
+  execute('konsekvens.request', (turn, data) => konsekvens.requestForm(deps, turn, data));
+  execute('konsekvens.ask', (turn, data) => konsekvens.ask(deps, turn, data));
+  execute('konsekvens.open', (turn, data) => konsekvens.open(deps, turn, data));
+  execute('konsekvens.save', (turn, data) => konsekvens.save(deps, turn, data));
   // The calendar (the holiday warning's buttons)
   execute('calendar.move', (turn, data) => {
     const d = MeetingData.parse(data);
