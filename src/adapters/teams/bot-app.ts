@@ -4,7 +4,7 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { AgendaRepository, CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository } from '../../app/ports.js';
+import type { ActivityRepository, AgendaRepository, CalendarRepository, CatalogueRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository } from '../../app/ports.js';
 import * as calendar from './calendar-handlers.js';
 import type { Logger } from '../../logger.js';
 import { splitText } from '../cards/card-budget.js';
@@ -25,6 +25,7 @@ export interface BotDeps {
   readonly calendars: CalendarRepository;
   readonly reminders: ReminderRepository;
   readonly agendas: AgendaRepository;
+  readonly catalogues: CatalogueRepository & ActivityRepository;
   readonly agendaQueue?: AgendaWriteQueue | undefined;
   readonly notifier: Notifier;
   readonly clock: Clock;
