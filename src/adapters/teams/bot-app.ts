@@ -15,6 +15,9 @@ import { botMembershipChange, onConversationEvent } from './conversation-events.
 import { announceHere, linkHere, showHelp, showLinks, showProfile, unlinkHere } from './directory-handlers.js';
 import * as tender from './tender-handlers.js';
 import * as agenda from './agenda-handlers.js';
+import { exportCatalogue } from './export-handlers.js';
+import type { ExportLinkSettings } from '../../app/export.js';
+import { randomBytes } from 'node:crypto';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -42,6 +45,8 @@ export interface BotDeps {
   /** Needed for proactive messages; tests that drive app.run() directly may leave it out. */
   readonly adapter?: TeamsAdapter | undefined;
   readonly botAppId?: string | undefined;
+  /** Signs the catalogue's export links and says where they point; tests that drive app.run() directly may leave it out. */
+  readonly exportLinks?: ExportLinkSettings | undefined;
 }
 
 export const Verb = {
@@ -209,6 +214,9 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     if (answer.text !== undefined) await turn.ctx.sendActivities(splitText(answer.text).map((part) => ({ type: 'message', text: part, textFormat: 'plain' })));
     return answer.card ?? noticeCard(turn.who.locale, { text: text(turn.who.locale, 'agenda.text.sentHere'), style: 'good' });
   });
+  // The activity catalogue's export for the temamøde (links made for the person who pressed)
+  const exportDeps = { ...deps, exportLinks: deps.exportLinks ?? { secret: randomBytes(32), baseUrl: () => 'http://localhost:3978' } };
+  execute('catalogue.export', (turn, data) => exportCatalogue(exportDeps, turn, data));
 
   // Registered last, so they answer only the card actions no route above took: old or tampered cards.
   const unknownAction = guardInvoke(deps, async (turn) => {
