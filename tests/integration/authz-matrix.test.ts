@@ -80,6 +80,7 @@ function dataFor(verb: string, ids: Ids, forged: boolean): Record<string, unknow
     'topic.withdrawAsk': topic,
     'topic.withdraw': topic,
     'agenda.text': { meetingId: meeting },
+    'catalogue.export': { catalogueId: forged ? ids.otherGroupCatalogueId : ids.catalogueId },
   };
   const data = table[verb];
   if (!data) throw new Error(`no data for ${verb}: add it to the matrix`);
@@ -214,6 +215,8 @@ const EXPECTED_VERBS: Record<string, Row> = {
   'topic.withdrawAsk': all('politiker admin'),
   'topic.withdraw': all('politiker! admin!'),
   'agenda.text': all('admin'),
+  // The catalogue's export links: its kernegruppe's members and admins, anywhere; never another group's catalogue (forgers).
+  'catalogue.export': all(`${LAERING} admin`),
 };
 
 const EXPECTED_COMMANDS: Record<string, Row> = {

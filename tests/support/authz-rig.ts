@@ -7,6 +7,8 @@ import type { Container } from '@azure/cosmos';
 import { da } from '../../src/adapters/i18n/da.js';
 import { tenderDa } from '../../src/adapters/i18n/tender-da.js';
 import { agendaDa } from '../../src/adapters/i18n/agenda-da.js';
+import { exportDa } from '../../src/adapters/i18n/export-da.js';
+import { laeringCatalogue } from './catalogue-fixtures.js';
 import { botAdded, cardAction } from './activities.js';
 import { BotDriver, cardText } from './bot-driver.js';
 import { dataOf } from './card-actions.js';
@@ -30,6 +32,9 @@ export interface Ids {
   readonly meetingId: string;
   readonly otherMeetingId: string;
   readonly topicId: string;
+  /** Kernegruppe Læring's 2027 catalogue, and Beskæftigelse's (for the forgers). */
+  readonly catalogueId: string;
+  readonly otherGroupCatalogueId: string;
 }
 
 const SYSTEM_FIELDS = new Set(['_rid', '_self', '_etag', '_attachments', '_ts']);
@@ -68,8 +73,16 @@ export class AuthzRig {
     const { meetingId, submissionId } = dataOf(topicForm, 'topic.submit');
     const receipt = await click(persona.politiker, personal(persona.politiker), 'topic.submit', { meetingId, submissionId, ...VALID_TOPIC });
     const topicId = dataOf(receipt, 'topic.edit').topicId!;
+    const catalogue = laeringCatalogue(bot.clock.now());
+    const otherCatalogue = laeringCatalogue(bot.clock.now(), 'kernegruppe-beskaeftigelse');
+    for (const c of [catalogue, otherCatalogue]) await bot.repos.catalogues.saveCatalogue(c, undefined);
     const baseline = await AuthzRig.snapshot(bot);
-    return new AuthzRig(bot, { draftId, tenderId, otherGroupTenderId, bidId, meetingId: meetingId!, otherMeetingId: 'byraadsmoede-2026-12', topicId }, baseline, JSON.stringify(baseline));
+    return new AuthzRig(
+      bot,
+      { draftId, tenderId, otherGroupTenderId, bidId, meetingId: meetingId!, otherMeetingId: 'byraadsmoede-2026-12', topicId, catalogueId: catalogue.id, otherGroupCatalogueId: otherCatalogue.id },
+      baseline,
+      JSON.stringify(baseline),
+    );
   }
 
   private static async snapshot(bot: BotDriver): Promise<Record<string, Item[]>> {
@@ -101,7 +114,7 @@ export class AuthzRig {
 }
 
 /** Every error text the bot can answer with, up to its first placeholder: an answer showing one is a refusal. */
-const REFUSALS = Object.entries({ ...da, ...tenderDa, ...agendaDa })
+const REFUSALS = Object.entries({ ...da, ...tenderDa, ...agendaDa, ...exportDa })
   .filter(([key]) => key.startsWith('error.') && key !== 'error.title' && key !== 'error.yourInput' && key !== 'error.unexpected')
   .map(([, value]) => String(value).split('{')[0]!.trim())
   .filter((t) => t.length >= 12);

@@ -90,6 +90,7 @@ const FIELDS = [
   "coBidders",
   "roleKommunen",
   "undo",
+  "catalogueId",
 ];
 const POLLUTION = [
   "__proto__",
@@ -111,6 +112,8 @@ function payloads(
       rig.ids.bidId,
       rig.ids.meetingId,
       rig.ids.topicId,
+      rig.ids.catalogueId,
+      rig.ids.otherGroupCatalogueId,
       "tender-other-tenant-1",
       `bid-${OTHER_TENANT}`,
       OTHER_TENANT,
@@ -229,6 +232,7 @@ function validData(verb: string): Record<string, unknown> {
     "topic.withdrawAsk": topic,
     "topic.withdraw": topic,
     "agenda.text": { meetingId: i.meetingId },
+    "catalogue.export": { catalogueId: i.catalogueId },
   };
   return table[verb] ?? {};
 }
