@@ -43,6 +43,14 @@ module.exports = {
       to: { path: 'node_modules/(@vercel/cosmosdb-server|selfsigned)/', dynamic: false },
     },
     {
+      name: 'excel-writer-loads-lazily',
+      comment:
+        'exceljs is large and only the catalogue export uses it: only adapters/export/catalogue-xlsx.ts imports it, and that file is loaded with import() at the first .xlsx download (export-route.ts), never at start. Type-only imports are fine.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/adapters/export/catalogue-xlsx\\.ts$' },
+      to: { path: ['node_modules/exceljs/', '^src/adapters/export/catalogue-xlsx\\.ts$'], dynamic: false, dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-tsx-in-src',
       comment: 'The bot runs compiled (node dist/main.js); tsx is for scripts and tests.',
       severity: 'error',

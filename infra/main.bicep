@@ -31,6 +31,11 @@ param botSku string = 'F0'
 @description('Name shown for the bot registration in Azure.')
 param botDisplayName string = 'Kerneopgave-bot'
 
+@description('Key that signs the catalogue\'s export links (EXPORT_LINK_SECRET, at least 32 characters). Every instance must share it, or one refuses the links another made. Left out, each deployment makes a new one (newGuid is only allowed as a parameter default): links made in the 15 minutes before a deployment then stop working, which is all a link\'s life is anyway.')
+@secure()
+@minLength(32)
+param exportLinkSecret string = newGuid()
+
 var resourceSuffix = uniqueString(resourceGroup().id)
 var normalizedBaseName = toLower(baseName)
 var cosmosDatabaseName = 'kerneopgave'
@@ -195,8 +200,10 @@ resource appServicePlan 'Microsoft.Web/serverfarms@2023-12-01' = {
   }
 }
 
+var webAppName = 'app-${normalizedBaseName}-${resourceSuffix}'
+
 resource webApp 'Microsoft.Web/sites@2023-12-01' = {
-  name: 'app-${normalizedBaseName}-${resourceSuffix}'
+  name: webAppName
   location: location
   kind: 'app,linux'
   identity: {
@@ -254,6 +261,17 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'LOG_LEVEL'
           value: 'info'
+        }
+        {
+          // Where browsers reach the bot: the catalogue's export links point here. The default host name
+          // is known before the site exists (the site cannot refer to its own properties here); set a
+          // custom domain's address instead if the app gets one.
+          name: 'PUBLIC_BASE_URL'
+          value: 'https://${webAppName}.azurewebsites.net'
+        }
+        {
+          name: 'EXPORT_LINK_SECRET'
+          value: exportLinkSecret
         }
       ]
     }

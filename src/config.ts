@@ -32,6 +32,11 @@ const EnvSchema = z
     DEMO_DATA: z.preprocess(emptyAsUndefined, oneOf(['true', 'false']).optional()),
     LOCALE_OVERRIDE: z.preprocess(emptyAsUndefined, oneOf(['da', 'en']).optional()),
     ALLOW_UNAUTHENTICATED: z.preprocess(emptyAsUndefined, oneOf(['true', 'false']).optional()),
+    PUBLIC_BASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'skal være en http(s)-adresse uden ? og #, fx https://kerneopgave.azurewebsites.net').optional(),
+    ),
+    EXPORT_LINK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'skal være mindst 32 tegn (fx 64 tilfældige hex-tegn)').optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId)
@@ -71,6 +76,10 @@ export interface Config {
   readonly demoData: boolean;
   /** Answer in this language whatever the client's locale (the local playground always says en-US). */
   readonly localeOverride?: 'da' | 'en' | undefined;
+  /** Where browsers reach the bot (the export links); unset: the address it listens on (local use). */
+  readonly publicBaseUrl?: string | undefined;
+  /** The key that signs export links; unset: a random one per start (links die on restart; one instance only). */
+  readonly exportLinkSecret?: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -82,7 +91,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? '?');
     const got = env[name];
-    const secret = /password|key/i.test(name);
+    const secret = /password|key|secret/i.test(name);
     // JSON escaping keeps a stray \r or \n in the value from breaking the one line the operator reads.
     const shown = got === undefined || got === '' ? 'ikke sat' : `fik '${secret ? '***' : JSON.stringify(got).slice(1, -1)}'`;
     throw new ConfigError(`Konfigurationsfejl: ${name} ${issue.message} (${shown}).`);
@@ -101,6 +110,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     fallbackTenantId: production ? undefined : (e.FALLBACK_TENANT_ID ?? DEMO_TENANT_ID),
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'true' : !production && !e.COSMOS_ENDPOINT,
     localeOverride: e.LOCALE_OVERRIDE,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    exportLinkSecret: e.EXPORT_LINK_SECRET,
   };
 }
 

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { systemClock, type Clock } from './app/ports.js';
 import type { seedDemoData } from './app/seed-demo.js';
@@ -22,6 +22,7 @@ import { CosmosTenderRepository } from './adapters/cosmos/tender-repository.js';
 import { CosmosAgendaRepository } from './adapters/cosmos/agenda-repository.js';
 import { CosmosOutboxRepository } from './adapters/cosmos/outbox-repository.js';
 import { CosmosEvaluationRepository } from './adapters/cosmos/evaluation-repository.js';
+import { CosmosCatalogueRepository } from './adapters/cosmos/catalogue-repository.js';
 import { sendDueNotices } from './app/outbox.js';
 import { numberBids } from './app/bid-numbers.js';
 import type { AfterClick } from './app/ports.js';
@@ -33,6 +34,7 @@ import { connectAzureCosmos, LocalDataInUseError, openLocalCosmos, type CosmosCo
 import { createHttpServer, FEED_MAX_AGE_S } from './adapters/http/http-server.js';
 import { FeedCache } from './adapters/http/feed-cache.js';
 import { createBotApp } from './adapters/teams/bot-app.js';
+import { openExport, type ExportLinkSettings } from './app/export.js';
 import { loadConfigForCli, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -98,6 +100,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const agendas = new CosmosAgendaRepository(cosmos.containers.agendas);
   const outbox = new CosmosOutboxRepository(cosmos.containers.reminders);
   const evaluations = new CosmosEvaluationRepository(cosmos.containers.tenders);
+  const catalogues = new CosmosCatalogueRepository(cosmos.containers.tenders);
   const agendaQueue = new AgendaWriteQueue();
   if (config.demoData) await seedDemo(opts, { directories, clock });
 
@@ -126,6 +129,12 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
         .finally(() => wakeSender());
     }, 20);
   };
+  // The export links' key: set EXPORT_LINK_SECRET wherever more than one instance serves (each would
+  // otherwise refuse the others' links) or links should outlive a restart; locally a fresh one per start.
+  if (!config.exportLinkSecret && config.production) log.warn('EXPORT_LINK_SECRET is not set: export links work only on the instance that made them, until it restarts');
+  if (!config.publicBaseUrl && config.production) log.warn('PUBLIC_BASE_URL is not set: export links point at the address the bot listens on, which browsers cannot reach');
+  let listeningUrl = '';
+  const exportLinks: ExportLinkSettings = { secret: config.exportLinkSecret ?? randomBytes(32), baseUrl: () => config.publicBaseUrl ?? listeningUrl };
   const app = createBotApp({
     directories,
     conversations,
@@ -134,6 +143,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     reminders,
     agendas,
     evaluations,
+    catalogues,
     agendaQueue,
     notifier,
     clock,
@@ -145,6 +155,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     localeOverride: config.localeOverride,
     adapter,
     botAppId: config.bot.appId,
+    exportLinks,
   });
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // One pacer for everything sent proactively: reminders and the outbox share Teams' limits. Those
@@ -214,10 +225,12 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       return calendarIcs(meetings.filter((m) => PUBLIC_KINDS.includes(m.kind)), { name: 'Byrådets mødeplan', now, host: 'kerneopgave-bot' });
     });
   };
-  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping(), calendarFeed, defaultTenantId: config.fallbackTenantId, now: () => clock.now().getTime() });
+  const exports = { open: (token: string) => openExport({ directories, catalogues, clock, exportLinks }, token), now: () => clock.now() };
+  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping(), calendarFeed, defaultTenantId: config.fallbackTenantId, now: () => clock.now().getTime(), exports });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  listeningUrl = url;
   log.info({ url: `${url}/api/messages`, authenticated: Boolean(config.bot.appId), database: config.cosmos.kind }, 'bot listening');
   if (!config.bot.appId) log.warn({ host: config.host }, 'no MicrosoftAppId: incoming requests are NOT authenticated (local development only)');
   return {

@@ -87,6 +87,7 @@ function dataFor(verb: string, ids: Ids, forged: boolean): Record<string, unknow
     'konsekvens.ask': { bidId: ids.bidId, note: 'Hvad koster det?' },
     'konsekvens.open': { bidId: ids.bidId },
     'konsekvens.save': { bidId: ids.bidId, oneOffKr: '250.000', yearlyKr: '0', years: '3', yearlySavingsKr: '0', note: '' },
+    'catalogue.export': { catalogueId: forged ? ids.otherGroupCatalogueId : ids.catalogueId },
   };
   const data = table[verb];
   if (!data) throw new Error(`no data for ${verb}: add it to the matrix`);
@@ -232,6 +233,8 @@ const EXPECTED_VERBS: Record<string, Row> = {
   'konsekvens.ask': all(''),
   'konsekvens.open': all(''),
   'konsekvens.save': all(''),
+  // The catalogue's export links: its kernegruppe's members and admins, anywhere; never another group's catalogue (forgers).
+  'catalogue.export': all(`${LAERING} admin`),
 };
 
 const EXPECTED_COMMANDS: Record<string, Row> = {

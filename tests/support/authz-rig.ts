@@ -5,6 +5,7 @@
 
 import type { Container } from '@azure/cosmos';
 import { catalog } from '../../src/adapters/i18n/text.js';
+import { laeringCatalogue } from './catalogue-fixtures.js';
 import { botAdded, cardAction } from './activities.js';
 import { BotDriver, cardText } from './bot-driver.js';
 import { dataOf } from './card-actions.js';
@@ -31,6 +32,9 @@ export interface Ids {
   readonly meetingId: string;
   readonly otherMeetingId: string;
   readonly topicId: string;
+  /** Kernegruppe Læring's 2027 catalogue, and Beskæftigelse's (for the forgers). */
+  readonly catalogueId: string;
+  readonly otherGroupCatalogueId: string;
 }
 
 const SYSTEM_FIELDS = new Set(['_rid', '_self', '_etag', '_attachments', '_ts']);
@@ -69,8 +73,16 @@ export class AuthzRig {
     const { meetingId, submissionId } = dataOf(topicForm, 'topic.submit');
     const receipt = await click(persona.politiker, personal(persona.politiker), 'topic.submit', { meetingId, submissionId, ...VALID_TOPIC });
     const topicId = dataOf(receipt, 'topic.edit').topicId!;
+    const catalogue = laeringCatalogue(bot.clock.now());
+    const otherCatalogue = laeringCatalogue(bot.clock.now(), 'kernegruppe-beskaeftigelse');
+    for (const c of [catalogue, otherCatalogue]) await bot.repos.catalogues.saveCatalogue(c, undefined);
     const baseline = await AuthzRig.snapshot(bot);
-    return new AuthzRig(bot, { draftId, tenderId, otherGroupTenderId, bidId, meetingId: meetingId!, otherMeetingId: 'byraadsmoede-2026-12', topicId }, baseline, JSON.stringify(baseline));
+    return new AuthzRig(
+      bot,
+      { draftId, tenderId, otherGroupTenderId, bidId, meetingId: meetingId!, otherMeetingId: 'byraadsmoede-2026-12', topicId, catalogueId: catalogue.id, otherGroupCatalogueId: otherCatalogue.id },
+      baseline,
+      JSON.stringify(baseline),
+    );
   }
 
   private static async snapshot(bot: BotDriver): Promise<Record<string, Item[]>> {

@@ -20,6 +20,7 @@ import { helpCard, linksCard, noticeCard, profileCard } from '../../src/adapters
 import { evaluationFormCard, evaluationSavedCard, evaluationValuesFrom, evaluationValuesOf } from '../../src/adapters/cards/evaluation-views.js';
 import { combine, newEvaluation, EVALUATION_LIMITS, type Evaluation } from '../../src/domain/evaluation.js';
 import { agendaCard, agendaNoticeCard, topicFormCard, topicLateCard, topicReceiptCard } from '../../src/adapters/cards/agenda-views.js';
+import { exportLinksCard } from '../../src/adapters/cards/export-views.js';
 import { addTopic, lock, newAgenda, TOPIC_LIMITS, type Agenda } from '../../src/domain/agenda.js';
 import { commandsFor } from '../../src/adapters/teams/commands.js';
 import { parseRosterFile } from '../../src/app/roster-file.js';
@@ -431,6 +432,17 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
         NOW,
       ),
     'my bids, none, English': () => myBidsCard('en', [], NOW),
+  },
+  'export-links': {
+    'the catalogue\'s two links': () =>
+      exportLinksCard('da', {
+        catalogue: { groupName: 'Kernegruppe Læring', period: '2027' },
+        // A real token is about 230 characters: the card must hold two of them comfortably.
+        urls: { xlsx: `https://kerneopgave.azurewebsites.net/export/${'x'.repeat(190)}.${'s'.repeat(43)}`, html: `https://kerneopgave.azurewebsites.net/export/${'y'.repeat(190)}.${'t'.repeat(43)}` },
+        expiresAt: new Date(NOW.getTime() + 15 * 60_000),
+      }),
+    'English': () =>
+      exportLinksCard('en', { catalogue: { groupName: 'Kernegruppe Læring', period: '2027' }, urls: { xlsx: 'http://localhost:3978/export/a.b', html: 'http://localhost:3978/export/c.d' }, expiresAt: NOW }),
   },
   links: {
     empty: () => linksCard('da', []),

@@ -96,6 +96,7 @@ const FIELDS = [
   "yearlyKr",
   "years",
   "yearlySavingsKr",
+  "catalogueId",
 ];
 const POLLUTION = [
   "__proto__",
@@ -117,6 +118,8 @@ function payloads(
       rig.ids.bidId,
       rig.ids.meetingId,
       rig.ids.topicId,
+      rig.ids.catalogueId,
+      rig.ids.otherGroupCatalogueId,
       "tender-other-tenant-1",
       `bid-${OTHER_TENANT}`,
       OTHER_TENANT,
@@ -242,6 +245,7 @@ function validData(verb: string): Record<string, unknown> {
     "konsekvens.ask": { bidId: i.bidId, note: "Hvad koster det?" },
     "konsekvens.open": { bidId: i.bidId },
     "konsekvens.save": { bidId: i.bidId, oneOffKr: "250.000", yearlyKr: "0", years: "3", yearlySavingsKr: "0", note: "" },
+    "catalogue.export": { catalogueId: i.catalogueId },
   };
   return table[verb] ?? {};
 }

@@ -31,6 +31,7 @@ export const CARD_NAMES = [
   'topic-form',
   'evaluation-form',
   'konsekvens-form',
+  'export-links',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

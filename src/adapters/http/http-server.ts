@@ -6,6 +6,7 @@ import restify from 'restify';
 import { z } from 'zod';
 import { TokenBuckets, type BucketLimits, type Feed } from './feed-cache.js';
 import type { Logger } from '../../logger.js';
+import { registerExportRoute, type ExportRouteDeps } from './export-route.js';
 
 export interface HttpDeps {
   readonly adapter: TeamsAdapter;
@@ -21,6 +22,8 @@ export interface HttpDeps {
   readonly feedLimits?: { readonly perClient: BucketLimits; readonly global: BucketLimits } | undefined;
   /** The tenant /calendar.ics serves without ?tenant= (local use only). */
   readonly defaultTenantId?: string | undefined;
+  /** GET /export/<token>: the catalogue for the temamøde behind a signed link made in Teams. */
+  readonly exports?: Omit<ExportRouteDeps, 'log'> | undefined;
 }
 
 const READY_TIMEOUT_MS = 3000;
@@ -126,6 +129,8 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', ...validators });
     res.end(feed.body);
   });
+
+  if (deps.exports) registerExportRoute(server, { ...deps.exports, log: deps.log.child({ area: 'export' }) });
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });

@@ -10,6 +10,8 @@ import { agendaDa, type AgendaTextKey } from './agenda-da.js';
 import { agendaEn } from './agenda-en.js';
 import { evaluationDa, type EvaluationTextKey } from './evaluation-da.js';
 import { evaluationEn } from './evaluation-en.js';
+import { exportDa, type ExportTextKey } from './export-da.js';
+import { exportEn } from './export-en.js';
 import { historyDa, type HistoryTextKey } from './history-da.js';
 import { historyEn } from './history-en.js';
 import { konsekvensDa, type KonsekvensTextKey } from './konsekvens-da.js';
@@ -23,6 +25,7 @@ type AreaKeys = [
   TenderTextKey,
   AgendaTextKey,
   EvaluationTextKey,
+  ExportTextKey,
   HistoryTextKey,
   KonsekvensTextKey,
 ];
@@ -38,6 +41,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...tenderDa,
     ...agendaDa,
     ...evaluationDa,
+    ...exportDa,
     ...historyDa,
     ...konsekvensDa,
   },
@@ -46,6 +50,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...tenderEn,
     ...agendaEn,
     ...evaluationEn,
+    ...exportEn,
     ...historyEn,
     ...konsekvensEn,
   },

@@ -4,7 +4,7 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { AgendaRepository, CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository, EvaluationRepository } from '../../app/ports.js';
+import type { ActivityRepository, AgendaRepository, CalendarRepository, CatalogueRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository, EvaluationRepository } from '../../app/ports.js';
 import * as calendar from './calendar-handlers.js';
 import type { Logger } from '../../logger.js';
 import { splitText } from '../cards/card-budget.js';
@@ -18,6 +18,9 @@ import * as agenda from './agenda-handlers.js';
 import * as history from './history-handlers.js';
 import * as evaluation from './evaluation-handlers.js';
 import * as konsekvens from './konsekvens-handlers.js';
+import { exportCatalogue } from './export-handlers.js';
+import type { ExportLinkSettings } from '../../app/export.js';
+import { randomBytes } from 'node:crypto';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -30,6 +33,7 @@ export interface BotDeps {
   readonly agendas: AgendaRepository;
   /** Kernegruppe members' evaluations of bids against the pejlemærker. */
   readonly evaluations: EvaluationRepository;
+  readonly catalogues: CatalogueRepository & ActivityRepository;
   readonly agendaQueue?: AgendaWriteQueue | undefined;
   readonly notifier: Notifier;
   readonly clock: Clock;
@@ -46,6 +50,8 @@ export interface BotDeps {
   /** Needed for proactive messages; tests that drive app.run() directly may leave it out. */
   readonly adapter?: TeamsAdapter | undefined;
   readonly botAppId?: string | undefined;
+  /** Signs the catalogue's export links and says where they point; tests that drive app.run() directly may leave it out. */
+  readonly exportLinks?: ExportLinkSettings | undefined;
 }
 
 export const Verb = {
@@ -223,6 +229,9 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     if (answer.text !== undefined) await turn.ctx.sendActivities(splitText(answer.text).map((part) => ({ type: 'message', text: part, textFormat: 'plain' })));
     return answer.card ?? noticeCard(turn.who.locale, { text: text(turn.who.locale, 'agenda.text.sentHere'), style: 'good' });
   });
+  // The activity catalogue's export for the temamøde (links made for the person who pressed)
+  const exportDeps = { ...deps, exportLinks: deps.exportLinks ?? { secret: randomBytes(32), baseUrl: () => 'http://localhost:3978' } };
+  execute('catalogue.export', (turn, data) => exportCatalogue(exportDeps, turn, data));
 
   // Registered last, so they answer only the card actions no route above took: old or tampered cards.
   const unknownAction = guardInvoke(deps, async (turn) => {
