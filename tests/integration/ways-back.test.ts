@@ -5,7 +5,7 @@
 // with what was written kept.
 
 import { beforeEach, describe, expect, it } from 'vitest';
-import { closedSummaryCard } from '../../src/adapters/cards/tender-views.js';
+import { closedSummaryCard } from '../../src/adapters/cards/tender-report-views.js';
 import { numberBids } from '../../src/app/bid-numbers.js';
 import { sweepTenders } from '../../src/app/tender-sweep.js';
 import { TestClock } from '../support/clock.js';

@@ -4,7 +4,11 @@
 
 import { describe, expect, it } from 'vitest';
 import type { CardJson } from '../../src/adapters/cards/render-card.js';
-import { announcementCard, cancelDoneCard, closedSummaryCard, myBidsCard, myTenderBidsCard, publishRefusedCard, publishReportCard, tenderCancelledCard, tenderFormCard, tenderListCard, tenderPreviewCard } from '../../src/adapters/cards/tender-views.js';
+import { announcementCard } from '../../src/adapters/cards/tender-announcement-views.js';
+import { tenderFormCard, tenderPreviewCard } from '../../src/adapters/cards/tender-form-views.js';
+import { tenderListCard } from '../../src/adapters/cards/tender-list-views.js';
+import { myBidsCard, myTenderBidsCard } from '../../src/adapters/cards/my-bids-views.js';
+import { cancelDoneCard, closedSummaryCard, publishRefusedCard, publishReportCard, tenderCancelledCard } from '../../src/adapters/cards/tender-report-views.js';
 import { bidDetailCard, bidFormCard, bidOverviewCard, bidReceiptCard, confirmCard, lateCard } from '../../src/adapters/cards/bid-views.js';
 import { bidEcho, bidFormValuesFrom, bidFormValuesOf, tenderFormValuesFrom, tenderFormValuesOf, type BidFormValues } from '../../src/adapters/cards/tender-card-parts.js';
 import { tenderDa } from '../../src/adapters/i18n/tender-da.js';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { agendaCard, meetingWhen, topicFormCard, topicLateCard, topicReceiptCard } from '../../src/adapters/cards/agenda-views.js';
 import { cardsDirectory, type CardJson } from '../../src/adapters/cards/render-card.js';
 import { byraadReminderCard, konsulentReminderCard, reminderStatusCard } from '../../src/adapters/cards/reminder-views.js';
-import { cancelDoneCard, publishRefusedCard, publishReportCard } from '../../src/adapters/cards/tender-views.js';
+import { cancelDoneCard, publishRefusedCard, publishReportCard } from '../../src/adapters/cards/tender-report-views.js';
 import { catalog } from '../../src/adapters/i18n/text.js';
 import { addTopic, lock, newAgenda } from '../../src/domain/agenda.js';
 import { DEFAULT_CALENDAR, generateMonth } from '../../src/domain/calendar.js';

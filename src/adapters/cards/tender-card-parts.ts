@@ -1,4 +1,4 @@
-// Shared pieces of the internt udbud views (tender-views.ts, bid-views.ts): where a card was reached
+// Shared pieces of the internt udbud views (the tender-*-views.ts files, my-bids-views.ts, bid-views.ts): where a card was reached
 // from, the forms' values as Teams sends them, field errors in the reader's words, and the small
 // formatters both sides use. Everything a person typed is escaped where it becomes card text.
 

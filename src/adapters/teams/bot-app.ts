@@ -14,6 +14,7 @@ import { parseCommand } from './commands.js';
 import { botMembershipChange, onConversationEvent } from './conversation-events.js';
 import { announceHere, linkHere, showHelp, showLinks, showProfile, unlinkHere } from './directory-handlers.js';
 import * as tender from './tender-handlers.js';
+import * as bid from './bid-handlers.js';
 import * as agenda from './agenda-handlers.js';
 import * as history from './history-handlers.js';
 import * as evaluation from './evaluation-handlers.js';
@@ -91,7 +92,7 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
     case 'tenders':
       return sendCard(turn.ctx, await tender.tenders(deps, turn, { shared: turn.who.conversation.conversationType !== 'personal' }));
     case 'myBids':
-      return sendCard(turn.ctx, await tender.mine(deps, turn));
+      return sendCard(turn.ctx, await bid.mine(deps, turn));
     case 'meetings':
       return sendCard(turn.ctx, await calendar.meetings(deps, turn));
     case 'reminders':
@@ -185,14 +186,14 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   execute('tender.closed', (turn, data) => tender.closedNotice(deps, turn, TenderId.parse(data).tenderId));
   execute('tender.history', (turn, data) => history.tenderHistory(deps, turn, data));
   // The employee's bids
-  execute('bid.open', (turn, data) => tender.openBid(deps, turn, TenderId.parse(data).tenderId, tender.isUndo(data), fromOf(data)));
-  execute('bid.new', (turn, data) => tender.newBidForm(deps, turn, TenderId.parse(data).tenderId, fromOf(data)));
-  execute('bid.submit', (turn, data) => tender.submit(deps, turn, data));
-  execute('bid.edit', (turn, data) => tender.editBidForm(deps, turn, BidId.parse(data).bidId, fromOf(data)));
-  execute('bid.save', (turn, data) => tender.saveBid(deps, turn, data));
-  execute('bid.withdrawAsk', (turn, data) => tender.withdrawAsk(deps, turn, BidId.parse(data).bidId, fromOf(data)));
-  execute('bid.withdraw', (turn, data) => tender.withdrawConfirmed(deps, turn, BidId.parse(data).bidId, fromOf(data)));
-  execute('bid.mine', (turn) => tender.mine(deps, turn));
+  execute('bid.open', (turn, data) => bid.openBid(deps, turn, TenderId.parse(data).tenderId, bid.isUndo(data), fromOf(data)));
+  execute('bid.new', (turn, data) => bid.newBidForm(deps, turn, TenderId.parse(data).tenderId, fromOf(data)));
+  execute('bid.submit', (turn, data) => bid.submit(deps, turn, data));
+  execute('bid.edit', (turn, data) => bid.editBidForm(deps, turn, BidId.parse(data).bidId, fromOf(data)));
+  execute('bid.save', (turn, data) => bid.saveBid(deps, turn, data));
+  execute('bid.withdrawAsk', (turn, data) => bid.withdrawAsk(deps, turn, BidId.parse(data).bidId, fromOf(data)));
+  execute('bid.withdraw', (turn, data) => bid.withdrawConfirmed(deps, turn, BidId.parse(data).bidId, fromOf(data)));
+  execute('bid.mine', (turn) => bid.mine(deps, turn));
   // Evaluating a bid against the pejlemærker (kernegruppe members)
   execute('evaluation.form', (turn, data) => evaluation.form(deps, turn, data));
   execute('evaluation.save', (turn, data) => evaluation.save(deps, turn, data));

@@ -8,7 +8,7 @@ import type { Logger } from '../../logger.js';
 import { fitCard, splitText } from '../cards/card-budget.js';
 import type { NoticeView, NoticeViews } from '../cards/notice-views.js';
 import { reminderNoticeViews } from '../cards/reminder-views.js';
-import { tenderNoticeViews } from '../cards/tender-views.js';
+import { tenderNoticeViews } from '../cards/tender-notice-views.js';
 import { bidNoticeViews } from '../cards/bid-views.js';
 import { agendaNoticeViews } from '../cards/agenda-views.js';
 import { konsekvensNoticeViews } from '../cards/konsekvens-views.js';
