@@ -70,6 +70,7 @@ var cosmosContainers = [
       'attention'
       'unshown'
       'shownAt'
+      'evaluationDate'
     ]
   }
   {

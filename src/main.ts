@@ -21,6 +21,7 @@ import { startLoop } from './adapters/scheduler/interval-loop.js';
 import { CosmosTenderRepository } from './adapters/cosmos/tender-repository.js';
 import { CosmosAgendaRepository } from './adapters/cosmos/agenda-repository.js';
 import { CosmosOutboxRepository } from './adapters/cosmos/outbox-repository.js';
+import { CosmosCatalogueRepository } from './adapters/cosmos/catalogue-repository.js';
 import { sendDueNotices } from './app/outbox.js';
 import { numberBids } from './app/bid-numbers.js';
 import type { AfterClick } from './app/ports.js';
@@ -96,6 +97,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const leases = new CosmosLeaseRepository(cosmos.containers.reminders);
   const agendas = new CosmosAgendaRepository(cosmos.containers.agendas);
   const outbox = new CosmosOutboxRepository(cosmos.containers.reminders);
+  const catalogues = new CosmosCatalogueRepository(cosmos.containers.tenders);
   const agendaQueue = new AgendaWriteQueue();
   if (config.demoData) await seedDemo(opts, { directories, clock });
 
@@ -131,6 +133,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     calendars,
     reminders,
     agendas,
+    catalogues,
     agendaQueue,
     notifier,
     clock,
@@ -189,7 +192,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     // Last: what the sweeps above enqueued goes out in the same run.
     startLoop(
       'outbox',
-      () => sendDueNotices({ outbox, tenders, agendas, directories, calendars, conversations, notifier, clock, pacer, log: log.child({ area: 'outbox' }) }, instanceId),
+      () => sendDueNotices({ outbox, tenders, agendas, catalogues, directories, calendars, conversations, notifier, clock, pacer, log: log.child({ area: 'outbox' }) }, instanceId),
       timers ? OUTBOX_INTERVAL_MS : 0,
       schedLog,
     ),

@@ -8,7 +8,7 @@ import type { CalendarConfig, Meeting, Override } from '../domain/calendar.js';
 import type { Reminder, ReminderConfig } from '../domain/reminders.js';
 import type { Agenda, AgendaCard, Topic } from '../domain/agenda.js';
 import type { Catalogue } from '../domain/catalogue.js';
-import type { Activity } from '../domain/activity.js';
+import type { Activity, ActivitySummary, FollowUp } from '../domain/activity.js';
 
 export interface Clock {
   now(): Date;
@@ -167,7 +167,11 @@ export type Notice =
   /** To a topic's author 1:1: a receipt, or that a cancelled meeting's topic moved to `meeting`. */
   /** The agenda as plain text (markdown) for the minutes: sent as text, not as a card. */
   | { readonly kind: 'agenda.text'; readonly text: string }
-  | { readonly kind: 'topic.receipt'; readonly topic: Topic; readonly meeting: Meeting; readonly change: 'added' | 'edited' | 'withdrawn' | 'moved'; readonly cancelled?: Meeting | undefined; readonly changedBy?: string | undefined };
+  | { readonly kind: 'topic.receipt'; readonly topic: Topic; readonly meeting: Meeting; readonly change: 'added' | 'edited' | 'withdrawn' | 'moved'; readonly cancelled?: Meeting | undefined; readonly changedBy?: string | undefined }
+  /** An activity's evaluation date has come: its card with the follow-up form, to the responsible person 1:1 or to the group's chat. */
+  | { readonly kind: 'activity.followUp'; readonly activity: Activity; readonly place: 'personal' | 'group' }
+  /** The group's chat told that an activity's outcome was recorded. */
+  | { readonly kind: 'activity.recorded'; readonly activity: Activity; readonly followUp: FollowUp };
 
 export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed' | 'throttled';
 export type Delivery =
@@ -262,7 +266,11 @@ export type OutboxSubject =
       readonly locale: 'da' | 'en';
     }
   /** Redraw a shared agenda card from the agenda as it is stored. */
-  | { readonly kind: 'agenda.redraw'; readonly meetingId: string; readonly conversationId: string; readonly activityId: string };
+  | { readonly kind: 'agenda.redraw'; readonly meetingId: string; readonly conversationId: string; readonly activityId: string }
+  /** An activity's follow-up reminder, due at its evaluation date; obsolete once closed or moved to another date. */
+  | { readonly kind: 'activity.followUp'; readonly activityId: string; readonly evaluationDate: string }
+  /** The group's chat told of a recorded outcome (the follow-up recorded at `at`). */
+  | { readonly kind: 'activity.recorded'; readonly activityId: string; readonly at: string };
 
 export interface OutboxNotice {
   readonly id: string;
@@ -329,4 +337,6 @@ export interface ActivityRepository {
   /** 'exists' when the activity was made before (the same award settled twice). */
   createActivity(activity: Activity): Promise<'saved' | 'exists'>;
   saveActivity(activity: Activity, etag: string): Promise<SaveOutcome>;
+  /** The group's activities, evaluation date soonest first, at most `limit`, as summaries. */
+  activitiesOfGroup(tenantId: string, groupId: string, limit: number): Promise<ActivitySummary[]>;
 }

@@ -8,15 +8,17 @@ import { tenderDa, type TenderTextKey } from './tender-da.js';
 import { tenderEn } from './tender-en.js';
 import { agendaDa, type AgendaTextKey } from './agenda-da.js';
 import { agendaEn } from './agenda-en.js';
+import { activityDa, type ActivityTextKey } from './activity-da.js';
+import { activityEn } from './activity-en.js';
 
 export type Locale = 'da' | 'en';
-export type TextKey = CoreTextKey | TenderTextKey | AgendaTextKey;
+export type TextKey = CoreTextKey | TenderTextKey | AgendaTextKey | ActivityTextKey;
 
 // A key in two catalogs would silently shadow one text with the other: make it a type error.
-type SharedKeys = (CoreTextKey & TenderTextKey) | (CoreTextKey & AgendaTextKey) | (TenderTextKey & AgendaTextKey);
+type SharedKeys = (CoreTextKey & TenderTextKey) | (CoreTextKey & AgendaTextKey) | (TenderTextKey & AgendaTextKey) | (ActivityTextKey & (CoreTextKey | TenderTextKey | AgendaTextKey));
 const _noKeyInTwoCatalogs: [SharedKeys] extends [never] ? true : never = true;
 
-const CATALOGS: Record<Locale, Record<TextKey, string>> = { da: { ...da, ...tenderDa, ...agendaDa }, en: { ...en, ...tenderEn, ...agendaEn } };
+const CATALOGS: Record<Locale, Record<TextKey, string>> = { da: { ...da, ...tenderDa, ...agendaDa, ...activityDa }, en: { ...en, ...tenderEn, ...agendaEn, ...activityEn } };
 
 /** Danish unless the user's Teams runs in English. */
 export function localeOf(activityLocale: string | undefined): Locale {

@@ -4,7 +4,7 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { AgendaRepository, CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository } from '../../app/ports.js';
+import type { ActivityRepository, AgendaRepository, CalendarRepository, CatalogueRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository } from '../../app/ports.js';
 import * as calendar from './calendar-handlers.js';
 import type { Logger } from '../../logger.js';
 import { splitText } from '../cards/card-budget.js';
@@ -15,6 +15,7 @@ import { botMembershipChange, onConversationEvent } from './conversation-events.
 import { announceHere, linkHere, showHelp, showLinks, showProfile, unlinkHere } from './directory-handlers.js';
 import * as tender from './tender-handlers.js';
 import * as agenda from './agenda-handlers.js';
+import * as activity from './activity-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -25,6 +26,7 @@ export interface BotDeps {
   readonly calendars: CalendarRepository;
   readonly reminders: ReminderRepository;
   readonly agendas: AgendaRepository;
+  readonly catalogues: CatalogueRepository & ActivityRepository;
   readonly agendaQueue?: AgendaWriteQueue | undefined;
   readonly notifier: Notifier;
   readonly clock: Clock;
@@ -103,6 +105,8 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
       if (answer.text !== undefined) await turn.ctx.sendActivities(splitText(answer.text).map((part) => ({ type: 'message', text: part, textFormat: 'plain' })));
       return answer.card ? sendCard(turn.ctx, answer.card) : undefined;
     }
+    case 'activities':
+      return sendCard(turn.ctx, await activity.list(deps, turn, input));
     case 'unknown':
       // A message without text is a press on an old Action.Submit button: say so rather than "I did not understand ''".
       if (command.text === '' && turn.ctx.activity.value !== undefined)
@@ -208,6 +212,11 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     if (answer.text !== undefined) await turn.ctx.sendActivities(splitText(answer.text).map((part) => ({ type: 'message', text: part, textFormat: 'plain' })));
     return answer.card ?? noticeCard(turn.who.locale, { text: text(turn.who.locale, 'agenda.text.sentHere'), style: 'good' });
   });
+  // Activities and their follow-up
+  execute('activity.show', (turn, data) => activity.show(deps, turn, data));
+  execute('activity.followUpForm', (turn, data) => activity.followUpForm(deps, turn, data));
+  execute('activity.followUp', (turn, data) => activity.followUp(deps, turn, data));
+  execute('activity.history', (turn, data) => activity.history(deps, turn, data));
 
   // Registered last, so they answer only the card actions no route above took: old or tampered cards.
   const unknownAction = guardInvoke(deps, async (turn) => {
