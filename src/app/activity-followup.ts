@@ -107,12 +107,16 @@ export async function activityFor(deps: Pick<ActivityDeps, 'catalogues'>, { acto
 }
 
 /** The follow-up form is offered to those who may record, while the activity runs. */
-export async function followUpFormFor(deps: Pick<ActivityDeps, 'catalogues'>, acting: Acting, activityId: string): Promise<Result<Activity, 'ACTIVITY.NOT_FOUND' | 'ACTIVITY.NOT_ALLOWED' | 'ACTIVITY.CLOSED'>> {
-  const view = await activityFor(deps, acting, activityId);
-  if (!view.ok) return view;
-  if (!view.value.mayRecord) return fail('ACTIVITY.NOT_ALLOWED');
-  if (view.value.activity.status === 'closed') return fail('ACTIVITY.CLOSED');
-  return ok(view.value.activity);
+export async function followUpFormFor(
+  deps: Pick<ActivityDeps, 'catalogues'>,
+  { actor }: Acting,
+  activityId: string,
+): Promise<Result<Versioned<Activity>, 'ACTIVITY.NOT_FOUND' | 'ACTIVITY.NOT_ALLOWED' | 'ACTIVITY.CLOSED'>> {
+  const found = await deps.catalogues.getActivity(actor.tenantId, activityId);
+  if (!found || !mayReadActivity(actor, found.value)) return fail('ACTIVITY.NOT_FOUND');
+  if (!mayRecordFollowUp(actor, found.value)) return fail('ACTIVITY.NOT_ALLOWED');
+  if (found.value.status === 'closed') return fail('ACTIVITY.CLOSED');
+  return ok(found);
 }
 
 export interface FollowUpInput {
@@ -129,10 +133,17 @@ const ATTEMPTS = 5;
  * then the group's chat is told and a continued activity is reminded again at its new date. A refusal
  * writes nothing.
  */
-export async function recordOutcome(deps: ActivityDeps, acting: Acting, activityId: string, input: FollowUpInput): Promise<Result<Activity, ActivityError | FollowUpError>> {
+export async function recordOutcome(
+  deps: ActivityDeps,
+  acting: Acting,
+  activityId: string,
+  input: FollowUpInput,
+  alreadyRead?: Versioned<Activity>,
+): Promise<Result<Activity, ActivityError | FollowUpError>> {
   const { actor } = acting;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const found: Versioned<Activity> | undefined = await deps.catalogues.getActivity(actor.tenantId, activityId);
+    // The caller's read serves as the first attempt's, so an uncontended record is one read and one write.
+    const found: Versioned<Activity> | undefined = attempt === 0 && alreadyRead ? alreadyRead : await deps.catalogues.getActivity(actor.tenantId, activityId);
     if (!found || !mayReadActivity(actor, found.value)) return fail('ACTIVITY.NOT_FOUND');
     if (!mayRecordFollowUp(actor, found.value)) return fail('ACTIVITY.NOT_ALLOWED');
     const now = deps.clock.now();

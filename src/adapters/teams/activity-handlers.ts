@@ -58,7 +58,7 @@ export async function followUpForm(deps: ActivityDeps, turn: Turn, raw: Record<s
   const { activityId } = ActivityRef.parse(raw);
   const found = await followUpFormFor(deps, await acting(deps, turn), activityId);
   if (!found.ok) return refusal(turn, found.code, activityId);
-  return followUpFormCard(turn.who.locale, { activity: found.value, place: 'form', values: EMPTY_FOLLOW_UP, errors: {} });
+  return followUpFormCard(turn.who.locale, { activity: found.value.value, place: 'form', values: EMPTY_FOLLOW_UP, errors: {} });
 }
 
 const OUTCOMES: readonly string[] = ['running', 'closed', 'continued'] satisfies FollowUpOutcome[];
@@ -88,17 +88,17 @@ export async function followUp(deps: ActivityDeps, turn: Turn, raw: Record<strin
   const allowed = await followUpFormFor(deps, who, activityId);
   if (!allowed.ok) return refusal(turn, allowed.code, activityId, values);
   const form = (activity: Activity, errors: Partial<Record<FollowUpField, string>>) => followUpFormCard(turn.who.locale, { activity, place: 'form', values, errors });
-  if (!OUTCOMES.includes(values.outcome)) return form(allowed.value, { outcome: text(turn.who.locale, 'error.activityOutcome') });
+  if (!OUTCOMES.includes(values.outcome)) return form(allowed.value.value, { outcome: text(turn.who.locale, 'error.activityOutcome') });
   const outcome = values.outcome as FollowUpOutcome;
   const result = await recordOutcome(deps, who, activityId, {
     outcome,
     note: values.note,
     ...(outcome === 'continued' ? { newEffect: values.newEffect, newEvaluationDate: values.newEvaluationDate.trim() } : {}),
-  });
+  }, allowed.value);
   if (!result.ok) {
     if (result.code === 'ACTIVITY.NOT_FOUND' || result.code === 'ACTIVITY.NOT_ALLOWED' || result.code === 'ACTIVITY.BUSY' || result.code === 'ACTIVITY.CLOSED') return refusal(turn, result.code, activityId, values);
     const error = fieldError(turn, result.code, localParts(deps.clock.now()).date);
-    return form(allowed.value, error ? { [error.field]: error.message } : {});
+    return form(allowed.value.value, error ? { [error.field]: error.message } : {});
   }
   const receipt =
     outcome === 'continued'
