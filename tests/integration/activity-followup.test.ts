@@ -346,6 +346,13 @@ describe('"aktiviteter" in the kernegruppe\'s chat', () => {
     expect(requests.queries[0]!.query).toMatch(/^SELECT TOP 26 c\.id, c\.title, c\.status, c\.evaluationDate, c\.responsible FROM c WHERE c\.pk = @pk/);
   });
 
+  it("is on the help card in the kernegruppe's chat for its members, not in a 1:1 chat", async () => {
+    const help = async (who: Persona, where: Conversation) => cardText((await http.send(message(who, where, 'hjælp') as Partial<BotActivity>)).sent[0]?.activity.attachments?.[0]?.content);
+    expect(await help(persona.politiker, chat)).toContain('Kernegruppens aktiviteter med evalueringsdato');
+    expect(await help(persona.politiker, personal(persona.politiker))).not.toContain('Kernegruppens aktiviteter med evalueringsdato');
+    expect(await help(persona.medarbejder, chat)).not.toContain('Kernegruppens aktiviteter med evalueringsdato');
+  });
+
   it('is refused in a 1:1 chat and to someone outside the group', async () => {
     await anActivity({ evaluationDate: '2027-09-01' });
     const inPersonal = await http.send(message(persona.politiker, personal(persona.politiker), 'aktiviteter') as Partial<BotActivity>);

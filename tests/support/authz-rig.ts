@@ -7,6 +7,9 @@ import type { Container } from '@azure/cosmos';
 import { da } from '../../src/adapters/i18n/da.js';
 import { tenderDa } from '../../src/adapters/i18n/tender-da.js';
 import { agendaDa } from '../../src/adapters/i18n/agenda-da.js';
+import { activityDa } from '../../src/adapters/i18n/activity-da.js';
+import { activityOf } from '../../src/domain/activity.js';
+import { activityIdOf, catalogueId } from '../../src/app/catalogue-ids.js';
 import { botAdded, cardAction } from './activities.js';
 import { BotDriver, cardText } from './bot-driver.js';
 import { dataOf } from './card-actions.js';
@@ -30,6 +33,32 @@ export interface Ids {
   readonly meetingId: string;
   readonly otherMeetingId: string;
   readonly topicId: string;
+  /** An activity of Kernegruppe Læring (Sofie Nielsen responsible) and one of another group. */
+  readonly activityId: string;
+  readonly otherGroupActivityId: string;
+}
+
+/** An activity as an award makes it (made through the real repository: the award is another feature's). */
+function anActivity(bidId: string, groupId: string, groupName: string, responsible: { id: string; name: string }, now: Date) {
+  const entry = {
+    bidId,
+    tenderId: 'tender-activity',
+    tenderTitle: 'Flere børn læser',
+    bidNumber: 1,
+    title: 'Læsecafé på biblioteket',
+    bidderId: responsible.id,
+    activityId: activityIdOf(bidId),
+    forudsaetninger: ['laering-1'],
+    crossCutting: false,
+    cost: { oneOffKr: 150_000, yearlyKr: 400_000, source: 'konkretisering' as const },
+    terms: { responsible, expectedEffect: 'Flere børn låner bøger', startDate: '2027-02-01', evaluationDate: '2027-03-29' },
+    decidedBy: 'kernegruppe' as const,
+    state: 'awarded' as const,
+    at: now.toISOString(),
+    by: persona.tovholder.id,
+    byName: persona.tovholder.name,
+  };
+  return activityOf({ id: entry.activityId, tenantId: DEMO_TENANT, groupId, groupName, period: '2027', catalogueId: catalogueId(groupId, '2027'), entry }, persona.tovholder.id, now);
 }
 
 const SYSTEM_FIELDS = new Set(['_rid', '_self', '_etag', '_attachments', '_ts']);
@@ -68,8 +97,17 @@ export class AuthzRig {
     const { meetingId, submissionId } = dataOf(topicForm, 'topic.submit');
     const receipt = await click(persona.politiker, personal(persona.politiker), 'topic.submit', { meetingId, submissionId, ...VALID_TOPIC });
     const topicId = dataOf(receipt, 'topic.edit').topicId!;
+    const activity = anActivity('bid-activity-laering', 'kernegruppe-laering', 'Kernegruppe Læring', persona.medarbejder, bot.clock.now());
+    const otherActivity = anActivity('bid-activity-beskaeftigelse', 'kernegruppe-beskaeftigelse', 'Kernegruppe Beskæftigelse', { id: 'd0000000-0000-4000-8000-000000000016', name: 'Beskæftigelsens politiker' }, bot.clock.now());
+    await bot.repos.catalogues.createActivity(activity);
+    await bot.repos.catalogues.createActivity(otherActivity);
     const baseline = await AuthzRig.snapshot(bot);
-    return new AuthzRig(bot, { draftId, tenderId, otherGroupTenderId, bidId, meetingId: meetingId!, otherMeetingId: 'byraadsmoede-2026-12', topicId }, baseline, JSON.stringify(baseline));
+    return new AuthzRig(
+      bot,
+      { draftId, tenderId, otherGroupTenderId, bidId, meetingId: meetingId!, otherMeetingId: 'byraadsmoede-2026-12', topicId, activityId: activity.id, otherGroupActivityId: otherActivity.id },
+      baseline,
+      JSON.stringify(baseline),
+    );
   }
 
   private static async snapshot(bot: BotDriver): Promise<Record<string, Item[]>> {
@@ -101,7 +139,7 @@ export class AuthzRig {
 }
 
 /** Every error text the bot can answer with, up to its first placeholder: an answer showing one is a refusal. */
-const REFUSALS = Object.entries({ ...da, ...tenderDa, ...agendaDa })
+const REFUSALS = Object.entries({ ...da, ...tenderDa, ...agendaDa, ...activityDa })
   .filter(([key]) => key.startsWith('error.') && key !== 'error.title' && key !== 'error.yourInput' && key !== 'error.unexpected')
   .map(([, value]) => String(value).split('{')[0]!.trim())
   .filter((t) => t.length >= 12);

@@ -90,6 +90,12 @@ const FIELDS = [
   "coBidders",
   "roleKommunen",
   "undo",
+  "activityId",
+  "outcome",
+  "note",
+  "newEffect",
+  "newEvaluationDate",
+  "page",
 ];
 const POLLUTION = [
   "__proto__",
@@ -111,6 +117,8 @@ function payloads(
       rig.ids.bidId,
       rig.ids.meetingId,
       rig.ids.topicId,
+      rig.ids.activityId,
+      rig.ids.otherGroupActivityId,
       "tender-other-tenant-1",
       `bid-${OTHER_TENANT}`,
       OTHER_TENANT,
@@ -229,6 +237,16 @@ function validData(verb: string): Record<string, unknown> {
     "topic.withdrawAsk": topic,
     "topic.withdraw": topic,
     "agenda.text": { meetingId: i.meetingId },
+    "activity.show": { activityId: i.activityId },
+    "activity.followUpForm": { activityId: i.activityId },
+    "activity.followUp": {
+      activityId: i.activityId,
+      outcome: "continued",
+      note: "Godt i gang",
+      newEffect: "Flere drenge læser",
+      newEvaluationDate: "2027-09-01",
+    },
+    "activity.history": { activityId: i.activityId, page: "1" },
   };
   return table[verb] ?? {};
 }

@@ -18,7 +18,7 @@ export const activityEn: Record<ActivityTextKey, string> = {
   'activity.followUps.none': 'No follow-ups yet.',
   'activity.followUp.running': '{date} · {name}: still running',
   'activity.followUp.closed': '{date} · {name}: effect reached – closed',
-  'activity.followUp.continued': '{date} · {name}: continues with the new expected effect "{effect}" and the new evaluation date {evaluation}',
+  'activity.followUp.continued': '{date} · {name}: continues with the new expected effect “{effect}” and the new evaluation date {evaluation}',
   'activity.followUp.note': 'Note: {note}',
   'activity.button.followUp': 'Record follow-up',
   'activity.button.history': 'History',
@@ -70,6 +70,6 @@ export const activityEn: Record<ActivityTextKey, string> = {
   'error.activityEffectTooLong': 'The new expected effect is too long: at most {limit} characters.',
   'error.activityNoteTooLong': 'The note is too long: at most {limit} characters.',
   'error.activityDate': 'Choose a new evaluation date after today ({today}) when the activity continues.',
-  'error.activitiesNotHere': "Activities are shown in a kernegruppe's chat. Write \"activities\" there.",
+  'error.activitiesNotHere': "Activities are shown in a kernegruppe's chat. Write “activities” there.",
   'error.activitiesNotMember': "Only the kernegruppe's members and admins can see the group's activities.",
 };
