@@ -77,6 +77,7 @@ var cosmosContainers = [
       'shownAt'
       'bidId'
       'konsekvensOpen'
+      'evaluationDate'
     ]
   }
   {

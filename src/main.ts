@@ -203,7 +203,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     // Last: what the sweeps above enqueued goes out in the same run.
     startLoop(
       'outbox',
-      () => sendDueNotices({ outbox, tenders, agendas, directories, calendars, conversations, notifier, clock, pacer, log: log.child({ area: 'outbox' }) }, instanceId),
+      () => sendDueNotices({ outbox, tenders, agendas, catalogues, directories, calendars, conversations, notifier, clock, pacer, log: log.child({ area: 'outbox' }) }, instanceId),
       timers ? OUTBOX_INTERVAL_MS : 0,
       schedLog,
     ),

@@ -14,6 +14,7 @@ import { claimToSend, sendable } from './send-claim.js';
 import type { Logger } from '../logger.js';
 import { agendaNotices, forgetAgendaCard } from './agenda.js';
 import { bidNotices } from './bids.js';
+import { activityNotices } from './activity-followup.js';
 import type { NoticeDeps, NoticeRenderer, NoticeRenderers, RenderOutcome } from './notice-kinds.js';
 import type { Pacer } from './pacer.js';
 import type { Delivery, Notifier, OutboxNotice, OutboxSubject } from './ports.js';
@@ -56,7 +57,13 @@ export async function sendDueNotices(deps: OutboxDeps, instanceId: string): Prom
 }
 
 /** Every feature's renderers: the compiler checks that each kind of outbox subject has one. */
-const RENDERERS: NoticeRenderers = { ...bidNotices, ...tenderNotices, ...agendaNotices, ...konsekvensNotices };
+const RENDERERS: NoticeRenderers = {
+  ...bidNotices,
+  ...tenderNotices,
+  ...agendaNotices,
+  ...konsekvensNotices,
+  ...activityNotices,
+};
 
 function render(deps: OutboxDeps, n: OutboxNotice): Promise<RenderOutcome> {
   // The table is keyed by kind, so the renderer found is the one for this subject. A kind no renderer

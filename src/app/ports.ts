@@ -8,7 +8,7 @@ import type { CalendarConfig, Meeting, Override } from '../domain/calendar.js';
 import type { Reminder, ReminderConfig } from '../domain/reminders.js';
 import type { Agenda, AgendaCard, Topic } from '../domain/agenda.js';
 import type { Catalogue } from '../domain/catalogue.js';
-import type { Activity } from '../domain/activity.js';
+import type { Activity, ActivitySummary, FollowUp } from '../domain/activity.js';
 import type { BidHistory } from '../domain/history.js';
 import type { Evaluation, EvaluationMarks } from '../domain/evaluation.js';
 
@@ -196,7 +196,11 @@ export type Notice =
   /** To an økonomikonsulent 1:1: a konsekvensberegning is asked for (the card to make it on). */
   | { readonly kind: 'konsekvens.requested'; readonly tender: Tender; readonly bid: Bid }
   /** The figures made or revised, to the bidder 1:1 or to the group's chat. */
-  | { readonly kind: 'konsekvens.made'; readonly tender: Tender; readonly bid: Bid; readonly audience: 'bidder' | 'group' };
+  | { readonly kind: 'konsekvens.made'; readonly tender: Tender; readonly bid: Bid; readonly audience: 'bidder' | 'group' }
+  /** An activity's evaluation date has come: its card with the follow-up form, to the responsible person 1:1 or to the group's chat. */
+  | { readonly kind: 'activity.followUp'; readonly activity: Activity; readonly place: 'personal' | 'group' }
+  /** The group's chat told that an activity's outcome was recorded. */
+  | { readonly kind: 'activity.recorded'; readonly activity: Activity; readonly followUp: FollowUp };
 
 export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed' | 'throttled';
 export type Delivery =
@@ -295,7 +299,11 @@ export type OutboxSubject =
   /** A konsekvensberegning asked for, to one økonomikonsulent (drawn from the bid as stored when sent). */
   | { readonly kind: 'konsekvens.requested'; readonly tenderId: string; readonly bidId: string }
   /** A konsekvensberegning made or revised, to the bidder or the group's chat. */
-  | { readonly kind: 'konsekvens.made'; readonly tenderId: string; readonly bidId: string; readonly audience: 'bidder' | 'group'; readonly locale: 'da' | 'en' };
+  | { readonly kind: 'konsekvens.made'; readonly tenderId: string; readonly bidId: string; readonly audience: 'bidder' | 'group'; readonly locale: 'da' | 'en' }
+  /** An activity's follow-up reminder, due at its evaluation date; obsolete once closed or moved to another date. */
+  | { readonly kind: 'activity.followUp'; readonly activityId: string; readonly evaluationDate: string }
+  /** The group's chat told of a recorded outcome (the follow-up recorded at `at`). */
+  | { readonly kind: 'activity.recorded'; readonly activityId: string; readonly at: string };
 
 export interface OutboxNotice {
   readonly id: string;
@@ -362,4 +370,6 @@ export interface ActivityRepository {
   /** 'exists' when the activity was made before (the same award settled twice). */
   createActivity(activity: Activity): Promise<'saved' | 'exists'>;
   saveActivity(activity: Activity, etag: string): Promise<SaveOutcome>;
+  /** The group's activities, evaluation date soonest first, at most `limit`, as summaries. */
+  activitiesOfGroup(tenantId: string, groupId: string, limit: number): Promise<ActivitySummary[]>;
 }

@@ -7,8 +7,18 @@
 import { fail, ok, type Result } from './result.js';
 import type { AuditEntry } from './tender.js';
 import type { CatalogueEntry, Cost, PersonRef } from './catalogue.js';
+import { noSuchDate } from './time.js';
 
 export const ACTIVITY_LIMITS = { effect: 1000, note: 2000 } as const;
+
+/** What the group's list of activities shows of each (a projection: never its history or follow-ups). */
+export interface ActivitySummary {
+  readonly id: string;
+  readonly title: string;
+  readonly status: ActivityStatus;
+  readonly evaluationDate: string;
+  readonly responsible: PersonRef;
+}
 
 export type ActivityStatus = 'running' | 'closed';
 
@@ -100,7 +110,7 @@ export function recordFollowUp(
     if (effect === '') return fail('ACTIVITY.EFFECT_REQUIRED');
     if (effect.length > ACTIVITY_LIMITS.effect) return fail('ACTIVITY.EFFECT_TOO_LONG');
     const date = f.newEvaluationDate ?? '';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date <= today) return fail('ACTIVITY.DATE_INVALID');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || noSuchDate(date) || date <= today) return fail('ACTIVITY.DATE_INVALID');
     return ok({
       ...a,
       expectedEffect: effect,

@@ -45,6 +45,7 @@ function dataFor(verb: string, ids: Ids, forged: boolean): Record<string, unknow
   const draft = forged ? ids.otherGroupTenderId : ids.draftId;
   const meeting = forged ? ids.otherMeetingId : ids.meetingId;
   const topic = { meetingId: meeting, topicId: ids.topicId };
+  const activity = forged ? ids.otherGroupActivityId : ids.activityId;
   const table: Record<string, Record<string, unknown>> = {
     'help.profile': {},
     'admin.link': { groupId: 'kernegruppe-beskaeftigelse' },
@@ -88,6 +89,10 @@ function dataFor(verb: string, ids: Ids, forged: boolean): Record<string, unknow
     'konsekvens.open': { bidId: ids.bidId },
     'konsekvens.save': { bidId: ids.bidId, oneOffKr: '250.000', yearlyKr: '0', years: '3', yearlySavingsKr: '0', note: '' },
     'catalogue.export': { catalogueId: forged ? ids.otherGroupCatalogueId : ids.catalogueId },
+    'activity.show': { activityId: activity },
+    'activity.followUpForm': { activityId: activity },
+    'activity.followUp': { activityId: activity, outcome: 'running', note: 'Godt i gang' },
+    'activity.history': { activityId: activity },
   };
   const data = table[verb];
   if (!data) throw new Error(`no data for ${verb}: add it to the matrix`);
@@ -121,6 +126,7 @@ const COMMANDS: Record<string, string> = {
   newTopic: 'nyt emne Ældre og ensomhed',
   agenda: 'dagsorden',
   agendaText: 'dagsorden som tekst',
+  activities: 'aktiviteter',
   unknown: 'blåbærgrød',
 };
 
@@ -235,6 +241,13 @@ const EXPECTED_VERBS: Record<string, Row> = {
   'konsekvens.save': all(''),
   // The catalogue's export links: its kernegruppe's members and admins, anywhere; never another group's catalogue (forgers).
   'catalogue.export': all(`${LAERING} admin`),
+  // An activity: the group's members, the responsible person (medarbejder) and admins see it; the
+  // responsible person, the group's tovholder, chefs and konsulenter and admins record its outcome.
+  // Another group's activity (forger, forgedAuthor) does not exist for them.
+  'activity.show': all(`${LAERING} medarbejder admin`),
+  'activity.history': all(`${LAERING} medarbejder admin`),
+  'activity.followUpForm': all('tovholder konsulent medarbejder admin'),
+  'activity.followUp': all('tovholder! konsulent! medarbejder! admin!'),
 };
 
 const EXPECTED_COMMANDS: Record<string, Row> = {
@@ -258,6 +271,8 @@ const EXPECTED_COMMANDS: Record<string, Row> = {
   // In a group conversation the shared card is posted and kept up to date (its place is stored).
   agenda: { '1:1': AGENDA_READERS, kernegruppe: 'politiker! tovholder! admin! forger! forgedAuthor!', channel: 'politiker! tovholder! admin! forger! forgedAuthor!' },
   agendaText: all('admin'),
+  // Only in a kernegruppe's chat, to its members and admins.
+  activities: { '1:1': '', kernegruppe: `${LAERING} admin forger forgedAuthor`, channel: '' },
   unknown: all(ANYONE),
 };
 

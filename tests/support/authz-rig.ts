@@ -6,6 +6,8 @@
 import type { Container } from '@azure/cosmos';
 import { catalog } from '../../src/adapters/i18n/text.js';
 import { laeringCatalogue } from './catalogue-fixtures.js';
+import { activityOf } from '../../src/domain/activity.js';
+import { activityIdOf, catalogueId } from '../../src/app/catalogue-ids.js';
 import { botAdded, cardAction } from './activities.js';
 import { BotDriver, cardText } from './bot-driver.js';
 import { dataOf } from './card-actions.js';
@@ -35,6 +37,32 @@ export interface Ids {
   /** Kernegruppe Læring's 2027 catalogue, and Beskæftigelse's (for the forgers). */
   readonly catalogueId: string;
   readonly otherGroupCatalogueId: string;
+  /** An activity of Kernegruppe Læring (Sofie Nielsen responsible) and one of another group. */
+  readonly activityId: string;
+  readonly otherGroupActivityId: string;
+}
+
+/** An activity as an award makes it (made through the real repository: the award is another feature's). */
+function anActivity(bidId: string, groupId: string, groupName: string, responsible: { id: string; name: string }, now: Date) {
+  const entry = {
+    bidId,
+    tenderId: 'tender-activity',
+    tenderTitle: 'Flere børn læser',
+    bidNumber: 1,
+    title: 'Læsecafé på biblioteket',
+    bidderId: responsible.id,
+    activityId: activityIdOf(bidId),
+    forudsaetninger: ['laering-1'],
+    crossCutting: false,
+    cost: { oneOffKr: 150_000, yearlyKr: 400_000, source: 'konkretisering' as const },
+    terms: { responsible, expectedEffect: 'Flere børn låner bøger', startDate: '2027-02-01', evaluationDate: '2027-03-29' },
+    decidedBy: 'kernegruppe' as const,
+    state: 'awarded' as const,
+    at: now.toISOString(),
+    by: persona.tovholder.id,
+    byName: persona.tovholder.name,
+  };
+  return activityOf({ id: entry.activityId, tenantId: DEMO_TENANT, groupId, groupName, period: '2027', catalogueId: catalogueId(groupId, '2027'), entry }, persona.tovholder.id, now);
 }
 
 const SYSTEM_FIELDS = new Set(['_rid', '_self', '_etag', '_attachments', '_ts']);
@@ -76,10 +104,26 @@ export class AuthzRig {
     const catalogue = laeringCatalogue(bot.clock.now());
     const otherCatalogue = laeringCatalogue(bot.clock.now(), 'kernegruppe-beskaeftigelse');
     for (const c of [catalogue, otherCatalogue]) await bot.repos.catalogues.saveCatalogue(c, undefined);
+    const activity = anActivity('bid-activity-laering', 'kernegruppe-laering', 'Kernegruppe Læring', persona.medarbejder, bot.clock.now());
+    const otherActivity = anActivity('bid-activity-beskaeftigelse', 'kernegruppe-beskaeftigelse', 'Kernegruppe Beskæftigelse', { id: 'd0000000-0000-4000-8000-000000000016', name: 'Beskæftigelsens politiker' }, bot.clock.now());
+    await bot.repos.catalogues.createActivity(activity);
+    await bot.repos.catalogues.createActivity(otherActivity);
     const baseline = await AuthzRig.snapshot(bot);
     return new AuthzRig(
       bot,
-      { draftId, tenderId, otherGroupTenderId, bidId, meetingId: meetingId!, otherMeetingId: 'byraadsmoede-2026-12', topicId, catalogueId: catalogue.id, otherGroupCatalogueId: otherCatalogue.id },
+      {
+        draftId,
+        tenderId,
+        otherGroupTenderId,
+        bidId,
+        meetingId: meetingId!,
+        otherMeetingId: 'byraadsmoede-2026-12',
+        topicId,
+        catalogueId: catalogue.id,
+        otherGroupCatalogueId: otherCatalogue.id,
+        activityId: activity.id,
+        otherGroupActivityId: otherActivity.id,
+      },
       baseline,
       JSON.stringify(baseline),
     );

@@ -27,6 +27,8 @@ import { agendaCard, agendaNoticeCard, topicFormCard, topicLateCard, topicReceip
 import { exportLinksCard } from '../../src/adapters/cards/export-views.js';
 import { addTopic, lock, newAgenda, TOPIC_LIMITS, type Agenda } from '../../src/domain/agenda.js';
 import { commandsFor } from '../../src/adapters/teams/commands.js';
+import { EMPTY_FOLLOW_UP, followUpFormCard } from '../../src/adapters/cards/activity-views.js';
+import { activityOf, type Activity } from '../../src/domain/activity.js';
 import { parseRosterFile } from '../../src/app/roster-file.js';
 import { actorFrom, type Actor } from '../../src/domain/actor.js';
 import type { Directory } from '../../src/domain/directory.js';
@@ -151,7 +153,50 @@ const firstTopic = fiveTopics.topics[0]!;
 const topicValues = { title: 'Ældre og ensomhed', why: 'Fordi *mange* bor alene', part: '1', committee: 'Social Omsorg' };
 
 /** At least one realistic rendering per template, by template and case name; a template without an entry here fails the card tests. */
+// An activity as an award makes it: Sofie Nielsen's læsecafé, evaluated at the end of March 2027.
+const followUpActivity: Activity = activityOf(
+  {
+    id: 'act-fixture',
+    tenantId: TENANT,
+    groupId: 'kernegruppe-laering',
+    groupName: 'Kernegruppe Læring',
+    period: '2027',
+    catalogueId: 'cat-fixture',
+    entry: {
+      bidId: 'bid-fixture',
+      tenderId: 'tender-fixture',
+      tenderTitle: 'Flere børn læser',
+      bidNumber: 3,
+      title: 'Læsecafé på biblioteket',
+      bidderId: employee.personId,
+      activityId: 'act-fixture',
+      forudsaetninger: ['laering-1'],
+      crossCutting: false,
+      cost: { oneOffKr: 150_000, yearlyKr: 400_000, source: 'konkretisering' },
+      terms: { responsible: { id: employee.personId, name: employee.name }, expectedEffect: 'Flere børn låner bøger hver uge, og forældrene kommer med.', startDate: '2027-02-01', evaluationDate: '2027-03-29' },
+      decidedBy: 'kernegruppe',
+      state: 'awarded',
+      at: '2027-01-15T10:00:00.000Z',
+      by: tovholder.personId,
+      byName: tovholder.name,
+    },
+  },
+  tovholder.personId,
+  new Date('2027-01-15T10:00:00Z'),
+);
+
 export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
+  'activity-form': {
+    'the reminder to the responsible person at the evaluation date': () => followUpFormCard('da', { activity: followUpActivity, place: 'personal', values: EMPTY_FOLLOW_UP, errors: {} }),
+    "the reminder in the kernegruppe's chat, English": () => followUpFormCard('en', { activity: followUpActivity, place: 'group', values: EMPTY_FOLLOW_UP, errors: {} }),
+    'continued without a new effect, a date in the past and a long note, with what was typed': () =>
+      followUpFormCard('da', {
+        activity: followUpActivity,
+        place: 'form',
+        values: { outcome: 'continued', note: 'Æ'.repeat(2001), newEffect: '', newEvaluationDate: '2027-03-01' },
+        errors: { note: 'Bemærkningen er for lang: højst 2000 tegn.', newEffect: 'Skriv den nye forventede effekt, når aktiviteten fortsætter.', newEvaluationDate: 'Vælg en ny evalueringsdato efter i dag (29. marts 2027), når aktiviteten fortsætter.' },
+      }),
+  },
   agenda: {
     'call for topics, no topics yet': () => agendaCard('da', { meeting: dialogmoede, agenda: undefined, mode: { kind: 'shared', stage: 'call' }, now: beforeMeeting }),
     'last call with topics in both parts': () => agendaCard('da', { meeting: dialogmoede, agenda: fiveTopics, mode: { kind: 'shared', stage: 'lastCall' }, now: beforeMeeting }),

@@ -97,6 +97,12 @@ const FIELDS = [
   "years",
   "yearlySavingsKr",
   "catalogueId",
+  "activityId",
+  "outcome",
+  "note",
+  "newEffect",
+  "newEvaluationDate",
+  "page",
 ];
 const POLLUTION = [
   "__proto__",
@@ -120,6 +126,8 @@ function payloads(
       rig.ids.topicId,
       rig.ids.catalogueId,
       rig.ids.otherGroupCatalogueId,
+      rig.ids.activityId,
+      rig.ids.otherGroupActivityId,
       "tender-other-tenant-1",
       `bid-${OTHER_TENANT}`,
       OTHER_TENANT,
@@ -246,6 +254,16 @@ function validData(verb: string): Record<string, unknown> {
     "konsekvens.open": { bidId: i.bidId },
     "konsekvens.save": { bidId: i.bidId, oneOffKr: "250.000", yearlyKr: "0", years: "3", yearlySavingsKr: "0", note: "" },
     "catalogue.export": { catalogueId: i.catalogueId },
+    "activity.show": { activityId: i.activityId },
+    "activity.followUpForm": { activityId: i.activityId },
+    "activity.followUp": {
+      activityId: i.activityId,
+      outcome: "continued",
+      note: "Godt i gang",
+      newEffect: "Flere drenge læser",
+      newEvaluationDate: "2027-09-01",
+    },
+    "activity.history": { activityId: i.activityId, page: "1" },
   };
   return table[verb] ?? {};
 }

@@ -10,7 +10,7 @@ import { onTestFinished } from 'vitest';
 import { Pacer } from '../../src/app/pacer.js';
 import { planReminders, sendDueReminders, type ReminderDeps } from '../../src/app/reminders.js';
 import { seedDemoData } from '../../src/app/seed-demo.js';
-import type { ConversationRecord } from '../../src/app/ports.js';
+import type { ActivityRepository, CatalogueRepository, ConversationRecord } from '../../src/app/ports.js';
 import type { CosmosCalendarRepository } from '../../src/adapters/cosmos/reminder-repository.js';
 import { TeamsNotifier } from '../../src/adapters/teams/teams-notifier.js';
 import { DEFAULT_REMINDERS, type ReminderConfig } from '../../src/domain/reminders.js';
@@ -54,7 +54,7 @@ export class ReminderRig {
   private stopped = false;
 
   private constructor(
-    readonly deps: ReminderDeps,
+    readonly deps: ReminderDeps & { readonly catalogues: CatalogueRepository & ActivityRepository },
     readonly clock: TestClock,
     readonly connector: RecordingConnector,
     readonly calendars: CosmosCalendarRepository,
@@ -94,7 +94,7 @@ export class ReminderRig {
     const log = pino({ level: 'silent' });
     const captured = capturedLog('warn');
     const calendars = repos.calendars;
-    const deps: ReminderDeps = {
+    const deps: ReminderDeps & { readonly catalogues: CatalogueRepository & ActivityRepository } = {
       ...repos,
       notifier: new TeamsNotifier(new TeamsAdapter({}), '', repos.conversations, clock, log),
       clock,

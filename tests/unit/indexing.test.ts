@@ -18,6 +18,7 @@ const REPOSITORIES: Record<string, keyof typeof CONTAINERS> = {
   'reminder-repository.ts': 'reminders',
   'outbox-repository.ts': 'reminders',
   'agenda-repository.ts': 'agendas',
+  'catalogue-repository.ts': 'tenders',
 };
 
 /** The file's string literals (comments skipped; a template literal whole, `${…}` and all). */

@@ -32,6 +32,7 @@ export const CARD_NAMES = [
   'evaluation-form',
   'konsekvens-form',
   'export-links',
+  'activity-form',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -6,7 +6,7 @@
 import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
 import type { ActivityRepository, CatalogueRepository, SaveOutcome, Versioned } from '../../app/ports.js';
-import type { Activity } from '../../domain/activity.js';
+import type { Activity, ActivitySummary } from '../../domain/activity.js';
 import type { Catalogue } from '../../domain/catalogue.js';
 import { isItemId, writeOutcome } from './cosmos-errors.js';
 
@@ -98,6 +98,8 @@ export const ActivityItemSchema = z.object({
   _etag: z.string(),
 });
 
+const ActivitySummarySchema = ActivityItemSchema.pick({ id: true, title: true, status: true, evaluationDate: true, responsible: true });
+
 function toCatalogue(resource: unknown): Versioned<Catalogue> {
   const { pk: _pk, type: _type, _etag, ...catalogue } = CatalogueItemSchema.parse(resource);
   return { value: catalogue, etag: _etag };
@@ -161,5 +163,22 @@ export class CosmosCatalogueRepository implements CatalogueRepository, ActivityR
 
   saveActivity(activity: Activity, etag: string): Promise<SaveOutcome> {
     return writeOutcome(() => this.container.item(activity.id, activity.tenantId).replace({ ...activity, pk: activity.tenantId, type: 'activity' }, { accessCondition: { type: 'IfMatch', condition: etag } }));
+  }
+
+  /** One query in the tenant's partition, TOP `limit`, projected to what the list shows (never history or follow-ups). */
+  async activitiesOfGroup(tenantId: string, groupId: string, limit: number): Promise<ActivitySummary[]> {
+    const { resources } = await this.container.items
+      .query<unknown>(
+        {
+          query: `SELECT TOP ${Math.trunc(limit)} c.id, c.title, c.status, c.evaluationDate, c.responsible FROM c WHERE c.pk = @pk AND c.type = 'activity' AND c.groupId = @g ORDER BY c.evaluationDate`,
+          parameters: [
+            { name: '@pk', value: tenantId },
+            { name: '@g', value: groupId },
+          ],
+        },
+        { partitionKey: tenantId },
+      )
+      .fetchAll();
+    return resources.map((r) => ActivitySummarySchema.parse(r));
   }
 }

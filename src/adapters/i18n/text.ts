@@ -8,6 +8,8 @@ import { tenderDa, type TenderTextKey } from './tender-da.js';
 import { tenderEn } from './tender-en.js';
 import { agendaDa, type AgendaTextKey } from './agenda-da.js';
 import { agendaEn } from './agenda-en.js';
+import { activityDa, type ActivityTextKey } from './activity-da.js';
+import { activityEn } from './activity-en.js';
 import { evaluationDa, type EvaluationTextKey } from './evaluation-da.js';
 import { evaluationEn } from './evaluation-en.js';
 import { exportDa, type ExportTextKey } from './export-da.js';
@@ -24,6 +26,7 @@ type AreaKeys = [
   CoreTextKey,
   TenderTextKey,
   AgendaTextKey,
+  ActivityTextKey,
   EvaluationTextKey,
   ExportTextKey,
   HistoryTextKey,
@@ -40,6 +43,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...da,
     ...tenderDa,
     ...agendaDa,
+    ...activityDa,
     ...evaluationDa,
     ...exportDa,
     ...historyDa,
@@ -49,6 +53,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...en,
     ...tenderEn,
     ...agendaEn,
+    ...activityEn,
     ...evaluationEn,
     ...exportEn,
     ...historyEn,

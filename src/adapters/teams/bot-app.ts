@@ -22,6 +22,7 @@ import * as konsekvens from './konsekvens-handlers.js';
 import { exportCatalogue } from './export-handlers.js';
 import type { ExportLinkSettings } from '../../app/export.js';
 import { randomBytes } from 'node:crypto';
+import * as activity from './activity-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -115,6 +116,8 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
       if (answer.text !== undefined) await turn.ctx.sendActivities(splitText(answer.text).map((part) => ({ type: 'message', text: part, textFormat: 'plain' })));
       return answer.card ? sendCard(turn.ctx, answer.card) : undefined;
     }
+    case 'activities':
+      return sendCard(turn.ctx, await activity.list(deps, turn, input));
     case 'unknown':
       // A message without text is a press on an old Action.Submit button: say so rather than "I did not understand ''".
       if (command.text === '' && turn.ctx.activity.value !== undefined)
@@ -233,6 +236,11 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   // The activity catalogue's export for the temamøde (links made for the person who pressed)
   const exportDeps = { ...deps, exportLinks: deps.exportLinks ?? { secret: randomBytes(32), baseUrl: () => 'http://localhost:3978' } };
   execute('catalogue.export', (turn, data) => exportCatalogue(exportDeps, turn, data));
+  // Activities and their follow-up
+  execute('activity.show', (turn, data) => activity.show(deps, turn, data));
+  execute('activity.followUpForm', (turn, data) => activity.followUpForm(deps, turn, data));
+  execute('activity.followUp', (turn, data) => activity.followUp(deps, turn, data));
+  execute('activity.history', (turn, data) => activity.history(deps, turn, data));
 
   // Registered last, so they answer only the card actions no route above took: old or tampered cards.
   const unknownAction = guardInvoke(deps, async (turn) => {

@@ -26,6 +26,7 @@ export type Command =
   | { kind: 'newTopic'; title?: string | undefined }
   | { kind: 'agenda' }
   | { kind: 'agendaText' }
+  | { kind: 'activities' }
   | { kind: 'unknown'; text: string };
 
 /**
@@ -69,6 +70,7 @@ export function parseCommand(raw: string | undefined): Command {
   const titled = /^(?:nyt emne|emne|tilføj emne|new topic|add topic)[:\s]\s*(.+)$/i.exec(original);
   if (titled) return { kind: 'newTopic', title: titled[1]!.trim() };
   if (/^(dagsorden|dagsordenen|agenda)$/.test(t)) return { kind: 'agenda' };
+  if (/^(aktiviteter|activities)$/.test(t)) return { kind: 'activities' };
   if (/^(dagsorden|dagsordenen|agenda) (som |i |as )?(tekst|text|markdown)$/.test(t)) return { kind: 'agendaText' };
   const move = new RegExp(`^(?:flyt møde|move meeting)\\s+(\\S+)\\s+(?:til|to)\\s+${DATE_TIME}$`, 'i').exec(original);
   if (move) return { kind: 'moveMeeting', meetingId: move[1]!.toLowerCase(), ...dateTimeOf(move, 2) };
@@ -99,6 +101,8 @@ export interface HelpPlace {
   readonly linked: boolean;
   /** This channel is an announcement channel. */
   readonly announcement: boolean;
+  /** This is a kernegruppe's chat and the person may see its activities (mayListActivitiesHere). */
+  readonly canListActivities?: boolean | undefined;
 }
 
 /** The 1:1 chat in a tenant that has not let chefs add topics. */
@@ -121,6 +125,7 @@ const HELP: readonly CommandHelp[] = [
   { usage: 'cmd.myBids', description: 'cmd.myBids.text', visibleTo: everyone },
   // Only in the kernegruppe's chat, where a tender is started.
   { usage: 'cmd.newTender', description: 'cmd.newTender.text', visibleTo: (p) => p.canStartTender },
+  { usage: 'cmd.activities', description: 'cmd.activities.text', visibleTo: (p) => p.canListActivities === true },
   { usage: 'cmd.meetings', description: 'cmd.meetings.text', visibleTo: everyone },
   { usage: 'cmd.newTopic', description: 'cmd.newTopic.text', visibleTo: (p) => p.canAddTopic },
   { usage: 'cmd.agenda', description: 'cmd.agenda.text', visibleTo: (p) => mayReadAgenda(p.actor) },

@@ -16,6 +16,7 @@ import {
 } from '../../app/directory-admin.js';
 import type { CalendarRepository, ConversationRepository } from '../../app/ports.js';
 import { tenderPlaceFor } from '../../app/tenders.js';
+import { mayListActivitiesHere } from '../../app/activity-followup.js';
 import type { CardJson } from '../cards/render-card.js';
 import { escapeMarkdown as esc } from '../cards/render-card.js';
 import { helpCard, linksCard, noticeCard, profileCard } from '../cards/views.js';
@@ -47,6 +48,7 @@ export async function showHelp(deps: HandlerDeps, turn: Turn, notUnderstood?: st
     canStartTender: tenderPlaceFor(acting, conversation.conversationId).ok,
     linked: Boolean(link?.group),
     announcement: link?.announcement ?? false,
+    canListActivities: mayListActivitiesHere(acting, conversation.conversationId),
   };
   return helpCard(locale, {
     actor,

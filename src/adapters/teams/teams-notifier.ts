@@ -12,10 +12,18 @@ import { tenderNoticeViews } from '../cards/tender-notice-views.js';
 import { bidNoticeViews } from '../cards/bid-views.js';
 import { agendaNoticeViews } from '../cards/agenda-views.js';
 import { konsekvensNoticeViews } from '../cards/konsekvens-views.js';
+import { activityNoticeViews } from '../cards/activity-views.js';
 import type { Locale } from '../i18n/text.js';
 
 /** Every feature's notice views: the compiler checks that each kind of notice has one. */
-const NOTICE_VIEWS: NoticeViews = { ...tenderNoticeViews, ...bidNoticeViews, ...reminderNoticeViews, ...agendaNoticeViews, ...konsekvensNoticeViews };
+const NOTICE_VIEWS: NoticeViews = {
+  ...tenderNoticeViews,
+  ...bidNoticeViews,
+  ...reminderNoticeViews,
+  ...agendaNoticeViews,
+  ...konsekvensNoticeViews,
+  ...activityNoticeViews,
+};
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */
 const TEAMS_AUDIENCE = 'https://api.botframework.com';
