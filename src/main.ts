@@ -21,6 +21,8 @@ import { startLoop } from './adapters/scheduler/interval-loop.js';
 import { CosmosTenderRepository } from './adapters/cosmos/tender-repository.js';
 import { CosmosAgendaRepository } from './adapters/cosmos/agenda-repository.js';
 import { CosmosOutboxRepository } from './adapters/cosmos/outbox-repository.js';
+import { CosmosCatalogueRepository } from './adapters/cosmos/catalogue-repository.js';
+import { settleCatalogue } from './app/catalogue-settle.js';
 import { sendDueNotices } from './app/outbox.js';
 import { numberBids } from './app/bid-numbers.js';
 import type { AfterClick } from './app/ports.js';
@@ -96,6 +98,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const leases = new CosmosLeaseRepository(cosmos.containers.reminders);
   const agendas = new CosmosAgendaRepository(cosmos.containers.agendas);
   const outbox = new CosmosOutboxRepository(cosmos.containers.reminders);
+  const catalogues = new CosmosCatalogueRepository(cosmos.containers.tenders);
   const agendaQueue = new AgendaWriteQueue();
   if (config.demoData) await seedDemo(opts, { directories, clock });
 
@@ -111,8 +114,15 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   // both after the click has been answered. Tests that run the scheduled work by hand do without.
   const numbering = new Set<string>();
   let wakeSender = (): void => undefined;
-  const afterClick: AfterClick = ({ tenantId, tenderId }) => {
+  const afterClick: AfterClick = ({ tenantId, tenderId, catalogueId }) => {
     if (!timers) return;
+    if (catalogueId) {
+      // The activities, bid statuses and notices a decision owes; the sweep finishes it if this is cut short.
+      void settleCatalogue({ catalogues, tenders, directories, outbox, clock, log }, tenantId, catalogueId)
+        .catch((err: unknown) => log.error({ err, tenantId, catalogueId }, 'settling the catalogue failed'))
+        .finally(() => wakeSender());
+      return;
+    }
     if (!tenderId) return wakeSender();
     const key = `${tenantId}|${tenderId}`;
     if (numbering.has(key)) return;
@@ -131,6 +141,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     calendars,
     reminders,
     agendas,
+    catalogues,
     agendaQueue,
     notifier,
     clock,
@@ -167,7 +178,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`;
   const schedLog = log.child({ area: 'scheduler' });
   const loops = [
-    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
+    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, catalogues, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
     startLoop(
       'planner',
       () => planAllTenants(reminderDeps),
@@ -189,7 +200,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     // Last: what the sweeps above enqueued goes out in the same run.
     startLoop(
       'outbox',
-      () => sendDueNotices({ outbox, tenders, agendas, directories, calendars, conversations, notifier, clock, pacer, log: log.child({ area: 'outbox' }) }, instanceId),
+      () => sendDueNotices({ outbox, tenders, agendas, directories, calendars, conversations, notifier, clock, pacer, catalogues, log: log.child({ area: 'outbox' }) }, instanceId),
       timers ? OUTBOX_INTERVAL_MS : 0,
       schedLog,
     ),

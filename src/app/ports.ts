@@ -167,7 +167,12 @@ export type Notice =
   /** To a topic's author 1:1: a receipt, or that a cancelled meeting's topic moved to `meeting`. */
   /** The agenda as plain text (markdown) for the minutes: sent as text, not as a card. */
   | { readonly kind: 'agenda.text'; readonly text: string }
-  | { readonly kind: 'topic.receipt'; readonly topic: Topic; readonly meeting: Meeting; readonly change: 'added' | 'edited' | 'withdrawn' | 'moved'; readonly cancelled?: Meeting | undefined; readonly changedBy?: string | undefined };
+  | { readonly kind: 'topic.receipt'; readonly topic: Topic; readonly meeting: Meeting; readonly change: 'added' | 'edited' | 'withdrawn' | 'moved'; readonly cancelled?: Meeting | undefined; readonly changedBy?: string | undefined }
+  /** A bidder told 1:1 of their bid's new status (awarded, indstillet, rejected) and why, as the bid is stored. */
+  | { readonly kind: 'bid.status'; readonly bid: Bid; readonly tenderTitle: string }
+  /** The group's chat told what the Byråd decided on its catalogue, or that an activity came into it. */
+  | { readonly kind: 'catalogue.decided'; readonly catalogue: Catalogue }
+  | { readonly kind: 'catalogue.entry'; readonly catalogue: Catalogue; readonly bidId: string };
 
 export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed' | 'throttled';
 export type Delivery =
@@ -262,7 +267,13 @@ export type OutboxSubject =
       readonly locale: 'da' | 'en';
     }
   /** Redraw a shared agenda card from the agenda as it is stored. */
-  | { readonly kind: 'agenda.redraw'; readonly meetingId: string; readonly conversationId: string; readonly activityId: string };
+  | { readonly kind: 'agenda.redraw'; readonly meetingId: string; readonly conversationId: string; readonly activityId: string }
+  /** A bidder told of their bid's new status (drawn from the bid as stored; obsolete once it moved on). */
+  | { readonly kind: 'bid.status'; readonly bidId: string; readonly status: 'awarded' | 'selected' | 'rejected' }
+  /** The group's chat told of the Byråd's decision on its catalogue (drawn from the catalogue as stored). */
+  | { readonly kind: 'catalogue.decided'; readonly catalogueId: string }
+  /** The group's chat told that an awarded or indstillet bid came into its catalogue. */
+  | { readonly kind: 'catalogue.entry'; readonly catalogueId: string; readonly bidId: string };
 
 export interface OutboxNotice {
   readonly id: string;
@@ -299,7 +310,7 @@ export interface OutboxRepository {
 
 /** Wakes the outbox sender (and the bid numbering) after a click, without the click waiting for it. */
 export interface AfterClick {
-  (work: { readonly tenantId: string; readonly tenderId?: string | undefined }): void;
+  (work: { readonly tenantId: string; readonly tenderId?: string | undefined; readonly catalogueId?: string | undefined }): void;
 }
 
 export interface Lease {

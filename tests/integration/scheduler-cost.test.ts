@@ -92,7 +92,7 @@ describe('a scheduler pass for a tenant with three years of history and nothing 
     const plan = await count(() => planAllTenants(instance));
     const reminders = await count(() => rig.send());
     const agendas = await count(() => sweepAgendas({ ...rig.deps, outbox: rig.repos.outbox }));
-    const outbox = await count(() => sendDueNotices({ ...rig.deps, outbox: rig.repos.outbox }, 'instance-a'));
+    const outbox = await count(() => sendDueNotices({ ...rig.deps, outbox: rig.repos.outbox, catalogues: rig.repos.catalogues }, 'instance-a'));
     // Measured: first planner pass 5 (7 HTTP requests with the two query plans), then 3 (4); reminder
     // sender, agenda sweep and outbox 1 query each (2 HTTP requests each): 6 per pass (10 HTTP).
     // First pass: the tenant list (query), the roster and the calendar, one query for what is planned

@@ -29,6 +29,8 @@ export const CARD_NAMES = [
   'holiday',
   'agenda',
   'topic-form',
+  'catalogue',
+  'catalogue-form',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

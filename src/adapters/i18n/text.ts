@@ -8,15 +8,21 @@ import { tenderDa, type TenderTextKey } from './tender-da.js';
 import { tenderEn } from './tender-en.js';
 import { agendaDa, type AgendaTextKey } from './agenda-da.js';
 import { agendaEn } from './agenda-en.js';
+import { catalogueDa, type CatalogueTextKey } from './catalogue-da.js';
+import { catalogueEn } from './catalogue-en.js';
 
 export type Locale = 'da' | 'en';
-export type TextKey = CoreTextKey | TenderTextKey | AgendaTextKey;
+export type TextKey = CoreTextKey | TenderTextKey | AgendaTextKey | CatalogueTextKey;
 
 // A key in two catalogs would silently shadow one text with the other: make it a type error.
-type SharedKeys = (CoreTextKey & TenderTextKey) | (CoreTextKey & AgendaTextKey) | (TenderTextKey & AgendaTextKey);
+type SharedKeys =
+  | (CoreTextKey & TenderTextKey)
+  | (CoreTextKey & AgendaTextKey)
+  | (TenderTextKey & AgendaTextKey)
+  | (CatalogueTextKey & (CoreTextKey | TenderTextKey | AgendaTextKey));
 const _noKeyInTwoCatalogs: [SharedKeys] extends [never] ? true : never = true;
 
-const CATALOGS: Record<Locale, Record<TextKey, string>> = { da: { ...da, ...tenderDa, ...agendaDa }, en: { ...en, ...tenderEn, ...agendaEn } };
+const CATALOGS: Record<Locale, Record<TextKey, string>> = { da: { ...da, ...tenderDa, ...agendaDa, ...catalogueDa }, en: { ...en, ...tenderEn, ...agendaEn, ...catalogueEn } };
 
 /** Danish unless the user's Teams runs in English. */
 export function localeOf(activityLocale: string | undefined): Locale {

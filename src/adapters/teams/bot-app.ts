@@ -4,7 +4,7 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { AgendaRepository, CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository } from '../../app/ports.js';
+import type { ActivityRepository, CatalogueRepository, AgendaRepository, CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository } from '../../app/ports.js';
 import * as calendar from './calendar-handlers.js';
 import type { Logger } from '../../logger.js';
 import { splitText } from '../cards/card-budget.js';
@@ -15,6 +15,7 @@ import { botMembershipChange, onConversationEvent } from './conversation-events.
 import { announceHere, linkHere, showHelp, showLinks, showProfile, unlinkHere } from './directory-handlers.js';
 import * as tender from './tender-handlers.js';
 import * as agenda from './agenda-handlers.js';
+import * as catalogue from './catalogue-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -25,6 +26,7 @@ export interface BotDeps {
   readonly calendars: CalendarRepository;
   readonly reminders: ReminderRepository;
   readonly agendas: AgendaRepository;
+  readonly catalogues: CatalogueRepository & ActivityRepository;
   readonly agendaQueue?: AgendaWriteQueue | undefined;
   readonly notifier: Notifier;
   readonly clock: Clock;
@@ -98,6 +100,8 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
     case 'agenda':
       if (turn.who.conversation.conversationType !== 'personal') return agenda.postShared(deps, turn, input);
       return sendCard(turn.ctx, await agenda.show(deps, turn, { input }));
+    case 'catalogue':
+      return sendCard(turn.ctx, await catalogue.show(deps, turn, { period: command.period, input }));
     case 'agendaText': {
       const answer = await agenda.asText(deps, turn, undefined, input);
       if (answer.text !== undefined) await turn.ctx.sendActivities(splitText(answer.text).map((part) => ({ type: 'message', text: part, textFormat: 'plain' })));
@@ -208,6 +212,17 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     if (answer.text !== undefined) await turn.ctx.sendActivities(splitText(answer.text).map((part) => ({ type: 'message', text: part, textFormat: 'plain' })));
     return answer.card ?? noticeCard(turn.who.locale, { text: text(turn.who.locale, 'agenda.text.sentHere'), style: 'good' });
   });
+  // The kernegruppe's activity catalogue
+  execute('catalogue.show', (turn, data) => {
+    const d = catalogue.ShowData.parse(data);
+    return catalogue.show(deps, turn, { groupId: d.groupId, period: d.period, page: d.page === undefined ? undefined : Number(d.page) });
+  });
+  execute('catalogue.frameForm', (turn, data) => catalogue.frameForm(deps, turn, data));
+  execute('catalogue.frame', (turn, data) => catalogue.saveFrame(deps, turn, data));
+  execute('catalogue.presentForm', (turn, data) => catalogue.presentForm(deps, turn, data));
+  execute('catalogue.present', (turn, data) => catalogue.present(deps, turn, data));
+  execute('catalogue.decisionForm', (turn, data) => catalogue.decisionForm(deps, turn, data));
+  execute('catalogue.decide', (turn, data) => catalogue.decide(deps, turn, data));
 
   // Registered last, so they answer only the card actions no route above took: old or tampered cards.
   const unknownAction = guardInvoke(deps, async (turn) => {

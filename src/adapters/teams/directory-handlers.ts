@@ -16,6 +16,7 @@ import {
 } from '../../app/directory-admin.js';
 import type { CalendarRepository, ConversationRepository } from '../../app/ports.js';
 import { tenderPlaceFor } from '../../app/tenders.js';
+import { catalogueRights } from '../../app/catalogue.js';
 import type { CardJson } from '../cards/render-card.js';
 import { escapeMarkdown as esc } from '../cards/render-card.js';
 import { helpCard, linksCard, noticeCard, profileCard } from '../cards/views.js';
@@ -47,8 +48,10 @@ export async function showHelp(deps: HandlerDeps, turn: Turn, notUnderstood?: st
     canStartTender: tenderPlaceFor(acting, conversation.conversationId).ok,
     linked: Boolean(link?.group),
     announcement: link?.announcement ?? false,
+    catalogueGroupId: directory && link?.group && findGroupById(directory, link.group)?.kind === 'kernegruppe' && catalogueRights(actor, link.group).read ? link.group : undefined,
   };
   return helpCard(locale, {
+    catalogueGroupId: place.catalogueGroupId,
     actor,
     commands: commandsFor(actor, locale, place),
     notUnderstood,
