@@ -80,6 +80,13 @@ function dataFor(verb: string, ids: Ids, forged: boolean): Record<string, unknow
     'topic.withdrawAsk': topic,
     'topic.withdraw': topic,
     'agenda.text': { meetingId: meeting },
+    'catalogue.show': { groupId: forged ? 'kernegruppe-beskaeftigelse' : 'kernegruppe-laering', period: '2027' },
+    'catalogue.frameForm': { groupId: forged ? 'kernegruppe-beskaeftigelse' : 'kernegruppe-laering', period: '2027' },
+    'catalogue.frame': { groupId: forged ? 'kernegruppe-beskaeftigelse' : 'kernegruppe-laering', period: '2027', amount: '1.500.000', note: 'Revideret' },
+    'catalogue.presentForm': { catalogueId: forged ? ids.otherGroupCatalogueId : ids.catalogueId },
+    'catalogue.present': { catalogueId: forged ? ids.otherGroupCatalogueId : ids.catalogueId, meetingId: 'temamoede-2026-12' },
+    'catalogue.decisionForm': { catalogueId: forged ? ids.otherGroupCatalogueId : ids.presentedCatalogueId },
+    'catalogue.decide': { catalogueId: forged ? ids.otherGroupCatalogueId : ids.presentedCatalogueId, outcome: 'approved', meetingId: 'byraadsmoede-2026-12', note: '' },
   };
   const data = table[verb];
   if (!data) throw new Error(`no data for ${verb}: add it to the matrix`);
@@ -113,6 +120,7 @@ const COMMANDS: Record<string, string> = {
   newTopic: 'nyt emne Ældre og ensomhed',
   agenda: 'dagsorden',
   agendaText: 'dagsorden som tekst',
+  catalogue: 'katalog 2027',
   unknown: 'blåbærgrød',
 };
 
@@ -214,6 +222,15 @@ const EXPECTED_VERBS: Record<string, Row> = {
   'topic.withdrawAsk': all('politiker admin'),
   'topic.withdraw': all('politiker! admin!'),
   'agenda.text': all('admin'),
+  // The activity catalogue: read by the group's members and admins; the frame by an admin or the group's
+  // økonomikonsulent; presented by the tovholder or an admin; the Byråd's decision by an admin.
+  'catalogue.show': all(`${LAERING} admin`),
+  'catalogue.frameForm': all('oekonomi admin'),
+  'catalogue.frame': all('oekonomi! admin!'),
+  'catalogue.presentForm': all('tovholder admin'),
+  'catalogue.present': all('tovholder! admin!'),
+  'catalogue.decisionForm': all('admin'),
+  'catalogue.decide': all('admin!'),
 };
 
 const EXPECTED_COMMANDS: Record<string, Row> = {
@@ -237,6 +254,8 @@ const EXPECTED_COMMANDS: Record<string, Row> = {
   // In a group conversation the shared card is posted and kept up to date (its place is stored).
   agenda: { '1:1': AGENDA_READERS, kernegruppe: 'politiker! tovholder! admin! forger! forgedAuthor!', channel: 'politiker! tovholder! admin! forger! forgedAuthor!' },
   agendaText: all('admin'),
+  // Only in a kernegruppe's chat, for its members and admins.
+  catalogue: { '1:1': '', kernegruppe: `${LAERING} admin forger forgedAuthor`, channel: '' },
   unknown: all(ANYONE),
 };
 

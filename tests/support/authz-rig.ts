@@ -15,6 +15,9 @@ import { freshDatabase, type CosmosRequestLog } from './cosmos.js';
 import { conversations, DEMO_TENANT, persona, personal } from './demo.js';
 import { numberBids } from '../../src/app/bid-numbers.js';
 import { VALID_BID_FORM, VALID_TENDER_FORM } from './forms.js';
+import { addEntry, emptyCatalogue, present, setFrame, type Catalogue } from '../../src/domain/catalogue.js';
+import { activityIdOf, catalogueId } from '../../src/app/catalogue-ids.js';
+import type { Bid } from '../../src/domain/bid.js';
 
 export const VALID_TENDER = VALID_TENDER_FORM;
 
@@ -31,6 +34,30 @@ export interface Ids {
   readonly meetingId: string;
   readonly otherMeetingId: string;
   readonly topicId: string;
+  /** Kernegruppe Læring's 2027 catalogue (a draft with the bid indstillet), its 2028 one (presented), and Beskæftigelse's. */
+  readonly catalogueId: string;
+  readonly presentedCatalogueId: string;
+  readonly otherGroupCatalogueId: string;
+}
+
+/** A catalogue with a frame and the bid indstillet in it, presented at a temamøde when asked. */
+function rigCatalogue(group: { id: string; name: string; kerneopgave: string }, period: string, bid: Bid, presented: boolean, now: Date): Catalogue {
+  const by = { id: 'rig', name: 'Rig' };
+  const framed = setFrame(emptyCatalogue({ id: catalogueId(group.id, period), tenantId: DEMO_TENANT, group, period }, now), 1_000_000, by, '', now);
+  if (!framed.ok) throw new Error(framed.code);
+  const entry = {
+    bidId: bid.id, tenderId: bid.tenderId, tenderTitle: 'Offentliggjort', bidNumber: bid.number, title: bid.title, bidderId: bid.bidderId, activityId: activityIdOf(bid.id),
+    forudsaetninger: bid.forudsaetninger, crossCutting: bid.crossCutting, cost: { oneOffKr: 1000, yearlyKr: 0, source: 'none' as const },
+    terms: { responsible: { id: bid.bidderId, name: bid.bidderName }, expectedEffect: 'Effekt', startDate: '2027-01-01', evaluationDate: '2027-12-01' },
+    decidedBy: 'byraad' as const, state: 'indstillet' as const, by: by.id, byName: by.name,
+  };
+  const added = addEntry(framed.value, entry, undefined, now);
+  if (!added.ok) throw new Error(added.code);
+  const c = { ...added.value.catalogue, unsettled: [] };
+  if (!presented) return c;
+  const p = present(c, { id: 'temamoede-2026-12', title: 'Temamøde', start: '2026-12-02T15:00:00.000Z' }, by.id, now);
+  if (!p.ok) throw new Error(p.code);
+  return p.value;
 }
 
 const SYSTEM_FIELDS = new Set(['_rid', '_self', '_etag', '_attachments', '_ts']);
@@ -69,8 +96,17 @@ export class AuthzRig {
     const { meetingId, submissionId } = dataOf(topicForm, 'topic.submit');
     const receipt = await click(persona.politiker, personal(persona.politiker), 'topic.submit', { meetingId, submissionId, ...VALID_TOPIC });
     const topicId = dataOf(receipt, 'topic.edit').topicId!;
+    const bid = (await bot.repos.tenders.getBid(DEMO_TENANT, bidId))!.value;
+    const laering = { id: 'kernegruppe-laering', name: 'Kernegruppe Læring', kerneopgave: 'laering' };
+    const cats = [rigCatalogue(laering, '2027', bid, false, bot.clock.now()), rigCatalogue(laering, '2028', bid, true, bot.clock.now()), rigCatalogue({ id: 'kernegruppe-beskaeftigelse', name: 'Kernegruppe Beskæftigelse', kerneopgave: 'beskaeftigelse' }, '2027', bid, true, bot.clock.now())];
+    for (const c of cats) await bot.repos.catalogues.saveCatalogue(c, undefined);
     const baseline = await AuthzRig.snapshot(bot);
-    return new AuthzRig(bot, { draftId, tenderId, otherGroupTenderId, bidId, meetingId: meetingId!, otherMeetingId: 'byraadsmoede-2026-12', topicId }, baseline, JSON.stringify(baseline));
+    return new AuthzRig(
+      bot,
+      { draftId, tenderId, otherGroupTenderId, bidId, meetingId: meetingId!, otherMeetingId: 'byraadsmoede-2026-12', topicId, catalogueId: cats[0]!.id, presentedCatalogueId: cats[1]!.id, otherGroupCatalogueId: cats[2]!.id },
+      baseline,
+      JSON.stringify(baseline),
+    );
   }
 
   private static async snapshot(bot: BotDriver): Promise<Record<string, Item[]>> {

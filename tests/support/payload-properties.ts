@@ -90,6 +90,13 @@ const FIELDS = [
   "coBidders",
   "roleKommunen",
   "undo",
+  "catalogueId",
+  "period",
+  "page",
+  "amount",
+  "note",
+  "outcome",
+  "approved",
 ];
 const POLLUTION = [
   "__proto__",
@@ -111,6 +118,9 @@ function payloads(
       rig.ids.bidId,
       rig.ids.meetingId,
       rig.ids.topicId,
+      rig.ids.catalogueId,
+      rig.ids.presentedCatalogueId,
+      rig.ids.otherGroupCatalogueId,
       "tender-other-tenant-1",
       `bid-${OTHER_TENANT}`,
       OTHER_TENANT,
@@ -229,6 +239,13 @@ function validData(verb: string): Record<string, unknown> {
     "topic.withdrawAsk": topic,
     "topic.withdraw": topic,
     "agenda.text": { meetingId: i.meetingId },
+    "catalogue.show": { groupId: "kernegruppe-laering", period: "2027", page: "0" },
+    "catalogue.frameForm": { groupId: "kernegruppe-laering", period: "2027" },
+    "catalogue.frame": { groupId: "kernegruppe-laering", period: "2027", amount: "1.500.000", note: "Revideret" },
+    "catalogue.presentForm": { catalogueId: i.catalogueId },
+    "catalogue.present": { catalogueId: i.catalogueId, meetingId: "temamoede-2026-12" },
+    "catalogue.decisionForm": { catalogueId: i.presentedCatalogueId },
+    "catalogue.decide": { catalogueId: i.presentedCatalogueId, outcome: "changed", meetingId: "byraadsmoede-2026-12", note: "", approved: i.bidId },
   };
   return table[verb] ?? {};
 }
