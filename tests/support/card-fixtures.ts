@@ -31,6 +31,7 @@ import {
   submitBidOn,
   withdrawnBid,
 } from './tender-fixtures.js';
+import { BID_STATUS_FIXTURES, CATALOGUE_CARD_FIXTURES } from './catalogue-fixtures.js';
 
 const parsed = parseRosterFile(readFileSync(new URL('../../demo/roster.yaml', import.meta.url), 'utf8'));
 if (!parsed.ok || !parsed.tenantId) throw new Error('demo/roster.yaml does not parse');
@@ -119,6 +120,7 @@ const topicValues = { title: 'Ældre og ensomhed', why: 'Fordi *mange* bor alene
 
 /** At least one realistic rendering per template, by template and case name; a template without an entry here fails the card tests. */
 export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
+  ...CATALOGUE_CARD_FIXTURES,
   agenda: {
     'call for topics, no topics yet': () => agendaCard('da', { meeting: dialogmoede, agenda: undefined, mode: { kind: 'shared', stage: 'call' }, now: beforeMeeting }),
     'last call with topics in both parts': () => agendaCard('da', { meeting: dialogmoede, agenda: fiveTopics, mode: { kind: 'shared', stage: 'lastCall' }, now: beforeMeeting }),
@@ -230,6 +232,7 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'with an error at the date': () => holidayCard('en', holidayMeeting, 'Write the date and time as 2026-12-16 17:00.'),
   },
   'tender-message': {
+    ...BID_STATUS_FIXTURES,
     'topic receipt': () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'added', open: true }),
     'topic receipt, as the Byråd writes it': () => topicReceiptCard('da', { topic: byraadAgenda.topics[2]!, meeting: dialogmoede, change: 'added', open: true }),
     'topic moved from a cancelled meeting': () => topicReceiptCard('en', { topic: firstTopic, meeting: januaryDialogmoede, change: 'moved', cancelled: dialogmoede, open: true }),
