@@ -258,7 +258,7 @@ describe("the Byråd's path: presented at a temamøde, decided at a byrådsmøde
   const click = async (who: Persona, verb: string, data: Record<string, unknown>, where: Conversation = chat) => (await http.send(cardAction(who, where, verb, data) as Partial<Activity>)).card as Card;
 
   /** A tender Byrådet decides, three bids by three people, numbered; their entries indstillet in the 2027 catalogue. */
-  async function threeIndstillinger(): Promise<Bid[]> {
+  async function threeIndstillinger(entry: Partial<CatalogueEntry> = { decidedBy: 'byraad', state: 'indstillet' }): Promise<Bid[]> {
     const saved = await click(persona.tovholder, 'tender.save', { ...VALID_TENDER_FORM, decidedBy: 'byraad' });
     const tenderId = dataOf(saved, 'tender.publish').tenderId!;
     await click(persona.tovholder, 'tender.publish', { tenderId });
@@ -273,7 +273,7 @@ describe("the Byråd's path: presented at a temamøde, decided at a byrådsmøde
     await numberBids({ tenders: http.repos.tenders, clock: http.clock }, DEMO_TENANT, tenderId);
     const all = await http.repos.tenders.allBidsOfTender(DEMO_TENANT, tenderId);
     const bids = ['Læsecafé', 'Lektiehjælp', 'Forældrenetværk'].map((title) => all.find((b) => b.title === title)!);
-    const c = withEntries(frameOfKr(1_000_000), bids.map((b) => ({ entry: entryFor(b, { decidedBy: 'byraad', state: 'indstillet' }) })));
+    const c = withEntries(frameOfKr(1_000_000), bids.map((b) => ({ entry: entryFor(b, entry) })));
     await http.repos.catalogues.saveCatalogue(c, undefined);
     // The indstillinger's own consequences (bids selected, bidders told) are settled first, as the award helper's click does.
     await http.sweep();
@@ -332,6 +332,22 @@ describe("the Byråd's path: presented at a temamøde, decided at a byrådsmøde
     http.connector.clear();
     await settleCatalogue({ ...http.repos, clock: http.clock }, DEMO_TENANT, CAT_2027);
     expect(await http.sweep()).toEqual([]);
+  });
+
+  it("the kernegruppe's own awards, settled the same way: activity, bid awarded, bidder told, a line in the group's chat", async () => {
+    http.connector.clear();
+    const bids = await threeIndstillinger({ decidedBy: 'kernegruppe', state: 'awarded' });
+    // threeIndstillinger settled them in its sweep and cleared what it sent: look at what is stored.
+    for (const b of bids) {
+      expect((await http.repos.catalogues.getActivity(DEMO_TENANT, activityIdOf(b.id)))?.value.history[0]!.note).toBe('kernegruppe');
+      const stored = (await http.repos.tenders.getBid(DEMO_TENANT, b.id))!.value;
+      expect([stored.status, stored.statusReason, stored.statusBy]).toEqual(['awarded', 'Kernegruppen tildelte opgaven', persona.tovholder.id]);
+    }
+    const { resources } = await http.cosmos.containers.reminders.items
+      .query<{ subject: { kind: string }; status: string }>("SELECT c.subject, c.status FROM c WHERE c.type = 'notice' AND (c.subject.kind = 'bid.status' OR c.subject.kind = 'catalogue.entry')")
+      .fetchAll();
+    expect(resources.map((r) => `${r.subject.kind} ${r.status}`).sort()).toEqual([...Array(3).fill('bid.status sent'), ...Array(3).fill('catalogue.entry sent')]);
+    expect((await http.repos.catalogues.getCatalogue(DEMO_TENANT, CAT_2027))!.value.unsettled).toEqual([]);
   });
 
   it('approved and rejected: all or none become activities', async () => {

@@ -107,7 +107,7 @@ function catalogueButtons(locale: Locale, view: CatalogueView, page: number, pag
   const out: Button[] = [];
   if (page > 0) out.push(button('catalogue.show', t('catalogue.button.previous'), { ...at, page: String(page - 1) }));
   if (page + 1 < pages) out.push(button('catalogue.show', t('catalogue.button.next'), { ...at, page: String(page + 1) }));
-  if (rights.frame && c?.status !== 'decided') out.push(button('catalogue.frameForm', t(c && frameOf(c) !== undefined ? 'catalogue.button.reviseFrame' : 'catalogue.button.setFrame'), at));
+  if (rights.frame) out.push(button('catalogue.frameForm', t(c && frameOf(c) !== undefined ? 'catalogue.button.reviseFrame' : 'catalogue.button.setFrame'), at));
   if (c && rights.present && c.status === 'draft' && c.entries.some((e) => e.state !== 'afvist')) out.push(button('catalogue.presentForm', t('catalogue.button.present'), { catalogueId: c.id }, 'positive'));
   if (c && rights.decide && c.status === 'presented') out.push(button('catalogue.decisionForm', t('catalogue.button.decide'), { catalogueId: c.id }, 'positive'));
   return out;
