@@ -23,6 +23,7 @@ import { CosmosAgendaRepository } from './adapters/cosmos/agenda-repository.js';
 import { CosmosOutboxRepository } from './adapters/cosmos/outbox-repository.js';
 import { CosmosEvaluationRepository } from './adapters/cosmos/evaluation-repository.js';
 import { CosmosCatalogueRepository } from './adapters/cosmos/catalogue-repository.js';
+import { settleCatalogue } from './app/catalogue-settle.js';
 import { sendDueNotices } from './app/outbox.js';
 import { numberBids } from './app/bid-numbers.js';
 import type { AfterClick } from './app/ports.js';
@@ -116,8 +117,15 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   // both after the click has been answered. Tests that run the scheduled work by hand do without.
   const numbering = new Set<string>();
   let wakeSender = (): void => undefined;
-  const afterClick: AfterClick = ({ tenantId, tenderId }) => {
+  const afterClick: AfterClick = ({ tenantId, tenderId, catalogueId }) => {
     if (!timers) return;
+    if (catalogueId) {
+      // The activities, bid statuses and notices a decision owes; the sweep finishes it if this is cut short.
+      void settleCatalogue({ catalogues, tenders, directories, outbox, clock, log }, tenantId, catalogueId)
+        .catch((err: unknown) => log.error({ err, tenantId, catalogueId }, 'settling the catalogue failed'))
+        .finally(() => wakeSender());
+      return;
+    }
     if (!tenderId) return wakeSender();
     const key = `${tenantId}|${tenderId}`;
     if (numbering.has(key)) return;
@@ -181,7 +189,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`;
   const schedLog = log.child({ area: 'scheduler' });
   const loops = [
-    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
+    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, catalogues, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
     startLoop(
       'planner',
       () => planAllTenants(reminderDeps),

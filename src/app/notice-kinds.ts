@@ -4,18 +4,18 @@
 // exactly one. A feature adds a notice by adding its subject to `OutboxSubject` (ports.ts) and its
 // renderer to its own table, next to the use cases that enqueue it.
 
-import type { ActivityRepository, AgendaRepository, CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notice, OutboxNotice, OutboxRepository, OutboxSubject, TenderRepository } from './ports.js';
+import type { ActivityRepository, AgendaRepository, CalendarRepository, CatalogueRepository, Clock, ConversationRepository, DirectoryRepository, Notice, OutboxNotice, OutboxRepository, OutboxSubject, TenderRepository } from './ports.js';
 
 /** What renderers may read: the stored state a notice is drawn from. */
 export interface NoticeDeps {
   readonly tenders: TenderRepository;
   readonly agendas: AgendaRepository;
-  readonly catalogues: ActivityRepository;
   readonly directories: DirectoryRepository;
   readonly calendars: CalendarRepository;
   readonly conversations: ConversationRepository;
   readonly outbox: OutboxRepository;
   readonly clock: Clock;
+  readonly catalogues: CatalogueRepository & ActivityRepository;
 }
 
 export interface Rendered {

@@ -20,6 +20,7 @@ import type { Pacer } from './pacer.js';
 import type { Delivery, Notifier, OutboxNotice, OutboxSubject } from './ports.js';
 import { tenderNotices } from './tenders.js';
 import { konsekvensNotices } from './konsekvensberegning.js';
+import { catalogueNotices } from './catalogue-settle.js';
 
 /** The stored state notices are drawn from (NoticeDeps), and how they are sent. */
 export interface OutboxDeps extends NoticeDeps {
@@ -63,6 +64,7 @@ const RENDERERS: NoticeRenderers = {
   ...agendaNotices,
   ...konsekvensNotices,
   ...activityNotices,
+  ...catalogueNotices,
 };
 
 function render(deps: OutboxDeps, n: OutboxNotice): Promise<RenderOutcome> {

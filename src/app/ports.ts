@@ -200,7 +200,12 @@ export type Notice =
   /** An activity's evaluation date has come: its card with the follow-up form, to the responsible person 1:1 or to the group's chat. */
   | { readonly kind: 'activity.followUp'; readonly activity: Activity; readonly place: 'personal' | 'group' }
   /** The group's chat told that an activity's outcome was recorded. */
-  | { readonly kind: 'activity.recorded'; readonly activity: Activity; readonly followUp: FollowUp };
+  | { readonly kind: 'activity.recorded'; readonly activity: Activity; readonly followUp: FollowUp }
+  /** A bidder told 1:1 of their bid's new status (awarded, indstillet, rejected) and why, as the bid is stored. */
+  | { readonly kind: 'bid.status'; readonly bid: Bid; readonly tenderTitle: string }
+  /** The group's chat told what the Byråd decided on its catalogue, or that an activity came into it. */
+  | { readonly kind: 'catalogue.decided'; readonly catalogue: Catalogue }
+  | { readonly kind: 'catalogue.entry'; readonly catalogue: Catalogue; readonly bidId: string };
 
 export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed' | 'throttled';
 export type Delivery =
@@ -303,7 +308,13 @@ export type OutboxSubject =
   /** An activity's follow-up reminder, due at its evaluation date; obsolete once closed or moved to another date. */
   | { readonly kind: 'activity.followUp'; readonly activityId: string; readonly evaluationDate: string }
   /** The group's chat told of a recorded outcome (the follow-up recorded at `at`). */
-  | { readonly kind: 'activity.recorded'; readonly activityId: string; readonly at: string };
+  | { readonly kind: 'activity.recorded'; readonly activityId: string; readonly at: string }
+  /** A bidder told of their bid's new status (drawn from the bid as stored; obsolete once it moved on). */
+  | { readonly kind: 'bid.status'; readonly bidId: string; readonly status: 'awarded' | 'selected' | 'rejected' }
+  /** The group's chat told of the Byråd's decision on its catalogue (drawn from the catalogue as stored). */
+  | { readonly kind: 'catalogue.decided'; readonly catalogueId: string }
+  /** The group's chat told that an awarded or indstillet bid came into its catalogue. */
+  | { readonly kind: 'catalogue.entry'; readonly catalogueId: string; readonly bidId: string };
 
 export interface OutboxNotice {
   readonly id: string;
@@ -340,7 +351,7 @@ export interface OutboxRepository {
 
 /** Wakes the outbox sender (and the bid numbering) after a click, without the click waiting for it. */
 export interface AfterClick {
-  (work: { readonly tenantId: string; readonly tenderId?: string | undefined }): void;
+  (work: { readonly tenantId: string; readonly tenderId?: string | undefined; readonly catalogueId?: string | undefined }): void;
 }
 
 export interface Lease {

@@ -20,7 +20,8 @@ import {
   type Tender,
 } from '../domain/tender.js';
 import type { Logger } from '../logger.js';
-import type { ConversationRepository, DirectoryRepository, Notifier, OutboxRepository, TenderRef, TenderRepository, Clock } from './ports.js';
+import type { ActivityRepository, CatalogueRepository, ConversationRepository, DirectoryRepository, Notifier, OutboxRepository, TenderRef, TenderRepository, Clock } from './ports.js';
+import { settleCatalogue } from './catalogue-settle.js';
 import { changeTender, queueCancelNotices, updateAnnouncements } from './tenders.js';
 import { changeTally, numberBids } from './bid-numbers.js';
 
@@ -31,6 +32,8 @@ export interface SweepDeps {
   readonly notifier: Notifier;
   readonly clock: Clock;
   readonly outbox: OutboxRepository;
+  /** Catalogues whose decisions a crash (or a bot without timers) left unsettled are finished here. */
+  readonly catalogues: CatalogueRepository & ActivityRepository;
   /** Where a tender closing at its deadline is logged. */
   readonly log?: Pick<Logger, 'info'> | undefined;
 }
@@ -59,6 +62,9 @@ export async function sweepTenders(deps: SweepDeps): Promise<SweepReport> {
   // What was numbered just now is shown in the same pass (refreshCount finds nothing to do if its count did not change).
   const refresh = new Map([...scan.unshown, ...scan.unnumbered].map((r) => [`${r.tenantId}|${r.tenderId}`, r]));
   for (const ref of refresh.values()) report.cardsUpdated += await refreshCount(deps, ref);
+  // An award or a Byråd decision whose consequences were not all made (a crash after the catalogue
+  // write): one more scan, for catalogues marked as needing it; nothing else is read when none is.
+  for (const { tenantId, catalogueId } of await deps.catalogues.unsettledCatalogues()) await settleCatalogue(deps, tenantId, catalogueId);
   return report;
 }
 

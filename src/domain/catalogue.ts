@@ -8,7 +8,8 @@
 
 import type { DecidedBy } from './tender.js';
 import { fail, ok, type Result } from './result.js';
-import type { AuditEntry, CatalogEntry } from './tender.js';
+import { parseKroner, type AuditEntry, type CatalogEntry } from './tender.js';
+import type { Bid, BidStatus } from './bid.js';
 
 export const CATALOGUE_LIMITS = { note: 1000, overrideReason: 1000, overrideReasonMin: 10, frameKr: 10_000_000_000, entries: 200 } as const;
 
@@ -291,4 +292,50 @@ export function coverage(c: Catalogue, forudsaetninger: readonly CatalogEntry[])
   const live = c.entries.filter(counts);
   const rows = forudsaetninger.map((f) => ({ forudsaetning: f, entries: live.filter((e) => e.forudsaetninger.includes(f.id)) }));
   return { rows, uncovered: rows.filter((r) => r.entries.length === 0).map((r) => r.forudsaetning) };
+}
+
+export type FrameAmountError = 'REQUIRED' | 'NOT_A_NUMBER' | 'NOT_WHOLE' | 'NOT_POSITIVE' | 'IN_MILLIONS' | 'TOO_LARGE';
+
+/**
+ * A frame typed as people write kroner ("1.250.000", "1250000", "1.250.000 kr."). "1,5 mio." is refused
+ * with its own reason rather than guessed at: a frame is whole kroner, written out, so nobody has to
+ * wonder whether "1,5 mio." meant 1.500.000 or a slip of the keyboard.
+ */
+export function parseFrameAmount(typed: string): Result<number, FrameAmountError> {
+  const text = typed.trim();
+  if (text === '') return fail('REQUIRED');
+  if (/\b(mio|mill|million|millioner|mia|mrd|milliard|tusind|t\.?kr)\b|\d\s*(mio|mia|mrd)/i.test(text)) return fail('IN_MILLIONS');
+  const kr = parseKroner(text);
+  if (!kr.ok) return fail(kr.code);
+  if (kr.kr > CATALOGUE_LIMITS.frameKr) return fail('TOO_LARGE');
+  return ok(kr.kr);
+}
+
+/** The last entry for a bid (an earlier afvist one may have been followed by a new award). */
+export const entryOf = (c: Catalogue, bidId: string): CatalogueEntry | undefined => c.entries.filter((e) => e.bidId === bidId).at(-1);
+
+/**
+ * What an entry makes of its bid's status once settled, and why, as stored on the bid (in the
+ * municipality's language: it is what was decided, shown to the bidder as written).
+ */
+export function bidOutcomeOf(c: Catalogue, e: CatalogueEntry): { status: Extract<BidStatus, 'awarded' | 'selected' | 'rejected'>; reason: string } {
+  const note = c.decision?.note ? `: ${c.decision.note}` : '';
+  if (e.state === 'afvist') return { status: 'rejected', reason: `Byrådet godkendte ikke indstillingen${note}` };
+  if (e.state === 'indstillet') return { status: 'selected', reason: 'Kernegruppen har indstillet buddet til Byrådet' };
+  if (e.decidedBy === 'byraad' && c.decision) return { status: 'awarded', reason: `Byrådet godkendte indstillingen${note}` };
+  return { status: 'awarded', reason: e.override ? `Kernegruppen tildelte opgaven (over rammen: ${e.override.reason})` : 'Kernegruppen tildelte opgaven' };
+}
+
+/** The bid in its settled status, with the change in its history; the same bid when it is already there (settled twice). */
+export function withDecidedStatus(bid: Bid, outcome: { status: BidStatus; reason: string }, by: string, now: Date): Bid {
+  if (bid.status === outcome.status && bid.statusReason === outcome.reason) return bid;
+  const at = now.toISOString();
+  return {
+    ...bid,
+    status: outcome.status,
+    statusReason: outcome.reason,
+    statusAt: at,
+    statusBy: by,
+    history: [...bid.history, { at, by, action: outcome.status, from: bid.status, to: outcome.status, note: outcome.reason }],
+  };
 }

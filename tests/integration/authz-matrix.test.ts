@@ -93,6 +93,13 @@ function dataFor(verb: string, ids: Ids, forged: boolean): Record<string, unknow
     'activity.followUpForm': { activityId: activity },
     'activity.followUp': { activityId: activity, outcome: 'running', note: 'Godt i gang' },
     'activity.history': { activityId: activity },
+    'catalogue.show': { groupId: forged ? 'kernegruppe-beskaeftigelse' : 'kernegruppe-laering', period: '2027' },
+    'catalogue.frameForm': { groupId: forged ? 'kernegruppe-beskaeftigelse' : 'kernegruppe-laering', period: '2027' },
+    'catalogue.frame': { groupId: forged ? 'kernegruppe-beskaeftigelse' : 'kernegruppe-laering', period: '2027', amount: '1.500.000', note: 'Revideret' },
+    'catalogue.presentForm': { catalogueId: forged ? ids.otherGroupCatalogueId : ids.catalogueId },
+    'catalogue.present': { catalogueId: forged ? ids.otherGroupCatalogueId : ids.catalogueId, meetingId: 'temamoede-2026-12' },
+    'catalogue.decisionForm': { catalogueId: forged ? ids.otherGroupCatalogueId : ids.presentedCatalogueId },
+    'catalogue.decide': { catalogueId: forged ? ids.otherGroupCatalogueId : ids.presentedCatalogueId, outcome: 'approved', meetingId: 'byraadsmoede-2026-12', note: '' },
   };
   const data = table[verb];
   if (!data) throw new Error(`no data for ${verb}: add it to the matrix`);
@@ -127,6 +134,7 @@ const COMMANDS: Record<string, string> = {
   agenda: 'dagsorden',
   agendaText: 'dagsorden som tekst',
   activities: 'aktiviteter',
+  catalogue: 'katalog 2027',
   unknown: 'blåbærgrød',
 };
 
@@ -248,6 +256,15 @@ const EXPECTED_VERBS: Record<string, Row> = {
   'activity.history': all(`${LAERING} medarbejder admin`),
   'activity.followUpForm': all('tovholder konsulent medarbejder admin'),
   'activity.followUp': all('tovholder! konsulent! medarbejder! admin!'),
+  // The activity catalogue: read by the group's members and admins; the frame by an admin or the group's
+  // økonomikonsulent; presented by the tovholder or an admin; the Byråd's decision by an admin.
+  'catalogue.show': all(`${LAERING} admin`),
+  'catalogue.frameForm': all('oekonomi admin'),
+  'catalogue.frame': all('oekonomi! admin!'),
+  'catalogue.presentForm': all('tovholder admin'),
+  'catalogue.present': all('tovholder! admin!'),
+  'catalogue.decisionForm': all('admin'),
+  'catalogue.decide': all('admin!'),
 };
 
 const EXPECTED_COMMANDS: Record<string, Row> = {
@@ -273,6 +290,8 @@ const EXPECTED_COMMANDS: Record<string, Row> = {
   agendaText: all('admin'),
   // Only in a kernegruppe's chat, to its members and admins.
   activities: { '1:1': '', kernegruppe: `${LAERING} admin forger forgedAuthor`, channel: '' },
+  // Only in a kernegruppe's chat, for its members and admins.
+  catalogue: { '1:1': '', kernegruppe: `${LAERING} admin forger forgedAuthor`, channel: '' },
   unknown: all(ANYONE),
 };
 

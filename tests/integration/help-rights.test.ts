@@ -67,7 +67,8 @@ function typed(command: string, place: Place): string {
     .replace('[type]', 'temamoede')
     .replace('[titel]', 'Ekstra temamøde')
     .replace('[begrundelse]', 'Ingen punkter')
-    .replace('[gruppe]', group);
+    .replace('[gruppe]', group)
+    .replace('[periode]', '2027');
 }
 
 /** Every button on the help card, with the data Teams would send: the button's own, and the inputs as a person fills them in. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
 import { sweepAgendas } from '../../src/app/agenda.js';
 import { sendDueNotices } from '../../src/app/outbox.js';
+import { sweepTenders } from '../../src/app/tender-sweep.js';
 import { planAllTenants } from '../../src/app/planner.js';
 import { planCacheStats } from '../../src/app/tenant-calendar.js';
 import { CosmosReminderRepository } from '../../src/adapters/cosmos/reminder-repository.js';
@@ -92,7 +93,7 @@ describe('a scheduler pass for a tenant with three years of history and nothing 
     const plan = await count(() => planAllTenants(instance));
     const reminders = await count(() => rig.send());
     const agendas = await count(() => sweepAgendas({ ...rig.deps, outbox: rig.repos.outbox }));
-    const outbox = await count(() => sendDueNotices({ ...rig.deps, outbox: rig.repos.outbox }, 'instance-a'));
+    const outbox = await count(() => sendDueNotices({ ...rig.deps, outbox: rig.repos.outbox, catalogues: rig.repos.catalogues }, 'instance-a'));
     // Measured: first planner pass 5 (7 HTTP requests with the two query plans), then 3 (4); reminder
     // sender, agenda sweep and outbox 1 query each (2 HTTP requests each): 6 per pass (10 HTTP).
     // First pass: the tenant list (query), the roster and the calendar, one query for what is planned
@@ -107,6 +108,17 @@ describe('a scheduler pass for a tenant with three years of history and nothing 
     const total = plan.operations.length + reminders.operations.length + agendas.operations.length + outbox.operations.length;
     expect(total).toBeLessThanOrEqual(7);
     expect(firstPlan.operations.length + reminders.operations.length + agendas.operations.length + outbox.operations.length).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('the tender sweep with nothing due', () => {
+  it('costs its tender scan and one query for catalogues left unsettled, and reads no catalogue', async () => {
+    const requests = new CosmosRequestLog();
+    const rig = await startRig(NOW, undefined, requests);
+    requests.clear();
+    await sweepTenders({ ...rig.deps, outbox: rig.repos.outbox, catalogues: rig.repos.catalogues });
+    // Measured: the tender sweep's own scan, then the scan for catalogues with `attention` set.
+    expect(requests.operations()).toEqual(['query docs', 'query docs']);
   });
 });
 

@@ -5,9 +5,7 @@
 
 import type { Container } from '@azure/cosmos';
 import { catalog } from '../../src/adapters/i18n/text.js';
-import { laeringCatalogue } from './catalogue-fixtures.js';
 import { activityOf } from '../../src/domain/activity.js';
-import { activityIdOf, catalogueId } from '../../src/app/catalogue-ids.js';
 import { botAdded, cardAction } from './activities.js';
 import { BotDriver, cardText } from './bot-driver.js';
 import { dataOf } from './card-actions.js';
@@ -15,6 +13,9 @@ import { freshDatabase, type CosmosRequestLog } from './cosmos.js';
 import { conversations, DEMO_TENANT, persona, personal } from './demo.js';
 import { numberBids } from '../../src/app/bid-numbers.js';
 import { VALID_BID_FORM, VALID_TENDER_FORM } from './forms.js';
+import { addEntry, emptyCatalogue, present, setFrame, type Catalogue } from '../../src/domain/catalogue.js';
+import { activityIdOf, catalogueId } from '../../src/app/catalogue-ids.js';
+import type { Bid } from '../../src/domain/bid.js';
 
 export const VALID_TENDER = VALID_TENDER_FORM;
 
@@ -34,15 +35,16 @@ export interface Ids {
   readonly meetingId: string;
   readonly otherMeetingId: string;
   readonly topicId: string;
-  /** Kernegruppe Læring's 2027 catalogue, and Beskæftigelse's (for the forgers). */
+  /** Kernegruppe Læring's 2027 catalogue (a draft with the bid indstillet), its 2028 one (presented), and Beskæftigelse's. */
   readonly catalogueId: string;
+  readonly presentedCatalogueId: string;
   readonly otherGroupCatalogueId: string;
   /** An activity of Kernegruppe Læring (Sofie Nielsen responsible) and one of another group. */
   readonly activityId: string;
   readonly otherGroupActivityId: string;
 }
 
-/** An activity as an award makes it (made through the real repository: the award is another feature's). */
+/** An activity as an award makes it (made through the real repository). */
 function anActivity(bidId: string, groupId: string, groupName: string, responsible: { id: string; name: string }, now: Date) {
   const entry = {
     bidId,
@@ -63,6 +65,26 @@ function anActivity(bidId: string, groupId: string, groupName: string, responsib
     byName: persona.tovholder.name,
   };
   return activityOf({ id: entry.activityId, tenantId: DEMO_TENANT, groupId, groupName, period: '2027', catalogueId: catalogueId(groupId, '2027'), entry }, persona.tovholder.id, now);
+}
+
+/** A catalogue with a frame and the bid indstillet in it, presented at a temamøde when asked. */
+function rigCatalogue(group: { id: string; name: string; kerneopgave: string }, period: string, bid: Bid, presented: boolean, now: Date): Catalogue {
+  const by = { id: 'rig', name: 'Rig' };
+  const framed = setFrame(emptyCatalogue({ id: catalogueId(group.id, period), tenantId: DEMO_TENANT, group, period }, now), 1_000_000, by, '', now);
+  if (!framed.ok) throw new Error(framed.code);
+  const entry = {
+    bidId: bid.id, tenderId: bid.tenderId, tenderTitle: 'Offentliggjort', bidNumber: bid.number, title: bid.title, bidderId: bid.bidderId, activityId: activityIdOf(bid.id),
+    forudsaetninger: bid.forudsaetninger, crossCutting: bid.crossCutting, cost: { oneOffKr: 1000, yearlyKr: 0, source: 'none' as const },
+    terms: { responsible: { id: bid.bidderId, name: bid.bidderName }, expectedEffect: 'Effekt', startDate: '2027-01-01', evaluationDate: '2027-12-01' },
+    decidedBy: 'byraad' as const, state: 'indstillet' as const, by: by.id, byName: by.name,
+  };
+  const added = addEntry(framed.value, entry, undefined, now);
+  if (!added.ok) throw new Error(added.code);
+  const c = { ...added.value.catalogue, unsettled: [] };
+  if (!presented) return c;
+  const p = present(c, { id: 'temamoede-2026-12', title: 'Temamøde', start: '2026-12-02T15:00:00.000Z' }, by.id, now);
+  if (!p.ok) throw new Error(p.code);
+  return p.value;
 }
 
 const SYSTEM_FIELDS = new Set(['_rid', '_self', '_etag', '_attachments', '_ts']);
@@ -101,9 +123,10 @@ export class AuthzRig {
     const { meetingId, submissionId } = dataOf(topicForm, 'topic.submit');
     const receipt = await click(persona.politiker, personal(persona.politiker), 'topic.submit', { meetingId, submissionId, ...VALID_TOPIC });
     const topicId = dataOf(receipt, 'topic.edit').topicId!;
-    const catalogue = laeringCatalogue(bot.clock.now());
-    const otherCatalogue = laeringCatalogue(bot.clock.now(), 'kernegruppe-beskaeftigelse');
-    for (const c of [catalogue, otherCatalogue]) await bot.repos.catalogues.saveCatalogue(c, undefined);
+    const bid = (await bot.repos.tenders.getBid(DEMO_TENANT, bidId))!.value;
+    const laering = { id: 'kernegruppe-laering', name: 'Kernegruppe Læring', kerneopgave: 'laering' };
+    const cats = [rigCatalogue(laering, '2027', bid, false, bot.clock.now()), rigCatalogue(laering, '2028', bid, true, bot.clock.now()), rigCatalogue({ id: 'kernegruppe-beskaeftigelse', name: 'Kernegruppe Beskæftigelse', kerneopgave: 'beskaeftigelse' }, '2027', bid, true, bot.clock.now())];
+    for (const c of cats) await bot.repos.catalogues.saveCatalogue(c, undefined);
     const activity = anActivity('bid-activity-laering', 'kernegruppe-laering', 'Kernegruppe Læring', persona.medarbejder, bot.clock.now());
     const otherActivity = anActivity('bid-activity-beskaeftigelse', 'kernegruppe-beskaeftigelse', 'Kernegruppe Beskæftigelse', { id: 'd0000000-0000-4000-8000-000000000016', name: 'Beskæftigelsens politiker' }, bot.clock.now());
     await bot.repos.catalogues.createActivity(activity);
@@ -119,8 +142,9 @@ export class AuthzRig {
         meetingId: meetingId!,
         otherMeetingId: 'byraadsmoede-2026-12',
         topicId,
-        catalogueId: catalogue.id,
-        otherGroupCatalogueId: otherCatalogue.id,
+        catalogueId: cats[0]!.id,
+        presentedCatalogueId: cats[1]!.id,
+        otherGroupCatalogueId: cats[2]!.id,
         activityId: activity.id,
         otherGroupActivityId: otherActivity.id,
       },

@@ -46,6 +46,7 @@ import {
   submitBidOn,
   withdrawnBid,
 } from './tender-fixtures.js';
+import { BID_STATUS_FIXTURES, CATALOGUE_CARD_FIXTURES } from './catalogue-card-fixtures.js';
 
 const parsed = parseRosterFile(readFileSync(new URL('../../demo/roster.yaml', import.meta.url), 'utf8'));
 if (!parsed.ok || !parsed.tenantId) throw new Error('demo/roster.yaml does not parse');
@@ -197,6 +198,7 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
         errors: { note: 'Bemærkningen er for lang: højst 2000 tegn.', newEffect: 'Skriv den nye forventede effekt, når aktiviteten fortsætter.', newEvaluationDate: 'Vælg en ny evalueringsdato efter i dag (29. marts 2027), når aktiviteten fortsætter.' },
       }),
   },
+  ...CATALOGUE_CARD_FIXTURES,
   agenda: {
     'call for topics, no topics yet': () => agendaCard('da', { meeting: dialogmoede, agenda: undefined, mode: { kind: 'shared', stage: 'call' }, now: beforeMeeting }),
     'last call with topics in both parts': () => agendaCard('da', { meeting: dialogmoede, agenda: fiveTopics, mode: { kind: 'shared', stage: 'lastCall' }, now: beforeMeeting }),
@@ -333,6 +335,7 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'konsekvensberegning saved, revised': () => konsekvensSavedCard('da', closed, konsekvensDone),
     'konsekvensberegning, to the bidder': () => konsekvensMadeCard('da', closed, konsekvensDone, 'bidder'),
     'konsekvensberegning, to the group, English': () => konsekvensMadeCard('en', closed, konsekvensDone, 'group'),
+    ...BID_STATUS_FIXTURES,
     'topic receipt': () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'added', open: true }),
     'topic receipt, as the Byråd writes it': () => topicReceiptCard('da', { topic: byraadAgenda.topics[2]!, meeting: dialogmoede, change: 'added', open: true }),
     'topic moved from a cancelled meeting': () => topicReceiptCard('en', { topic: firstTopic, meeting: januaryDialogmoede, change: 'moved', cancelled: dialogmoede, open: true }),

@@ -103,6 +103,13 @@ const FIELDS = [
   "newEffect",
   "newEvaluationDate",
   "page",
+  "catalogueId",
+  "period",
+  "page",
+  "amount",
+  "note",
+  "outcome",
+  "approved",
 ];
 const POLLUTION = [
   "__proto__",
@@ -128,6 +135,8 @@ function payloads(
       rig.ids.otherGroupCatalogueId,
       rig.ids.activityId,
       rig.ids.otherGroupActivityId,
+      rig.ids.presentedCatalogueId,
+      rig.ids.otherGroupCatalogueId,
       "tender-other-tenant-1",
       `bid-${OTHER_TENANT}`,
       OTHER_TENANT,
@@ -264,6 +273,13 @@ function validData(verb: string): Record<string, unknown> {
       newEvaluationDate: "2027-09-01",
     },
     "activity.history": { activityId: i.activityId, page: "1" },
+    "catalogue.show": { groupId: "kernegruppe-laering", period: "2027", page: "0" },
+    "catalogue.frameForm": { groupId: "kernegruppe-laering", period: "2027" },
+    "catalogue.frame": { groupId: "kernegruppe-laering", period: "2027", amount: "1.500.000", note: "Revideret" },
+    "catalogue.presentForm": { catalogueId: i.catalogueId },
+    "catalogue.present": { catalogueId: i.catalogueId, meetingId: "temamoede-2026-12" },
+    "catalogue.decisionForm": { catalogueId: i.presentedCatalogueId },
+    "catalogue.decide": { catalogueId: i.presentedCatalogueId, outcome: "changed", meetingId: "byraadsmoede-2026-12", note: "", approved: i.bidId },
   };
   return table[verb] ?? {};
 }

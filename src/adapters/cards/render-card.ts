@@ -33,6 +33,8 @@ export const CARD_NAMES = [
   'konsekvens-form',
   'export-links',
   'activity-form',
+  'catalogue',
+  'catalogue-form',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -41,6 +41,8 @@ export function helpCard(
     canAddTopic?: boolean | undefined;
     /** The Byråd, the chefs and admins: offer the dialogmøde's agenda. */
     canReadAgenda?: boolean | undefined;
+    /** In a kernegruppe's chat, for its members and admins: offer its activity catalogue. */
+    catalogueGroupId?: string | undefined;
   },
 ): CardJson {
   const t = (key: TextKey, params?: Record<string, string>) => text(locale, key, params);
@@ -66,6 +68,8 @@ export function helpCard(
     newTopicButton: view.canAddTopic ? t('button.addTopic') : '',
     agendaButton: view.canReadAgenda ? t('button.seeAgenda') : '',
     linksButton: view.admin ? t('help.linksButton') : '',
+    catalogueButton: view.catalogueGroupId ? t('catalogue.helpButton') : '',
+    catalogueGroupId: view.catalogueGroupId ?? '',
     admin: {
       show: Boolean(admin),
       heading: t('help.adminHeading'),

@@ -10,6 +10,8 @@ import { agendaDa, type AgendaTextKey } from './agenda-da.js';
 import { agendaEn } from './agenda-en.js';
 import { activityDa, type ActivityTextKey } from './activity-da.js';
 import { activityEn } from './activity-en.js';
+import { catalogueDa, type CatalogueTextKey } from './catalogue-da.js';
+import { catalogueEn } from './catalogue-en.js';
 import { evaluationDa, type EvaluationTextKey } from './evaluation-da.js';
 import { evaluationEn } from './evaluation-en.js';
 import { exportDa, type ExportTextKey } from './export-da.js';
@@ -27,6 +29,7 @@ type AreaKeys = [
   TenderTextKey,
   AgendaTextKey,
   ActivityTextKey,
+  CatalogueTextKey,
   EvaluationTextKey,
   ExportTextKey,
   HistoryTextKey,
@@ -44,6 +47,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...tenderDa,
     ...agendaDa,
     ...activityDa,
+    ...catalogueDa,
     ...evaluationDa,
     ...exportDa,
     ...historyDa,
@@ -54,6 +58,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...tenderEn,
     ...agendaEn,
     ...activityEn,
+    ...catalogueEn,
     ...evaluationEn,
     ...exportEn,
     ...historyEn,

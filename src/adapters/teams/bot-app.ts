@@ -23,6 +23,7 @@ import { exportCatalogue } from './export-handlers.js';
 import type { ExportLinkSettings } from '../../app/export.js';
 import { randomBytes } from 'node:crypto';
 import * as activity from './activity-handlers.js';
+import * as catalogue from './catalogue-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -111,6 +112,8 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
     case 'agenda':
       if (turn.who.conversation.conversationType !== 'personal') return agenda.postShared(deps, turn, input);
       return sendCard(turn.ctx, await agenda.show(deps, turn, { input }));
+    case 'catalogue':
+      return sendCard(turn.ctx, await catalogue.show(deps, turn, { period: command.period, input }));
     case 'agendaText': {
       const answer = await agenda.asText(deps, turn, undefined, input);
       if (answer.text !== undefined) await turn.ctx.sendActivities(splitText(answer.text).map((part) => ({ type: 'message', text: part, textFormat: 'plain' })));
@@ -241,6 +244,17 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   execute('activity.followUpForm', (turn, data) => activity.followUpForm(deps, turn, data));
   execute('activity.followUp', (turn, data) => activity.followUp(deps, turn, data));
   execute('activity.history', (turn, data) => activity.history(deps, turn, data));
+  // The kernegruppe's activity catalogue
+  execute('catalogue.show', (turn, data) => {
+    const d = catalogue.ShowData.parse(data);
+    return catalogue.show(deps, turn, { groupId: d.groupId, period: d.period, page: d.page === undefined ? undefined : Number(d.page) });
+  });
+  execute('catalogue.frameForm', (turn, data) => catalogue.frameForm(deps, turn, data));
+  execute('catalogue.frame', (turn, data) => catalogue.saveFrame(deps, turn, data));
+  execute('catalogue.presentForm', (turn, data) => catalogue.presentForm(deps, turn, data));
+  execute('catalogue.present', (turn, data) => catalogue.present(deps, turn, data));
+  execute('catalogue.decisionForm', (turn, data) => catalogue.decisionForm(deps, turn, data));
+  execute('catalogue.decide', (turn, data) => catalogue.decide(deps, turn, data));
 
   // Registered last, so they answer only the card actions no route above took: old or tampered cards.
   const unknownAction = guardInvoke(deps, async (turn) => {

@@ -27,6 +27,8 @@ export type Command =
   | { kind: 'agenda' }
   | { kind: 'agendaText' }
   | { kind: 'activities' }
+  /** `katalog [periode]`: the kernegruppe's activity catalogue; a period that is not a year is refused by the handler, shown back. */
+  | { kind: 'catalogue'; period?: string | undefined }
   | { kind: 'unknown'; text: string };
 
 /**
@@ -72,6 +74,8 @@ export function parseCommand(raw: string | undefined): Command {
   if (/^(dagsorden|dagsordenen|agenda)$/.test(t)) return { kind: 'agenda' };
   if (/^(aktiviteter|activities)$/.test(t)) return { kind: 'activities' };
   if (/^(dagsorden|dagsordenen|agenda) (som |i |as )?(tekst|text|markdown)$/.test(t)) return { kind: 'agendaText' };
+  const catalogueCmd = /^(?:katalog|kataloget|aktivitetskatalog|aktivitetskataloget|catalogue|catalog|activity catalogue)(?:\s+(.+))?$/i.exec(original);
+  if (catalogueCmd) return { kind: 'catalogue', period: catalogueCmd[1]?.trim() };
   const move = new RegExp(`^(?:flyt møde|move meeting)\\s+(\\S+)\\s+(?:til|to)\\s+${DATE_TIME}$`, 'i').exec(original);
   if (move) return { kind: 'moveMeeting', meetingId: move[1]!.toLowerCase(), ...dateTimeOf(move, 2) };
   const cancelMeeting = /^(?:aflys møde|cancel meeting)\s+(\S+)(?:\s+(.*))?$/i.exec(original);
@@ -103,6 +107,8 @@ export interface HelpPlace {
   readonly announcement: boolean;
   /** This is a kernegruppe's chat and the person may see its activities (mayListActivitiesHere). */
   readonly canListActivities?: boolean | undefined;
+  /** This is a kernegruppe's chat and the person may read its activity catalogue (a member or an admin). */
+  readonly catalogueGroupId?: string | undefined;
 }
 
 /** The 1:1 chat in a tenant that has not let chefs add topics. */
@@ -130,6 +136,8 @@ const HELP: readonly CommandHelp[] = [
   { usage: 'cmd.newTopic', description: 'cmd.newTopic.text', visibleTo: (p) => p.canAddTopic },
   { usage: 'cmd.agenda', description: 'cmd.agenda.text', visibleTo: (p) => mayReadAgenda(p.actor) },
   { usage: 'cmd.agendaText', description: 'cmd.agendaText.text', visibleTo: admin },
+  // Only in the kernegruppe's chat, for its members and admins.
+  { usage: 'cmd.catalogue', description: 'cmd.catalogue.text', visibleTo: (p) => Boolean(p.catalogueGroupId) },
   { usage: 'cmd.link', description: 'cmd.link.text', visibleTo: (p) => mayLinkHere(p.actor, p.conversationType).ok },
   // Only what would change something here: unlink a linked conversation, mark a channel that is not yet an announcement channel, and back.
   { usage: 'cmd.unlink', description: 'cmd.unlink.text', visibleTo: (p) => isAdmin(p.actor) && p.linked },

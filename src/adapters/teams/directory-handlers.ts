@@ -17,6 +17,7 @@ import {
 import type { CalendarRepository, ConversationRepository } from '../../app/ports.js';
 import { tenderPlaceFor } from '../../app/tenders.js';
 import { mayListActivitiesHere } from '../../app/activity-followup.js';
+import { catalogueRights } from '../../app/catalogue.js';
 import type { CardJson } from '../cards/render-card.js';
 import { escapeMarkdown as esc } from '../cards/render-card.js';
 import { helpCard, linksCard, noticeCard, profileCard } from '../cards/views.js';
@@ -49,8 +50,10 @@ export async function showHelp(deps: HandlerDeps, turn: Turn, notUnderstood?: st
     linked: Boolean(link?.group),
     announcement: link?.announcement ?? false,
     canListActivities: mayListActivitiesHere(acting, conversation.conversationId),
+    catalogueGroupId: directory && link?.group && findGroupById(directory, link.group)?.kind === 'kernegruppe' && catalogueRights(actor, link.group).read ? link.group : undefined,
   };
   return helpCard(locale, {
+    catalogueGroupId: place.catalogueGroupId,
     actor,
     commands: commandsFor(actor, locale, place),
     notUnderstood,

@@ -13,6 +13,8 @@ import { bidNoticeViews } from '../cards/bid-views.js';
 import { agendaNoticeViews } from '../cards/agenda-views.js';
 import { konsekvensNoticeViews } from '../cards/konsekvens-views.js';
 import { activityNoticeViews } from '../cards/activity-views.js';
+import { catalogueNoticeViews } from '../cards/catalogue-views.js';
+import { bidStatusNoticeViews } from '../cards/bid-status-views.js';
 import type { Locale } from '../i18n/text.js';
 
 /** Every feature's notice views: the compiler checks that each kind of notice has one. */
@@ -23,6 +25,8 @@ const NOTICE_VIEWS: NoticeViews = {
   ...agendaNoticeViews,
   ...konsekvensNoticeViews,
   ...activityNoticeViews,
+  ...catalogueNoticeViews,
+  ...bidStatusNoticeViews,
 };
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */
