@@ -1,6 +1,6 @@
 // Settling a catalogue: what an entry owes the world once it is written (an award by the kernegruppe,
 // an indstilling, the Byråd's decision on it). For each bid in the catalogue's `unsettled` list: the
-// activity (for an awarded entry), the bid's status with the reason in its history, the bidder's 1:1
+// activity (for an awarded entry) and its follow-up reminder at the evaluation date, the bid's status with the reason in its history, the bidder's 1:1
 // notice and the group chat's notice; then the bid leaves `unsettled` with an etag write. Each step is
 // idempotent (the activity's and the notices' ids follow from their cause; a bid already in its status
 // is not written again), so a crash between the catalogue write and this is finished by the tender
@@ -14,6 +14,7 @@ import { ok } from '../domain/result.js';
 import type { Logger } from '../logger.js';
 import { changeCatalogue } from './catalogue.js';
 import { activityIdOf } from './catalogue-ids.js';
+import { followUpNotices } from './activity-followup.js';
 import type { NoticeRenderers } from './notice-kinds.js';
 import { enqueueNotices, noticeId } from './notices.js';
 import type { ActivityRepository, CatalogueRepository, Clock, DirectoryRepository, OutboxNotice, OutboxRepository, OutboxSubject, TenderRepository } from './ports.js';
@@ -56,15 +57,16 @@ const byOf = (c: Catalogue, e: CatalogueEntry) => (e.decidedBy === 'byraad' && e
 async function settleEntry(deps: SettleDeps, c: Catalogue, entry: CatalogueEntry, conversationId: string | undefined): Promise<void> {
   const now = deps.clock.now();
   const by = byOf(c, entry);
+  const notices: OutboxNotice[] = [];
   if (entry.state === 'awarded') {
-    // 'exists': made before (a settle a crash cut short, or another instance): the same activity.
-    await deps.catalogues.createActivity(
-      activityOf({ id: activityIdOf(entry.bidId), tenantId: c.tenantId, groupId: c.groupId, groupName: c.groupName, period: c.period, catalogueId: c.id, entry }, by, now),
-    );
+    const made = activityOf({ id: activityIdOf(entry.bidId), tenantId: c.tenantId, groupId: c.groupId, groupName: c.groupName, period: c.period, catalogueId: c.id, entry }, by, now);
+    // 'exists': made before (a settle a crash cut short, or another instance): the same activity, as it
+    // now stands. Its follow-up at the evaluation date is scheduled either way (the notices' ids make it once).
+    const activity = (await deps.catalogues.createActivity(made)) === 'saved' ? made : ((await deps.catalogues.getActivity(c.tenantId, made.id))?.value ?? made);
+    notices.push(...followUpNotices(activity, conversationId, now));
   }
   const outcome = bidOutcomeOf(c, entry);
   const bid = await changeBid(deps, c.tenantId, entry.bidId, (b) => withDecidedStatus(b, outcome, by, now));
-  const notices: OutboxNotice[] = [];
   if (bid) notices.push(bidStatusNotice(bid, outcome.status, statusCause(c, entry), now));
   else deps.log?.info({ tenantId: c.tenantId, catalogueId: c.id, bidId: entry.bidId }, 'settled entry without its bid');
   if (conversationId) notices.push(groupNotice(c, entry, conversationId, now));
