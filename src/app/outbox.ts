@@ -18,6 +18,7 @@ import type { NoticeDeps, NoticeRenderer, NoticeRenderers, RenderOutcome } from 
 import type { Pacer } from './pacer.js';
 import type { Delivery, Notifier, OutboxNotice, OutboxSubject } from './ports.js';
 import { tenderNotices } from './tenders.js';
+import { konkretiseringNotices } from './konkretisering.js';
 
 /** The stored state notices are drawn from (NoticeDeps), and how they are sent. */
 export interface OutboxDeps extends NoticeDeps {
@@ -55,7 +56,7 @@ export async function sendDueNotices(deps: OutboxDeps, instanceId: string): Prom
 }
 
 /** Every feature's renderers: the compiler checks that each kind of outbox subject has one. */
-const RENDERERS: NoticeRenderers = { ...bidNotices, ...tenderNotices, ...agendaNotices };
+const RENDERERS: NoticeRenderers = { ...bidNotices, ...tenderNotices, ...agendaNotices, ...konkretiseringNotices };
 
 function render(deps: OutboxDeps, n: OutboxNotice): Promise<RenderOutcome> {
   // The table is keyed by kind, so the renderer found is the one for this subject.

@@ -34,6 +34,10 @@ export interface DirectoryRepository {
   putPeople(tenantId: string, people: readonly Person[], progress?: (done: number) => void): Promise<void>;
   /** Deletes these people's items; one already gone is no error. */
   deletePeople(tenantId: string, personIds: readonly string[]): Promise<void>;
+  /** The people picker: at most `limit` people whose folded name contains `folded`, by name (one projected query). */
+  searchPeople(tenantId: string, folded: string, limit: number): Promise<{ id: string; name: string }[]>;
+  /** These people (those on the roster), by point reads. */
+  peopleByIds(tenantId: string, ids: readonly string[]): Promise<{ id: string; name: string }[]>;
 }
 
 export type ConversationType = 'personal' | 'groupChat' | 'channel';
@@ -165,7 +169,11 @@ export type Notice =
   /** To a topic's author 1:1: a receipt, or that a cancelled meeting's topic moved to `meeting`. */
   /** The agenda as plain text (markdown) for the minutes: sent as text, not as a card. */
   | { readonly kind: 'agenda.text'; readonly text: string }
-  | { readonly kind: 'topic.receipt'; readonly topic: Topic; readonly meeting: Meeting; readonly change: 'added' | 'edited' | 'withdrawn' | 'moved'; readonly cancelled?: Meeting | undefined; readonly changedBy?: string | undefined };
+  | { readonly kind: 'topic.receipt'; readonly topic: Topic; readonly meeting: Meeting; readonly change: 'added' | 'edited' | 'withdrawn' | 'moved'; readonly cancelled?: Meeting | undefined; readonly changedBy?: string | undefined }
+  /** The konkretisering's 1:1 card to the bidder or a co-bidder: the request, or a reminder before its deadline. */
+  | { readonly kind: 'konkretisering.request'; readonly tender: Tender; readonly bid: Bid; readonly reminder?: '2d' | '2h' | undefined }
+  /** The kernegruppe's chat told that a konkretisering came in (or was changed). */
+  | { readonly kind: 'konkretisering.answered'; readonly tender: Tender; readonly bid: Bid; readonly change: 'answered' | 'changed' };
 
 export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed' | 'throttled';
 export type Delivery =
@@ -260,7 +268,13 @@ export type OutboxSubject =
       readonly locale: 'da' | 'en';
     }
   /** Redraw a shared agenda card from the agenda as it is stored. */
-  | { readonly kind: 'agenda.redraw'; readonly meetingId: string; readonly conversationId: string; readonly activityId: string };
+  | { readonly kind: 'agenda.redraw'; readonly meetingId: string; readonly conversationId: string; readonly activityId: string }
+  /** The konkretisering's 1:1 card, for one version of the request (a changed request is a new version). */
+  | { readonly kind: 'konkretisering.request'; readonly bidId: string; readonly version: string; readonly locale: 'da' | 'en' }
+  /** A reminder before the deadline (sent from `notBefore`), obsolete once answered or the deadline moved. */
+  | { readonly kind: 'konkretisering.reminder'; readonly bidId: string; readonly deadline: string; readonly before: '2d' | '2h'; readonly locale: 'da' | 'en' }
+  /** The group's chat told of an answer (each send is its own). */
+  | { readonly kind: 'konkretisering.answered'; readonly bidId: string; readonly answeredAt: string; readonly locale: 'da' | 'en' };
 
 export interface OutboxNotice {
   readonly id: string;

@@ -11,6 +11,8 @@ import { announcementCard, closedSummaryCard, myBidsCard, myTenderBidsCard, publ
 import { bidDetailCard, bidFormCard, bidOverviewCard, bidReceiptCard, confirmCard, lateCard } from '../../src/adapters/cards/bid-views.js';
 import { bidEcho, bidFormValuesFrom, bidFormValuesOf, tenderFormValuesFrom, tenderFormValuesOf } from '../../src/adapters/cards/tender-card-parts.js';
 import { helpCard, linksCard, noticeCard, profileCard } from '../../src/adapters/cards/views.js';
+import { answerFormCard, answeredNoticeCard, answerValuesOf, askFormCard, askValuesOf, lateAnswerCard } from '../../src/adapters/cards/konkretisering-views.js';
+import { answerKonkretisering, askKonkretisering, KONKRETISERING_LIMITS } from '../../src/domain/konkretisering-rules.js';
 import { agendaCard, agendaNoticeCard, topicFormCard, topicLateCard, topicReceiptCard } from '../../src/adapters/cards/agenda-views.js';
 import { addTopic, lock, newAgenda, TOPIC_LIMITS, type Agenda } from '../../src/domain/agenda.js';
 import { commandsFor } from '../../src/adapters/teams/commands.js';
@@ -56,6 +58,34 @@ const edited = editedBid(bid, withTwo, { roles: { kommunen: 'Lokaler', borgeren:
 const withdrawn = withdrawnBid(crossCutting, withTwo);
 const closed = closedTender(withTwo);
 const cancelled = cancelledTender(withTwo);
+// Stage 2: a konkretisering asked for on the edited bid with five questions, and one answered with every text at its limit.
+const asked = askKonkretisering(
+  edited,
+  { deadline: new Date('2026-12-21T11:00:00Z'), questions: [1, 2, 3, 4, 5].map((i) => `Spørgsmål ${i}: ${'Hvordan *præcis*? '.repeat(27)}`.slice(0, KONKRETISERING_LIMITS.question)) },
+  { id: 'p-johan', name: 'Johan Kristensen', locale: 'da' },
+  AFTER_DEADLINE,
+).bid;
+const full = (n: number) => '<b>*_[x](y)_*</b> \\ '.repeat(Math.ceil(n / 20)).slice(0, n);
+const answeredAtLimits = ((): typeof asked => {
+  const r = answerKonkretisering(
+    asked,
+    {
+      kompetencer: full(KONKRETISERING_LIMITS.kompetencer),
+      organisering: full(KONKRETISERING_LIMITS.organisering),
+      oneOffKr: 1_250_000,
+      yearlyKr: 0,
+      staff: full(KONKRETISERING_LIMITS.staff),
+      cofinancingKr: 300_000,
+      cofinancingText: full(KONKRETISERING_LIMITS.cofinancingText),
+      partyRoles: { kommunen: full(1000), borgeren: full(1000), familien: full(1000), lokalsamfundet: full(1000), arbejdsgiveren: full(1000) },
+      answers: [1, 2, 3, 4, 5].map(() => full(KONKRETISERING_LIMITS.answer)),
+    },
+    { id: edited.bidderId, name: edited.bidderName },
+    new Date('2026-12-10T09:00:00Z'),
+  );
+  if (!r.ok) throw new Error(r.code);
+  return r.value.bid;
+})();
 const formChoices = LAERING.forudsaetninger;
 const tenderForm = { groupName: 'Kernegruppe Læring', kerneopgaveName: 'Læring', choices: formChoices };
 
@@ -230,6 +260,8 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'with an error at the date': () => holidayCard('en', holidayMeeting, 'Write the date and time as 2026-12-16 17:00.'),
   },
   'tender-message': {
+    'a late konkretisering, everything written shown back': () => lateAnswerCard('da', closed, answeredAtLimits, answerValuesOf(answeredAtLimits)),
+    "the group's chat told of a konkretisering": () => answeredNoticeCard('da', closed, answeredAtLimits, 'answered'),
     'topic receipt': () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'added', open: true }),
     'topic receipt, as the Byråd writes it': () => topicReceiptCard('da', { topic: byraadAgenda.topics[2]!, meeting: dialogmoede, change: 'added', open: true }),
     'topic moved from a cancelled meeting': () => topicReceiptCard('en', { topic: firstTopic, meeting: januaryDialogmoede, change: 'moved', cancelled: dialogmoede, open: true }),
@@ -266,6 +298,25 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'cancelled, to a bidder': () => tenderCancelledCard('da', cancelled, bid),
     'cancelled, to the kernegruppe, English': () => tenderCancelledCard('en', cancelled),
     'a bid after the deadline': () => lateCard('da', { tender: closed, reason: 'deadline', echo: bidEcho('da', bidFormValuesOf(edited)) }),
+  },
+  'konkretisering-ask': {
+    'a first request': () => askFormCard('da', { tender: closed, bid: edited, values: askValuesOf(edited, AFTER_DEADLINE), errors: [] }),
+    'changing an open request, with a deadline in the past, English': () =>
+      askFormCard('en', { tender: closed, bid: asked, values: { ...askValuesOf(asked, AFTER_DEADLINE), deadlineDate: '2026-12-01' }, errors: [{ field: 'deadline', code: 'IN_PAST' }] }),
+  },
+  'konkretisering-form': {
+    'the request, with questions': () => answerFormCard('da', { tender: closed, bid: asked, values: answerValuesOf(asked), errors: [] }),
+    'a reminder 2 hours before, English': () => answerFormCard('en', { tender: closed, bid: asked, values: answerValuesOf(asked), errors: [], reminder: '2h' }),
+    'answered at every limit, come back with errors': () =>
+      answerFormCard('da', {
+        tender: closed,
+        bid: answeredAtLimits,
+        values: { ...answerValuesOf(answeredAtLimits), oneOffKr: '1,5 mio.', yearlyKr: '-5000' },
+        errors: [
+          { field: 'oneOffKr', code: 'INVALID' },
+          { field: 'yearlyKr', code: 'NOT_POSITIVE' },
+        ],
+      }),
   },
   'bid-form': {
     'a new bid': () => bidFormCard('da', { tender: withBid, submissionId: 'sub-new', values: bidFormValuesFrom({ participate: 'false' }), errors: [] }),
@@ -315,6 +366,9 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
   },
   'bid-detail': {
     'with every role filled in, edited': () => bidDetailCard('da', withTwo, edited),
+    'a konkretisering asked for, as a manager sees it': () => bidDetailCard('da', closed, asked, {}, { now: AFTER_DEADLINE, manages: true, askable: true }),
+    'a konkretisering answered at every limit, with characters to escape': () => bidDetailCard('da', closed, answeredAtLimits, {}, { now: AFTER_DEADLINE, manages: false, askable: true }),
+    'a konkretisering not answered by its deadline, English': () => bidDetailCard('en', closed, asked, {}, { now: new Date('2027-01-01T00:00:00Z'), manages: true, askable: true }),
     'cross-cutting and withdrawn, English': () => bidDetailCard('en', withTwo, withdrawn),
   },
   'tender-list': {

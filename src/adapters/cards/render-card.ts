@@ -29,6 +29,8 @@ export const CARD_NAMES = [
   'holiday',
   'agenda',
   'topic-form',
+  'konkretisering-ask',
+  'konkretisering-form',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

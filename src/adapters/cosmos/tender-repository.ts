@@ -52,6 +52,35 @@ export const TenderItemSchema = z.object({
   _etag: z.string(),
 });
 
+const KonkretiseringSchema = z.object({
+  status: z.enum(['requested', 'answered']),
+  request: z.object({
+    deadline: z.string(),
+    questions: z.array(z.string()),
+    askedBy: z.string(),
+    askedByName: z.string(),
+    version: z.string(),
+    firstAskedAt: z.string(),
+    locale: z.enum(['da', 'en']),
+  }),
+  answer: opt(
+    z.object({
+      kompetencer: z.string(),
+      organisering: z.string(),
+      oneOffKr: opt(z.number()),
+      yearlyKr: opt(z.number()),
+      staff: z.string(),
+      cofinancingKr: opt(z.number()),
+      cofinancingText: z.string(),
+      partyRoles: z.record(z.enum(PARTY_ROLES), z.string()),
+      answers: z.array(z.string()),
+      answeredBy: z.string(),
+      answeredByName: z.string(),
+      answeredAt: z.string(),
+    }),
+  ),
+});
+
 export const BidItemSchema = z.object({
   id: z.string(),
   pk: z.string(),
@@ -72,6 +101,7 @@ export const BidItemSchema = z.object({
   forudsaetninger: z.array(z.string()),
   partyRoles: z.record(z.enum(PARTY_ROLES), z.string()),
   coBidders: z.string(),
+  coBidderIds: opt(z.array(z.object({ id: z.string(), name: z.string() }))),
   wantsToParticipate: z.boolean(),
   crossCutting: z.boolean(),
   status: z.enum(BID_STATUSES),
@@ -82,6 +112,7 @@ export const BidItemSchema = z.object({
   editedAt: opt(z.string()),
   withdrawnAt: opt(z.string()),
   history: z.array(AuditSchema),
+  konkretisering: opt(KonkretiseringSchema),
   _etag: z.string(),
 });
 

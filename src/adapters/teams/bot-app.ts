@@ -15,6 +15,7 @@ import { botMembershipChange, onConversationEvent } from './conversation-events.
 import { announceHere, linkHere, showHelp, showLinks, showProfile, unlinkHere } from './directory-handlers.js';
 import * as tender from './tender-handlers.js';
 import * as agenda from './agenda-handlers.js';
+import * as konkretisering from './konkretisering-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -169,7 +170,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   });
   execute('tender.list', (turn) => tender.tenders(deps, turn));
   execute('tender.bids', (turn, data) => tender.bids(deps, turn, data));
-  execute('tender.bid', (turn, data) => tender.bid(deps, turn, data));
+  // The bid in full, with its konkretisering and (for the group's managers) the button to ask for one.
+  execute('tender.bid', (turn, data) => konkretisering.bidDetailWithKonkretisering(deps, turn, data));
   execute('tender.closed', (turn, data) => tender.closedNotice(deps, turn, TenderId.parse(data).tenderId));
   // The employee's bids
   execute('bid.open', (turn, data) => tender.openBid(deps, turn, TenderId.parse(data).tenderId, tender.isUndo(data), fromOf(data)));
@@ -180,6 +182,14 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   execute('bid.withdrawAsk', (turn, data) => tender.withdrawAsk(deps, turn, BidId.parse(data).bidId, fromOf(data)));
   execute('bid.withdraw', (turn, data) => tender.withdrawConfirmed(deps, turn, BidId.parse(data).bidId, fromOf(data)));
   execute('bid.mine', (turn) => tender.mine(deps, turn));
+  // Stage 2: the konkretisering (seed 000: "Efterfølgende kan kernegruppen … bede om en konkretisering")
+  execute('konkretisering.ask', (turn, data) => konkretisering.ask(deps, turn, data));
+  execute('konkretisering.request', (turn, data) => konkretisering.request(deps, turn, data));
+  execute('konkretisering.open', (turn, data) => konkretisering.open(deps, turn, data));
+  execute('konkretisering.answer', (turn, data) => konkretisering.answer(deps, turn, data));
+  execute('konkretisering.view', (turn, data) => konkretisering.view(deps, turn, data));
+  // The bid form's co-bidder picker: Teams asks for people as the person types.
+  app.adaptiveCards.search('people', konkretisering.peopleSearch(deps));
   // The calendar (the holiday warning's buttons)
   execute('calendar.move', (turn, data) => {
     const d = MeetingData.parse(data);
