@@ -8,7 +8,8 @@
 import { fail, ok, type Result } from './result.js';
 import { BID_LIMITS, PARTY_ROLES, type Bid, type PartyRole } from './bid.js';
 import { asText, isPastDeadline, optionalText, parseKroner, type FieldError, type Tender } from './tender.js';
-import { instantFromLocal, noSuchDate } from './time.js';
+import { DateTime } from 'luxon';
+import { instantFromLocal, noSuchDate, ZONE } from './time.js';
 import type { Konkretisering, KonkretiseringAnswer, KonkretiseringRequest } from './konkretisering.js';
 
 export const KONKRETISERING_LIMITS = {
@@ -23,10 +24,13 @@ export const KONKRETISERING_LIMITS = {
   kr: 10_000_000_000,
 } as const;
 
-/** How long before the deadline the bidder is reminded, unless they answered first. */
+/**
+ * How long before the deadline the bidder is reminded, unless they answered first: 2 days before on the
+ * Copenhagen calendar (the same clock time, also across a summer-time change) and 2 hours before.
+ */
 export const REMINDERS = [
-  { key: '2d', ms: 2 * 24 * 3600_000 },
-  { key: '2h', ms: 2 * 3600_000 },
+  { key: '2d', before: { days: 2 } },
+  { key: '2h', before: { hours: 2 } },
 ] as const;
 export type ReminderKey = (typeof REMINDERS)[number]['key'];
 
@@ -121,7 +125,7 @@ export function askKonkretisering(
 /** The reminders still ahead of the request's deadline: a request made with less than 2 days left gets only the 2-hour one. */
 export function remindersAhead(request: Pick<KonkretiseringRequest, 'deadline'>, now: Date): { key: ReminderKey; at: Date }[] {
   const deadline = new Date(request.deadline).getTime();
-  return REMINDERS.map((r) => ({ key: r.key, at: new Date(deadline - r.ms) })).filter((r) => r.at.getTime() > now.getTime());
+  return REMINDERS.map((r) => ({ key: r.key, at: DateTime.fromMillis(deadline, { zone: ZONE }).minus(r.before).toJSDate() })).filter((r) => r.at.getTime() > now.getTime());
 }
 
 // ---- answering ----

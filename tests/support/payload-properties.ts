@@ -90,6 +90,13 @@ const FIELDS = [
   "coBidders",
   "roleKommunen",
   "undo",
+  "version",
+  "question1",
+  "kompetencer",
+  "organisering",
+  "oneOffKr",
+  "yearlyKr",
+  "field",
 ];
 const POLLUTION = [
   "__proto__",
@@ -229,6 +236,11 @@ function validData(verb: string): Record<string, unknown> {
     "topic.withdrawAsk": topic,
     "topic.withdraw": topic,
     "agenda.text": { meetingId: i.meetingId },
+    "konkretisering.ask": { bidId: i.bidId },
+    "konkretisering.request": { bidId: i.bidId, deadlineDate: "2026-12-20", deadlineTime: "12:00", question1: "Hvornår?" },
+    "konkretisering.open": { bidId: i.bidId },
+    "konkretisering.answer": { bidId: i.bidId, kompetencer: "K", organisering: "O", oneOffKr: "0" },
+    "konkretisering.view": { bidId: i.bidId, field: "kompetencer" },
   };
   return table[verb] ?? {};
 }
