@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { numberBids } from '../src/app/bid-numbers.js';
 import { submitBid } from '../src/app/bids.js';
-import type { Clock, Notifier, OutboxRepository, TenderRepository } from '../src/app/ports.js';
+import type { Clock, DirectoryRepository, Notifier, OutboxRepository, TenderRepository } from '../src/app/ports.js';
 import { parseRosterFile } from '../src/app/roster-file.js';
 import type { Group, Person, Roster } from '../src/domain/directory.js';
 import { createDraft, publish, validateTenderInput, type Tender } from '../src/domain/tender.js';
@@ -95,13 +95,13 @@ const silent: Notifier = {
 
 /** A bid as the bid form submits it (through submitBid), numbered as the bot numbers it just after. */
 export async function bidDirect(
-  deps: { tenders: TenderRepository; outbox: OutboxRepository; clock: Clock },
+  deps: { tenders: TenderRepository; outbox: OutboxRepository; clock: Clock; directories: DirectoryRepository },
   tenantId: string,
   tender: Tender,
   bidder: { id: string; name: string },
 ): Promise<void> {
   const result = await submitBid(
-    { tenders: deps.tenders, outbox: deps.outbox, clock: deps.clock, notifier: silent },
+    { tenders: deps.tenders, outbox: deps.outbox, clock: deps.clock, directories: deps.directories, notifier: silent },
     { tenantId, id: bidder.id, name: bidder.name, teamsId: `29:${bidder.id}`, serviceUrl: 'https://smba.trafficmanager.net/emea/' },
     tender.id,
     randomUUID(),

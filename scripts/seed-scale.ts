@@ -75,7 +75,7 @@ export async function seedTenant(repos: ReturnType<typeof repositoriesOf> & { le
     const clock = at(new Date(createdAt.getTime() + DAY));
     for (let b = 0; b < o.bidsPerTender; b++) {
       const person = roster.people[(i * 37 + b * 101) % roster.people.length]!;
-      await bidDirect({ tenders: repos.tenders, outbox: repos.outbox, clock }, tenantId, tender, person);
+      await bidDirect({ tenders: repos.tenders, outbox: repos.outbox, directories: repos.directories, clock }, tenantId, tender, person);
       bids++;
     }
     await numberAll({ tenders: repos.tenders, clock }, tenantId, [tender.id]);

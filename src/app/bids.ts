@@ -8,8 +8,9 @@
 
 import { editBid, newBid, validateBidInput, withdrawBid, type Bid, type BidSummary, type BidChangeError, type BidField, type BidInput, type Bidder } from '../domain/bid.js';
 import { fail, ok, type Result } from '../domain/result.js';
-import { biddingOpen, countsOf, withCounts, withdrawFromTally, type BiddingError, type FieldError, type Tender, type TenderSummary } from '../domain/tender.js';
-import { PAIRED_LIST_SHOWN, type AfterClick, type Clock, type ListPage, type Notifier, type OutboxRepository, type TenderRepository, type Versioned } from './ports.js';
+import { asText, biddingOpen, countsOf, withCounts, withdrawFromTally, type BiddingError, type FieldError, type Tender, type TenderSummary } from '../domain/tender.js';
+import { PAIRED_LIST_SHOWN, type AfterClick, type Clock, type DirectoryRepository, type ListPage, type Notifier, type OutboxRepository, type TenderRepository, type Versioned } from './ports.js';
+import { resolveCoBidders } from './co-bidders.js';
 import { changeTally, numberBids, numberedBidAndTender } from './bid-numbers.js';
 import type { NoticeRenderers } from './notice-kinds.js';
 import { cancelledNotice, enqueueNotices, receiptCardRedraw, receiptNotice } from './notices.js';
@@ -17,6 +18,8 @@ import { createHash } from 'node:crypto';
 
 export interface BidDeps {
   readonly tenders: TenderRepository;
+  /** The roster's people: co-bidders are checked against it. */
+  readonly directories: DirectoryRepository;
   readonly notifier: Notifier;
   readonly clock: Clock;
   readonly outbox: OutboxRepository;
@@ -93,9 +96,12 @@ export async function submitBid(
     const earlier = await deps.tenders.getBid(bidder.tenantId, id);
     return earlier && earlier.value.bidderId === bidder.id ? ok({ tender: first.value, bid: earlier.value, duplicate: true }) : open; // late: say so before nitpicking the fields
   }
-  const fields = validateBidInput(input, first.value);
-  if (!fields.ok) return fields;
-  const made = newBid({ id, tender: first.value, number: 0, submissionId, bidder, fields: fields.value }, now);
+  const validated = validateBidInput(input, first.value);
+  const co = await resolveCoBidders(deps, bidder.tenantId, bidder.id, input.coBidders);
+  if (!validated.ok || !co.ok) return fail('BID.INVALID', [...(validated.ok ? [] : (validated.details ?? [])), ...(co.ok ? [] : (co.details ?? []))]);
+  // A pick is stored as people; the field's free text only for a form from before the picker.
+  const fields = co.value ? { ...validated.value, coBidders: '', coBidderIds: co.value } : validated.value;
+  const made = newBid({ id, tender: first.value, number: 0, submissionId, bidder, fields }, now);
   const bid: Bid = receipt.toPersonalChat ? { ...made, receiptLocale: receipt.locale } : made;
   // Creating is idempotent: a resent form, or its twin racing it, finds the bid already there.
   if ((await deps.tenders.createBid(bid)) === 'exists') {
@@ -156,11 +162,16 @@ export async function saveBidEdit(
   input: BidInput,
   receipt: ReceiptWay,
 ): Promise<Result<{ tender: Tender; bid: Bid }, ChangeError, FieldError<BidField>[]>> {
+  const co = await resolveCoBidders(deps, bidder.tenantId, bidder.id, input.coBidders);
+  // An empty pick or a pick of people keeps a bid's free-text co-bidders from before the picker.
+  const picked = co.ok && (co.value !== undefined || asText(input.coBidders) === '');
   const result = await changeBid(deps, bidder, bidId, (bid, tender, now) => {
     const open = biddingOpen(tender, now);
     if (!open.ok) return open;
     const fields = validateBidInput(input, tender);
-    return fields.ok ? editBid(bid, tender, fields.value, bidder.id, now) : fields;
+    if (!fields.ok || !co.ok) return fail('BID.INVALID', [...(fields.ok ? [] : (fields.details ?? [])), ...(co.ok ? [] : (co.details ?? []))]);
+    const people = co.value && co.value.length > 0 ? co.value : undefined;
+    return editBid(bid, tender, picked ? { ...fields.value, coBidders: bid.coBidders, coBidderIds: people } : { ...fields.value, coBidderIds: bid.coBidderIds }, bidder.id, now);
   });
   if (result.ok && receipt.toPersonalChat) {
     await enqueueNotices(deps, [receiptNotice(result.value.bid, 'edited', receipt.locale, deps.clock.now())]);

@@ -21,6 +21,7 @@ import type { Delivery, Notifier, OutboxNotice, OutboxSubject } from './ports.js
 import { tenderNotices } from './tenders.js';
 import { konsekvensNotices } from './konsekvensberegning.js';
 import { catalogueNotices } from './catalogue-settle.js';
+import { konkretiseringNotices } from './konkretisering.js';
 
 /** The stored state notices are drawn from (NoticeDeps), and how they are sent. */
 export interface OutboxDeps extends NoticeDeps {
@@ -65,6 +66,7 @@ const RENDERERS: NoticeRenderers = {
   ...konsekvensNotices,
   ...activityNotices,
   ...catalogueNotices,
+  ...konkretiseringNotices,
 };
 
 function render(deps: OutboxDeps, n: OutboxNotice): Promise<RenderOutcome> {

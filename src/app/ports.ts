@@ -38,6 +38,10 @@ export interface DirectoryRepository {
   putPeople(tenantId: string, people: readonly Person[], progress?: (done: number) => void): Promise<void>;
   /** Deletes these people's items; one already gone is no error. */
   deletePeople(tenantId: string, personIds: readonly string[]): Promise<void>;
+  /** The people picker: at most `limit` people whose folded name contains `folded`, by name (one projected query). */
+  searchPeople(tenantId: string, folded: string, limit: number): Promise<{ id: string; name: string }[]>;
+  /** These people (those on the roster), by point reads. */
+  peopleByIds(tenantId: string, ids: readonly string[]): Promise<{ id: string; name: string }[]>;
 }
 
 export type ConversationType = 'personal' | 'groupChat' | 'channel';
@@ -205,7 +209,11 @@ export type Notice =
   | { readonly kind: 'bid.status'; readonly bid: Bid; readonly tenderTitle: string }
   /** The group's chat told what the Byråd decided on its catalogue, or that an activity came into it. */
   | { readonly kind: 'catalogue.decided'; readonly catalogue: Catalogue }
-  | { readonly kind: 'catalogue.entry'; readonly catalogue: Catalogue; readonly bidId: string };
+  | { readonly kind: 'catalogue.entry'; readonly catalogue: Catalogue; readonly bidId: string }
+  /** The konkretisering's 1:1 card to the bidder or a co-bidder: the request, or a reminder before its deadline. */
+  | { readonly kind: 'konkretisering.request'; readonly tender: Tender; readonly bid: Bid; readonly reminder?: '2d' | '2h' | undefined }
+  /** The kernegruppe's chat told that a konkretisering came in (or was changed). */
+  | { readonly kind: 'konkretisering.answered'; readonly tender: Tender; readonly bid: Bid; readonly change: 'answered' | 'changed' };
 
 export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed' | 'throttled';
 export type Delivery =
@@ -314,7 +322,13 @@ export type OutboxSubject =
   /** The group's chat told of the Byråd's decision on its catalogue (drawn from the catalogue as stored). */
   | { readonly kind: 'catalogue.decided'; readonly catalogueId: string }
   /** The group's chat told that an awarded or indstillet bid came into its catalogue. */
-  | { readonly kind: 'catalogue.entry'; readonly catalogueId: string; readonly bidId: string };
+  | { readonly kind: 'catalogue.entry'; readonly catalogueId: string; readonly bidId: string }
+  /** The konkretisering's 1:1 card, for one version of the request (a changed request is a new version). */
+  | { readonly kind: 'konkretisering.request'; readonly bidId: string; readonly version: string; readonly locale: 'da' | 'en' }
+  /** A reminder before the deadline (sent from `notBefore`), obsolete once answered or the deadline moved. */
+  | { readonly kind: 'konkretisering.reminder'; readonly bidId: string; readonly deadline: string; readonly before: '2d' | '2h'; readonly locale: 'da' | 'en' }
+  /** The group's chat told of an answer (each send is its own). */
+  | { readonly kind: 'konkretisering.answered'; readonly bidId: string; readonly answeredAt: string; readonly locale: 'da' | 'en' };
 
 export interface OutboxNotice {
   readonly id: string;

@@ -5,6 +5,7 @@
 
 import type { Konsekvensberegning } from './konsekvensberegning.js';
 import { fail, ok, type Result } from './result.js';
+import type { Konkretisering } from './konkretisering.js';
 import {
   asChoices,
   biddingOpen,
@@ -36,8 +37,18 @@ export interface BidFields {
   readonly forudsaetninger: readonly string[];
   readonly partyRoles: Readonly<Partial<Record<PartyRole, string>>>;
   readonly coBidders: string;
+  /** Co-bidders picked as people from the roster (bids made before keep their free-text `coBidders`). */
+  readonly coBidderIds?: readonly CoBidder[] | undefined;
   readonly wantsToParticipate: boolean;
 }
+
+export interface CoBidder {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** At most this many co-bidders on one bid: each is told 1:1 of a konkretisering. */
+export const MAX_CO_BIDDERS = 10;
 
 export interface Bid extends BidFields {
   readonly id: string;
@@ -68,6 +79,8 @@ export interface Bid extends BidFields {
   /** The økonomikonsulent's konsekvensberegning: asked for, made, revised (domain/konsekvensberegning.ts). */
   readonly konsekvens?: Konsekvensberegning | undefined;
   readonly history: readonly AuditEntry[];
+  /** Stage 2, asked for by the kernegruppe after the deadline (domain/konkretisering.ts). */
+  readonly konkretisering?: Konkretisering | undefined;
 }
 
 /** What the lists show of a bid ("mine bud", the bid overview): read as a projection, without texts or history. */
@@ -83,6 +96,29 @@ export interface BidInput {
   readonly roles?: Partial<Record<PartyRole, unknown>>;
   readonly coBidders?: unknown;
   readonly participate?: unknown;
+}
+
+/** The picker's first choice, "no co-bidders" (a ChoiceSet must offer at least one choice before the search has found any). */
+export const NO_CO_BIDDERS = 'none';
+
+const ENTRA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The co-bidders field holds the people picker's pick: roster (Entra object) ids, comma-separated, as
+ * the ChoiceSet sends them. Anything else is the free text of a form from before the picker (kept as
+ * it was written). A pick names at most MAX_CO_BIDDERS people and never the bidder; the app checks
+ * each is a person of the tenant. `undefined`: not a pick.
+ */
+export function pickedCoBidderIds(input: unknown, bidderId: string): Result<string[] | undefined, 'INVALID' | 'TOO_MANY'> {
+  const given = asChoices(input);
+  // The picker's "no co-bidders" choice: a pick of nobody.
+  const tokens = given.filter((t) => t !== NO_CO_BIDDERS);
+  if (given.length > 0 && tokens.length === 0) return ok([]);
+  if (tokens.length === 0 || !tokens.every((t) => ENTRA_ID.test(t))) return ok(undefined);
+  const ids = [...new Set(tokens.map((t) => t.toLowerCase()))];
+  if (ids.includes(bidderId.toLowerCase())) return fail('INVALID');
+  if (ids.length > MAX_CO_BIDDERS) return fail('TOO_MANY');
+  return ok(ids);
 }
 
 export function validateBidInput(input: BidInput, tender: Tender): Result<BidFields, 'BID.INVALID', FieldError<BidField>[]> {

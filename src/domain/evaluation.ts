@@ -113,9 +113,10 @@ export type EvaluateError = 'EVALUATION.NOT_MEMBER' | 'EVALUATION.OWN_BID' | 'EV
  * they arrive), but not a bid they made themselves, a withdrawn one, or one still being numbered (the
  * seconds after the click: its number is how the group talks about it).
  */
-export function mayEvaluate(actor: Actor, bid: Pick<Bid, 'bidderId' | 'status' | 'number'>, groupId: string): Result<true, EvaluateError> {
+export function mayEvaluate(actor: Actor, bid: Pick<Bid, 'bidderId' | 'status' | 'number' | 'coBidderIds'>, groupId: string): Result<true, EvaluateError> {
   if (!isMemberOf(actor, groupId)) return fail('EVALUATION.NOT_MEMBER');
-  if (bid.bidderId === actor.personId) return fail('EVALUATION.OWN_BID');
+  // A member who made the bid, or is named on it as a co-bidder, does not judge it.
+  if (bid.bidderId === actor.personId || (bid.coBidderIds ?? []).some((c) => c.id === actor.personId)) return fail('EVALUATION.OWN_BID');
   if (bid.status === 'withdrawn') return fail('EVALUATION.WITHDRAWN');
   if (bid.number === 0) return fail('EVALUATION.NOT_NUMBERED');
   return ok(true);

@@ -100,6 +100,11 @@ function dataFor(verb: string, ids: Ids, forged: boolean): Record<string, unknow
     'catalogue.present': { catalogueId: forged ? ids.otherGroupCatalogueId : ids.catalogueId, meetingId: 'temamoede-2026-12' },
     'catalogue.decisionForm': { catalogueId: forged ? ids.otherGroupCatalogueId : ids.presentedCatalogueId },
     'catalogue.decide': { catalogueId: forged ? ids.otherGroupCatalogueId : ids.presentedCatalogueId, outcome: 'approved', meetingId: 'byraadsmoede-2026-12', note: '' },
+    'konkretisering.ask': { bidId: ids.bidId },
+    'konkretisering.request': { bidId: ids.bidId, deadlineDate: '2026-12-20', deadlineTime: '12:00', question1: 'Hvornår kan I starte?' },
+    'konkretisering.open': { bidId: ids.bidId },
+    'konkretisering.answer': { bidId: ids.bidId, kompetencer: 'K', organisering: 'O', oneOffKr: '0' },
+    'konkretisering.view': { bidId: ids.bidId, field: 'kompetencer' },
   };
   const data = table[verb];
   if (!data) throw new Error(`no data for ${verb}: add it to the matrix`);
@@ -265,6 +270,14 @@ const EXPECTED_VERBS: Record<string, Row> = {
   'catalogue.present': all('tovholder! admin!'),
   'catalogue.decisionForm': all('admin'),
   'catalogue.decide': all('admin!'),
+  // The rig's tender is still open: no konkretisering can be asked for yet (the group's managers are told
+  // so, its other members that only managers ask, everyone else finds no bid), so none exists to answer
+  // or read. The allowed paths are in tests/integration/konkretisering.test.ts.
+  'konkretisering.ask': all(''),
+  'konkretisering.request': all(''),
+  'konkretisering.open': all(''),
+  'konkretisering.answer': all(''),
+  'konkretisering.view': all(''),
 };
 
 const EXPECTED_COMMANDS: Record<string, Row> = {

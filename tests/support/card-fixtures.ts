@@ -23,6 +23,8 @@ import { bidEcho, bidFormValuesFrom, bidFormValuesOf, tenderFormValuesFrom, tend
 import { helpCard, linksCard, noticeCard, profileCard } from '../../src/adapters/cards/views.js';
 import { evaluationFormCard, evaluationSavedCard, evaluationValuesFrom, evaluationValuesOf } from '../../src/adapters/cards/evaluation-views.js';
 import { combine, newEvaluation, EVALUATION_LIMITS, type Evaluation } from '../../src/domain/evaluation.js';
+import { answerFormCard, answeredNoticeCard, answerValuesOf, askFormCard, askValuesOf, lateAnswerCard } from '../../src/adapters/cards/konkretisering-views.js';
+import { answerKonkretisering, askKonkretisering, KONKRETISERING_LIMITS } from '../../src/domain/konkretisering-rules.js';
 import { agendaCard, agendaNoticeCard, topicFormCard, topicLateCard, topicReceiptCard } from '../../src/adapters/cards/agenda-views.js';
 import { exportLinksCard } from '../../src/adapters/cards/export-views.js';
 import { addTopic, lock, newAgenda, TOPIC_LIMITS, type Agenda } from '../../src/domain/agenda.js';
@@ -72,6 +74,34 @@ const edited = editedBid(bid, withTwo, { roles: { kommunen: 'Lokaler', borgeren:
 const withdrawn = withdrawnBid(crossCutting, withTwo);
 const closed = closedTender(withTwo);
 const cancelled = cancelledTender(withTwo);
+// Stage 2: a konkretisering asked for on the edited bid with five questions, and one answered with every text at its limit.
+const asked = askKonkretisering(
+  edited,
+  { deadline: new Date('2026-12-21T11:00:00Z'), questions: [1, 2, 3, 4, 5].map((i) => `Spørgsmål ${i}: ${'Hvordan *præcis*? '.repeat(27)}`.slice(0, KONKRETISERING_LIMITS.question)) },
+  { id: 'p-johan', name: 'Johan Kristensen', locale: 'da' },
+  AFTER_DEADLINE,
+).bid;
+const full = (n: number) => '<b>*_[x](y)_*</b> \\ '.repeat(Math.ceil(n / 20)).slice(0, n);
+const answeredAtLimits = ((): typeof asked => {
+  const r = answerKonkretisering(
+    asked,
+    {
+      kompetencer: full(KONKRETISERING_LIMITS.kompetencer),
+      organisering: full(KONKRETISERING_LIMITS.organisering),
+      oneOffKr: 1_250_000,
+      yearlyKr: 0,
+      staff: full(KONKRETISERING_LIMITS.staff),
+      cofinancingKr: 300_000,
+      cofinancingText: full(KONKRETISERING_LIMITS.cofinancingText),
+      partyRoles: { kommunen: full(1000), borgeren: full(1000), familien: full(1000), lokalsamfundet: full(1000), arbejdsgiveren: full(1000) },
+      answers: [1, 2, 3, 4, 5].map(() => full(KONKRETISERING_LIMITS.answer)),
+    },
+    { id: edited.bidderId, name: edited.bidderName },
+    new Date('2026-12-10T09:00:00Z'),
+  );
+  if (!r.ok) throw new Error(r.code);
+  return r.value.bid;
+})();
 const formChoices = LAERING.forudsaetninger;
 // Evaluations of the bids: two members' marks, one with comments.
 const evaluationOf = (by: Actor, marks: Evaluation['marks'], comments: Evaluation['comments'] = {}, on = edited): Evaluation =>
@@ -336,6 +366,8 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'konsekvensberegning, to the bidder': () => konsekvensMadeCard('da', closed, konsekvensDone, 'bidder'),
     'konsekvensberegning, to the group, English': () => konsekvensMadeCard('en', closed, konsekvensDone, 'group'),
     ...BID_STATUS_FIXTURES,
+    'a late konkretisering, everything written shown back': () => lateAnswerCard('da', closed, answeredAtLimits, answerValuesOf(answeredAtLimits)),
+    "the group's chat told of a konkretisering": () => answeredNoticeCard('da', closed, answeredAtLimits, 'answered'),
     'topic receipt': () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'added', open: true }),
     'topic receipt, as the Byråd writes it': () => topicReceiptCard('da', { topic: byraadAgenda.topics[2]!, meeting: dialogmoede, change: 'added', open: true }),
     'topic moved from a cancelled meeting': () => topicReceiptCard('en', { topic: firstTopic, meeting: januaryDialogmoede, change: 'moved', cancelled: dialogmoede, open: true }),
@@ -392,6 +424,25 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'the request form of a bidder': () => konsekvensAskFormCard('da', { tender: closed, bid: edited, oekonomikonsulenter: [{ name: 'Birgitte Lund' }], asker: 'bidder' }),
     'the request form of a member, the question too long': () =>
       konsekvensAskFormCard('da', { tender: closed, bid: edited, oekonomikonsulenter: [{ name: 'Birgitte Lund' }], asker: 'member', note: 'q'.repeat(1200), error: { field: 'requestNote', code: 'TOO_LONG', limit: 1000 } }),
+  },
+  'konkretisering-ask': {
+    'a first request': () => askFormCard('da', { tender: closed, bid: edited, values: askValuesOf(edited, AFTER_DEADLINE), errors: [] }),
+    'changing an open request, with a deadline in the past, English': () =>
+      askFormCard('en', { tender: closed, bid: asked, values: { ...askValuesOf(asked, AFTER_DEADLINE), deadlineDate: '2026-12-01' }, errors: [{ field: 'deadline', code: 'IN_PAST' }] }),
+  },
+  'konkretisering-form': {
+    'the request, with questions': () => answerFormCard('da', { tender: closed, bid: asked, values: answerValuesOf(asked), errors: [] }),
+    'a reminder 2 hours before, English': () => answerFormCard('en', { tender: closed, bid: asked, values: answerValuesOf(asked), errors: [], reminder: '2h' }),
+    'answered at every limit, come back with errors': () =>
+      answerFormCard('da', {
+        tender: closed,
+        bid: answeredAtLimits,
+        values: { ...answerValuesOf(answeredAtLimits), oneOffKr: '1,5 mio.', yearlyKr: '-5000' },
+        errors: [
+          { field: 'oneOffKr', code: 'INVALID' },
+          { field: 'yearlyKr', code: 'NOT_POSITIVE' },
+        ],
+      }),
   },
   'bid-form': {
     'a new bid': () => bidFormCard('da', { tender: withBid, submissionId: 'sub-new', values: bidFormValuesFrom({ participate: 'false' }), errors: [] }),
@@ -458,6 +509,9 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'with every role filled in, edited': () => bidDetailCard('da', withTwo, edited),
     'closed, with a revised konsekvensberegning': () => bidDetailCard('da', closed, konsekvensDone),
     'closed, konsekvensberegning asked for, English': () => bidDetailCard('en', closed, konsekvensRequested),
+    'a konkretisering asked for, as a manager sees it': () => bidDetailCard('da', closed, asked, {}, undefined, { now: AFTER_DEADLINE, manages: true, askable: true }),
+    'a konkretisering answered at every limit, with characters to escape': () => bidDetailCard('da', closed, answeredAtLimits, {}, undefined, { now: AFTER_DEADLINE, manages: false, askable: true }),
+    'a konkretisering not answered by its deadline, English': () => bidDetailCard('en', closed, asked, {}, undefined, { now: new Date('2027-01-01T00:00:00Z'), manages: true, askable: true }),
     'cross-cutting and withdrawn, English': () => bidDetailCard('en', withTwo, withdrawn),
   },
   'tender-list': {

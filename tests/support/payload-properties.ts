@@ -110,6 +110,13 @@ const FIELDS = [
   "note",
   "outcome",
   "approved",
+  "version",
+  "question1",
+  "kompetencer",
+  "organisering",
+  "oneOffKr",
+  "yearlyKr",
+  "field",
 ];
 const POLLUTION = [
   "__proto__",
@@ -280,6 +287,11 @@ function validData(verb: string): Record<string, unknown> {
     "catalogue.present": { catalogueId: i.catalogueId, meetingId: "temamoede-2026-12" },
     "catalogue.decisionForm": { catalogueId: i.presentedCatalogueId },
     "catalogue.decide": { catalogueId: i.presentedCatalogueId, outcome: "changed", meetingId: "byraadsmoede-2026-12", note: "", approved: i.bidId },
+    "konkretisering.ask": { bidId: i.bidId },
+    "konkretisering.request": { bidId: i.bidId, deadlineDate: "2026-12-20", deadlineTime: "12:00", question1: "Hvornår?" },
+    "konkretisering.open": { bidId: i.bidId },
+    "konkretisering.answer": { bidId: i.bidId, kompetencer: "K", organisering: "O", oneOffKr: "0" },
+    "konkretisering.view": { bidId: i.bidId, field: "kompetencer" },
   };
   return table[verb] ?? {};
 }

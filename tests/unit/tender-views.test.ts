@@ -285,7 +285,10 @@ describe('reading form data back from a card', () => {
       roleFamilien: '',
       roleLokalsamfundet: '',
       roleArbejdsgiveren: '',
-      coBidders: 'Skjult medbyder',
+      // A bid from before the people picker keeps its free-text co-bidders beside the (empty) picker.
+      coBidders: '',
+      coBidderPeople: [],
+      legacyCoBidders: 'Skjult medbyder',
       participate: 'true',
     } satisfies BidFormValues);
   });
@@ -317,7 +320,8 @@ describe('the bid form', () => {
     expect(input(card, 'title')!.label).toBe('Aktivitetens titel (højst 150 tegn)');
     expect(input(card, 'description')!.label).toBe('Beskriv aktiviteten (højst 4.000 tegn)');
     expect(input(card, 'howItHelps')!.label).toBe('Hvordan skaber aktiviteten forudsætningen/-erne? (højst 2.000 tegn)');
-    expect(input(card, 'coBidders')!.label).toBe('Medbydere (valgfrit) (højst 500 tegn)');
+    // Co-bidders are picked from the roster (issue 12): the picker says how many, not a text limit.
+    expect(input(card, 'coBidders')!.label).toBe('Medbydere: kolleger, der byder med (søg på navn, højst 10)');
     expect(JSON.stringify(card)).not.toContain('maxLength');
     const en = bidFormCard('en', { tender: withTwo, submissionId: 's', values: bidFormValuesFrom({}), errors: [] });
     expect(input(en, 'description')!.label).toBe('Describe the activity (at most 4,000 characters)');

@@ -2,11 +2,12 @@
 // kernegruppe's bid overview and one bid in full. Card JSON out, in the reader's language; the pieces
 // shared with the tender views are in tender-card-parts.ts.
 
-import { BID_LIMITS, PARTY_ROLES, type Bid, type BidField, type BidSummary } from '../../domain/bid.js';
+import { BID_LIMITS, MAX_CO_BIDDERS, NO_CO_BIDDERS, PARTY_ROLES, type Bid, type BidField, type BidSummary } from '../../domain/bid.js';
 import { type AuditEntry, type CatalogEntry, type FieldError, type Tender } from '../../domain/tender.js';
 import { isTextKey, text, type Locale, type TextKey } from '../i18n/text.js';
 import { escapeMarkdown as esc, excerpt, renderCard, type CardJson } from './render-card.js';
 import { oneCard, type NoticeViews } from './notice-views.js';
+import { konkretiseringHistoryText, konkretiseringSection } from './konkretisering-views.js';
 import { button, charCount, messageCard, sayIn, shownBackFields, SHOWN_BACK, withLimit, type Button, type Say } from './card-parts.js';
 import { detailAssessment, scorePageData, scorePaging, sortButton, statusWithAssessment, type OverviewAssessments } from './evaluation-views.js';
 import type { BidAssessment } from '../../app/evaluation.js';
@@ -107,6 +108,7 @@ export function bidFormCard(
   const hasError = v.errors.length > 0;
   const othersOpen = hasError || chosenIn(chosen, choices.other) !== '';
   const rolesOpen = hasError || PARTY_ROLES.some((r) => v.values[ROLE_INPUT[r]].trim() !== '');
+  const pickedIds = v.values.coBidders.split(',').map((s) => s.trim()).filter((s) => ENTRA_ID_SHAPE.test(s));
   return renderCard('bid-form', {
     kicker: say(v.bidId !== undefined ? 'bidForm.kickerEdit' : 'bidForm.kickerNew', { group: esc(t.groupName) }),
     title: esc(t.title),
@@ -128,11 +130,14 @@ export function bidFormCard(
       rolesHint: say('bidForm.rolesHint'),
       showRoles: say('button.showRoles'),
       hideRoles: say('button.hideRoles'),
-      coBidders: withLimit(locale, say('bidForm.coBidders'), BID_LIMITS.coBidders),
-      coBiddersPlaceholder: say('bidForm.coBiddersPlaceholder'),
+      coBidders: say('bidForm.coBidderPicker', { max: MAX_CO_BIDDERS }),
+      coBiddersPlaceholder: say('bidForm.coBidderPickerPlaceholder'),
       participate: say('bidForm.participate'),
     },
-    values: { ...v.values, forudsaetninger: chosenIn(chosen, choices.own), [OTHER_CHOICES_INPUT]: chosenIn(chosen, choices.other) },
+    values: { ...v.values, coBidders: pickedIds.join(','), forudsaetninger: chosenIn(chosen, choices.own), [OTHER_CHOICES_INPUT]: chosenIn(chosen, choices.other) },
+    // The picked people as the picker's static choices, so an edit (or a form come back) shows them by name.
+    coBidderChoices: [{ title: say('bidForm.noCoBidders'), value: NO_CO_BIDDERS }, ...coBidderChoices(v.values, pickedIds)],
+    legacyCoBidders: v.values.legacyCoBidders ? say('bidForm.legacyCoBidders', { names: esc(v.values.legacyCoBidders) }) : '',
     errors,
     choices: choices.own,
     otherChoices: choices.other,
@@ -147,6 +152,14 @@ export function bidFormCard(
     // Undo goes back to the tender, not to bid.open's "your bids, or else a fresh form" (a first form would come back empty).
     actions: [send, button('bid.open', say('button.undo'), { tenderId: t.id, [UNDO_KEY]: 'tender', ...fromData(v.from) })],
   });
+}
+
+const ENTRA_ID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A picked person's name where the form knows it; otherwise (a form come back after a problem) their id, so the pick is not lost. */
+function coBidderChoices(values: BidFormValues, ids: readonly string[]): { title: string; value: string }[] {
+  const names = new Map((values.coBidderPeople ?? []).map((p) => [p.id.toLowerCase(), p.name]));
+  return ids.map((id) => ({ title: names.get(id.toLowerCase()) ?? id, value: id }));
 }
 
 /** Marks bid.open pressed as the bid form's Fortryd: back to the tender (or the person's bids on it). */
@@ -318,6 +331,8 @@ export function bidDetailCard(
   back: { after?: string | undefined; from?: From | undefined; field?: BidTextField | undefined; sort?: 'number' | 'score' | undefined; page?: string | undefined } = {},
   /** A member's view of the evaluations (evaluation-views.ts); none for the bid's own bidder. */
   assessment?: BidAssessment,
+  /** The reader and the server's time: what the konkretisering part shows and offers (konkretisering-views.ts). */
+  reader?: { now: Date; manages: boolean; askable: boolean },
 ): CardJson {
   const say = sayIn(locale);
   const backData = { ...(back.after ? { after: back.after } : {}), ...fromData(back.from), ...(back.sort === 'score' ? { sort: 'score', page: back.page ?? '0' } : {}) };
@@ -331,6 +346,7 @@ export function bidDetailCard(
     { title: say('detail.fact.crossCutting'), value: yesNo(say, bid.crossCutting) },
     { title: say('detail.fact.participate'), value: yesNo(say, bid.wantsToParticipate) },
     ...(bid.coBidders ? [{ title: say('detail.fact.coBidders'), value: esc(bid.coBidders) }] : []),
+    ...(bid.coBidderIds?.length ? [{ title: say('detail.fact.coBidders'), value: esc(bid.coBidderIds.map((c) => excerpt(c.name, NAME_SHOWN)).join(', ')) }] : []),
   ];
   const common = { kicker: say('detail.kicker', { number: bidNo(bid), tender: esc(t.title) }), title: esc(bid.title), forudsaetningerHeading: say('detail.forudsaetninger'), rolesHeading: say('detail.roles'), historyHeading: say('detail.history') };
   if (alone) {
@@ -341,6 +357,7 @@ export function bidDetailCard(
       sections: [{ heading: alone.heading, text: esc(alone.value) }],
       forudsaetninger: [],
       roles: [],
+      konkretisering: [],
       history: [],
       actions: [button('tender.bid', say('button.backToBid'), { bidId: bid.id, ...backData }), backToBids],
     });
@@ -352,7 +369,8 @@ export function bidDetailCard(
   ).map((s, i) => ({ ...texts[i]!, text: s.value }));
   const cut = shown.filter((s) => s.text !== esc(s.value));
   const section = (field: BidTextField) => shown.filter((s) => s.field === field).map((s) => ({ heading: s.heading, text: s.text }));
-  const history = bid.history.slice(-HISTORY_SHOWN).map((h) => line(historyLine(locale, h)));
+  const history = bid.history.slice(-HISTORY_SHOWN).map((h) => line(konkretiseringHistoryText(locale, h.action, at(h.at, locale)) ?? historyLine(locale, h)));
+  const konk = reader ? konkretiseringSection(locale, bid, reader) : { section: [], actions: [] };
   const earlier = bid.history.length - HISTORY_SHOWN;
   return renderCard('bid-detail', {
     ...common,
@@ -360,11 +378,13 @@ export function bidDetailCard(
     sections: [...section('description'), ...section('howItHelps'), ...(evaluation?.sections ?? []), ...konsekvensDetailSections(locale, bid)],
     forudsaetninger: bidForudsaetninger(locale, t, bid),
     roles: PARTY_ROLES.flatMap((r) => section(`role.${r}`)),
+    konkretisering: konk.section,
     history: earlier > 0 ? [line(say('detail.historyEarlier', { count: earlier })), ...history] : history,
     actions: [
       ...(evaluation?.actions ?? []),
       backToBids,
       ...konsekvensDetailButtons(locale, t, bid),
+      ...konk.actions,
       // A cut text is one press away in full; Teams shows a card's first buttons and folds the rest under "…".
       ...cut.map((s) => button('tender.bid', say('button.readAll', { field: s.heading }), { bidId: bid.id, field: s.field, ...backData })),
     ],

@@ -35,6 +35,8 @@ export const CARD_NAMES = [
   'activity-form',
   'catalogue',
   'catalogue-form',
+  'konkretisering-ask',
+  'konkretisering-form',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

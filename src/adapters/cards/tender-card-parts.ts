@@ -45,7 +45,12 @@ export interface BidFormValues {
   roleFamilien: string;
   roleLokalsamfundet: string;
   roleArbejdsgiveren: string;
+  /** The people picker's pick: roster ids, comma-separated (free text only on bids from before the picker). */
   coBidders: string;
+  /** The picked people's names where known (a stored bid), so the picker shows who is picked. */
+  coBidderPeople?: readonly { readonly id: string; readonly name: string }[] | undefined;
+  /** A bid's free-text co-bidders from before the picker, shown beside it and kept. */
+  legacyCoBidders?: string | undefined;
   /** 'true' | 'false' from the toggle. */
   participate: string;
 }
@@ -121,7 +126,9 @@ export function bidFormValuesOf(bid: Bid): BidFormValues {
     roleFamilien: bid.partyRoles.familien ?? '',
     roleLokalsamfundet: bid.partyRoles.lokalsamfundet ?? '',
     roleArbejdsgiveren: bid.partyRoles.arbejdsgiveren ?? '',
-    coBidders: bid.coBidders,
+    coBidders: (bid.coBidderIds ?? []).map((c) => c.id).join(','),
+    coBidderPeople: bid.coBidderIds ?? [],
+    legacyCoBidders: bid.coBidders,
     participate: String(bid.wantsToParticipate),
   };
 }
@@ -141,7 +148,8 @@ export function bidEcho(locale: Locale, values: BidFormValues): EchoField[] {
     { label: say('bidForm.description'), value: values.description, limit: BID_LIMITS.description },
     { label: say('bidForm.howItHelps'), value: values.howItHelps, limit: BID_LIMITS.howItHelps },
     ...PARTY_ROLES.map((r) => ({ label: say(`bidForm.role.${r}`), value: values[ROLE_INPUT[r]], limit: BID_LIMITS.partyRole })),
-    { label: say('bidForm.coBidders'), value: values.coBidders, limit: BID_LIMITS.coBidders },
+    // Free text only (a bid from before the picker): a pick of people was not typed, and is on the form's picker.
+    { label: say('bidForm.coBidders'), value: values.legacyCoBidders ?? (/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$|^none/i.test(values.coBidders.replace(/\s/g, '')) ? '' : values.coBidders), limit: BID_LIMITS.coBidders },
   ];
 }
 

@@ -200,6 +200,33 @@ export class CosmosDirectoryRepository implements DirectoryRepository {
     await inBulk(this.container, operations, false, progress);
   }
 
+  async searchPeople(tenantId: string, folded: string, limit: number): Promise<{ id: string; name: string }[]> {
+    const { resources } = await this.container.items
+      .query<{ personId: string; name: string }>(
+        {
+          query: `SELECT TOP ${Math.floor(limit)} c.personId, c.name FROM c WHERE c.pk = @pk AND c.type = 'person' AND CONTAINS(c.nameFolded, @q) ORDER BY c.nameFolded`,
+          parameters: [
+            { name: '@pk', value: tenantId },
+            { name: '@q', value: folded },
+          ],
+        },
+        { partitionKey: tenantId },
+      )
+      .fetchAll();
+    return resources.map((r) => ({ id: r.personId, name: r.name }));
+  }
+
+  async peopleByIds(tenantId: string, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+    const read = await Promise.all(
+      ids.map(async (id) => {
+        const { resource } = await this.container.item(personItemId(id), tenantId).read();
+        const parsed = PersonItemSchema.safeParse(resource);
+        return parsed.success ? [{ id: parsed.data.personId, name: parsed.data.name }] : [];
+      }),
+    );
+    return read.flat();
+  }
+
   async deletePeople(tenantId: string, personIds: readonly string[]): Promise<void> {
     const operations = personIds.map((id): OperationInput => ({ operationType: 'Delete', partitionKey: tenantId, id: personItemId(id) }));
     await inBulk(this.container, operations, true);

@@ -70,6 +70,35 @@ const KonsekvensSchema = z.object({
   ),
 });
 
+const KonkretiseringSchema = z.object({
+  status: z.enum(['requested', 'answered']),
+  request: z.object({
+    deadline: z.string(),
+    questions: z.array(z.string()),
+    askedBy: z.string(),
+    askedByName: z.string(),
+    version: z.string(),
+    firstAskedAt: z.string(),
+    locale: z.enum(['da', 'en']),
+  }),
+  answer: opt(
+    z.object({
+      kompetencer: z.string(),
+      organisering: z.string(),
+      oneOffKr: opt(z.number()),
+      yearlyKr: opt(z.number()),
+      staff: z.string(),
+      cofinancingKr: opt(z.number()),
+      cofinancingText: z.string(),
+      partyRoles: z.record(z.enum(PARTY_ROLES), z.string()),
+      answers: z.array(z.string()),
+      answeredBy: z.string(),
+      answeredByName: z.string(),
+      answeredAt: z.string(),
+    }),
+  ),
+});
+
 /**
  * A bid with a konsekvensberegning carries `konsekvensOpen` beside it, a flat copy of "asked and not made
  * yet": the group's digest filters on it, and a flat property is one indexed path (a nested one would not be).
@@ -96,6 +125,7 @@ export const BidItemSchema = z.object({
   forudsaetninger: z.array(z.string()),
   partyRoles: z.record(z.enum(PARTY_ROLES), z.string()),
   coBidders: z.string(),
+  coBidderIds: opt(z.array(z.object({ id: z.string(), name: z.string() }))),
   wantsToParticipate: z.boolean(),
   crossCutting: z.boolean(),
   status: z.enum(BID_STATUSES),
@@ -107,6 +137,7 @@ export const BidItemSchema = z.object({
   withdrawnAt: opt(z.string()),
   konsekvens: opt(KonsekvensSchema),
   history: z.array(AuditSchema),
+  konkretisering: opt(KonkretiseringSchema),
   _etag: z.string(),
 });
 

@@ -89,6 +89,10 @@ export const tenderDa = {
   'bidForm.role.arbejdsgiveren': 'Arbejdsgiverens rolle',
   'bidForm.coBidders': 'Medbydere (valgfrit)',
   'bidForm.coBiddersPlaceholder': 'Kolleger, afdelinger eller samarbejdspartnere, der byder med',
+  'bidForm.coBidderPicker': 'Medbydere: kolleger, der byder med (søg på navn, højst {max})',
+  'bidForm.coBidderPickerPlaceholder': 'Skriv et navn',
+  'bidForm.noCoBidders': 'Ingen medbydere',
+  'bidForm.legacyCoBidders': 'Tidligere skrevet som medbydere: {names}',
   'bidForm.participate': 'Jeg vil gerne være med til at udføre aktiviteten (ikke et krav)',
 
   'fieldError.REQUIRED': 'Udfyld feltet.',

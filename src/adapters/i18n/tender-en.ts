@@ -89,6 +89,10 @@ export const tenderEn: Record<TenderTextKey, string> = {
   'bidForm.role.arbejdsgiveren': 'Role of the employer',
   'bidForm.coBidders': 'Co-bidders (optional)',
   'bidForm.coBiddersPlaceholder': 'Colleagues, departments or partners bidding with you',
+  'bidForm.coBidderPicker': 'Co-bidders: colleagues bidding with you (search by name, at most {max})',
+  'bidForm.coBidderPickerPlaceholder': 'Type a name',
+  'bidForm.noCoBidders': 'No co-bidders',
+  'bidForm.legacyCoBidders': 'Earlier written as co-bidders: {names}',
   'bidForm.participate': 'I would like to help carry out the activity (not required)',
 
   'fieldError.REQUIRED': 'Fill in this field.',

@@ -18,6 +18,8 @@ import { exportDa, type ExportTextKey } from './export-da.js';
 import { exportEn } from './export-en.js';
 import { historyDa, type HistoryTextKey } from './history-da.js';
 import { historyEn } from './history-en.js';
+import { konkretiseringDa, type KonkretiseringTextKey } from './konkretisering-da.js';
+import { konkretiseringEn } from './konkretisering-en.js';
 import { konsekvensDa, type KonsekvensTextKey } from './konsekvens-da.js';
 import { konsekvensEn } from './konsekvens-en.js';
 
@@ -33,6 +35,7 @@ type AreaKeys = [
   EvaluationTextKey,
   ExportTextKey,
   HistoryTextKey,
+  KonkretiseringTextKey,
   KonsekvensTextKey,
 ];
 export type TextKey = AreaKeys[number];
@@ -51,6 +54,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...evaluationDa,
     ...exportDa,
     ...historyDa,
+    ...konkretiseringDa,
     ...konsekvensDa,
   },
   en: {
@@ -62,6 +66,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...evaluationEn,
     ...exportEn,
     ...historyEn,
+    ...konkretiseringEn,
     ...konsekvensEn,
   },
 };

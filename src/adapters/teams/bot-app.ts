@@ -24,6 +24,7 @@ import type { ExportLinkSettings } from '../../app/export.js';
 import { randomBytes } from 'node:crypto';
 import * as activity from './activity-handlers.js';
 import * as catalogue from './catalogue-handlers.js';
+import * as konkretisering from './konkretisering-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -186,7 +187,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     return tender.cancel(deps, turn, d.tenderId, d.reason ?? '');
   });
   execute('tender.list', (turn) => tender.tenders(deps, turn));
-  // The overview and a bid's detail show the members' evaluations (evaluation-handlers.ts).
+  // The overview and a bid's detail, with what the members did on them: evaluations, konkretisering, konsekvensberegning.
   execute('tender.bids', (turn, data) => evaluation.bids(deps, turn, data));
   execute('tender.bid', (turn, data) => evaluation.bid(deps, turn, data));
   execute('tender.closed', (turn, data) => tender.closedNotice(deps, turn, TenderId.parse(data).tenderId));
@@ -208,6 +209,13 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   execute('konsekvens.ask', (turn, data) => konsekvens.ask(deps, turn, data));
   execute('konsekvens.open', (turn, data) => konsekvens.open(deps, turn, data));
   execute('konsekvens.save', (turn, data) => konsekvens.save(deps, turn, data));
+  // Stage 2: the konkretisering (seed 000: "Efterfølgende kan kernegruppen … bede om en konkretisering")
+  execute('konkretisering.ask', (turn, data) => konkretisering.ask(deps, turn, data));
+  execute('konkretisering.request', (turn, data) => konkretisering.request(deps, turn, data));
+  execute('konkretisering.open', (turn, data) => konkretisering.open(deps, turn, data));
+  execute('konkretisering.answer', (turn, data) => konkretisering.answer(deps, turn, data));
+  execute('konkretisering.view', (turn, data) => konkretisering.view(deps, turn, data));
+  app.adaptiveCards.search('people', konkretisering.peopleSearch(deps));
   // The calendar (the holiday warning's buttons)
   execute('calendar.move', (turn, data) => {
     const d = MeetingData.parse(data);

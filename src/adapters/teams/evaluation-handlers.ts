@@ -4,6 +4,8 @@
 // card's data at the edge, calls the use cases and picks a view; codes become words only here.
 
 import { z } from 'zod';
+import { managesTendersOf } from '../../domain/actor.js';
+import { mayAsk } from '../../domain/konkretisering-rules.js';
 import { whoIsActing, type Acting } from '../../app/directory-admin.js';
 import { assessmentOfBid, evaluationForm, overviewByAssessment, overviewByNumber, saveEvaluation, type EvaluationDeps } from '../../app/evaluation.js';
 import { bidDetail, type TenderDeps } from '../../app/tenders.js';
@@ -70,7 +72,10 @@ export async function bid(deps: EvaluationHandlerDeps, turn: Turn, raw: Record<s
   const { tender, bid: found } = result.value;
   // A text shown alone ("Læs hele") is about the bid's words, not its evaluations.
   const assessment = data.field ? undefined : await assessmentOfBid(deps, who, tender, found);
-  return bidDetailCard(turn.who.locale, tender, found, { after: data.after, from: data.from, field: data.field, sort: data.sort, page: data.page }, assessment);
+  // What the konkretisering part shows and offers: by the server's clock, and only a manager may ask.
+  const now = deps.clock.now();
+  const reader = { now, manages: managesTendersOf(who.actor, found.groupId ?? tender.groupId), askable: mayAsk(tender, found, now).ok };
+  return bidDetailCard(turn.who.locale, tender, found, { after: data.after, from: data.from, field: data.field, sort: data.sort, page: data.page }, assessment, reader);
 }
 
 /** Vurdér / Ret din vurdering: the form, with the member's own evaluation or the pre-fill. */

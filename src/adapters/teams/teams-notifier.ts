@@ -15,6 +15,7 @@ import { konsekvensNoticeViews } from '../cards/konsekvens-views.js';
 import { activityNoticeViews } from '../cards/activity-views.js';
 import { catalogueNoticeViews } from '../cards/catalogue-views.js';
 import { bidStatusNoticeViews } from '../cards/bid-status-views.js';
+import { konkretiseringNoticeViews } from '../cards/konkretisering-views.js';
 import type { Locale } from '../i18n/text.js';
 
 /** Every feature's notice views: the compiler checks that each kind of notice has one. */
@@ -27,6 +28,7 @@ const NOTICE_VIEWS: NoticeViews = {
   ...activityNoticeViews,
   ...catalogueNoticeViews,
   ...bidStatusNoticeViews,
+  ...konkretiseringNoticeViews,
 };
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */
