@@ -339,3 +339,22 @@ export function withDecidedStatus(bid: Bid, outcome: { status: BidStatus; reason
     history: [...bid.history, { at, by, action: outcome.status, from: bid.status, to: outcome.status, note: outcome.reason }],
   };
 }
+
+/** The figures a bid brings to the catalogue, as `costOfBid` reads them (the bid's konsekvensberegning and konkretisering). */
+export interface BidFigures {
+  readonly konsekvens?: { readonly result?: { readonly oneOffKr: number; readonly yearlyKr: number } | undefined } | undefined;
+  readonly konkretisering?: { readonly answer?: { readonly oneOffKr?: number | undefined; readonly yearlyKr?: number | undefined } | undefined } | undefined;
+}
+
+/**
+ * What a bid costs the frame: the økonomikonsulent's konsekvensberegning when one is made (seed 000:
+ * ""Tilbudsgiverne" vil … kunne søge hjælp hos Økonomi og Personale til konsekvensberegninger"), else the
+ * bidder's own figures from the konkretisering, else nothing known yet (0, and the card says so).
+ */
+export function costOfBid(bid: BidFigures): Cost {
+  const made = bid.konsekvens?.result;
+  if (made) return { oneOffKr: made.oneOffKr, yearlyKr: made.yearlyKr, source: 'konsekvens' };
+  const answer = bid.konkretisering?.answer;
+  if (answer && (answer.oneOffKr !== undefined || answer.yearlyKr !== undefined)) return { oneOffKr: answer.oneOffKr ?? 0, yearlyKr: answer.yearlyKr ?? 0, source: 'konkretisering' };
+  return { oneOffKr: 0, yearlyKr: 0, source: 'none' };
+}

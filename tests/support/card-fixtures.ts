@@ -406,6 +406,8 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'a bid after the deadline': () => lateCard('da', { tender: closed, reason: 'deadline', echo: bidEcho('da', bidFormValuesOf(edited)) }),
   },
   'konsekvens-form': {
+    "the økonomikonsulent's card with the bid's konkretisering at every limit": () =>
+      konsekvensFormCard('da', { tender: closed, bid: { ...answeredAtLimits, konsekvens: konsekvensRequested.konsekvens }, values: konsekvensValuesOf('da', undefined), errors: [] }),
     "the økonomikonsulent's card, with the asker's question": () => konsekvensFormCard('da', { tender: closed, bid: konsekvensRequested, values: konsekvensValuesOf('da', undefined), errors: [] }),
     'every figure wrong, what was typed kept': () =>
       konsekvensFormCard('da', {

@@ -24,6 +24,25 @@ const names = (people: readonly { name: string }[]) => people.map((p) => esc(exc
  * description and the forudsætninger. The lead adds the konkretisering's part here at merge, so the
  * økonomikonsulent computes on the konkretisering's economy when there is one.
  */
+/** The bidder's konkretisering, when there is an answer: what the figures are to be worked out from (each text bounded). */
+function konkretiseringSections(locale: Locale, bid: Bid): { heading: string; text: string }[] {
+  const a = bid.konkretisering?.answer;
+  if (!a) return [];
+  const say = sayIn(locale);
+  const kr = (v: number | undefined) => (v === undefined ? '–' : money(locale, v));
+  const economy = [
+    `${say('konsekvens.konk.oneOff')}: ${kr(a.oneOffKr)}`,
+    `${say('konsekvens.konk.yearly')}: ${kr(a.yearlyKr)}`,
+    ...(a.staff ? [`${say('konsekvens.konk.staff')}: ${esc(excerpt(a.staff, 200))}`] : []),
+    ...(a.cofinancingKr !== undefined || a.cofinancingText ? [`${say('konsekvens.konk.cofinancing')}: ${[a.cofinancingKr === undefined ? '' : money(locale, a.cofinancingKr), esc(excerpt(a.cofinancingText, 300))].filter(Boolean).join(' · ')}`] : []),
+  ].join('\n\n');
+  return [
+    { heading: say('konsekvens.konk.kompetencer'), text: esc(excerpt(a.kompetencer, DESCRIPTION_SHOWN)) },
+    { heading: say('konsekvens.konk.organisering'), text: esc(excerpt(a.organisering, DESCRIPTION_SHOWN)) },
+    { heading: say('konsekvens.konk.economy'), text: economy },
+  ];
+}
+
 export function konsekvensBidSummary(locale: Locale, t: Tender, bid: Bid) {
   const say = sayIn(locale);
   return {
@@ -31,7 +50,7 @@ export function konsekvensBidSummary(locale: Locale, t: Tender, bid: Bid) {
       { title: say('konsekvens.fact.tender'), value: esc(excerpt(t.title, 200)) },
       { title: say('konsekvens.fact.bidder'), value: esc(excerpt(bid.bidderName, NAME_SHOWN)) },
     ],
-    sections: [{ heading: say('konsekvens.form.description'), text: esc(excerpt(bid.description, DESCRIPTION_SHOWN)) }],
+    sections: [{ heading: say('konsekvens.form.description'), text: esc(excerpt(bid.description, DESCRIPTION_SHOWN)) }, ...konkretiseringSections(locale, bid)],
     forudsaetningerHeading: say('konsekvens.form.forudsaetninger'),
     forudsaetninger: bidForudsaetninger(locale, t, bid),
   };
