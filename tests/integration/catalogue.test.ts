@@ -189,7 +189,11 @@ describe('katalog', () => {
     // A politician reads; only the økonomikonsulent or an admin sets the frame, the tovholder presents.
     expect(verbsOf(sent.cards[0])).not.toContain('catalogue.frameForm');
     const asTovholder = await bot.send(cardAction(persona.tovholder, chat, 'catalogue.show', { groupId: LAERING, period: '2027' }));
-    expect(verbsOf(asTovholder.invokeCard)).toEqual(['catalogue.presentForm']);
+    expect(verbsOf(asTovholder.invokeCard)).toEqual(['catalogue.presentForm', 'catalogue.export']);
+    // Eksportér gives the reader the links for the temamøde, and a way back to the catalogue.
+    const links = await bot.send(cardAction(persona.politiker, chat, 'catalogue.export', dataOf(sent.cards[0], 'catalogue.export')));
+    expect(cardText(links.invokeCard)).toContain('Excel');
+    expect(dataOf(links.invokeCard, 'catalogue.show')).toEqual({ groupId: LAERING, period: '2027' });
   });
 
   it('without a period: the current year, else the newest catalogue; an empty one says so and lists every forudsætning as not covered', async () => {

@@ -544,13 +544,13 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
   'export-links': {
     'the catalogue\'s two links': () =>
       exportLinksCard('da', {
-        catalogue: { groupName: 'Kernegruppe Læring', period: '2027' },
+        catalogue: { groupId: 'kernegruppe-laering', groupName: 'Kernegruppe Læring', period: '2027' },
         // A real token is about 230 characters: the card must hold two of them comfortably.
         urls: { xlsx: `https://kerneopgave.azurewebsites.net/export/${'x'.repeat(190)}.${'s'.repeat(43)}`, html: `https://kerneopgave.azurewebsites.net/export/${'y'.repeat(190)}.${'t'.repeat(43)}` },
         expiresAt: new Date(NOW.getTime() + 15 * 60_000),
       }),
     'English': () =>
-      exportLinksCard('en', { catalogue: { groupName: 'Kernegruppe Læring', period: '2027' }, urls: { xlsx: 'http://localhost:3978/export/a.b', html: 'http://localhost:3978/export/c.d' }, expiresAt: NOW }),
+      exportLinksCard('en', { catalogue: { groupId: 'kernegruppe-laering', groupName: 'Kernegruppe Læring', period: '2027' }, urls: { xlsx: 'http://localhost:3978/export/a.b', html: 'http://localhost:3978/export/c.d' }, expiresAt: NOW }),
   },
   links: {
     empty: () => linksCard('da', []),

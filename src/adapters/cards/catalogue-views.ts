@@ -110,6 +110,8 @@ function catalogueButtons(locale: Locale, view: CatalogueView, page: number, pag
   if (rights.frame) out.push(button('catalogue.frameForm', t(c && frameOf(c) !== undefined ? 'catalogue.button.reviseFrame' : 'catalogue.button.setFrame'), at));
   if (c && rights.present && c.status === 'draft' && c.entries.some((e) => e.state !== 'afvist')) out.push(button('catalogue.presentForm', t('catalogue.button.present'), { catalogueId: c.id }, 'positive'));
   if (c && rights.decide && c.status === 'presented') out.push(button('catalogue.decisionForm', t('catalogue.button.decide'), { catalogueId: c.id }, 'positive'));
+  // For the temamøde: the catalogue as .xlsx and as a document, through links made for the reader (export-views.ts).
+  if (c && rights.read) out.push(button('catalogue.export', t('catalogue.button.export'), { catalogueId: c.id }));
   return out;
 }
 

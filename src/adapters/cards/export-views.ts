@@ -6,7 +6,7 @@ import type { Catalogue } from '../../domain/catalogue.js';
 import { text, type Locale } from '../i18n/text.js';
 import { escapeMarkdown as esc, renderCard, type CardJson } from './render-card.js';
 
-export function exportLinksCard(locale: Locale, v: { catalogue: Pick<Catalogue, 'groupName' | 'period'>; urls: { xlsx: string; html: string }; expiresAt: Date }): CardJson {
+export function exportLinksCard(locale: Locale, v: { catalogue: Pick<Catalogue, 'groupId' | 'groupName' | 'period'>; urls: { xlsx: string; html: string }; expiresAt: Date }): CardJson {
   return renderCard('export-links', {
     kicker: text(locale, 'export.card.kicker', { group: esc(v.catalogue.groupName) }),
     title: text(locale, 'export.card.title', { period: esc(v.catalogue.period) }),
@@ -16,5 +16,9 @@ export function exportLinksCard(locale: Locale, v: { catalogue: Pick<Catalogue, 
     xlsxUrl: v.urls.xlsx,
     htmlTitle: text(locale, 'export.card.html'),
     htmlUrl: v.urls.html,
+    // Back to the katalog card the export was pressed on.
+    backTitle: text(locale, 'catalogue.button.show'),
+    groupId: v.catalogue.groupId,
+    period: v.catalogue.period,
   });
 }

@@ -52,6 +52,7 @@ export const catalogueDa = {
   'catalogue.button.decide': 'Registrér Byrådets beslutning',
   'catalogue.button.next': 'Næste aktiviteter',
   'catalogue.button.previous': 'Forrige aktiviteter',
+  'catalogue.button.export': 'Eksportér',
   'catalogue.button.back': 'Fortryd',
   'catalogue.button.myBids': 'Mine bud',
   'catalogue.button.show': 'Se kataloget',

@@ -53,6 +53,7 @@ export const catalogueEn: Record<CatalogueTextKey, string> = {
   'catalogue.button.decide': 'Record the council’s decision',
   'catalogue.button.next': 'Next activities',
   'catalogue.button.previous': 'Previous activities',
+  'catalogue.button.export': 'Export',
   'catalogue.button.back': 'Cancel',
   'catalogue.button.myBids': 'My bids',
   'catalogue.button.show': 'See the catalogue',
