@@ -78,6 +78,8 @@ var cosmosContainers = [
       'bidId'
       'konsekvensOpen'
       'evaluationDate'
+      'konkretiseringOpen'
+      'statusAt'
     ]
   }
   {

@@ -172,6 +172,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const pacer = new Pacer({ perSecond: SEND_RATE_PER_SECOND, now: () => performance.now(), sleep });
   const reminderDeps: ReminderDeps = {
     reminders,
+    catalogues,
     agendas,
     agendaQueue,
     leases,

@@ -114,6 +114,11 @@ export interface TenderRepository {
   allBidsOfTender(tenantId: string, tenderId: string): Promise<Bid[]>;
   /** Every numbered bid's number, title and audit entries: what `historik` on a tender shows of its bids (one projected query, bounded by the tender). */
   bidHistoriesOfTender(tenantId: string, tenderId: string): Promise<BidHistory[]>;
+  /**
+   * What a group's digest says of its bids beyond the tenders: those with a konkretisering asked for and not
+   * answered, and those the kernegruppe or the Byråd decided on since `decidedSince` (one query, at most `limit`).
+   */
+  digestBidsOfGroup(tenantId: string, groupId: string, decidedSince: Date, limit: number): Promise<DigestBid[]>;
   /** Bids stored but not numbered yet (number 0), with their etags. */
   unnumberedBids(tenantId: string, tenderId: string): Promise<Versioned<Bid>[]>;
   /** The Teams ids of the tender's latest bidders (bids not withdrawn, newest first, at most `limit` bids read). */
@@ -170,6 +175,16 @@ export interface EvaluationRepository {
 
 /** Something the bot tells people outside the current turn; the Teams adapter turns it into a card. */
 /** What a kernegruppe should know before a byrådsmøde, or a konsulent before pitstop/konsulentmøde. */
+/** A bid as a group's digest names it. */
+export interface DigestBid {
+  readonly id: string;
+  readonly number: number;
+  readonly title: string;
+  readonly status: Bid['status'];
+  readonly statusAt?: string | undefined;
+  readonly konkretiseringDue?: string | undefined;
+}
+
 export interface GroupDigest {
   readonly groupId: string;
   readonly groupName: string;
@@ -178,6 +193,12 @@ export interface GroupDigest {
   readonly drafts: number;
   /** Bids of the group whose konsekvensberegning is asked for and not made yet: how many (at least, when `more`) and the first few. */
   readonly openKonsekvens?: { readonly count: number; readonly more: boolean; readonly bids: readonly { readonly id: string; readonly title: string }[] } | undefined;
+  /** Konkretiseringer asked for and not answered yet, soonest deadline first (at most a few). */
+  readonly konkretiseringer?: readonly DigestBid[] | undefined;
+  /** Bids the kernegruppe or the Byråd decided on since the last digest of this kind (a month), newest first. */
+  readonly decisions?: readonly DigestBid[] | undefined;
+  /** The group's catalogue for the current period against its frame, when it has one. */
+  readonly catalogue?: { readonly period: string; readonly totalKr: number; readonly frameKr?: number | undefined; readonly activities: number } | undefined;
 }
 
 export type Notice =

@@ -16,8 +16,12 @@ import { biddingOpen } from '../domain/tender.js';
 import type { Pacer } from './pacer.js';
 import type { Logger } from '../logger.js';
 import { agendaCardNotice, rememberAgendaCard, type AgendaWriteQueue } from './agenda.js';
+import { catalogueId } from './catalogue-ids.js';
+import { currentPeriod } from './catalogue.js';
+import { frameOf, totalKr } from '../domain/catalogue.js';
 import type {
   AgendaRepository,
+  CatalogueRepository,
   CalendarRepository,
   Clock,
   ConversationRecord,
@@ -41,6 +45,8 @@ export interface ReminderDeps {
   readonly directories: DirectoryRepository;
   readonly conversations: ConversationRepository;
   readonly tenders: TenderRepository;
+  /** The groups' catalogues, for the digest's line on the catalogue against its frame. */
+  readonly catalogues?: CatalogueRepository | undefined;
   readonly notifier: Notifier;
   readonly clock: Clock;
   readonly config: ReminderConfig;
@@ -168,15 +174,23 @@ const DIGEST_TENDERS = 60;
 /** The open konsekvensberegninger a digest names by title; it reads one row more than it counts, to say "or more". */
 export const DIGEST_KONSEKVENS_SHOWN = 3;
 const DIGEST_KONSEKVENS_READ = 30;
+/** The digest's bids with a konkretisering outstanding or decided since last month: read at most this many, the first few shown. */
+const DIGEST_BIDS_READ = 40;
+const DIGEST_BIDS_SHOWN = 5;
 
 async function digestOf(deps: ReminderDeps, tenantId: string, groupId: string, groupName: string, now: Date): Promise<GroupDigest> {
   const monthAgo = now.getTime() - 31 * DAY;
   // Bounded by what the digest shows, not by the group's history: drafts, open tenders and those closed in the last month.
-  const [tenders, konsekvens] = await Promise.all([
+  const [tenders, konsekvens, bids, catalogue] = await Promise.all([
     deps.tenders.digestTendersOfGroup(tenantId, groupId, new Date(monthAgo), DIGEST_TENDERS),
     // One bounded query: the group's bids whose konsekvensberegning is asked for and not made yet.
     deps.tenders.openKonsekvensOfGroup(tenantId, groupId, DIGEST_KONSEKVENS_READ + 1),
+    // One more: konkretiseringer outstanding and the decisions of the last month.
+    deps.tenders.digestBidsOfGroup(tenantId, groupId, new Date(monthAgo), DIGEST_BIDS_READ),
+    // And the group's catalogue of the current year: one point read.
+    deps.catalogues?.getCatalogue(tenantId, catalogueId(groupId, currentPeriod(now))),
   ]);
+  const c = catalogue?.value;
   return {
     groupId,
     groupName,
@@ -189,6 +203,15 @@ async function digestOf(deps: ReminderDeps, tenantId: string, groupId: string, g
       .map((t) => ({ id: t.id, title: t.title, activeBids: t.activeBids })),
     drafts: tenders.filter((t) => t.status === 'draft').length,
     openKonsekvens: { count: Math.min(konsekvens.length, DIGEST_KONSEKVENS_READ), more: konsekvens.length > DIGEST_KONSEKVENS_READ, bids: konsekvens.slice(0, DIGEST_KONSEKVENS_SHOWN) },
+    konkretiseringer: bids
+      .filter((b) => b.konkretiseringDue !== undefined)
+      .sort((a, b) => a.konkretiseringDue!.localeCompare(b.konkretiseringDue!))
+      .slice(0, DIGEST_BIDS_SHOWN),
+    decisions: bids
+      .filter((b) => b.statusAt !== undefined && new Date(b.statusAt).getTime() >= monthAgo && b.status !== 'submitted' && b.status !== 'withdrawn')
+      .sort((a, b) => b.statusAt!.localeCompare(a.statusAt!))
+      .slice(0, DIGEST_BIDS_SHOWN),
+    catalogue: c && { period: c.period, totalKr: totalKr(c), frameKr: frameOf(c), activities: c.entries.filter((e) => e.state !== 'afvist').length },
   };
 }
 

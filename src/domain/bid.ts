@@ -84,7 +84,10 @@ export interface Bid extends BidFields {
 }
 
 /** What the lists show of a bid ("mine bud", the bid overview): read as a projection, without texts or history. */
-export type BidSummary = Pick<Bid, 'id' | 'tenderId' | 'number' | 'bidderName' | 'title' | 'status' | 'crossCutting' | 'submittedAt'>;
+export type BidSummary = Pick<Bid, 'id' | 'tenderId' | 'number' | 'bidderName' | 'title' | 'status' | 'crossCutting' | 'submittedAt' | 'statusReason'> & {
+  /** The deadline of a konkretisering asked for and not answered yet (kept flat beside the bid, so a list reads it without the answer's texts). */
+  readonly konkretiseringDue?: string | undefined;
+};
 
 export type BidField = 'title' | 'description' | 'howItHelps' | 'forudsaetninger' | `role.${PartyRole}` | 'coBidders' | 'participate';
 

@@ -8,6 +8,8 @@ import { CosmosRequestLog } from '../support/cosmos.js';
 import { chatOf, startRig } from '../support/reminder-rig.js';
 import { draftTender, publishedTender, submitBidOn } from '../support/tender-fixtures.js';
 import type { Bid } from '../../src/domain/bid.js';
+import { emptyCatalogue, setFrame } from '../../src/domain/catalogue.js';
+import { catalogueId } from '../../src/app/catalogue-ids.js';
 
 describe("a kernegruppe's digest", () => {
   it('shows the open, the recently closed and the drafts, reading only those whatever the history', async () => {
@@ -80,5 +82,49 @@ describe("a kernegruppe's digest", () => {
     expect(open.length).toBeGreaterThan(0);
     expect(open.every((q) => q.partitionKey !== undefined)).toBe(true);
     expect(Math.max(...open.map((q) => q.documents))).toBe(5);
+  });
+});
+
+describe("the digest's second half", () => {
+  it('names the konkretiseringer outstanding, the decisions of the last month and the catalogue against its frame, in two more reads', async () => {
+    const requests = new CosmosRequestLog();
+    const rig = await startRig('2026-12-22T12:00:00Z', undefined, requests);
+    const tender = { ...publishedTender(), id: 'tender-s', groupId: 'kernegruppe-laering' };
+    await rig.repos.tenders.saveTender(tender, undefined);
+    const store = async (title: string, number: number, change: (b: Bid) => Bid) => {
+      const { bid } = submitBidOn(tender, { title });
+      const placed = { ...bid, id: `bid-s${number}`, number, submissionId: title, groupId: 'kernegruppe-laering' };
+      await rig.repos.tenders.createBid(placed);
+      const stored = (await rig.repos.tenders.getBid(placed.tenantId, placed.id))!;
+      await rig.repos.tenders.saveBid(change(stored.value), stored.etag);
+    };
+    const request = { deadline: '2027-01-08T11:00:00.000Z', questions: [], askedBy: 'p-johan', askedByName: 'Johan Kristensen', version: '2026-12-15T09:00:00.000Z', firstAskedAt: '2026-12-15T09:00:00.000Z', locale: 'da' as const };
+    await store('Venter på konkretisering', 1, (b) => ({ ...b, konkretisering: { status: 'requested', request } }));
+    await store('Valgt i december', 2, (b) => ({ ...b, status: 'awarded', statusAt: '2026-12-18T10:00:00.000Z', statusBy: 'p-johan' }));
+    await store('Afvist for længe siden', 3, (b) => ({ ...b, status: 'rejected', statusAt: '2026-10-01T10:00:00.000Z', statusBy: 'p-johan', statusReason: 'Gammel' }));
+    let c = emptyCatalogue({ id: catalogueId('kernegruppe-laering', '2026'), tenantId: tender.tenantId, group: { id: 'kernegruppe-laering', name: 'Kernegruppe Læring', kerneopgave: 'laering' }, period: '2026' }, new Date('2026-12-01T00:00:00Z'));
+    const framed = setFrame(c, 1_000_000, { id: 'p-birgitte', name: 'Birgitte Lund' }, '', new Date('2026-12-01T00:00:00Z'));
+    if (!framed.ok) throw new Error(framed.code);
+    c = framed.value;
+    await rig.repos.catalogues.saveCatalogue(c, undefined);
+    await rig.plan();
+    requests.clear();
+
+    await rig.runUntil('2026-12-23T18:00:00Z');
+
+    const posted = rig.connector.received.filter((r) => r.method === 'POST' && r.conversationId === chatOf('kernegruppe-laering'));
+    expect(posted).toHaveLength(1);
+    const text = cardText(posted[0]!.activity.attachments?.[0]?.content);
+    expect(text).toContain('Konkretiseringer, der ventes på: 1.');
+    expect(text).toContain('Bud nr. 1 »Venter på konkretisering«: frist fredag 8. januar 2027 kl. 12.00');
+    expect(text).toContain('Beslutninger siden sidste måned:');
+    expect(text).toContain('Bud nr. 2 »Valgt i december«: Valgt: aktivitet i kataloget');
+    expect(text).not.toContain('Afvist for længe siden');
+    expect(text).toContain('Katalog 2026: 0 aktiviteter for 0 kr. af rammen på 1.000.000 kr.');
+    // The bids in one bounded query (TOP and a projection, in the tenant's partition) and the catalogue in one point read.
+    const bids = requests.queries.filter((q) => q.query.includes('c.konkretiseringOpen = true OR c.statusAt >= @since'));
+    expect(bids.length).toBeGreaterThan(0);
+    expect(bids.every((q) => q.partitionKey !== undefined && q.query.includes('TOP 40 c.id, c.number'))).toBe(true);
+    expect(requests.reads.filter((r) => r.includes(c.id)).length).toBeGreaterThan(0);
   });
 });

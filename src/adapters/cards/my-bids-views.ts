@@ -4,7 +4,8 @@
 import { type Bid, type BidSummary } from '../../domain/bid.js';
 import { type Tender, type TenderSummary } from '../../domain/tender.js';
 import { type Locale } from '../i18n/text.js';
-import { escapeMarkdown as esc, type CardJson } from './render-card.js';
+import { escapeMarkdown as esc, excerpt, type CardJson } from './render-card.js';
+import { formatInstant } from '../../domain/time.js';
 import { button, sayIn } from './card-parts.js';
 import { at, backToMyBids, bidChangeButtons, bidNo, bidStatus, endedNote, type From, fromData, isOpen, line, tenderState } from './tender-card-parts.js';
 import { tenderCard } from './tender-announcement-views.js';
@@ -40,7 +41,13 @@ export function myBidsCard(locale: Locale, items: readonly { tender: TenderSumma
   return listCard({ title: say('myBids.title'), empty: say('myBids.empty'), items, more, moreText: (shown) => say('list.more.mine', { shown }) }, ({ tender, bid }) => ({
     kicker: say('myBids.kicker', { number: bidNo(bid), status: bidStatus(say, bid) }),
     title: esc(bid.title),
-    lines: [line(say('myBids.tender', { title: esc(tender.title) })), line(tenderState(locale, tender, now))],
+    lines: [
+      line(say('myBids.tender', { title: esc(tender.title) })),
+      line(tenderState(locale, tender, now)),
+      // The second half: a konkretisering the kernegruppe waits for, and why a bid was not chosen.
+      ...(bid.konkretiseringDue ? [line(say('myBids.konkretiseringDue', { deadline: formatInstant(new Date(bid.konkretiseringDue), locale) }))] : []),
+      ...(bid.statusReason && bid.status === 'rejected' ? [line(say('myBids.reason', { reason: esc(excerpt(bid.statusReason, 200)) }))] : []),
+    ],
     actions: [button('bid.open', say('button.seeTender'), { tenderId: tender.id, from: 'mine' })],
   }));
 }

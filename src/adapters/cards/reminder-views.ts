@@ -20,7 +20,31 @@ function digestLines(locale: Locale, d: GroupDigest): Line[] {
     ...d.closedSinceLastMonth.map((t) => ({ text: say('reminder.closedLine', { title: esc(t.title), bids: t.activeBids }), color: 'Default' as const })),
     ...(d.drafts > 0 ? [{ text: say('reminder.drafts', { count: d.drafts }), color: 'Default' as const }] : []),
     ...konsekvensDigestLines(locale, d),
+    ...secondHalfLines(locale, d),
   ];
+}
+
+/** The second half of the internt udbud in a digest: konkretiseringer outstanding, decisions since last month, the catalogue against its frame. */
+function secondHalfLines(locale: Locale, d: GroupDigest): Line[] {
+  const say = (key: TextKey, p: Record<string, string | number> = {}) => text(locale, key, p);
+  const kr = (n: number) => new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB').format(n);
+  const lines: Line[] = [];
+  const konk = d.konkretiseringer ?? [];
+  if (konk.length > 0) {
+    lines.push({ text: say('reminder.konkretiseringer', { count: konk.length }), color: 'Default' });
+    for (const b of konk) lines.push({ text: say('reminder.konkretiseringLine', { number: b.number, title: esc(excerpt(b.title, 120)), deadline: formatInstant(new Date(b.konkretiseringDue!), locale) }), color: 'Default' });
+  }
+  const decided = d.decisions ?? [];
+  if (decided.length > 0) {
+    lines.push({ text: say('reminder.decisions'), color: 'Default' });
+    for (const b of decided) lines.push({ text: say('reminder.decisionLine', { number: b.number, title: esc(excerpt(b.title, 120)), status: say(`bid.status.${b.status}` as TextKey) }), color: 'Default' });
+  }
+  const c = d.catalogue;
+  if (c) {
+    const key: TextKey = c.frameKr === undefined ? 'reminder.catalogueNoFrame' : c.totalKr > c.frameKr ? 'reminder.catalogueOver' : 'reminder.catalogueWithin';
+    lines.push({ text: say(key, { period: c.period, total: kr(c.totalKr), frame: kr(c.frameKr ?? 0), over: kr(Math.max(0, c.totalKr - (c.frameKr ?? 0))), activities: c.activities }), color: key === 'reminder.catalogueOver' ? 'Attention' : 'Default' });
+  }
+  return lines;
 }
 
 const message = (heading: string, style: ContainerStyle, lines: Line[], actions: Button[] = []) => messageCard({ heading, style, lines, actions });

@@ -26,7 +26,7 @@ export const CONTAINERS = {
   tenders: {
     id: 'tenders',
     partitionKey: '/pk',
-    indexed: ['pk', 'type', 'status', 'groupId', 'deadline', 'createdAt', 'bidderId', 'tenderId', 'number', 'submittedAt', 'attentionAt', 'attention', 'unshown', 'shownAt', 'bidId', 'konsekvensOpen', 'evaluationDate'],
+    indexed: ['pk', 'type', 'status', 'groupId', 'deadline', 'createdAt', 'bidderId', 'tenderId', 'number', 'submittedAt', 'attentionAt', 'attention', 'unshown', 'shownAt', 'bidId', 'konsekvensOpen', 'evaluationDate', 'konkretiseringOpen', 'statusAt'],
   },
   reminders: { id: 'reminders', partitionKey: '/pk', indexed: ['pk', 'type', 'status', 'dueAt', 'notBefore', 'claimedUntil', 'updatedAt', 'meetingStart', 'meetingId', 'createdAt'] },
   agendas: { id: 'agendas', partitionKey: '/pk', indexed: ['pk', 'type', 'attention'] },

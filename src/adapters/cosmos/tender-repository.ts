@@ -105,6 +105,18 @@ const KonkretiseringSchema = z.object({
  */
 const konsekvensFlag = (bid: Bid) => (bid.konsekvens ? { konsekvensOpen: bid.konsekvens.status === 'requested' } : {});
 
+/**
+ * The same for a konkretisering asked for and not answered: `konkretiseringOpen` for the digest's filter and
+ * `konkretiseringDue` (its deadline) for the lists, flat so neither reads the answer's texts.
+ */
+const konkretiseringFlags = (bid: Bid) => {
+  const open = bid.konkretisering?.status === 'requested';
+  return { konkretiseringOpen: open, konkretiseringDue: open ? bid.konkretisering!.request.deadline : null };
+};
+
+/** Everything kept flat beside a bid for the queries. */
+const bidFlags = (bid: Bid) => ({ ...konsekvensFlag(bid), ...konkretiseringFlags(bid) });
+
 export const BidItemSchema = z.object({
   id: z.string(),
   pk: z.string(),
@@ -138,14 +150,18 @@ export const BidItemSchema = z.object({
   konsekvens: opt(KonsekvensSchema),
   history: z.array(AuditSchema),
   konkretisering: opt(KonkretiseringSchema),
+  // Flat beside the bid for the lists (see konkretiseringFlags); not part of the domain's Bid.
+  konkretiseringDue: opt(z.string()),
   _etag: z.string(),
 });
+
+const DigestBidSchema = z.object({ id: z.string(), number: z.number().int(), title: z.string(), status: z.enum(BID_STATUSES), statusAt: opt(z.string()), konkretiseringDue: opt(z.string()) });
 
 const BidHistorySchema = z.object({ number: z.number().int(), title: z.string(), bidderId: z.string(), bidderName: z.string(), history: z.array(AuditSchema) });
 
 /** The fields of TenderSummary and BidSummary, as a projection: what a list row shows and nothing more. */
 const TENDER_SUMMARY_KEYS = ['id', 'groupId', 'groupName', 'kerneopgaveName', 'title', 'deadline', 'status', 'activeBids', 'cancelReason', 'createdAt'] as const satisfies readonly (keyof TenderSummary)[];
-const BID_SUMMARY_KEYS = ['id', 'tenderId', 'number', 'bidderName', 'title', 'status', 'crossCutting', 'submittedAt'] as const satisfies readonly (keyof BidSummary)[];
+const BID_SUMMARY_KEYS = ['id', 'tenderId', 'number', 'bidderName', 'title', 'status', 'crossCutting', 'submittedAt', 'statusReason', 'konkretiseringDue'] as const satisfies readonly (keyof BidSummary)[];
 const projection = (keys: readonly string[]) => keys.map((k) => `c.${k}`).join(', ');
 const TENDER_SUMMARY = projection(TENDER_SUMMARY_KEYS);
 const BID_SUMMARY = projection(BID_SUMMARY_KEYS);
@@ -244,7 +260,7 @@ export class CosmosTenderRepository implements TenderRepository {
   }
 
   saveBid(bid: Bid, etag: string): Promise<SaveOutcome> {
-    return write(() => this.container.item(bid.id, bid.tenantId).replace({ ...bid, pk: bid.tenantId, type: 'bid', ...konsekvensFlag(bid) }, { accessCondition: { type: 'IfMatch', condition: etag } }));
+    return write(() => this.container.item(bid.id, bid.tenantId).replace({ ...bid, pk: bid.tenantId, type: 'bid', ...bidFlags(bid) }, { accessCondition: { type: 'IfMatch', condition: etag } }));
   }
 
   async bidHistoriesOfTender(tenantId: string, tenderId: string) {
@@ -314,6 +330,21 @@ export class CosmosTenderRepository implements TenderRepository {
       TENDER_SUMMARY,
     );
     return rows.map(toTenderSummary);
+  }
+
+  async digestBidsOfGroup(tenantId: string, groupId: string, decidedSince: Date, limit: number) {
+    const rows = await this.query(
+      tenantId,
+      "c.type = 'bid' AND c.groupId = @g AND (c.konkretiseringOpen = true OR c.statusAt >= @since)",
+      [
+        { name: '@g', value: groupId },
+        { name: '@since', value: decidedSince.toISOString() },
+      ],
+      'c.submittedAt ASC',
+      limit,
+      'c.id, c.number, c.title, c.status, c.statusAt, c.konkretiseringDue',
+    );
+    return rows.map((r) => DigestBidSchema.parse(r));
   }
 
   async openKonsekvensOfGroup(tenantId: string, groupId: string, limit: number) {

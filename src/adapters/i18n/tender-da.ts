@@ -185,6 +185,8 @@ export const tenderDa = {
   'myBids.title': 'Mine bud',
   'myBids.empty': 'Du har ikke afgivet nogen bud endnu. Skriv »udbud« for at se de åbne udbud.',
   'myBids.kicker': 'Bud nr. {number} · {status}',
+  'myBids.konkretiseringDue': '⏳ Kernegruppen beder om en konkretisering senest {deadline}: se den i din chat med botten.',
+  'myBids.reason': 'Begrundelse: »{reason}«',
   'myBids.tender': 'Udbud: »{title}«',
 
   'publish.done': 'Udbuddet »{title}« er offentliggjort.',

@@ -185,6 +185,8 @@ export const tenderEn: Record<TenderTextKey, string> = {
   'myBids.title': 'My bids',
   'myBids.empty': 'You have not made any bids yet. Write “tenders” to see the open tenders.',
   'myBids.kicker': 'Bid no. {number} · {status}',
+  'myBids.konkretiseringDue': '⏳ The core group asks for a concretisation by {deadline}: see it in your chat with the bot.',
+  'myBids.reason': 'Reason: “{reason}”',
   'myBids.tender': 'Tender: “{title}”',
 
   'publish.done': 'The tender “{title}” is published.',
