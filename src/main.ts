@@ -21,6 +21,10 @@ import { startLoop } from './adapters/scheduler/interval-loop.js';
 import { CosmosTenderRepository } from './adapters/cosmos/tender-repository.js';
 import { CosmosAgendaRepository } from './adapters/cosmos/agenda-repository.js';
 import { CosmosOutboxRepository } from './adapters/cosmos/outbox-repository.js';
+import { CosmosCatalogueRepository } from './adapters/cosmos/catalogue-repository.js';
+import { settleAwards } from './app/award.js';
+import type { Bid } from './domain/bid.js';
+import type { Cost } from './domain/catalogue.js';
 import { sendDueNotices } from './app/outbox.js';
 import { numberBids } from './app/bid-numbers.js';
 import type { AfterClick } from './app/ports.js';
@@ -67,6 +71,8 @@ export interface StartOptions {
   readonly cosmos?: CosmosConnection;
   /** Run the scheduled work on a timer (default). Tests turn it off and call runScheduledWork. */
   readonly scheduler?: boolean;
+  /** An award's cost read from a bid (app/award.ts): the domain's costOfBid unless a test or bench gives bids figures. */
+  readonly awardCost?: ((bid: Bid) => Cost) | undefined;
 }
 
 async function openDatabase(opts: StartOptions): Promise<CosmosConnection> {
@@ -96,6 +102,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const leases = new CosmosLeaseRepository(cosmos.containers.reminders);
   const agendas = new CosmosAgendaRepository(cosmos.containers.agendas);
   const outbox = new CosmosOutboxRepository(cosmos.containers.reminders);
+  const catalogues = new CosmosCatalogueRepository(cosmos.containers.tenders);
   const agendaQueue = new AgendaWriteQueue();
   if (config.demoData) await seedDemo(opts, { directories, clock });
 
@@ -111,8 +118,15 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   // both after the click has been answered. Tests that run the scheduled work by hand do without.
   const numbering = new Set<string>();
   let wakeSender = (): void => undefined;
-  const afterClick: AfterClick = ({ tenantId, tenderId }) => {
+  const afterClick: AfterClick = ({ tenantId, tenderId, catalogueId }) => {
     if (!timers) return;
+    // An award's activity, bid status and notices, after its click was answered (the sweep finishes what a crash cuts short).
+    if (catalogueId) {
+      void settleAwards({ tenders, catalogues, directories, clock, outbox }, tenantId, catalogueId)
+        .catch((err: unknown) => log.error({ err, tenantId, catalogueId }, 'settling awards failed'))
+        .finally(() => wakeSender());
+      return;
+    }
     if (!tenderId) return wakeSender();
     const key = `${tenantId}|${tenderId}`;
     if (numbering.has(key)) return;
@@ -131,6 +145,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     calendars,
     reminders,
     agendas,
+    catalogues,
+    awardCost: opts.awardCost,
     agendaQueue,
     notifier,
     clock,
@@ -167,7 +183,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`;
   const schedLog = log.child({ area: 'scheduler' });
   const loops = [
-    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
+    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, catalogues, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
     startLoop(
       'planner',
       () => planAllTenants(reminderDeps),

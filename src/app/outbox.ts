@@ -14,6 +14,8 @@ import { claimToSend, sendable } from './send-claim.js';
 import type { Logger } from '../logger.js';
 import { agendaNotices, forgetAgendaCard } from './agenda.js';
 import { bidNotices } from './bids.js';
+import { decisionNotices } from './decision.js';
+import { awardNotices } from './award.js';
 import type { NoticeDeps, NoticeRenderer, NoticeRenderers, RenderOutcome } from './notice-kinds.js';
 import type { Pacer } from './pacer.js';
 import type { Delivery, Notifier, OutboxNotice, OutboxSubject } from './ports.js';
@@ -55,7 +57,7 @@ export async function sendDueNotices(deps: OutboxDeps, instanceId: string): Prom
 }
 
 /** Every feature's renderers: the compiler checks that each kind of outbox subject has one. */
-const RENDERERS: NoticeRenderers = { ...bidNotices, ...tenderNotices, ...agendaNotices };
+const RENDERERS: NoticeRenderers = { ...bidNotices, ...tenderNotices, ...agendaNotices, ...decisionNotices, ...awardNotices };
 
 function render(deps: OutboxDeps, n: OutboxNotice): Promise<RenderOutcome> {
   // The table is keyed by kind, so the renderer found is the one for this subject.

@@ -3,7 +3,7 @@
 
 import type { Bid, BidSummary } from '../domain/bid.js';
 import type { Directory, Person } from '../domain/directory.js';
-import type { Tally, Tender, TenderSummary } from '../domain/tender.js';
+import type { AuditEntry, Tally, Tender, TenderSummary } from '../domain/tender.js';
 import type { CalendarConfig, Meeting, Override } from '../domain/calendar.js';
 import type { Reminder, ReminderConfig } from '../domain/reminders.js';
 import type { Agenda, AgendaCard, Topic } from '../domain/agenda.js';
@@ -167,7 +167,11 @@ export type Notice =
   /** To a topic's author 1:1: a receipt, or that a cancelled meeting's topic moved to `meeting`. */
   /** The agenda as plain text (markdown) for the minutes: sent as text, not as a card. */
   | { readonly kind: 'agenda.text'; readonly text: string }
-  | { readonly kind: 'topic.receipt'; readonly topic: Topic; readonly meeting: Meeting; readonly change: 'added' | 'edited' | 'withdrawn' | 'moved'; readonly cancelled?: Meeting | undefined; readonly changedBy?: string | undefined };
+  | { readonly kind: 'topic.receipt'; readonly topic: Topic; readonly meeting: Meeting; readonly change: 'added' | 'edited' | 'withdrawn' | 'moved'; readonly cancelled?: Meeting | undefined; readonly changedBy?: string | undefined }
+  /** A bidder told 1:1 of a change of their bid's status, with the reason (`change` is that entry of the bid's history). */
+  | { readonly kind: 'decision.status'; readonly tender: Tender; readonly bid: Bid; readonly change: AuditEntry }
+  /** The group's chat told of an award or an indstilling. */
+  | { readonly kind: 'award.group'; readonly tender: Tender; readonly bid: Bid; readonly period: string; readonly byName: string };
 
 export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed' | 'throttled';
 export type Delivery =
@@ -262,7 +266,11 @@ export type OutboxSubject =
       readonly locale: 'da' | 'en';
     }
   /** Redraw a shared agenda card from the agenda as it is stored. */
-  | { readonly kind: 'agenda.redraw'; readonly meetingId: string; readonly conversationId: string; readonly activityId: string };
+  | { readonly kind: 'agenda.redraw'; readonly meetingId: string; readonly conversationId: string; readonly activityId: string }
+  /** A bidder told of a change of their bid's status: `seq` is the change's place in the bid's history (drawn from the bid as stored). */
+  | { readonly kind: 'decision.status'; readonly tenderId: string; readonly bidId: string; readonly seq: number }
+  /** The group's chat told of an award or indstilling (drawn from the bid as stored). */
+  | { readonly kind: 'award.group'; readonly tenderId: string; readonly bidId: string; readonly period: string; readonly byName: string };
 
 export interface OutboxNotice {
   readonly id: string;
@@ -299,7 +307,7 @@ export interface OutboxRepository {
 
 /** Wakes the outbox sender (and the bid numbering) after a click, without the click waiting for it. */
 export interface AfterClick {
-  (work: { readonly tenantId: string; readonly tenderId?: string | undefined }): void;
+  (work: { readonly tenantId: string; readonly tenderId?: string | undefined; readonly catalogueId?: string | undefined }): void;
 }
 
 export interface Lease {

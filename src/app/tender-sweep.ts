@@ -20,7 +20,8 @@ import {
   type Tender,
 } from '../domain/tender.js';
 import type { Logger } from '../logger.js';
-import type { ConversationRepository, DirectoryRepository, Notifier, OutboxRepository, TenderRef, TenderRepository, Clock } from './ports.js';
+import type { ActivityRepository, CatalogueRepository, ConversationRepository, DirectoryRepository, Notifier, OutboxRepository, TenderRef, TenderRepository, Clock } from './ports.js';
+import { settleAwards } from './award.js';
 import { changeTender, queueCancelNotices, updateAnnouncements } from './tenders.js';
 import { changeTally, numberBids } from './bid-numbers.js';
 
@@ -33,6 +34,8 @@ export interface SweepDeps {
   readonly outbox: OutboxRepository;
   /** Where a tender closing at its deadline is logged. */
   readonly log?: Pick<Logger, 'info'> | undefined;
+  /** Awards whose consequences a crash cut short are finished from here (app/award.ts). */
+  readonly catalogues?: (CatalogueRepository & ActivityRepository) | undefined;
 }
 
 export interface SweepReport {
@@ -59,6 +62,9 @@ export async function sweepTenders(deps: SweepDeps): Promise<SweepReport> {
   // What was numbered just now is shown in the same pass (refreshCount finds nothing to do if its count did not change).
   const refresh = new Map([...scan.unshown, ...scan.unnumbered].map((r) => [`${r.tenantId}|${r.tenderId}`, r]));
   for (const ref of refresh.values()) report.cardsUpdated += await refreshCount(deps, ref);
+  // Awards and indstillinger whose activity, bid status or notices are not all done yet (one indexed scan).
+  const catalogues = deps.catalogues;
+  if (catalogues) for (const c of await catalogues.unsettledCatalogues()) await settleAwards({ ...deps, catalogues }, c.tenantId, c.catalogueId);
   return report;
 }
 

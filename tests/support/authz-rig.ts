@@ -7,6 +7,7 @@ import type { Container } from '@azure/cosmos';
 import { da } from '../../src/adapters/i18n/da.js';
 import { tenderDa } from '../../src/adapters/i18n/tender-da.js';
 import { agendaDa } from '../../src/adapters/i18n/agenda-da.js';
+import { decisionDa } from '../../src/adapters/i18n/decision-da.js';
 import { botAdded, cardAction } from './activities.js';
 import { BotDriver, cardText } from './bot-driver.js';
 import { dataOf } from './card-actions.js';
@@ -101,7 +102,7 @@ export class AuthzRig {
 }
 
 /** Every error text the bot can answer with, up to its first placeholder: an answer showing one is a refusal. */
-const REFUSALS = Object.entries({ ...da, ...tenderDa, ...agendaDa })
+const REFUSALS = Object.entries({ ...da, ...tenderDa, ...agendaDa, ...decisionDa })
   .filter(([key]) => key.startsWith('error.') && key !== 'error.title' && key !== 'error.yourInput' && key !== 'error.unexpected')
   .map(([, value]) => String(value).split('{')[0]!.trim())
   .filter((t) => t.length >= 12);

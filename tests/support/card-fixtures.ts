@@ -14,6 +14,8 @@ import { helpCard, linksCard, noticeCard, profileCard } from '../../src/adapters
 import { agendaCard, agendaNoticeCard, topicFormCard, topicLateCard, topicReceiptCard } from '../../src/adapters/cards/agenda-views.js';
 import { addTopic, lock, newAgenda, TOPIC_LIMITS, type Agenda } from '../../src/domain/agenda.js';
 import { commandsFor } from '../../src/adapters/teams/commands.js';
+import { awardDoneCard, awardFormCard, decisionNoticeViews, decisionPart, rejectAskCard } from '../../src/adapters/cards/decision-views.js';
+import { addEntry, emptyCatalogue, setFrame } from '../../src/domain/catalogue.js';
 import { parseRosterFile } from '../../src/app/roster-file.js';
 import { actorFrom, type Actor } from '../../src/domain/actor.js';
 import type { Directory } from '../../src/domain/directory.js';
@@ -116,6 +118,39 @@ const byraadAgenda = byraadTopics.reduce((a, t, i) => {
 const fullAgenda = agendaWith(TOPIC_LIMITS.topics);
 const firstTopic = fiveTopics.topics[0]!;
 const topicValues = { title: 'Ældre og ensomhed', why: 'Fordi *mange* bor alene', part: '1', committee: 'Social Omsorg' };
+
+// The kernegruppe's decisions and the award: a closed tender's bid shortlisted with a reason, the award
+// form (kernegruppen decides, the Byråd decides, over the frame), the answer and the notices.
+const shortlisted = { ...edited, status: 'shortlisted' as const, statusAt: '2026-12-08T09:00:00Z', statusBy: 'p-hanne', statusReason: 'Godt samarbejde med biblioteket.' };
+const awardForm = (decidedBy: 'kernegruppe' | 'byraad', frame?: { frameKr: number; totalKr: number }) => ({
+  tender: { ...closed, decidedBy },
+  bid: shortlisted,
+  cost: { oneOffKr: 200_000, yearlyKr: 400_000, source: 'konkretisering' as const },
+  people: [
+    { id: 'p-sofie', name: 'Sofie Nielsen' },
+    { id: 'p-johan', name: 'Johan Kristensen' },
+    { id: 'p-hanne', name: 'Hanne Graversen' },
+  ],
+  defaults: { period: '2026', startDate: '2026-12-08', evaluationDate: '2027-12-08' },
+  frame,
+});
+const firstCard = (d: { cards: readonly CardJson[] } | { text: string }): CardJson => {
+  if (!('cards' in d) || !d.cards[0]) throw new Error('a notice drawn as text');
+  return d.cards[0];
+};
+const AWARD_TERMS = { responsible: { id: 'p-sofie', name: 'Sofie Nielsen' }, expectedEffect: 'Flere børn læser dagligt.', startDate: '2027-01-01', evaluationDate: '2027-12-01' };
+const framedCatalogue = (() => {
+  const c = setFrame(emptyCatalogue({ id: 'cat-1', tenantId: TENANT, group: { id: 'kernegruppe-laering', name: 'Kernegruppe Læring', kerneopgave: 'laering' }, period: '2027' }, NOW), 1_000_000, { id: 'p-admin', name: 'Henrik Dahl' }, '', NOW);
+  if (!c.ok) throw new Error('frame');
+  const added = addEntry(
+    c.value,
+    { bidId: shortlisted.id, tenderId: closed.id, tenderTitle: closed.title, bidNumber: shortlisted.number, title: shortlisted.title, bidderId: 'p-sofie', activityId: 'act-1', forudsaetninger: shortlisted.forudsaetninger, crossCutting: shortlisted.crossCutting, cost: { oneOffKr: 200_000, yearlyKr: 400_000, source: 'konkretisering' }, terms: AWARD_TERMS, decidedBy: 'kernegruppe', state: 'awarded', by: 'p-johan', byName: 'Johan Kristensen' },
+    'Læsning er byrådets første prioritet.',
+    NOW,
+  );
+  if (!added.ok) throw new Error('entry');
+  return added.value;
+})();
 
 /** At least one realistic rendering per template, by template and case name; a template without an entry here fails the card tests. */
 export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
@@ -230,6 +265,9 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'with an error at the date': () => holidayCard('en', holidayMeeting, 'Write the date and time as 2026-12-16 17:00.'),
   },
   'tender-message': {
+    'award recorded over the frame': () => awardDoneCard('da', { tender: closed, bid: shortlisted, entry: framedCatalogue.entry, catalogue: framedCatalogue.catalogue, duplicate: false }),
+    "the bidder's notice of a rejection": () => firstCard(decisionNoticeViews['decision.status']('da', { kind: 'decision.status', tender: closed, bid: { ...shortlisted, status: 'rejected' }, change: { at: '2026-12-08T09:00:00Z', by: 'p-hanne', action: 'decision.rejected', from: 'shortlisted', to: 'rejected', note: 'Ligger uden for udbuddet.' } }, NOW)),
+    "the group chat's notice of an award, English": () => firstCard(decisionNoticeViews['award.group']('en', { kind: 'award.group', tender: closed, bid: { ...shortlisted, status: 'awarded' }, period: '2027', byName: 'Johan Kristensen' }, NOW)),
     'topic receipt': () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'added', open: true }),
     'topic receipt, as the Byråd writes it': () => topicReceiptCard('da', { topic: byraadAgenda.topics[2]!, meeting: dialogmoede, change: 'added', open: true }),
     'topic moved from a cancelled meeting': () => topicReceiptCard('en', { topic: firstTopic, meeting: januaryDialogmoede, change: 'moved', cancelled: dialogmoede, open: true }),
@@ -293,6 +331,7 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'after the deadline': () => bidReceiptCard('da', closed, edited, AFTER_DEADLINE, 'submitted'),
   },
   confirm: {
+    'reject a bid, the reason missing': () => rejectAskCard('da', shortlisted, '', 'Skriv en begrundelse: byderen får den at vide.'),
     'cancel a tender, with a reason missing': () =>
       confirmCard('da', {
         title: 'Annullér udbuddet?',
@@ -316,6 +355,30 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
   'bid-detail': {
     'with every role filled in, edited': () => bidDetailCard('da', withTwo, edited),
     'cross-cutting and withdrawn, English': () => bidDetailCard('en', withTwo, withdrawn),
+    'shortlisted, with the tovholder\'s decision buttons': () =>
+      bidDetailCard('da', closed, shortlisted, {}, decisionPart('da', closed, shortlisted, { manages: true, awards: true, decidable: true }, '✓ Bud nr. 1 er sat på kortlisten')),
+    'before the deadline, English': () => bidDetailCard('en', withTwo, edited, {}, decisionPart('en', withTwo, edited, { manages: true, awards: false, decidable: false })),
+  },
+  'award-form': {
+    'kernegruppen decides, a new form': () => awardFormCard('da', { form: awardForm('kernegruppe', { frameKr: 1_000_000, totalKr: 250_000 }) }),
+    'over the frame, with the override field': () =>
+      awardFormCard('da', {
+        form: awardForm('kernegruppe'),
+        values: { ...AWARD_TERMS, responsible: 'p-sofie', period: '2027', overrideReason: '' },
+        over: { frameKr: 1_000_000, totalKr: 520_000, costKr: 600_000 },
+      }),
+    'Byrådet decides, errors at each field, English': () =>
+      awardFormCard('en', {
+        form: awardForm('byraad'),
+        values: { period: '27', responsible: 'x', expectedEffect: '', startDate: '2027-02-30', evaluationDate: '', overrideReason: '' },
+        errors: [
+          { field: 'period', code: 'INVALID' },
+          { field: 'responsible', code: 'UNKNOWN_CHOICE' },
+          { field: 'expectedEffect', code: 'REQUIRED' },
+          { field: 'startDate', code: 'INVALID' },
+          { field: 'evaluationDate', code: 'REQUIRED' },
+        ],
+      }),
   },
   'tender-list': {
     'open tenders, one already bid on': () =>

@@ -5,7 +5,7 @@
 import type { Activity } from 'botbuilder';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
-import { startBot, type RunningBot } from '../../src/main.js';
+import { startBot, type RunningBot, type StartOptions } from '../../src/main.js';
 import { botAdded } from './activities.js';
 import type { Card } from './bot-driver.js';
 import { TestClock } from './clock.js';
@@ -32,11 +32,11 @@ export class HttpBot {
     readonly cosmos: CosmosConnection,
   ) {}
 
-  static async start(now = '2026-11-23T10:00:00Z', requests?: CosmosRequestLog): Promise<HttpBot> {
+  static async start(now = '2026-11-23T10:00:00Z', requests?: CosmosRequestLog, opts: Pick<StartOptions, 'awardCost'> = {}): Promise<HttpBot> {
     const connector = await new RecordingConnector().start();
     const cosmos = await freshDatabase(requests);
     const clock = new TestClock(new Date(now));
-    const bot = await startBot({ config: loadConfig({ PORT: '0' }), log: pino({ level: 'silent' }), cosmos, clock, scheduler: false });
+    const bot = await startBot({ config: loadConfig({ PORT: '0' }), log: pino({ level: 'silent' }), cosmos, clock, scheduler: false, ...opts });
     const http = new HttpBot(bot, connector, clock, repositoriesOf(cosmos), cosmos);
     // Teams tells the bot where it was added; the demo's group chat and channels are known places.
     for (const c of [conversations.laeringChat, conversations.general, conversations.byraadChannel]) await http.send(botAdded(persona.admin, c));

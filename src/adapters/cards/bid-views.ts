@@ -307,6 +307,8 @@ export function bidDetailCard(
   t: Tender,
   bid: Bid,
   back: { after?: string | undefined; from?: From | undefined; field?: BidTextField | undefined } = {},
+  /** Another feature's part of the detail (decision-views.ts: the status's reason and the decision buttons). */
+  extra: { sections: { heading: string; text: string }[]; actions: Button[] } = { sections: [], actions: [] },
 ): CardJson {
   const say = sayIn(locale);
   const backData = { ...(back.after ? { after: back.after } : {}), ...fromData(back.from) };
@@ -345,11 +347,12 @@ export function bidDetailCard(
   return renderCard('bid-detail', {
     ...common,
     facts,
-    sections: [...section('description'), ...section('howItHelps')],
+    sections: [...extra.sections, ...section('description'), ...section('howItHelps')],
     forudsaetninger: bidForudsaetninger(locale, t, bid),
     roles: PARTY_ROLES.flatMap((r) => section(`role.${r}`)),
     history: earlier > 0 ? [line(say('detail.historyEarlier', { count: earlier })), ...history] : history,
     actions: [
+      ...extra.actions,
       backToBids,
       // A cut text is one press away in full; Teams shows a card's first buttons and folds the rest under "…".
       ...cut.map((s) => button('tender.bid', say('button.readAll', { field: s.heading }), { bidId: bid.id, field: s.field, ...backData })),

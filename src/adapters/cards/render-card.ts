@@ -29,6 +29,7 @@ export const CARD_NAMES = [
   'holiday',
   'agenda',
   'topic-form',
+  'award-form',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -22,6 +22,8 @@ export const NoticeItemSchema = z.object({
     z.object({ kind: z.literal('tender.announcement'), tenderId: z.string(), conversationId: z.string(), activityId: z.string() }),
     z.object({ kind: z.literal('topic.receipt'), meetingId: z.string(), topicId: z.string(), change: z.enum(['added', 'edited', 'withdrawn']), changedBy: opt(z.string()), locale: z.enum(['da', 'en']) }),
     z.object({ kind: z.literal('agenda.redraw'), meetingId: z.string(), conversationId: z.string(), activityId: z.string() }),
+    z.object({ kind: z.literal('decision.status'), tenderId: z.string(), bidId: z.string(), seq: z.number().int() }),
+    z.object({ kind: z.literal('award.group'), tenderId: z.string(), bidId: z.string(), period: z.string(), byName: z.string() }),
   ]),
   to: z.discriminatedUnion('kind', [z.object({ kind: z.literal('person'), person: PersonSchema }), z.object({ kind: z.literal('conversation'), conversationId: z.string() }), z.object({ kind: z.literal('personal'), userId: z.string() })]),
   status: z.enum(['pending', 'sending', 'sent', 'unreachable', 'skipped']),

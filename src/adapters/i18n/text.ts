@@ -8,15 +8,17 @@ import { tenderDa, type TenderTextKey } from './tender-da.js';
 import { tenderEn } from './tender-en.js';
 import { agendaDa, type AgendaTextKey } from './agenda-da.js';
 import { agendaEn } from './agenda-en.js';
+import { decisionDa, type DecisionTextKey } from './decision-da.js';
+import { decisionEn } from './decision-en.js';
 
 export type Locale = 'da' | 'en';
-export type TextKey = CoreTextKey | TenderTextKey | AgendaTextKey;
+export type TextKey = CoreTextKey | TenderTextKey | AgendaTextKey | DecisionTextKey;
 
 // A key in two catalogs would silently shadow one text with the other: make it a type error.
-type SharedKeys = (CoreTextKey & TenderTextKey) | (CoreTextKey & AgendaTextKey) | (TenderTextKey & AgendaTextKey);
+type SharedKeys = (CoreTextKey & TenderTextKey) | (CoreTextKey & AgendaTextKey) | (TenderTextKey & AgendaTextKey) | (DecisionTextKey & (CoreTextKey | TenderTextKey | AgendaTextKey));
 const _noKeyInTwoCatalogs: [SharedKeys] extends [never] ? true : never = true;
 
-const CATALOGS: Record<Locale, Record<TextKey, string>> = { da: { ...da, ...tenderDa, ...agendaDa }, en: { ...en, ...tenderEn, ...agendaEn } };
+const CATALOGS: Record<Locale, Record<TextKey, string>> = { da: { ...da, ...tenderDa, ...agendaDa, ...decisionDa }, en: { ...en, ...tenderEn, ...agendaEn, ...decisionEn } };
 
 /** Danish unless the user's Teams runs in English. */
 export function localeOf(activityLocale: string | undefined): Locale {

@@ -4,6 +4,9 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import type { ActivityRepository, CatalogueRepository } from '../../app/ports.js';
+import type { Bid } from '../../domain/bid.js';
+import type { Cost } from '../../domain/catalogue.js';
 import type { AgendaRepository, CalendarRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository } from '../../app/ports.js';
 import * as calendar from './calendar-handlers.js';
 import type { Logger } from '../../logger.js';
@@ -15,6 +18,7 @@ import { botMembershipChange, onConversationEvent } from './conversation-events.
 import { announceHere, linkHere, showHelp, showLinks, showProfile, unlinkHere } from './directory-handlers.js';
 import * as tender from './tender-handlers.js';
 import * as agenda from './agenda-handlers.js';
+import * as decision from './decision-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -25,6 +29,9 @@ export interface BotDeps {
   readonly calendars: CalendarRepository;
   readonly reminders: ReminderRepository;
   readonly agendas: AgendaRepository;
+  readonly catalogues: CatalogueRepository & ActivityRepository;
+  /** An award's cost against the frame, read from the bid (app/award.ts; the domain's costOfBid by default). */
+  readonly awardCost?: ((bid: Bid) => Cost) | undefined;
   readonly agendaQueue?: AgendaWriteQueue | undefined;
   readonly notifier: Notifier;
   readonly clock: Clock;
@@ -169,7 +176,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   });
   execute('tender.list', (turn) => tender.tenders(deps, turn));
   execute('tender.bids', (turn, data) => tender.bids(deps, turn, data));
-  execute('tender.bid', (turn, data) => tender.bid(deps, turn, data));
+  // The bid in full, with the decision part for the group's managers and tovholder (decision-handlers.ts).
+  execute('tender.bid', (turn, data) => decision.bid(deps, turn, data));
   execute('tender.closed', (turn, data) => tender.closedNotice(deps, turn, TenderId.parse(data).tenderId));
   // The employee's bids
   execute('bid.open', (turn, data) => tender.openBid(deps, turn, TenderId.parse(data).tenderId, tender.isUndo(data), fromOf(data)));
@@ -180,6 +188,13 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   execute('bid.withdrawAsk', (turn, data) => tender.withdrawAsk(deps, turn, BidId.parse(data).bidId, fromOf(data)));
   execute('bid.withdraw', (turn, data) => tender.withdrawConfirmed(deps, turn, BidId.parse(data).bidId, fromOf(data)));
   execute('bid.mine', (turn) => tender.mine(deps, turn));
+  // The kernegruppe's decisions on bids after the deadline
+  execute('decision.shortlist', (turn, data) => decision.setStatus(deps, turn, data, 'shortlisted'));
+  execute('decision.rejectAsk', (turn, data) => decision.rejectAsk(deps, turn, data));
+  execute('decision.reject', (turn, data) => decision.setStatus(deps, turn, data, 'rejected'));
+  execute('decision.reset', (turn, data) => decision.setStatus(deps, turn, data, 'submitted'));
+  execute('award.form', (turn, data) => decision.awardFormHandler(deps, turn, data));
+  execute('award.submit', (turn, data) => decision.awardSubmit(deps, turn, data));
   // The calendar (the holiday warning's buttons)
   execute('calendar.move', (turn, data) => {
     const d = MeetingData.parse(data);

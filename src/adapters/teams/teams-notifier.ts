@@ -11,10 +11,11 @@ import { reminderNoticeViews } from '../cards/reminder-views.js';
 import { tenderNoticeViews } from '../cards/tender-views.js';
 import { bidNoticeViews } from '../cards/bid-views.js';
 import { agendaNoticeViews } from '../cards/agenda-views.js';
+import { decisionNoticeViews } from '../cards/decision-views.js';
 import type { Locale } from '../i18n/text.js';
 
 /** Every feature's notice views: the compiler checks that each kind of notice has one. */
-const NOTICE_VIEWS: NoticeViews = { ...tenderNoticeViews, ...bidNoticeViews, ...reminderNoticeViews, ...agendaNoticeViews };
+const NOTICE_VIEWS: NoticeViews = { ...tenderNoticeViews, ...bidNoticeViews, ...reminderNoticeViews, ...agendaNoticeViews, ...decisionNoticeViews };
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */
 const TEAMS_AUDIENCE = 'https://api.botframework.com';
