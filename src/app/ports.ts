@@ -93,6 +93,8 @@ export interface SweepScan {
   readonly due: readonly TenderRef[];
   readonly unshown: readonly TenderRef[];
   readonly unnumbered: readonly TenderRef[];
+  /** Catalogues with awards whose consequences are not all done (app/award.ts), found by the same scan. */
+  readonly unsettled?: readonly { readonly tenantId: string; readonly catalogueId: string }[] | undefined;
 }
 
 /** Tenders and their bids, one partition per tenant. */

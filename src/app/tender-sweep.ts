@@ -62,9 +62,10 @@ export async function sweepTenders(deps: SweepDeps): Promise<SweepReport> {
   // What was numbered just now is shown in the same pass (refreshCount finds nothing to do if its count did not change).
   const refresh = new Map([...scan.unshown, ...scan.unnumbered].map((r) => [`${r.tenantId}|${r.tenderId}`, r]));
   for (const ref of refresh.values()) report.cardsUpdated += await refreshCount(deps, ref);
-  // Awards and indstillinger whose activity, bid status or notices are not all done yet (one indexed scan).
+  // Awards and indstillinger whose activity, bid status or notices are not all done yet: found by the
+  // same scan (catalogues live in the tenders container), so an idle pass still costs the one query.
   const catalogues = deps.catalogues;
-  if (catalogues) for (const c of await catalogues.unsettledCatalogues()) await settleAwards({ ...deps, catalogues }, c.tenantId, c.catalogueId);
+  if (catalogues) for (const c of scan.unsettled ?? []) await settleAwards({ ...deps, catalogues }, c.tenantId, c.catalogueId);
   return report;
 }
 
