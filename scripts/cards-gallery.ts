@@ -45,6 +45,7 @@ const MAIN_FIXTURE: Readonly<Record<string, string>> = {
   'tender-list': "the kernegruppe's tenders in every state",
   'tender-message': 'next meetings, with ids for an admin',
   'topic-form': 'new',
+  'award-form': 'over the frame, with the override field',
 };
 
 /** More views the README shows: templates that several views share (tender-message most of all). */

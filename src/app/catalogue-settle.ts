@@ -15,6 +15,7 @@ import type { Logger } from '../logger.js';
 import { changeCatalogue } from './catalogue.js';
 import { activityIdOf } from './catalogue-ids.js';
 import { followUpNotices } from './activity-followup.js';
+import { settleAward } from './award.js';
 import type { NoticeRenderers } from './notice-kinds.js';
 import { enqueueNotices, noticeId } from './notices.js';
 import type { ActivityRepository, CatalogueRepository, Clock, DirectoryRepository, OutboxNotice, OutboxRepository, OutboxSubject, TenderRepository } from './ports.js';
@@ -40,7 +41,10 @@ export async function settleCatalogue(deps: SettleDeps, tenantId: string, catalo
   const done = new Map<string, CatalogueEntry['state']>();
   for (const bidId of c.unsettled) {
     const entry = entryOf(c, bidId);
-    if (entry) await settleEntry(deps, c, entry, conversationId);
+    // The kernegruppe's own award, and an indstilling waiting for the Byråd, are the award's to settle
+    // (app/award.ts: its notices say what the group decided); what the Byråd decided is settled here.
+    if (entry && (entry.state === 'indstillet' || (entry.state === 'awarded' && entry.decidedBy === 'kernegruppe'))) await settleAward(deps, tenantId, catalogueId, bidId);
+    else if (entry) await settleEntry(deps, c, entry, conversationId);
     done.set(bidId, entry?.state ?? 'afvist');
   }
   // One write for all of them. An entry whose state changed since it was read here (an indstilling the

@@ -15,6 +15,8 @@ import type { Logger } from '../logger.js';
 import { agendaNotices, forgetAgendaCard } from './agenda.js';
 import { bidNotices } from './bids.js';
 import { activityNotices } from './activity-followup.js';
+import { decisionNotices } from './decision.js';
+import { awardNotices } from './award.js';
 import type { NoticeDeps, NoticeRenderer, NoticeRenderers, RenderOutcome } from './notice-kinds.js';
 import type { Pacer } from './pacer.js';
 import type { Delivery, Notifier, OutboxNotice, OutboxSubject } from './ports.js';
@@ -67,6 +69,8 @@ const RENDERERS: NoticeRenderers = {
   ...activityNotices,
   ...catalogueNotices,
   ...konkretiseringNotices,
+  ...decisionNotices,
+  ...awardNotices,
 };
 
 function render(deps: OutboxDeps, n: OutboxNotice): Promise<RenderOutcome> {

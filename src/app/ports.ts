@@ -3,7 +3,7 @@
 
 import type { Bid, BidSummary } from '../domain/bid.js';
 import type { Directory, Person } from '../domain/directory.js';
-import type { Tally, Tender, TenderSummary } from '../domain/tender.js';
+import type { AuditEntry, Tally, Tender, TenderSummary } from '../domain/tender.js';
 import type { CalendarConfig, Meeting, Override } from '../domain/calendar.js';
 import type { Reminder, ReminderConfig } from '../domain/reminders.js';
 import type { Agenda, AgendaCard, Topic } from '../domain/agenda.js';
@@ -99,6 +99,8 @@ export interface SweepScan {
   readonly due: readonly TenderRef[];
   readonly unshown: readonly TenderRef[];
   readonly unnumbered: readonly TenderRef[];
+  /** Catalogues with awards whose consequences are not all done (app/award.ts), found by the same scan. */
+  readonly unsettled?: readonly { readonly tenantId: string; readonly catalogueId: string }[] | undefined;
 }
 
 /** Tenders and their bids, one partition per tenant. */
@@ -234,7 +236,11 @@ export type Notice =
   /** The konkretisering's 1:1 card to the bidder or a co-bidder: the request, or a reminder before its deadline. */
   | { readonly kind: 'konkretisering.request'; readonly tender: Tender; readonly bid: Bid; readonly reminder?: '2d' | '2h' | undefined }
   /** The kernegruppe's chat told that a konkretisering came in (or was changed). */
-  | { readonly kind: 'konkretisering.answered'; readonly tender: Tender; readonly bid: Bid; readonly change: 'answered' | 'changed' };
+  | { readonly kind: 'konkretisering.answered'; readonly tender: Tender; readonly bid: Bid; readonly change: 'answered' | 'changed' }
+  /** A bidder told 1:1 of a change of their bid's status, with the reason (`change` is that entry of the bid's history). */
+  | { readonly kind: 'decision.status'; readonly tender: Tender; readonly bid: Bid; readonly change: AuditEntry }
+  /** The group's chat told of an award or an indstilling. */
+  | { readonly kind: 'award.group'; readonly tender: Tender; readonly bid: Bid; readonly period: string; readonly byName: string };
 
 export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed' | 'throttled';
 export type Delivery =
@@ -349,7 +355,11 @@ export type OutboxSubject =
   /** A reminder before the deadline (sent from `notBefore`), obsolete once answered or the deadline moved. */
   | { readonly kind: 'konkretisering.reminder'; readonly bidId: string; readonly deadline: string; readonly before: '2d' | '2h'; readonly locale: 'da' | 'en' }
   /** The group's chat told of an answer (each send is its own). */
-  | { readonly kind: 'konkretisering.answered'; readonly bidId: string; readonly answeredAt: string; readonly locale: 'da' | 'en' };
+  | { readonly kind: 'konkretisering.answered'; readonly bidId: string; readonly answeredAt: string; readonly locale: 'da' | 'en' }
+  /** A bidder told of a change of their bid's status: `seq` is the change's place in the bid's history (drawn from the bid as stored). */
+  | { readonly kind: 'decision.status'; readonly tenderId: string; readonly bidId: string; readonly seq: number }
+  /** The group's chat told of an award or indstilling (drawn from the bid as stored). */
+  | { readonly kind: 'award.group'; readonly tenderId: string; readonly bidId: string; readonly period: string; readonly byName: string };
 
 export interface OutboxNotice {
   readonly id: string;

@@ -62,9 +62,10 @@ export async function sweepTenders(deps: SweepDeps): Promise<SweepReport> {
   // What was numbered just now is shown in the same pass (refreshCount finds nothing to do if its count did not change).
   const refresh = new Map([...scan.unshown, ...scan.unnumbered].map((r) => [`${r.tenantId}|${r.tenderId}`, r]));
   for (const ref of refresh.values()) report.cardsUpdated += await refreshCount(deps, ref);
-  // An award or a Byråd decision whose consequences were not all made (a crash after the catalogue
-  // write): one more scan, for catalogues marked as needing it; nothing else is read when none is.
-  for (const { tenantId, catalogueId } of await deps.catalogues.unsettledCatalogues()) await settleCatalogue(deps, tenantId, catalogueId);
+  // Awards, indstillinger and Byråd decisions whose activity, bid status or notices are not all done yet
+  // (a crash after the catalogue write): found by the same scan (catalogues live in the tenders container),
+  // so an idle pass still costs the one query.
+  for (const c of scan.unsettled ?? []) await settleCatalogue(deps, c.tenantId, c.catalogueId);
   return report;
 }
 

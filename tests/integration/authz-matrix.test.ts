@@ -105,6 +105,12 @@ function dataFor(verb: string, ids: Ids, forged: boolean): Record<string, unknow
     'konkretisering.open': { bidId: ids.bidId },
     'konkretisering.answer': { bidId: ids.bidId, kompetencer: 'K', organisering: 'O', oneOffKr: '0' },
     'konkretisering.view': { bidId: ids.bidId, field: 'kompetencer' },
+    'decision.shortlist': { bidId: ids.bidId },
+    'decision.rejectAsk': { bidId: ids.bidId },
+    'decision.reject': { bidId: ids.bidId, reason: 'Ligger uden for udbuddet.' },
+    'decision.reset': { bidId: ids.bidId },
+    'award.form': { bidId: ids.bidId },
+    'award.submit': { bidId: ids.bidId, responsible: 'd0000000-0000-4000-8000-000000000005', expectedEffect: 'Flere læser.', startDate: '2027-01-01', evaluationDate: '2027-12-01', period: '' },
   };
   const data = table[verb];
   if (!data) throw new Error(`no data for ${verb}: add it to the matrix`);
@@ -278,6 +284,14 @@ const EXPECTED_VERBS: Record<string, Row> = {
   'konkretisering.open': all(''),
   'konkretisering.answer': all(''),
   'konkretisering.view': all(''),
+  // Decisions wait for the deadline: on the rig's open tender every one is refused, whoever sends it
+  // (tests/integration/award.test.ts covers who may act on a closed one).
+  'decision.shortlist': all(''),
+  'decision.rejectAsk': all(''),
+  'decision.reject': all(''),
+  'decision.reset': all(''),
+  'award.form': all(''),
+  'award.submit': all(''),
 };
 
 const EXPECTED_COMMANDS: Record<string, Row> = {

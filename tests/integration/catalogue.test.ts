@@ -338,19 +338,19 @@ describe("the Byråd's path: presented at a temamøde, decided at a byrådsmøde
     expect(await http.sweep()).toEqual([]);
   });
 
-  it("the kernegruppe's own awards, settled the same way: activity, bid awarded, bidder told, a line in the group's chat", async () => {
+  it("the kernegruppe's own awards, settled by the award: activity, bid awarded, bidder told, a line in the group's chat", async () => {
     http.connector.clear();
     const bids = await threeIndstillinger({ decidedBy: 'kernegruppe', state: 'awarded' });
     // threeIndstillinger settled them in its sweep and cleared what it sent: look at what is stored.
     for (const b of bids) {
       expect((await http.repos.catalogues.getActivity(DEMO_TENANT, activityIdOf(b.id)))?.value.history[0]!.note).toBe('kernegruppe');
       const stored = (await http.repos.tenders.getBid(DEMO_TENANT, b.id))!.value;
-      expect([stored.status, stored.statusReason, stored.statusBy]).toEqual(['awarded', 'Kernegruppen tildelte opgaven', persona.tovholder.id]);
+      expect([stored.status, stored.statusBy]).toEqual(['awarded', persona.tovholder.id]);
     }
     const { resources } = await http.cosmos.containers.reminders.items
-      .query<{ subject: { kind: string }; status: string }>("SELECT c.subject, c.status FROM c WHERE c.type = 'notice' AND (c.subject.kind = 'bid.status' OR c.subject.kind = 'catalogue.entry')")
+      .query<{ subject: { kind: string }; status: string }>("SELECT c.subject, c.status FROM c WHERE c.type = 'notice' AND (c.subject.kind = 'decision.status' OR c.subject.kind = 'award.group')")
       .fetchAll();
-    expect(resources.map((r) => `${r.subject.kind} ${r.status}`).sort()).toEqual([...Array(3).fill('bid.status sent'), ...Array(3).fill('catalogue.entry sent')]);
+    expect(resources.map((r) => `${r.subject.kind} ${r.status}`).sort()).toEqual([...Array(3).fill('award.group sent'), ...Array(3).fill('decision.status sent')]);
     expect((await http.repos.catalogues.getCatalogue(DEMO_TENANT, CAT_2027))!.value.unsettled).toEqual([]);
   });
 

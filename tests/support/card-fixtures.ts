@@ -31,6 +31,8 @@ import { addTopic, lock, newAgenda, TOPIC_LIMITS, type Agenda } from '../../src/
 import { commandsFor } from '../../src/adapters/teams/commands.js';
 import { EMPTY_FOLLOW_UP, followUpFormCard } from '../../src/adapters/cards/activity-views.js';
 import { activityOf, type Activity } from '../../src/domain/activity.js';
+import { awardDoneCard, awardFormCard, decisionNoticeViews, decisionPart, rejectAskCard } from '../../src/adapters/cards/decision-views.js';
+import { addEntry, emptyCatalogue, setFrame } from '../../src/domain/catalogue.js';
 import { parseRosterFile } from '../../src/app/roster-file.js';
 import { actorFrom, type Actor } from '../../src/domain/actor.js';
 import type { Directory } from '../../src/domain/directory.js';
@@ -182,6 +184,39 @@ const byraadAgenda = byraadTopics.reduce((a, t, i) => {
 const fullAgenda = agendaWith(TOPIC_LIMITS.topics);
 const firstTopic = fiveTopics.topics[0]!;
 const topicValues = { title: 'Ældre og ensomhed', why: 'Fordi *mange* bor alene', part: '1', committee: 'Social Omsorg' };
+
+// The kernegruppe's decisions and the award: a closed tender's bid shortlisted with a reason, the award
+// form (kernegruppen decides, the Byråd decides, over the frame), the answer and the notices.
+const shortlisted = { ...edited, status: 'shortlisted' as const, statusAt: '2026-12-08T09:00:00Z', statusBy: 'p-hanne', statusReason: 'Godt samarbejde med biblioteket.' };
+const awardForm = (decidedBy: 'kernegruppe' | 'byraad', frame?: { frameKr: number; totalKr: number }) => ({
+  tender: { ...closed, decidedBy },
+  bid: shortlisted,
+  cost: { oneOffKr: 200_000, yearlyKr: 400_000, source: 'konkretisering' as const },
+  people: [
+    { id: 'p-sofie', name: 'Sofie Nielsen' },
+    { id: 'p-johan', name: 'Johan Kristensen' },
+    { id: 'p-hanne', name: 'Hanne Graversen' },
+  ],
+  defaults: { period: '2026', startDate: '2026-12-08', evaluationDate: '2027-12-08' },
+  frame,
+});
+const firstCard = (d: { cards: readonly CardJson[] } | { text: string }): CardJson => {
+  if (!('cards' in d) || !d.cards[0]) throw new Error('a notice drawn as text');
+  return d.cards[0];
+};
+const AWARD_TERMS = { responsible: { id: 'p-sofie', name: 'Sofie Nielsen' }, expectedEffect: 'Flere børn læser dagligt.', startDate: '2027-01-01', evaluationDate: '2027-12-01' };
+const framedCatalogue = (() => {
+  const c = setFrame(emptyCatalogue({ id: 'cat-1', tenantId: TENANT, group: { id: 'kernegruppe-laering', name: 'Kernegruppe Læring', kerneopgave: 'laering' }, period: '2027' }, NOW), 1_000_000, { id: 'p-admin', name: 'Henrik Dahl' }, '', NOW);
+  if (!c.ok) throw new Error('frame');
+  const added = addEntry(
+    c.value,
+    { bidId: shortlisted.id, tenderId: closed.id, tenderTitle: closed.title, bidNumber: shortlisted.number, title: shortlisted.title, bidderId: 'p-sofie', activityId: 'act-1', forudsaetninger: shortlisted.forudsaetninger, crossCutting: shortlisted.crossCutting, cost: { oneOffKr: 200_000, yearlyKr: 400_000, source: 'konkretisering' }, terms: AWARD_TERMS, decidedBy: 'kernegruppe', state: 'awarded', by: 'p-johan', byName: 'Johan Kristensen' },
+    'Læsning er byrådets første prioritet.',
+    NOW,
+  );
+  if (!added.ok) throw new Error('entry');
+  return added.value;
+})();
 
 /** At least one realistic rendering per template, by template and case name; a template without an entry here fails the card tests. */
 // An activity as an award makes it: Sofie Nielsen's læsecafé, evaluated at the end of March 2027.
@@ -368,6 +403,9 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     ...BID_STATUS_FIXTURES,
     'a late konkretisering, everything written shown back': () => lateAnswerCard('da', closed, answeredAtLimits, answerValuesOf(answeredAtLimits)),
     "the group's chat told of a konkretisering": () => answeredNoticeCard('da', closed, answeredAtLimits, 'answered'),
+    'award recorded over the frame': () => awardDoneCard('da', { tender: closed, bid: shortlisted, entry: framedCatalogue.entry, catalogue: framedCatalogue.catalogue, duplicate: false }),
+    "the bidder's notice of a rejection": () => firstCard(decisionNoticeViews['decision.status']('da', { kind: 'decision.status', tender: closed, bid: { ...shortlisted, status: 'rejected' }, change: { at: '2026-12-08T09:00:00Z', by: 'p-hanne', action: 'decision.rejected', from: 'shortlisted', to: 'rejected', note: 'Ligger uden for udbuddet.' } }, NOW)),
+    "the group chat's notice of an award, English": () => firstCard(decisionNoticeViews['award.group']('en', { kind: 'award.group', tender: closed, bid: { ...shortlisted, status: 'awarded' }, period: '2027', byName: 'Johan Kristensen' }, NOW)),
     'topic receipt': () => topicReceiptCard('da', { topic: firstTopic, meeting: dialogmoede, change: 'added', open: true }),
     'topic receipt, as the Byråd writes it': () => topicReceiptCard('da', { topic: byraadAgenda.topics[2]!, meeting: dialogmoede, change: 'added', open: true }),
     'topic moved from a cancelled meeting': () => topicReceiptCard('en', { topic: firstTopic, meeting: januaryDialogmoede, change: 'moved', cancelled: dialogmoede, open: true }),
@@ -472,6 +510,7 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'after the deadline': () => bidReceiptCard('da', closed, edited, AFTER_DEADLINE, 'submitted'),
   },
   confirm: {
+    'reject a bid, the reason missing': () => rejectAskCard('da', shortlisted, '', 'Skriv en begrundelse: byderen får den at vide.'),
     'cancel a tender, with a reason missing': () =>
       confirmCard('da', {
         title: 'Annullér udbuddet?',
@@ -507,14 +546,38 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
   },
   'bid-detail': {
     'a member’s view with evaluations, the bid edited since': () =>
-      bidDetailCard('da', withTwo, edited, {}, { mine: { ...myEvaluation, comments: { netvaerk: longComment, tvaergaaende: longComment, opgaven: longComment, samskabelse: longComment } }, combined: combine([myEvaluation, theirEvaluation]), mayEvaluate: { ok: true, value: true } }),
+      bidDetailCard('da', withTwo, edited, {}, { assessment: { mine: { ...myEvaluation, comments: { netvaerk: longComment, tvaergaaende: longComment, opgaven: longComment, samskabelse: longComment } }, combined: combine([myEvaluation, theirEvaluation]), mayEvaluate: { ok: true, value: true } } }),
     'with every role filled in, edited': () => bidDetailCard('da', withTwo, edited),
     'closed, with a revised konsekvensberegning': () => bidDetailCard('da', closed, konsekvensDone),
     'closed, konsekvensberegning asked for, English': () => bidDetailCard('en', closed, konsekvensRequested),
-    'a konkretisering asked for, as a manager sees it': () => bidDetailCard('da', closed, asked, {}, undefined, { now: AFTER_DEADLINE, manages: true, askable: true }),
-    'a konkretisering answered at every limit, with characters to escape': () => bidDetailCard('da', closed, answeredAtLimits, {}, undefined, { now: AFTER_DEADLINE, manages: false, askable: true }),
-    'a konkretisering not answered by its deadline, English': () => bidDetailCard('en', closed, asked, {}, undefined, { now: new Date('2027-01-01T00:00:00Z'), manages: true, askable: true }),
+    'a konkretisering asked for, as a manager sees it': () => bidDetailCard('da', closed, asked, {}, { reader: { now: AFTER_DEADLINE, manages: true, askable: true } }),
+    'a konkretisering answered at every limit, with characters to escape': () => bidDetailCard('da', closed, answeredAtLimits, {}, { reader: { now: AFTER_DEADLINE, manages: false, askable: true } }),
+    'a konkretisering not answered by its deadline, English': () => bidDetailCard('en', closed, asked, {}, { reader: { now: new Date('2027-01-01T00:00:00Z'), manages: true, askable: true } }),
     'cross-cutting and withdrawn, English': () => bidDetailCard('en', withTwo, withdrawn),
+    'shortlisted, with the tovholder\'s decision buttons': () =>
+      bidDetailCard('da', closed, shortlisted, {}, { decision: decisionPart('da', closed, shortlisted, { manages: true, awards: true, decidable: true }, '✓ Bud nr. 1 er sat på kortlisten') }),
+    'before the deadline, English': () => bidDetailCard('en', withTwo, edited, {}, { decision: decisionPart('en', withTwo, edited, { manages: true, awards: false, decidable: false }) }),
+  },
+  'award-form': {
+    'kernegruppen decides, a new form': () => awardFormCard('da', { form: awardForm('kernegruppe', { frameKr: 1_000_000, totalKr: 250_000 }) }),
+    'over the frame, with the override field': () =>
+      awardFormCard('da', {
+        form: awardForm('kernegruppe'),
+        values: { ...AWARD_TERMS, responsible: 'p-sofie', period: '2027', overrideReason: '' },
+        over: { frameKr: 1_000_000, totalKr: 520_000, costKr: 600_000 },
+      }),
+    'Byrådet decides, errors at each field, English': () =>
+      awardFormCard('en', {
+        form: awardForm('byraad'),
+        values: { period: '27', responsible: 'x', expectedEffect: '', startDate: '2027-02-30', evaluationDate: '', overrideReason: '' },
+        errors: [
+          { field: 'period', code: 'INVALID' },
+          { field: 'responsible', code: 'UNKNOWN_CHOICE' },
+          { field: 'expectedEffect', code: 'REQUIRED' },
+          { field: 'startDate', code: 'INVALID' },
+          { field: 'evaluationDate', code: 'REQUIRED' },
+        ],
+      }),
   },
   'tender-list': {
     'open tenders, one already bid on': () =>

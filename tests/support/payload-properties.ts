@@ -292,6 +292,19 @@ function validData(verb: string): Record<string, unknown> {
     "konkretisering.open": { bidId: i.bidId },
     "konkretisering.answer": { bidId: i.bidId, kompetencer: "K", organisering: "O", oneOffKr: "0" },
     "konkretisering.view": { bidId: i.bidId, field: "kompetencer" },
+    "decision.shortlist": { bidId: i.bidId },
+    "decision.rejectAsk": { bidId: i.bidId },
+    "decision.reject": { bidId: i.bidId, reason: "Ligger uden for udbuddet." },
+    "decision.reset": { bidId: i.bidId },
+    "award.form": { bidId: i.bidId },
+    "award.submit": {
+      bidId: i.bidId,
+      responsible: "d0000000-0000-4000-8000-000000000005",
+      expectedEffect: "Flere læser.",
+      startDate: "2027-01-01",
+      evaluationDate: "2027-12-01",
+      period: "",
+    },
   };
   return table[verb] ?? {};
 }

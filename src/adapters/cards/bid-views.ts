@@ -324,18 +324,26 @@ function bidTexts(locale: Locale, bid: Bid): { field: BidTextField; heading: str
   ].filter((f) => f.value !== '');
 }
 
+
+/** What each feature adds to a bid's detail, for the reader who may see it. */
+export interface BidDetailParts {
+  /** A member's view of the evaluations (evaluation-views.ts); none for the bid's own bidder. */
+  readonly assessment?: BidAssessment | undefined;
+  /** The reader and the server's time: what the konkretisering part shows and offers (konkretisering-views.ts). */
+  readonly reader?: { now: Date; manages: boolean; askable: boolean } | undefined;
+  /** The decision part (decision-views.ts): the status's reason and the buttons the reader may use. */
+  readonly decision?: { readonly sections: readonly { heading: string; text: string }[]; readonly actions: readonly Button[] } | undefined;
+}
 export function bidDetailCard(
   locale: Locale,
   t: Tender,
   bid: Bid,
   back: { after?: string | undefined; from?: From | undefined; field?: BidTextField | undefined; sort?: 'number' | 'score' | undefined; page?: string | undefined } = {},
-  /** A member's view of the evaluations (evaluation-views.ts); none for the bid's own bidder. */
-  assessment?: BidAssessment,
-  /** The reader and the server's time: what the konkretisering part shows and offers (konkretisering-views.ts). */
-  reader?: { now: Date; manages: boolean; askable: boolean },
+  parts: BidDetailParts = {},
 ): CardJson {
   const say = sayIn(locale);
   const backData = { ...(back.after ? { after: back.after } : {}), ...fromData(back.from), ...(back.sort === 'score' ? { sort: 'score', page: back.page ?? '0' } : {}) };
+  const { assessment, reader, decision } = parts;
   const evaluation = assessment && detailAssessment(locale, bid, assessment, back);
   const backToBids = button('tender.bids', say('button.backToBids'), { tenderId: t.id, ...backData });
   const texts = bidTexts(locale, bid);
@@ -375,12 +383,13 @@ export function bidDetailCard(
   return renderCard('bid-detail', {
     ...common,
     facts,
-    sections: [...section('description'), ...section('howItHelps'), ...(evaluation?.sections ?? []), ...konsekvensDetailSections(locale, bid)],
+    sections: [...(decision?.sections ?? []), ...section('description'), ...section('howItHelps'), ...(evaluation?.sections ?? []), ...konsekvensDetailSections(locale, bid)],
     forudsaetninger: bidForudsaetninger(locale, t, bid),
     roles: PARTY_ROLES.flatMap((r) => section(`role.${r}`)),
     konkretisering: konk.section,
     history: earlier > 0 ? [line(say('detail.historyEarlier', { count: earlier })), ...history] : history,
     actions: [
+      ...(decision?.actions ?? []),
       ...(evaluation?.actions ?? []),
       backToBids,
       ...konsekvensDetailButtons(locale, t, bid),

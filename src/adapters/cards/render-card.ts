@@ -37,6 +37,7 @@ export const CARD_NAMES = [
   'catalogue-form',
   'konkretisering-ask',
   'konkretisering-form',
+  'award-form',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -399,7 +399,9 @@ export class CosmosTenderRepository implements TenderRepository {
           'SELECT c.pk, c.id, c.type, c.tenderId FROM c WHERE ' +
           "(c.type = 'tender' AND (c.attentionAt <= @now OR (c.attention = true AND NOT IS_DEFINED(c.attentionAt)))) OR " +
           "(c.type = 'tally' AND c.unshown = true AND (NOT IS_DEFINED(c.shownAt) OR c.shownAt <= @shownBefore)) OR " +
-          "(c.type = 'bid' AND c.number = 0 AND c.submittedAt <= @unnumberedBefore)",
+          "(c.type = 'bid' AND c.number = 0 AND c.submittedAt <= @unnumberedBefore) OR " +
+          // An award's catalogue (same container) until its activity, bid status and notices are done.
+          "(c.type = 'catalogue' AND c.attention = true)",
         parameters: [
           { name: '@now', value: now.toISOString() },
           { name: '@shownBefore', value: shownBefore.toISOString() },
@@ -416,6 +418,7 @@ export class CosmosTenderRepository implements TenderRepository {
       }
       return [...seen.values()];
     };
-    return { due: refs('tender'), unshown: refs('tally'), unnumbered: refs('bid') };
+    const unsettled = resources.filter((r) => r.type === 'catalogue').map((r) => ({ tenantId: r.pk, catalogueId: r.id }));
+    return { due: refs('tender'), unshown: refs('tally'), unnumbered: refs('bid'), unsettled };
   }
 }

@@ -12,6 +12,8 @@ import { activityDa, type ActivityTextKey } from './activity-da.js';
 import { activityEn } from './activity-en.js';
 import { catalogueDa, type CatalogueTextKey } from './catalogue-da.js';
 import { catalogueEn } from './catalogue-en.js';
+import { decisionDa, type DecisionTextKey } from './decision-da.js';
+import { decisionEn } from './decision-en.js';
 import { evaluationDa, type EvaluationTextKey } from './evaluation-da.js';
 import { evaluationEn } from './evaluation-en.js';
 import { exportDa, type ExportTextKey } from './export-da.js';
@@ -32,6 +34,7 @@ type AreaKeys = [
   AgendaTextKey,
   ActivityTextKey,
   CatalogueTextKey,
+  DecisionTextKey,
   EvaluationTextKey,
   ExportTextKey,
   HistoryTextKey,
@@ -51,6 +54,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...agendaDa,
     ...activityDa,
     ...catalogueDa,
+    ...decisionDa,
     ...evaluationDa,
     ...exportDa,
     ...historyDa,
@@ -63,6 +67,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...agendaEn,
     ...activityEn,
     ...catalogueEn,
+    ...decisionEn,
     ...evaluationEn,
     ...exportEn,
     ...historyEn,

@@ -25,6 +25,7 @@ import { randomBytes } from 'node:crypto';
 import * as activity from './activity-handlers.js';
 import * as catalogue from './catalogue-handlers.js';
 import * as konkretisering from './konkretisering-handlers.js';
+import * as decision from './decision-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -187,7 +188,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     return tender.cancel(deps, turn, d.tenderId, d.reason ?? '');
   });
   execute('tender.list', (turn) => tender.tenders(deps, turn));
-  // The overview and a bid's detail, with what the members did on them: evaluations, konkretisering, konsekvensberegning.
+  // The overview and a bid's detail, with what the members did on them: evaluations, konkretisering,
+  // konsekvensberegning, and the decisions the reader may make.
   execute('tender.bids', (turn, data) => evaluation.bids(deps, turn, data));
   execute('tender.bid', (turn, data) => evaluation.bid(deps, turn, data));
   execute('tender.closed', (turn, data) => tender.closedNotice(deps, turn, TenderId.parse(data).tenderId));
@@ -216,6 +218,13 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   execute('konkretisering.answer', (turn, data) => konkretisering.answer(deps, turn, data));
   execute('konkretisering.view', (turn, data) => konkretisering.view(deps, turn, data));
   app.adaptiveCards.search('people', konkretisering.peopleSearch(deps));
+  // The kernegruppe's decisions on bids after the deadline
+  execute('decision.shortlist', (turn, data) => decision.setStatus(deps, turn, data, 'shortlisted'));
+  execute('decision.rejectAsk', (turn, data) => decision.rejectAsk(deps, turn, data));
+  execute('decision.reject', (turn, data) => decision.setStatus(deps, turn, data, 'rejected'));
+  execute('decision.reset', (turn, data) => decision.setStatus(deps, turn, data, 'submitted'));
+  execute('award.form', (turn, data) => decision.awardFormHandler(deps, turn, data));
+  execute('award.submit', (turn, data) => decision.awardSubmit(deps, turn, data));
   // The calendar (the holiday warning's buttons)
   execute('calendar.move', (turn, data) => {
     const d = MeetingData.parse(data);

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { managesTendersOf } from '../../domain/actor.js';
 import { mayAsk } from '../../domain/konkretisering-rules.js';
+import { decidable } from '../../domain/decision.js';
+import { awardsFor } from '../../app/decision.js';
+import { decisionPart } from '../cards/decision-views.js';
 import { whoIsActing, type Acting } from '../../app/directory-admin.js';
 import { assessmentOfBid, evaluationForm, overviewByAssessment, overviewByNumber, saveEvaluation, type EvaluationDeps } from '../../app/evaluation.js';
 import { bidDetail, type TenderDeps } from '../../app/tenders.js';
@@ -75,7 +78,10 @@ export async function bid(deps: EvaluationHandlerDeps, turn: Turn, raw: Record<s
   // What the konkretisering part shows and offers: by the server's clock, and only a manager may ask.
   const now = deps.clock.now();
   const reader = { now, manages: managesTendersOf(who.actor, found.groupId ?? tender.groupId), askable: mayAsk(tender, found, now).ok };
-  return bidDetailCard(turn.who.locale, tender, found, { after: data.after, from: data.from, field: data.field, sort: data.sort, page: data.page }, assessment, reader);
+  // The decisions the reader may make on it: the group's managers shortlist and reject, the tovholder awards.
+  const rights = { manages: managesTendersOf(who.actor, tender.groupId), awards: awardsFor(who, tender.groupId), decidable: decidable(tender, now).ok };
+  const decision = decisionPart(turn.who.locale, tender, found, rights);
+  return bidDetailCard(turn.who.locale, tender, found, { after: data.after, from: data.from, field: data.field, sort: data.sort, page: data.page }, { assessment, reader, decision });
 }
 
 /** Vurdér / Ret din vurdering: the form, with the member's own evaluation or the pre-fill. */

@@ -16,6 +16,7 @@ import { activityNoticeViews } from '../cards/activity-views.js';
 import { catalogueNoticeViews } from '../cards/catalogue-views.js';
 import { bidStatusNoticeViews } from '../cards/bid-status-views.js';
 import { konkretiseringNoticeViews } from '../cards/konkretisering-views.js';
+import { decisionNoticeViews } from '../cards/decision-views.js';
 import type { Locale } from '../i18n/text.js';
 
 /** Every feature's notice views: the compiler checks that each kind of notice has one. */
@@ -29,6 +30,7 @@ const NOTICE_VIEWS: NoticeViews = {
   ...catalogueNoticeViews,
   ...bidStatusNoticeViews,
   ...konkretiseringNoticeViews,
+  ...decisionNoticeViews,
 };
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */
