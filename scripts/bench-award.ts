@@ -4,8 +4,8 @@
 // evaluates every bid at the same time (each member clicks through the bids one after the other, all
 // members at once: members × bids evaluate invokes). Prints the answer time (p50/p95/max), the
 // invokes answered, the evaluations stored (lost = expected − stored) and the Cosmos requests per
-// evaluate, counted at the database client. The awards racing at the frame's edge come later
-// (raceAwardsAtFrameEdge below).
+// evaluate, counted at the database client. `npm run bench:award` then runs scripts/bench-award-race.ts:
+// two awards at once at the frame's edge, N rounds.
 
 import { parseArgs } from 'node:util';
 import type { PluginConfig } from '@azure/cosmos';
@@ -135,15 +135,6 @@ async function evaluateAll(tenderId: string) {
   return { bids: bids.length, latencies, answered, saved, elapsed, operations: operations - before.operations, planLookups: planLookups - before.planLookups };
 }
 
-/**
- * Issue 12's second race: two awards at the frame's edge, at the same moment, must never take the
- * catalogue over the frame together. Added by the award's helper with the catalogue; until then this
- * says it was not measured.
- */
-async function raceAwardsAtFrameEdge(_tenderId: string): Promise<string> {
-  return 'not measured yet (the award and the catalogue are built on another branch)';
-}
-
 const tenderId = await closedTenderWithBids();
 const run = await evaluateAll(tenderId);
 const stored = (await cosmos.containers.tenders.items.query({ query: "SELECT VALUE COUNT(1) FROM c WHERE c.type = 'evaluation' AND c.tenderId = @t", parameters: [{ name: '@t', value: tenderId }] }).fetchAll()).resources[0] as number;
@@ -156,7 +147,6 @@ console.log(`  all answered in ${(run.elapsed / 1000).toFixed(2)} s; answer time
 console.log(`  invokes answered ${run.answered} of ${expected}; answered "er gemt" ${run.saved}`);
 console.log(`  evaluations stored ${stored} of ${expected}: lost ${expected - stored}`);
 console.log(`  Cosmos requests per evaluate ${(run.operations / run.latencies.length).toFixed(2)} (+ ${(run.planLookups / run.latencies.length).toFixed(2)} query-plan lookups); aim ≤ 3`);
-console.log(`  2 awards racing at the frame's edge: ${await raceAwardsAtFrameEdge(tenderId)}`);
 
 await bot.close();
 await connector.stop();
