@@ -46,6 +46,11 @@ const MAIN_FIXTURE: Readonly<Record<string, string>> = {
   'tender-message': 'next meetings, with ids for an admin',
   'topic-form': 'new',
   'award-form': 'over the frame, with the override field',
+  'activity-form': 'the reminder to the responsible person at the evaluation date',
+  'catalogue-form': 'setting the frame',
+  'konsekvens-form': "the økonomikonsulent's card, with the asker's question",
+  'konkretisering-ask': 'a first request',
+  'konkretisering-form': 'the request, with questions',
 };
 
 /** More views the README shows: templates that several views share (tender-message most of all). */
@@ -60,6 +65,15 @@ const EXTRA_PICTURES: readonly Picture[] = [
   { file: 'tender-message-topic-receipt.png', template: 'tender-message', fixture: 'topic receipt, as the Byråd writes it' },
   { file: 'agenda-own-view.png', template: 'agenda', fixture: "a politician's own view, as the Byråd writes it" },
   { file: 'agenda-final.png', template: 'agenda', fixture: 'final agenda, as the Byråd writes it' },
+  { file: 'bid-overview-sorted.png', template: 'bid-overview', fixture: 'sorted by the members’ evaluation' },
+  { file: 'bid-detail-evaluation.png', template: 'bid-detail', fixture: 'a member’s view with evaluations, the bid edited since' },
+  { file: 'bid-detail-decision.png', template: 'bid-detail', fixture: "shortlisted, with the tovholder's decision buttons" },
+  { file: 'bid-detail-konkretisering.png', template: 'bid-detail', fixture: 'a konkretisering asked for, as a manager sees it' },
+  { file: 'tender-message-konkretisering-in.png', template: 'tender-message', fixture: "the group's chat told of a konkretisering" },
+  { file: 'tender-message-konsekvens.png', template: 'tender-message', fixture: 'konsekvensberegning, to the bidder' },
+  { file: 'tender-message-rejection.png', template: 'tender-message', fixture: "the bidder's notice of a rejection" },
+  { file: 'tender-message-historik.png', template: 'tender-message', fixture: 'historik of a tender' },
+  { file: 'catalogue-decided.png', template: 'catalogue', fixture: 'decided: changed' },
 ];
 
 /** The templates in cards/, as the card tests find them. */

@@ -375,6 +375,25 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'with an error at the date': () => holidayCard('en', holidayMeeting, 'Write the date and time as 2026-12-16 17:00.'),
   },
   'tender-message': {
+    'historik of a tender': () =>
+      historyCard('da', {
+        title: 'Læsevenner i lokalsamfundet',
+        lines: [
+          { at: '2026-12-09T09:12:00.000Z', by: 'p-johan', action: 'decision.rejected', from: 'submitted', to: 'rejected', note: 'Overlapper med lektiecaféen, som allerede er i kataloget.', subject: { number: 2, title: 'Lektiehjælp online' } },
+          { at: '2026-12-09T09:05:00.000Z', by: 'p-johan', action: 'decision.shortlisted', from: 'submitted', to: 'shortlisted', subject: { number: 1, title: 'Læsecafé på biblioteket' } },
+          { at: '2026-12-07T11:00:00.000Z', by: 'system', action: 'closed', from: 'published', to: 'closed' },
+          { at: '2026-12-02T13:05:00.000Z', by: 'p-sofie', action: 'edited', from: 'submitted', to: 'submitted', subject: { number: 1, title: 'Læsecafé på biblioteket' } },
+          { at: '2026-12-01T09:31:00.000Z', by: 'p-sofie', action: 'submitted', to: 'submitted', subject: { number: 1, title: 'Læsecafé på biblioteket' } },
+          { at: '2026-11-23T10:00:00.000Z', by: 'p-johan', action: 'published', from: 'draft', to: 'published' },
+          { at: '2026-11-23T09:00:00.000Z', by: 'p-johan', action: 'created', to: 'draft' },
+        ],
+        names: new Map([['p-johan', 'Johan Kristensen'], ['p-sofie', 'Sofie Nielsen']]),
+        page: 0,
+        pages: 1,
+        hasOlder: false,
+        verb: 'tender.history',
+        data: { tenderId: 'tender-1' },
+      }),
     'historik: a page of 15 changes with the longest reasons': () =>
       historyCard('da', {
         title: 'L'.repeat(TENDER_LIMITS.title),

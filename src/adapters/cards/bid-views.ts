@@ -367,6 +367,7 @@ export function bidDetailCard(
       roles: [],
       konkretisering: [],
       history: [],
+      decideActions: [],
       actions: [button('tender.bid', say('button.backToBid'), { bidId: bid.id, ...backData }), backToBids],
     });
   }
@@ -388,8 +389,10 @@ export function bidDetailCard(
     roles: PARTY_ROLES.flatMap((r) => section(`role.${r}`)),
     konkretisering: konk.section,
     history: earlier > 0 ? [line(say('detail.historyEarlier', { count: earlier })), ...history] : history,
+    // The decisions sit right under the decision's section, in their own row, so the card's own row keeps
+    // the way back and the other features' buttons without Teams folding them away.
+    decideActions: decision?.actions ?? [],
     actions: [
-      ...(decision?.actions ?? []),
       ...(evaluation?.actions ?? []),
       backToBids,
       ...konsekvensDetailButtons(locale, t, bid),

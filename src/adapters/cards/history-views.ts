@@ -8,10 +8,10 @@ import { isTextKey, text, type Locale } from '../i18n/text.js';
 import { button, messageCard, type Button, type Line } from './card-parts.js';
 import { escapeMarkdown as esc, excerpt, type CardJson } from './render-card.js';
 
-/** A status as the cards name it (a tender's or a bid's), or as stored when no card names it. */
-function statusName(locale: Locale, status: string): string {
+/** A status as the cards name it (a tender's or a bid's); undefined for one no card names (the line then says no change). */
+function statusName(locale: Locale, status: string): string | undefined {
   for (const key of [`bid.status.${status}`, `tender.status.${status === 'published' ? 'open' : status}`]) if (isTextKey(key)) return text(locale, key);
-  return status;
+  return undefined;
 }
 
 function actionName(locale: Locale, action: string): string {
@@ -22,7 +22,8 @@ function actionName(locale: Locale, action: string): string {
 export function historyLine(locale: Locale, l: HistoryLine, names: ReadonlyMap<string, string>): Line {
   const who = l.by === 'system' ? text(locale, 'history.system') : esc(names.get(l.by) ?? l.by);
   const what = [l.subject ? text(locale, 'history.bid', { number: l.subject.number, title: esc(excerpt(l.subject.title, 80)) }) : '', actionName(locale, l.action)].filter(Boolean).join(': ');
-  const change = l.from && l.to && l.from !== l.to ? ` (${text(locale, 'history.change', { from: statusName(locale, l.from), to: statusName(locale, l.to) })})` : '';
+  const [from, to] = [l.from && statusName(locale, l.from), l.to && statusName(locale, l.to)];
+  const change = from && to && l.from !== l.to ? ` (${text(locale, 'history.change', { from, to })})` : '';
   const why = l.note ? `\n\n${text(locale, 'history.why', { note: esc(excerpt(l.note, 300)) })}` : '';
   return { text: `**${formatInstant(new Date(l.at), locale)}** · ${who} · ${what}${change}${why}`, color: 'Default', separator: true };
 }

@@ -19,6 +19,23 @@ export const historyDa = {
   'history.action.cancelled': 'annulleret',
   'history.action.submitted': 'bud indsendt',
   'history.action.withdrawn': 'bud trukket tilbage',
+  'history.action.decision.shortlisted': 'sat på kortlisten',
+  'history.action.decision.rejected': 'afvist',
+  'history.action.decision.submitted': 'sat tilbage til indsendt',
+  'history.action.decision.awarded': 'tildelt',
+  'history.action.decision.selected': 'indstillet til Byrådet',
+  'history.action.konkretisering.requested': 'konkretisering bedt om',
+  'history.action.konkretisering.requestChanged': 'anmodning om konkretisering ændret',
+  'history.action.konkretisering.answered': 'konkretisering indsendt',
+  'history.action.konkretisering.answerChanged': 'konkretisering rettet',
+  'history.action.konsekvens.requested': 'konsekvensberegning bedt om',
+  'history.action.konsekvens.made': 'konsekvensberegning lavet',
+  'history.action.konsekvens.revised': 'konsekvensberegning revideret',
+  'history.action.shortlisted': 'sat på kortlisten',
+  'history.action.rejected': 'afvist',
+  'history.action.selected': 'indstillet til Byrådet',
+  'history.action.awarded': 'tildelt',
+  'history.action.reset': 'sat tilbage til indsendt',
 } as const;
 
 export type HistoryTextKey = keyof typeof historyDa;
