@@ -7,7 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
 import { BotDriver } from '../support/bot-driver.js';
 import { CosmosRequestLog, freshDatabase } from '../support/cosmos.js';
-import { DEMO_TENANT, persona, personal, type Persona } from '../support/demo.js';
+import { conversations, DEMO_TENANT, persona, personal, type Persona } from '../support/demo.js';
+import { botAdded, cardAction } from '../support/activities.js';
+import { dataOf } from '../support/card-actions.js';
+import { VALID_BID_FORM, VALID_TENDER_FORM } from '../support/forms.js';
 
 const requests = new CosmosRequestLog();
 let bot: BotDriver;
@@ -65,5 +68,19 @@ describe('the people picker', () => {
     expect(requests.requests).toEqual(['queryplan docs', 'query docs']);
     const sql = requests.queries.at(-1);
     expect(JSON.stringify(sql)).toContain('TOP 15 c.personId, c.name');
+  });
+});
+
+describe('the bid form with people picked', () => {
+  it('comes back after a problem with the picked co-bidders named, not as ids', async () => {
+    await bot.send(botAdded(persona.admin, conversations.general));
+    const draft = await bot.send(cardAction(persona.tovholder, conversations.laeringChat, 'tender.save', VALID_TENDER_FORM));
+    const { tenderId } = dataOf(draft.invokeCard, 'tender.publish');
+    await bot.send(cardAction(persona.tovholder, conversations.laeringChat, 'tender.publish', { tenderId }));
+    const form = (await bot.send(cardAction(persona.medarbejder, conversations.general, 'bid.new', { tenderId }))).invokeCard!;
+    // Hanne Graversen picked as co-bidder, the title left out.
+    const back = await bot.send(cardAction(persona.medarbejder, conversations.general, 'bid.submit', { ...dataOf(form, 'bid.submit'), ...VALID_BID_FORM, title: '', coBidders: persona.konsulent.id }));
+    const card = JSON.stringify(back.invokeCard);
+    expect(card).toContain(`{"title":"${persona.konsulent.name}","value":"${persona.konsulent.id}"}`);
   });
 });

@@ -5,7 +5,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { BidInput } from '../../domain/bid.js';
+import { pickedCoBidderIds, type BidInput } from '../../domain/bid.js';
 import { bidForEdit, bidView, myBids, saveBidEdit, submitBid, tenderOpenForBid, withdraw, type ReceiptWay } from '../../app/bids.js';
 import { escapeMarkdown as esc, type CardJson } from '../cards/render-card.js';
 import { announcementCard } from '../cards/tender-announcement-views.js';
@@ -68,6 +68,16 @@ export async function newBidForm(deps: TenderHandlerDeps, turn: Turn, tenderId: 
 const lateReason = (code: string) => (code === 'TENDER.CANCELLED' ? 'cancelled' : code === 'TENDER.NOT_OPEN' ? 'not-open' : 'deadline');
 const isLate = (code: string) => code === 'TENDER.DEADLINE_PASSED' || code === 'TENDER.CANCELLED' || code === 'TENDER.NOT_OPEN';
 
+/**
+ * A form that comes back with a problem shows the co-bidders picked by name: the picker sends ids only,
+ * so their names are read from the roster (a point read each, at most MAX_CO_BIDDERS).
+ */
+async function withPickedNames(deps: TenderHandlerDeps, turn: Turn, values: BidFormValues): Promise<BidFormValues> {
+  const ids = pickedCoBidderIds(values.coBidders, turn.who.userId);
+  if (!ids.ok || !ids.value || ids.value.length === 0) return values;
+  return { ...values, coBidderPeople: await deps.directories.peopleByIds(turn.who.tenantId, ids.value) };
+}
+
 export async function submit(deps: TenderHandlerDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
   const data = SubmitData.parse(raw);
   const values = bidFormValuesFrom(raw);
@@ -78,7 +88,7 @@ export async function submit(deps: TenderHandlerDeps, turn: Turn, raw: Record<st
   }
   const tender = (await deps.tenders.getTender(turn.who.tenantId, data.tenderId))?.value;
   if (tender && result.code === 'BID.INVALID')
-    return bidFormCard(turn.who.locale, { tender, submissionId: data.submissionId, values, errors: result.details ?? [], from: data.from });
+    return bidFormCard(turn.who.locale, { tender, submissionId: data.submissionId, values: await withPickedNames(deps, turn, values), errors: result.details ?? [], from: data.from });
   if (tender && tender.status !== 'draft' && isLate(result.code)) {
     turn.log.info({ tenderId: data.tenderId, code: result.code }, 'late bid refused');
     return lateCard(turn.who.locale, { tender, reason: lateReason(result.code), echo: bidEcho(turn.who.locale, values) });
@@ -117,7 +127,7 @@ export async function saveBid(deps: TenderHandlerDeps, turn: Turn, raw: Record<s
   }
   if (result.code === 'BID.INVALID') {
     const own = await bidForEdit(deps, bidderOf(turn), bidId);
-    if (own.ok) return bidFormCard(turn.who.locale, { tender: own.value.tender, bidId, values, errors: result.details ?? [], from });
+    if (own.ok) return bidFormCard(turn.who.locale, { tender: own.value.tender, bidId, values: await withPickedNames(deps, turn, values), errors: result.details ?? [], from });
   }
   return lateOrError(deps, turn, bidId, result.code, 'edit', values);
 }
