@@ -63,6 +63,31 @@ export function followUpNotices(activity: Activity, groupConversationId: string 
   ];
 }
 
+/**
+ * What a new activity owes people beyond the bid's own notices: its follow-up reminders at the evaluation
+ * date, and, when the award made someone other than the bidder responsible (seed 000: the bidders need not
+ * carry it out themselves), a 1:1 notice to that person. Ids from the activity: made twice, enqueued once.
+ */
+export function newActivityNotices(activity: Activity, groupConversationId: string | undefined, now: Date): OutboxNotice[] {
+  const at = now.toISOString();
+  const assigned: OutboxNotice[] =
+    activity.responsible.id.toLowerCase() === activity.bidderId.toLowerCase()
+      ? []
+      : [
+          {
+            id: noticeId(`activity.assigned|${activity.id}`, activity.responsible.id),
+            tenantId: activity.tenantId,
+            subject: { kind: 'activity.assigned', activityId: activity.id },
+            to: { kind: 'personal', userId: activity.responsible.id },
+            status: 'pending',
+            attempts: 0,
+            createdAt: at,
+            updatedAt: at,
+          },
+        ];
+  return [...followUpNotices(activity, groupConversationId, now), ...assigned];
+}
+
 /** Enqueues the activity's follow-up reminders (the award calls this when it creates an activity; a continuation does too). */
 export async function scheduleFollowUp(deps: Pick<ActivityDeps, 'directories' | 'outbox' | 'clock'>, activity: Activity): Promise<void> {
   const dir = (await deps.directories.get(activity.tenantId))?.value;
@@ -190,7 +215,14 @@ export function mayListActivitiesHere({ actor, directory }: Acting, conversation
 
 // ---- the notices, drawn from the activity as stored when they are sent ----
 
-export const activityNotices: Pick<NoticeRenderers, 'activity.followUp' | 'activity.recorded'> = {
+export const activityNotices: Pick<NoticeRenderers, 'activity.followUp' | 'activity.recorded' | 'activity.assigned'> = {
+  'activity.assigned': async (deps, n) => {
+    const activity = (await deps.catalogues.getActivity(n.tenantId, n.subject.activityId))?.value;
+    if (!activity) return undefined;
+    // Closed before the notice went out, or someone else made responsible meanwhile: nothing true to say.
+    if (activity.status === 'closed' || (n.to.kind === 'personal' && n.to.userId !== activity.responsible.id)) return 'obsolete';
+    return { notice: { kind: 'activity.assigned', activity }, locale: 'da' };
+  },
   'activity.followUp': async (deps, n) => {
     const activity = (await deps.catalogues.getActivity(n.tenantId, n.subject.activityId))?.value;
     if (!activity) return undefined;

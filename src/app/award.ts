@@ -23,7 +23,7 @@ import { bidToDecide, statusNotice, type AccessError } from './decision.js';
 import type { Acting } from './directory-admin.js';
 import type { NoticeRenderers } from './notice-kinds.js';
 import { enqueueNotices, noticeId } from './notices.js';
-import { followUpNotices } from './activity-followup.js';
+import { newActivityNotices } from './activity-followup.js';
 import type { ActivityRepository, AfterClick, CatalogueRepository, Clock, DirectoryRepository, OutboxRepository, TenderRepository, Versioned } from './ports.js';
 
 export interface AwardDeps {
@@ -177,7 +177,7 @@ export async function settleAward(deps: SettleDeps, tenantId: string, id: string
     // 'exists': made before (a settle a crash cut short): the activity as it now stands. Its follow-up at the
     // evaluation date is scheduled either way (the notices' ids make it once).
     const activity = (await deps.catalogues.createActivity(made)) === 'saved' ? made : ((await deps.catalogues.getActivity(tenantId, made.id))?.value ?? made);
-    await enqueueNotices(deps, followUpNotices(activity, chat, now));
+    await enqueueNotices(deps, newActivityNotices(activity, chat, now));
   }
   const bid = await bidDecided(deps, tenantId, bidId, entry.state === 'awarded' ? 'awarded' : 'selected', entry.terms.expectedEffect, entry.by);
   if (bid) {

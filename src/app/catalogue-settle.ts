@@ -14,7 +14,7 @@ import { ok } from '../domain/result.js';
 import type { Logger } from '../logger.js';
 import { changeCatalogue } from './catalogue.js';
 import { activityIdOf } from './catalogue-ids.js';
-import { followUpNotices } from './activity-followup.js';
+import { newActivityNotices } from './activity-followup.js';
 import { settleAward } from './award.js';
 import type { NoticeRenderers } from './notice-kinds.js';
 import { enqueueNotices, noticeId } from './notices.js';
@@ -67,7 +67,7 @@ async function settleEntry(deps: SettleDeps, c: Catalogue, entry: CatalogueEntry
     // 'exists': made before (a settle a crash cut short, or another instance): the same activity, as it
     // now stands. Its follow-up at the evaluation date is scheduled either way (the notices' ids make it once).
     const activity = (await deps.catalogues.createActivity(made)) === 'saved' ? made : ((await deps.catalogues.getActivity(c.tenantId, made.id))?.value ?? made);
-    notices.push(...followUpNotices(activity, conversationId, now));
+    notices.push(...newActivityNotices(activity, conversationId, now));
   }
   const outcome = bidOutcomeOf(c, entry);
   const bid = await changeBid(deps, c.tenantId, entry.bidId, (b) => withDecidedStatus(b, outcome, by, now));

@@ -228,6 +228,8 @@ export type Notice =
   | { readonly kind: 'activity.followUp'; readonly activity: Activity; readonly place: 'personal' | 'group' }
   /** The group's chat told that an activity's outcome was recorded. */
   | { readonly kind: 'activity.recorded'; readonly activity: Activity; readonly followUp: FollowUp }
+  /** The person an award made responsible for an activity (when not the bidder, who hears it with the bid's status), told 1:1. */
+  | { readonly kind: 'activity.assigned'; readonly activity: Activity }
   /** A bidder told 1:1 of their bid's new status (awarded, indstillet, rejected) and why, as the bid is stored. */
   | { readonly kind: 'bid.status'; readonly bid: Bid; readonly tenderTitle: string }
   /** The group's chat told what the Byråd decided on its catalogue, or that an activity came into it. */
@@ -344,6 +346,8 @@ export type OutboxSubject =
   | { readonly kind: 'activity.followUp'; readonly activityId: string; readonly evaluationDate: string }
   /** The group's chat told of a recorded outcome (the follow-up recorded at `at`). */
   | { readonly kind: 'activity.recorded'; readonly activityId: string; readonly at: string }
+  /** The responsible person told of the activity an award gave them (drawn from the activity as stored). */
+  | { readonly kind: 'activity.assigned'; readonly activityId: string }
   /** A bidder told of their bid's new status (drawn from the bid as stored; obsolete once it moved on). */
   | { readonly kind: 'bid.status'; readonly bidId: string; readonly status: 'awarded' | 'selected' | 'rejected' }
   /** The group's chat told of the Byråd's decision on its catalogue (drawn from the catalogue as stored). */

@@ -7,11 +7,11 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
-import { cardAction } from '../support/activities.js';
+import { botAdded, cardAction } from '../support/activities.js';
 import { cardText } from '../support/bot-driver.js';
 import { dataOf, verbsOf } from '../support/card-actions.js';
 import { CosmosRequestLog } from '../support/cosmos.js';
-import { conversations, DEMO_TENANT, persona, type Conversation, type Persona } from '../support/demo.js';
+import { conversations, DEMO_TENANT, persona, personal, type Conversation, type Persona } from '../support/demo.js';
 import { HttpBot } from '../support/http-bot.js';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
@@ -192,7 +192,12 @@ describe('the award, kernegruppen decides', () => {
     expect(entry).toMatchObject({ bidId: bid.id, state: 'awarded', decidedBy: 'kernegruppe', terms: { responsible: { id: persona.konsulent.id }, ...TERMS } });
     expect((await catalogue())!.unsettled).toEqual([bid.id]);
 
+    // Hanne has the app (her personal chat is recorded): the person made responsible is told 1:1.
+    await http.send(botAdded(persona.konsulent, personal(persona.konsulent)) as Partial<Activity>);
+    http.connector.clear();
     await http.sweep();
+    const responsible = http.connector.to(personal(persona.konsulent).id).map((r) => cardText(r.activity.attachments?.[0]?.content));
+    expect(responsible).toEqual([expect.stringContaining('Du er ansvarlig for denne aktivitet: Kernegruppe Læring har valgt den i sit katalog.')]);
     const activity = (await http.repos.catalogues.getActivity(DEMO_TENANT, activityIdOf(bid.id)))?.value;
     expect(activity).toMatchObject({ bidId: bid.id, responsible: { name: 'Hanne Graversen' }, expectedEffect: TERMS.expectedEffect, evaluationDate: '2027-12-01', period: '2027', status: 'running' });
     expect((await bidNow(bid.id)).status).toBe('awarded');

@@ -209,7 +209,8 @@ export function activityRefusalCard(locale: Locale, v: { text: string; activityI
   });
 }
 
-export const activityNoticeViews: Pick<NoticeViews, 'activity.followUp' | 'activity.recorded'> = {
+export const activityNoticeViews: Pick<NoticeViews, 'activity.followUp' | 'activity.recorded' | 'activity.assigned'> = {
+  'activity.assigned': (locale, n, now) => oneCard(activityCard(locale, { activity: n.activity, mayRecord: true, now, receipt: text(locale, 'activity.assigned', { group: esc(n.activity.groupName) }) })),
   'activity.followUp': (locale, n) => oneCard(followUpFormCard(locale, { activity: n.activity, place: n.place, values: EMPTY_FOLLOW_UP, errors: {} })),
   'activity.recorded': (locale, n) => oneCard(activityRecordedCard(locale, n.activity, n.followUp)),
 };

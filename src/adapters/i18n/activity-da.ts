@@ -26,6 +26,7 @@ export const activityDa = {
   'activity.button.back': 'Tilbage til aktiviteten',
   'activity.recorded.receipt': '✓ Opfølgningen er registreret. Kernegruppens chat får besked.',
   'activity.recorded.continuedReceipt': '✓ Opfølgningen er registreret. Der kommer en påmindelse igen {date}.',
+  'activity.assigned': 'Du er ansvarlig for denne aktivitet: {group} har valgt den i sit katalog. Du bliver mindet om opfølgningen på evalueringsdatoen.',
   'activity.recorded.heading': 'Opfølgning registreret: {title}',
   'activity.reminder.heading': 'Tid til opfølgning: {title}',
   'activity.reminder.personal': 'I dag er evalueringsdatoen for aktiviteten, som du er ansvarlig for. Er den forventede effekt nået?',

@@ -26,6 +26,7 @@ export const activityEn: Record<ActivityTextKey, string> = {
   'activity.button.back': 'Back to the activity',
   'activity.recorded.receipt': "✓ The follow-up is recorded. The kernegruppe's chat is told.",
   'activity.recorded.continuedReceipt': '✓ The follow-up is recorded. You will be reminded again on {date}.',
+  'activity.assigned': 'You are responsible for this activity: {group} chose it for its catalogue. You will be reminded to follow it up on its evaluation date.',
   'activity.recorded.heading': 'Follow-up recorded: {title}',
   'activity.reminder.heading': 'Time for the follow-up: {title}',
   'activity.reminder.personal': 'Today is the evaluation date of the activity you are responsible for. Has the expected effect been reached?',
