@@ -129,9 +129,9 @@ export function publicHoliday(date: string): string | undefined {
  *   Friday pitstop). December 2026 starts on a Tuesday: week 1 is Mon 7 – Sun 13 December, so the
  *   dialogmøde is Monday 7 and the Tuesday committees meet 8 December, not 1 December; week 3 is
  *   21-27 December and week 4 is Mon 28 December – Sun 3 January, so the byrådsmøde is Wednesday 30
- *   December and the pitstop Friday 1 January 2027 (Nytårsdag, flagged). Week 4 may thus reach into
- *   the next month (a February byrådsmøde lands on 1 March 2028 and 2 March 2033), but weeks never
- *   overlap the next month's week 1, which starts at that month's own first Monday.
+ *   December; its Friday is 1 January 2027, so the plan holds the pitstop on Friday 25 December (see
+ *   `planDate`: no meeting leaves its month). Weeks never overlap the next month's week 1, which
+ *   starts at that month's own first Monday.
  * - 'month-days': week n holds the days 7(n-1)+1 … 7n, so "1st Tuesday" is simply the month's first
  *   Tuesday (1 December 2026) and the 4th Wednesday is always the 22nd-28th. The weekday order inside
  *   a "week" is lost: in December 2026 the 1st Tuesday (1st) comes before the 1st Monday (7th), and
@@ -156,6 +156,29 @@ export function slotDate(year: number, month: number, slot: Pick<Slot, 'week' | 
   const start = DateTime.fromISO(weekStart(year, month, slot.week, rule), { zone: ZONE });
   // Under 'first-monday' the week starts on a Monday; under 'month-days' on whatever day the 7-day window starts.
   return start.plus({ days: (slot.weekday - start.weekday + 7) % 7 }).toISODate()!;
+}
+
+/*
+ * Seed 004: "Byrådet holder møde i månedens sidste uge" — and every meeting of a month's pattern is
+ * that month's: none may fall in the next month. Under 'first-monday' week 4 can reach past the
+ * month's end (a February byrådsmøde on 1 March 2028 and 2 March 2033, a December pitstop on
+ * 1 January 2027), so the plan holds week 4 inside the month:
+ * - when the byrådsmøde's own day in week 4 would fall in the next month, the month's last week is
+ *   the week before, and every week-4 meeting moves with it, so the meetings that prepare the
+ *   byrådsmøde (partigrupper, kernegrupper, temamøde) keep their order before it;
+ * - a meeting that would still fall in the next month (one later in the week than the byrådsmøde:
+ *   konsulentmøde, pitstop) is held on the same weekday a week earlier, the month's last such day.
+ * The rest of the rhythm is unchanged: only meetings that would leave their month move.
+ */
+
+/** The local date of a slot in a month's plan: `slotDate`, held inside the month as described above. */
+export function planDate(year: number, month: number, slot: Pick<Slot, 'week' | 'weekday'>, config: Pick<CalendarConfig, 'weekRule' | 'slots'>): string {
+  const last = DateTime.fromObject({ year, month, day: 1 }, { zone: ZONE }).endOf('month').toISODate()!;
+  const byraad = config.slots.byraadsmoede;
+  const weekBack = slot.week === 4 && byraad.week === 4 && slotDate(year, month, byraad, config.weekRule) > last;
+  const week = (weekBack ? 3 : slot.week) as Slot['week'];
+  const date = slotDate(year, month, { week, weekday: slot.weekday }, config.weekRule);
+  return date > last ? DateTime.fromISO(date, { zone: ZONE }).minus({ weeks: 1 }).toISODate()! : date;
 }
 
 const TITLES: Record<Exclude<MeetingKind, 'kernegruppemoede' | 'staaende-udvalg'>, string> = {
@@ -220,7 +243,7 @@ export function generateMonth(year: number, month: number, config: CalendarConfi
 function computeMonth(year: number, month: number, config: CalendarConfig, kernegrupper: readonly { id: string; name: string }[]): Meeting[] {
   if (config.monthsOff.includes(month)) return [];
   const ym = `${year}-${String(month).padStart(2, '0')}`;
-  const date = (slot: Slot) => slotDate(year, month, slot, config.weekRule);
+  const date = (slot: Slot) => planDate(year, month, slot, config);
   const out: Meeting[] = [];
   for (const kind of Object.keys(TITLES) as (keyof typeof TITLES)[]) {
     const slot = config.slots[kind];

@@ -52,6 +52,15 @@ describe('møder', () => {
   });
 });
 
+describe("the month's last week (seed 004: \"Byrådet holder møde i månedens sidste uge\")", () => {
+  it('shows the February 2028 byrådsmøde in February, not on 1 March', async () => {
+    http.clock.set('2028-02-14T08:00:00Z');
+    const seen = await say(persona.politiker, 'møder');
+    expect(seen).toContain('onsdag 23. februar 2028 kl. 17.00: Byrådsmøde');
+    expect(seen).not.toContain('onsdag 1. marts 2028 kl. 17.00: Byrådsmøde');
+  });
+});
+
 describe('an admin changes the calendar from chat', () => {
   it('moves a meeting, and everyone sees it moved', async () => {
     const moved = await say(persona.admin, 'flyt møde byraadsmoede-2026-12 til 2026-12-16 17:00');
@@ -113,13 +122,15 @@ describe('dates written the Danish way, and commands that cannot be read', () =>
 
 describe('holidays', () => {
   it('warns the admins once about a meeting on a public holiday, with buttons to move or cancel it', async () => {
-    http.clock.set('2026-12-01T08:00:00Z'); // December's pitstop falls on Friday 1 January 2027, Nytårsdag
+    // December's pitstop is held on its last Friday, 25 December, Juledag (seed 004: no meeting leaves its
+    // month; week 4's Friday would be 1 January 2027, Nytårsdag).
+    http.clock.set('2026-12-01T08:00:00Z');
     await http.send(installation(persona.admin, personal(persona.admin), 'add') as Partial<Activity>);
     http.connector.clear();
     await http.sweep();
     const warning = http.connector.to(personal(persona.admin).id).find((r) => cardText(r.activity.attachments?.[0]?.content).includes('helligdag'));
     expect(warning).toBeDefined();
-    expect(cardText(warning!.activity.attachments![0]!.content)).toContain('Nytårsdag');
+    expect(cardText(warning!.activity.attachments![0]!.content)).toContain('Juledag');
     http.connector.clear();
     await http.sweep();
     expect(http.connector.to(personal(persona.admin).id)).toEqual([]); // once only

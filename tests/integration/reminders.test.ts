@@ -76,7 +76,9 @@ describe('never doubled, never lost', () => {
     const chats = posts(rig).filter((r) => r.conversationId.startsWith('19:kernegruppe'));
     expect(chats).toHaveLength(4);
     const status = await reminderStatus(rig.deps, DEMO_TENANT);
-    expect(status.notable.filter((r) => r.late)).toHaveLength(4);
+    // The group chats' byrådsmøde reminders; the konsulenter's December pitstop reminders are late too now
+    // that the pitstop is held in December (Friday 25th; seed 004: no meeting leaves its month).
+    expect(status.notable.filter((r) => r.late && r.target.type === 'group')).toHaveLength(4);
   });
 
   it('sends late when the bot was down but the meeting is still ahead, and skips when too late', async () => {

@@ -73,13 +73,15 @@ describe('the 2026 plan under the default rule (week 1 = the week of the first M
       'Mon 2026-12-07 16:00–18:00 Møder i de stående udvalg: Læring, Beskæftigelse, Social Omsorg',
       'Tue 2026-12-08 16:00–18:00 Møder i de stående udvalg: Fritid & Fællesskab, Teknik',
       'Mon 2026-12-21 09:00–12:00 Politisk Koordination & Økonomi',
+      // Seed 004's last week holds no meeting of the next month: the pitstop whose week-4 Friday would be
+      // 1 January 2027 is held on the month's last Friday (Juledag, so the admin is warned).
+      'Fri 2026-12-25 09:00–10:00 Pitstop (udvalgsformænd og borgmester)',
       'Mon 2026-12-28 17:00–19:00 Møder i partigrupper',
       'Tue 2026-12-29 15:00–17:00 Kernegruppe Læring – møde før byrådsmødet',
       'Tue 2026-12-29 15:00–17:00 Kernegruppe Teknik – møde før byrådsmødet',
       'Wed 2026-12-30 15:00–17:00 Temamøde',
       'Wed 2026-12-30 17:00–20:00 Byrådsmøde',
       'Thu 2026-12-31 10:00–11:30 Konsulentmøde',
-      'Fri 2027-01-01 09:00–10:00 Pitstop (udvalgsformænd og borgmester)',
     ]);
     const monday = find(december, 'staaende-udvalg-man-2026-12');
     const tuesday = find(december, 'staaende-udvalg-tir-2026-12');
@@ -98,10 +100,12 @@ describe('the 2026 plan under the default rule (week 1 = the week of the first M
         expect(t('dialogmoede') < t('staaende-udvalg-man') && t('staaende-udvalg-man') < t('politisk-koordination'), label).toBe(true);
         expect(t('staaende-udvalg-tir') - t('staaende-udvalg-man'), label).toBe(24 * 3600_000); // the next day, same time
         expect(t('partigrupper') < t('kernegruppemoede-kernegruppe-laering') && t('kernegruppemoede-kernegruppe-laering') < t('byraadsmoede'), label).toBe(true);
-        expect(t('byraadsmoede') < t('konsulentmoede') && t('konsulentmoede') < t('pitstop'), label).toBe(true);
+        // The konsulentmøde and the pitstop no longer always follow the byrådsmøde: where their week-4 day
+        // would be in the next month they are held a week earlier (seed 004: no meeting leaves its month;
+        // the month-by-month check is in calendar-month-bounds.test.ts).
         const next = DateTime.fromObject({ year, month }).plus({ months: month === 6 ? 2 : 1 });
         const nextDialog = find(generateMonth(next.year, next.month, DEFAULT_CALENDAR, []), `dialogmoede-${next.year}-${mm(next.month)}`);
-        expect(t('pitstop') < Date.parse(nextDialog.start), label).toBe(true);
+        expect(Math.max(...meetings.map((m) => Date.parse(m.end))) < Date.parse(nextDialog.start), label).toBe(true);
       }
     }
   });
@@ -176,7 +180,7 @@ describe('public holidays', () => {
       'dialogmoede-2026-04 Mon 2026-04-06 14:00 Anden påskedag',
       'staaende-udvalg-man-2026-04 Mon 2026-04-06 16:00 Anden påskedag',
       'partigrupper-2026-05 Mon 2026-05-25 17:00 Anden Pinsedag',
-      'pitstop-2026-12 Fri 2027-01-01 09:00 Nytårsdag',
+      'pitstop-2026-12 Fri 2026-12-25 09:00 Juledag', // held in December (seed 004), no longer on Nytårsdag 2027
     ]);
     expect(holidayWarnings(year).map((m) => m.id)).toEqual(['dialogmoede-2026-04', 'staaende-udvalg-man-2026-04', 'partigrupper-2026-05', 'pitstop-2026-12']);
     // The Tuesday after 2. påskedag is an ordinary day.
@@ -262,11 +266,12 @@ describe('meetings between two instants', () => {
       { meetingId: extra.id, action: 'add', meeting: extra, by: 'admin', at },
       { meetingId: 'pitstop-2026-12', action: 'cancel', by: 'admin', at },
     ];
-    const december = meetingsBetween(new Date('2026-12-28T00:00:00Z'), new Date('2027-01-01T00:00:00Z'), DEFAULT_CALENDAR, [], overrides);
+    const december = meetingsBetween(new Date('2026-12-25T00:00:00Z'), new Date('2027-01-01T00:00:00Z'), DEFAULT_CALENDAR, [], overrides);
     expect(december.map((m) => m.id)).not.toContain('byraadsmoede-2026-12');
+    // The December pitstop is December's (seed 004: no meeting leaves its month), kept there as cancelled.
+    expect(december.find((m) => m.id === 'pitstop-2026-12')).toMatchObject({ status: 'cancelled', start: '2026-12-25T08:00:00.000Z' });
     const january = meetingsBetween(new Date('2027-01-01T00:00:00Z'), new Date('2027-01-08T00:00:00Z'), DEFAULT_CALENDAR, [], overrides);
     expect(january.map((m) => `${local(m.start)} ${m.id} ${m.status}`)).toEqual([
-      'Fri 2027-01-01 09:00 pitstop-2026-12 cancelled',
       'Mon 2027-01-04 14:00 dialogmoede-2027-01 planned',
       'Mon 2027-01-04 16:00 staaende-udvalg-man-2027-01 planned',
       'Tue 2027-01-05 15:00 temamoede-ekstra-2027-01-05-1500 planned',
