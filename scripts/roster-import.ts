@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { importRoster, MAX_DIRECTORY_BYTES } from '../src/app/import-roster.js';
 import { systemClock } from '../src/app/ports.js';
 import { formatProblem, parseRosterFile } from '../src/app/roster-file.js';
+import { compositionWarningText } from '../src/app/roster-check.js';
+import { compositionWarnings, type CompositionWarning } from '../src/domain/roster-check.js';
 import type { CosmosConnection } from '../src/adapters/cosmos/cosmos-connection.js';
 import { CosmosDirectoryRepository } from '../src/adapters/cosmos/directory-repository.js';
 import type { Config } from '../src/config.js';
@@ -28,6 +30,13 @@ export const MAX_ROSTER_FILE_BYTES = 15_000_000;
 const PROGRESS_EVERY = 5_000;
 
 const danishNumber = (n: number) => n.toLocaleString('da-DK');
+
+/** The roster check's warnings, after what was done: they never stop an import. */
+function printWarnings(io: ImportIo, warnings: readonly CompositionWarning[], imported: boolean) {
+  for (const w of warnings) io.out(`Advarsel: ${compositionWarningText(w)}`);
+  if (warnings.length > 0)
+    io.out(`${warnings.length} ${warnings.length === 1 ? 'advarsel' : 'advarsler'}: kernegruppernes sammensætning afviger fra kommissoriet; rollelisten er ${imported ? 'importeret' : 'i orden'} alligevel.`);
+}
 
 
 interface Args {
@@ -94,6 +103,7 @@ export async function runRosterImport(argv: readonly string[], config: Config, c
   }
   if (args.dryRun) {
     io.out(`${fileName} er i orden: ${parsed.roster.people.length} personer, ${parsed.roster.groups.length} grupper. Intet er importeret (--dry-run).`);
+    printWarnings(io, compositionWarnings(parsed.roster.groups), false);
     return 0;
   }
   const progress = (done: number, of: number) => {
@@ -114,6 +124,7 @@ export async function runRosterImport(argv: readonly string[], config: Config, c
   io.out(`Importeret til tenant ${tenantId}: ${s.people} personer, ${s.groups} grupper, ${s.kerneopgaver} kerneopgaver, ${s.links} tilknyttede samtaler.`);
   for (const l of s.droppedLinks) io.out(`Bemærk: samtalen ${l.conversationName ?? l.conversationId} var tilknyttet gruppen '${l.group}', som ikke findes længere; tilknytningen er fjernet.`);
   io.out(`Personer: ${danishNumber(s.peopleWritten)} nye eller ændrede, ${danishNumber(s.peopleDeleted)} ikke længere på listen (fjernet).`);
+  printWarnings(io, s.warnings, true);
   return 0;
 }
 

@@ -5,6 +5,7 @@
 
 import { applyRoster, checkRoster, type ConversationLink, type Person, type Roster, type RosterIssue } from '../domain/directory.js';
 import { fail, ok, type Result } from '../domain/result.js';
+import { compositionWarnings, type CompositionWarning } from '../domain/roster-check.js';
 import type { Clock, DirectoryRepository } from './ports.js';
 
 /**
@@ -24,6 +25,8 @@ export interface ImportSummary {
   /** Person items written (new or changed) and deleted (left the roster). */
   readonly peopleWritten: number;
   readonly peopleDeleted: number;
+  /** Where a kernegruppe's make-up differs from seeds 000/001; the roster is imported all the same. */
+  readonly warnings: readonly CompositionWarning[];
 }
 
 export type ImportError = 'ROSTER.INVALID' | 'ROSTER.TOO_LARGE' | 'DIRECTORY.BUSY';
@@ -76,6 +79,7 @@ export async function importRoster(
         created: current === undefined,
         peopleWritten,
         peopleDeleted: peopleDeleted.length,
+        warnings: compositionWarnings(directory.groups),
       });
     }
   }

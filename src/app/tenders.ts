@@ -143,7 +143,7 @@ export async function saveTenderDraft(
       id: deps.newId(),
       tenantId: actor.tenantId,
       group: { id: place.value.group.id, name: place.value.group.name },
-      kerneopgave: { id: place.value.kerneopgave.id, name: place.value.kerneopgave.name },
+      kerneopgave: { id: place.value.kerneopgave.id, name: place.value.kerneopgave.name, bevaegelse: place.value.kerneopgave.bevaegelse },
       catalog: place.value.catalog,
       fields: fields.value,
       by: { id: actor.personId, name: actor.name },

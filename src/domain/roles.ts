@@ -11,6 +11,8 @@ export const ROLES = [
   'konsulent',
   'oekonomikonsulent',
   'fagperson',
+  // Seed 002: a kernegruppe "er som minimum besat af chefen for området (...), ledelsesrepræsentanter fra området, samt en konsulent."
+  'ledelsesrepraesentant',
   'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,6 +30,7 @@ export const ROLE_NAMES: Record<Role, { da: string; en: string }> = {
   konsulent: { da: 'konsulent', en: 'consultant' },
   oekonomikonsulent: { da: 'økonomikonsulent', en: 'finance consultant' },
   fagperson: { da: 'fagperson', en: 'specialist' },
+  ledelsesrepraesentant: { da: 'ledelsesrepræsentant', en: 'management representative' },
   admin: { da: 'administrator', en: 'administrator' },
 };
 

@@ -43,6 +43,12 @@ export interface Tender {
   readonly groupName: string;
   readonly kerneopgave: string;
   readonly kerneopgaveName: string;
+  /**
+   * The kerneopgave's bevægelse as it stood when the tender was made, shown to bidders (seed 004: "Alle
+   * kommunale aktiviteter skal vurderes op mod de fire kerneopgaver og den bevægelse for borgeren, som er
+   * målet med indsatsen"). Absent on tenders made before it was carried.
+   */
+  readonly bevaegelse?: string | undefined;
   readonly title: string;
   readonly description: string;
   /** The forudsætninger of the group's kerneopgave this tender opens. */
@@ -227,7 +233,7 @@ export interface NewTender {
   readonly id: string;
   readonly tenantId: string;
   readonly group: { readonly id: string; readonly name: string };
-  readonly kerneopgave: { readonly id: string; readonly name: string };
+  readonly kerneopgave: { readonly id: string; readonly name: string; readonly bevaegelse?: string | undefined };
   readonly catalog: readonly CatalogEntry[];
   readonly fields: TenderFields;
   readonly by: { readonly id: string; readonly name: string };
@@ -260,6 +266,7 @@ export function createDraft(n: NewTender, now: Date): Tender {
     groupName: n.group.name,
     kerneopgave: n.kerneopgave.id,
     kerneopgaveName: n.kerneopgave.name,
+    ...(n.kerneopgave.bevaegelse ? { bevaegelse: n.kerneopgave.bevaegelse } : {}),
     catalog: n.catalog,
     ...withFields(n.fields),
     status: 'draft',

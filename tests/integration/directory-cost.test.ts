@@ -105,14 +105,14 @@ describe('roster:import of a large roster file', () => {
     expect(first.code).toBe(0);
     expect(first.err).toEqual(['Personer skrevet: 5.000 af 5.000 …']);
     expect(first.out[0]).toBe(`Importeret til tenant ${TENANT}: 5000 personer, 2 grupper, 1 kerneopgaver, 0 tilknyttede samtaler.`);
-    expect(first.out.at(-1)).toBe('Personer: 5.000 nye eller ændrede, 0 ikke længere på listen (fjernet).');
+    expect(first.out).toContain('Personer: 5.000 nye eller ændrede, 0 ikke længere på listen (fjernet).');
 
     // Person 4,000 left; person 4,001 changed name. Only those two items are touched.
     const leaver = roster.people[4_000]!;
     const people = roster.people.filter((p) => p !== leaver).map((p, i) => (i === 4_000 ? { ...p, name: 'Nyt Navn' } : p));
     const second = await runFile(cosmos, rosterYaml(TENANT, { ...roster, people }));
     expect(second.code).toBe(0);
-    expect(second.out.at(-1)).toBe('Personer: 1 nye eller ændrede, 1 ikke længere på listen (fjernet).');
+    expect(second.out).toContain('Personer: 1 nye eller ændrede, 1 ikke længere på listen (fjernet).');
     const stored = await new CosmosDirectoryRepository(cosmos.containers.directory).storedPeople(TENANT);
     expect(stored).toHaveLength(4_999);
     expect(stored.some((p) => p.id === leaver.id)).toBe(false);

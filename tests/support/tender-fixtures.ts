@@ -59,7 +59,7 @@ export function draftTender(input: Partial<Record<keyof TenderInput, string>> = 
       id,
       tenantId: TENANT,
       group: { id: 'kg-laering', name: 'Kernegruppe Læring' },
-      kerneopgave: { id: LAERING.id, name: LAERING.name },
+      kerneopgave: { id: LAERING.id, name: LAERING.name, bevaegelse: LAERING.bevaegelse },
       catalog: CATALOG,
       fields,
       by: TOVHOLDER,

@@ -113,6 +113,7 @@ export function bidFormCard(
     kicker: say(v.bidId !== undefined ? 'bidForm.kickerEdit' : 'bidForm.kickerNew', { group: esc(t.groupName) }),
     title: esc(t.title),
     deadline: say('bidForm.deadline', { deadline: at(t.deadline, locale) }),
+    bevaegelse: t.bevaegelse ? say('bevaegelse.bidForm', { bevaegelse: esc(t.bevaegelse) }) : '',
     notice: v.notice ?? '',
     summary: hasError ? say(v.bidId !== undefined ? 'bidForm.summaryEdit' : 'bidForm.summaryNew') : '',
     labels: {

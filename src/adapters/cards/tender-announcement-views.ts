@@ -33,6 +33,8 @@ export function tenderCard(
     note: o.note?.text ?? '',
     noteStyle: o.note?.style ?? 'default',
     description: esc(t.description),
+    // What the bidders' activities must move (issue 13 point 7); tenders made before it was carried have none.
+    bevaegelse: t.bevaegelse ? say('bevaegelse.tender', { bevaegelse: esc(t.bevaegelse) }) : '',
     opensHeading: say('tender.opens'),
     opens: opensForudsaetninger(t).map((e) => bullet(esc(forudsaetningText(locale, e, false)))),
     facts,

@@ -23,6 +23,7 @@ export const TenderItemSchema = z.object({
   groupName: z.string(),
   kerneopgave: z.string(),
   kerneopgaveName: z.string(),
+  bevaegelse: opt(z.string()),
   title: z.string(),
   description: z.string(),
   forudsaetninger: z.array(z.string()),

@@ -24,6 +24,8 @@ import { konkretiseringDa, type KonkretiseringTextKey } from './konkretisering-d
 import { konkretiseringEn } from './konkretisering-en.js';
 import { konsekvensDa, type KonsekvensTextKey } from './konsekvens-da.js';
 import { konsekvensEn } from './konsekvens-en.js';
+import { bevaegelseDa, type BevaegelseTextKey } from './bevaegelse-da.js';
+import { bevaegelseEn } from './bevaegelse-en.js';
 
 export type Locale = 'da' | 'en';
 
@@ -40,6 +42,7 @@ type AreaKeys = [
   HistoryTextKey,
   KonkretiseringTextKey,
   KonsekvensTextKey,
+  BevaegelseTextKey,
 ];
 export type TextKey = AreaKeys[number];
 
@@ -60,6 +63,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...historyDa,
     ...konkretiseringDa,
     ...konsekvensDa,
+    ...bevaegelseDa,
   },
   en: {
     ...en,
@@ -73,6 +77,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...historyEn,
     ...konkretiseringEn,
     ...konsekvensEn,
+    ...bevaegelseEn,
   },
 };
 
