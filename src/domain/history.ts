@@ -1,18 +1,11 @@
-// `historik`: every state change of a tender and its bids (or of an activity), newest first, as lines
+// `historik`: every state change of a tender and its bids, newest first, as lines
 // saying who, when, what and why. The changes are the audit entries each item already keeps; this only
 // puts them in one order and pages them, so a long history is read a page at a time.
 
 import type { AuditEntry } from './tender.js';
 
-export interface HistoryLine {
-  readonly at: string;
-  /** Who did it: a person id, or 'system' (the deadline closing a tender, the Byråd's decision carried out). */
-  readonly by: string;
-  readonly action: string;
-  readonly from?: string | undefined;
-  readonly to?: string | undefined;
-  /** Why, as given: a cancellation's or rejection's reason, an override's reason, a note. */
-  readonly note?: string | undefined;
+/** One state change as `historik` shows it: the audit entry (who, when, what, from, to, why) and what it happened to. */
+export interface HistoryLine extends AuditEntry {
   /** What it happened to, when not the tender itself: "Bud nr. 3" and its title. */
   readonly subject?: { readonly number: number; readonly title: string } | undefined;
 }
@@ -37,11 +30,6 @@ function newestFirst(lines: readonly HistoryLine[]): HistoryLine[] {
 /** A tender's changes and those of its bids, newest first. */
 export function tenderHistory(tender: { readonly history: readonly AuditEntry[] }, bids: readonly BidHistory[]): HistoryLine[] {
   return newestFirst([...tender.history.map((e) => ({ ...e })), ...bids.flatMap((b) => b.history.map((e) => ({ ...e, subject: { number: b.number, title: b.title } })))]);
-}
-
-/** An item's own changes (an activity's), newest first. */
-export function ownHistory(item: { readonly history: readonly AuditEntry[] }): HistoryLine[] {
-  return newestFirst(item.history.map((e) => ({ ...e })));
 }
 
 export const HISTORY_PAGE = 15;
