@@ -13,7 +13,7 @@ import type { Activity } from '../domain/activity.js';
 import { activityOf } from '../domain/activity.js';
 import { findGroupById, conversationOfGroup } from '../domain/directory.js';
 import type { Bid } from '../domain/bid.js';
-import { addEntry, emptyCatalogue, frameOf, settled, totalKr, type Catalogue, type CatalogueEntry, type Cost, type OverFrame, type PersonRef } from '../domain/catalogue.js';
+import { addEntry, emptyCatalogue, frameOf, settled, totalKr, type AwardTerms, type Catalogue, type CatalogueEntry, type Cost, type OverFrame, type PersonRef } from '../domain/catalogue.js';
 import { costOfBid, decidable, decideBid, validateAward, type AwardField, type AwardInput } from '../domain/decision.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import type { FieldError, Tender } from '../domain/tender.js';
@@ -118,24 +118,7 @@ export async function awardBid(
   const { period, terms, overrideReason } = choice.value;
   const { actor } = acting;
   const id = catalogueId(tender.groupId, period);
-  const entry: Omit<CatalogueEntry, 'override' | 'at'> = {
-    bidId: bid.id,
-    tenderId: tender.id,
-    tenderTitle: tender.title,
-    bidNumber: bid.number,
-    title: bid.title,
-    bidderId: bid.bidderId,
-    activityId: activityIdOf(bid.id),
-    forudsaetninger: bid.forudsaetninger,
-    crossCutting: bid.crossCutting,
-    cost,
-    terms,
-    decidedBy: tender.decidedBy,
-    // Seed 003: "Det kunne være Byrådet": then the group's choice is an indstilling, and the Byråd decides.
-    state: tender.decidedBy === 'byraad' ? 'indstillet' : 'awarded',
-    by: actor.personId,
-    byName: actor.name,
-  };
+  const entry = catalogueEntryOf(tender, bid, { cost, terms, by: { id: actor.personId, name: actor.name } });
   for (let attempt = 0; attempt < 8; attempt++) {
     const stored = await deps.catalogues.getCatalogue(actor.tenantId, id);
     const now = deps.clock.now();
@@ -150,6 +133,32 @@ export async function awardBid(
     }
   }
   return fail('CATALOGUE.BUSY');
+}
+
+/** The catalogue entry an award or indstilling of this bid makes: what the catalogue keeps of the bid, and the award's terms. */
+export function catalogueEntryOf(
+  tender: Pick<Tender, 'id' | 'title' | 'decidedBy'>,
+  bid: Pick<Bid, 'id' | 'number' | 'title' | 'bidderId' | 'forudsaetninger' | 'crossCutting'>,
+  v: { cost: Cost; terms: AwardTerms; by: PersonRef },
+): Omit<CatalogueEntry, 'override' | 'at'> {
+  return {
+    bidId: bid.id,
+    tenderId: tender.id,
+    tenderTitle: tender.title,
+    bidNumber: bid.number,
+    title: bid.title,
+    bidderId: bid.bidderId,
+    activityId: activityIdOf(bid.id),
+    forudsaetninger: bid.forudsaetninger,
+    crossCutting: bid.crossCutting,
+    cost: v.cost,
+    terms: v.terms,
+    decidedBy: tender.decidedBy,
+    // Seed 003: "Det kunne være Byrådet": then the group's choice is an indstilling, and the Byråd decides.
+    state: tender.decidedBy === 'byraad' ? 'indstillet' : 'awarded',
+    by: v.by.id,
+    byName: v.by.name,
+  };
 }
 
 // ---- settlement: what an award entails, after the click ----

@@ -9,6 +9,7 @@ import type { Activity } from 'botbuilder';
 import { addEntry, emptyCatalogue, setFrame, type Catalogue, type CatalogueEntry } from '../../src/domain/catalogue.js';
 import type { Bid } from '../../src/domain/bid.js';
 import { catalogueId, activityIdOf } from '../../src/app/catalogue-ids.js';
+import { catalogueEntryOf } from '../../src/app/award.js';
 import { numberBids } from '../../src/app/bid-numbers.js';
 import { settleCatalogue } from '../../src/app/catalogue-settle.js';
 import { message, cardAction } from '../support/activities.js';
@@ -33,24 +34,12 @@ const NOW = new Date('2026-11-23T10:00:00Z');
 
 /** An entry as the award helper's addEntry gets it, from a stored (or made-up) bid. */
 function entryFor(bid: Pick<Bid, 'id' | 'tenderId' | 'number' | 'title' | 'bidderId' | 'bidderName' | 'forudsaetninger' | 'crossCutting'>, v: Partial<CatalogueEntry> = {}): Omit<CatalogueEntry, 'override' | 'at'> {
-  return {
-    bidId: bid.id,
-    tenderId: bid.tenderId,
-    tenderTitle: 'Læsevenner i lokalsamfundet',
-    bidNumber: bid.number,
-    title: bid.title,
-    bidderId: bid.bidderId,
-    activityId: activityIdOf(bid.id),
-    forudsaetninger: bid.forudsaetninger,
-    crossCutting: bid.crossCutting,
+  const made = catalogueEntryOf({ id: bid.tenderId, title: 'Læsevenner i lokalsamfundet', decidedBy: 'kernegruppe' }, bid, {
     cost: { oneOffKr: 100_000, yearlyKr: 50_000, source: 'konsekvens' },
     terms: { responsible: { id: bid.bidderId, name: bid.bidderName }, expectedEffect: 'Flere børn læser dagligt', startDate: '2027-01-01', evaluationDate: '2027-12-01' },
-    decidedBy: 'kernegruppe',
-    state: 'awarded',
-    by: persona.tovholder.id,
-    byName: persona.tovholder.name,
-    ...v,
-  };
+    by: persona.tovholder,
+  });
+  return { ...made, ...v };
 }
 
 function withEntries(base: Catalogue, entries: { entry: Omit<CatalogueEntry, 'override' | 'at'>; override?: string }[]): Catalogue {
