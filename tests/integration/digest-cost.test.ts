@@ -8,8 +8,29 @@ import { CosmosRequestLog } from '../support/cosmos.js';
 import { chatOf, startRig } from '../support/reminder-rig.js';
 import { draftTender, publishedTender, submitBidOn } from '../support/tender-fixtures.js';
 import type { Bid } from '../../src/domain/bid.js';
+import type { Tender } from '../../src/domain/tender.js';
 import { emptyCatalogue, setFrame } from '../../src/domain/catalogue.js';
 import { catalogueId } from '../../src/app/catalogue-ids.js';
+
+type Rig = Awaited<ReturnType<typeof startRig>>;
+
+/** Runs the reminders past the byrådsmøde reminder and returns the one card Kernegruppe Læring's chat got, as text. */
+async function laeringDigest(rig: Rig): Promise<string> {
+  await rig.runUntil('2026-12-23T18:00:00Z');
+  const posted = rig.connector.received.filter((r) => r.method === 'POST' && r.conversationId === chatOf('kernegruppe-laering'));
+  expect(posted).toHaveLength(1);
+  return cardText(posted[0]!.activity.attachments?.[0]?.content);
+}
+
+/** Stores a bid on the tender (created, then changed with its etag, as the bot's own writes go). */
+async function storeBid(rig: Rig, tender: Tender, v: { id: string; title: string; groupId: string; number?: number }, change: (b: Bid) => Bid = (b) => b): Promise<void> {
+  const { bid } = submitBidOn(tender, { title: v.title });
+  const placed = { ...bid, id: v.id, ...(v.number === undefined ? {} : { number: v.number }), submissionId: v.title, groupId: v.groupId };
+  await rig.repos.tenders.createBid(placed);
+  const stored = (await rig.repos.tenders.getBid(placed.tenantId, placed.id))!;
+  const changed = change(stored.value);
+  if (changed !== stored.value) await rig.repos.tenders.saveBid(changed, stored.etag);
+}
 
 describe("a kernegruppe's digest", () => {
   it('shows the open, the recently closed and the drafts, reading only those whatever the history', async () => {
@@ -28,11 +49,7 @@ describe("a kernegruppe's digest", () => {
     await rig.plan();
     requests.clear();
 
-    await rig.runUntil('2026-12-23T18:00:00Z');
-
-    const posted = rig.connector.received.filter((r) => r.method === 'POST' && r.conversationId === chatOf('kernegruppe-laering'));
-    expect(posted).toHaveLength(1);
-    const text = cardText(posted[0]!.activity.attachments?.[0]?.content);
+    const text = await laeringDigest(rig);
 
     expect(text).toContain('Det åbne udbud');
     expect(text).toContain('Lukket i december');
@@ -51,13 +68,8 @@ describe("a kernegruppe's digest", () => {
     await rig.repos.tenders.saveTender(tender, undefined);
     const request = { by: 'p-sofie', byName: 'Sofie Nielsen', at: '2026-12-10T09:00:00Z', note: '', asker: 'bidder' as const };
     const result = { oneOffKr: 0, yearlyKr: 0, years: 1, yearlySavingsKr: 0, note: '', by: 'p-birgitte', byName: 'Birgitte Lund', at: '2026-12-11T09:00:00Z', revision: 1 };
-    const store = async (title: string, groupId: string, konsekvens?: Bid['konsekvens']) => {
-      const { bid } = submitBidOn(tender, { title });
-      const placed = { ...bid, id: `bid-${title.replace(/\W/g, '')}`, submissionId: title, groupId };
-      await rig.repos.tenders.createBid(placed);
-      const stored = (await rig.repos.tenders.getBid(placed.tenantId, placed.id))!;
-      if (konsekvens) await rig.repos.tenders.saveBid({ ...stored.value, konsekvens }, stored.etag);
-    };
+    const store = (title: string, groupId: string, konsekvens?: Bid['konsekvens']) =>
+      storeBid(rig, tender, { id: `bid-${title.replace(/\W/g, '')}`, title, groupId }, (b) => (konsekvens ? { ...b, konsekvens } : b));
     for (const title of ['Åben A', 'Åben B', 'Åben C', 'Åben D', 'Åben E']) await store(title, 'kernegruppe-laering', { status: 'requested', request });
     await store('Allerede beregnet', 'kernegruppe-laering', { status: 'done', request, result });
     await store('Aldrig bedt om', 'kernegruppe-laering');
@@ -65,11 +77,7 @@ describe("a kernegruppe's digest", () => {
     await rig.plan();
     requests.clear();
 
-    await rig.runUntil('2026-12-23T18:00:00Z');
-
-    const posted = rig.connector.received.filter((r) => r.method === 'POST' && r.conversationId === chatOf('kernegruppe-laering'));
-    expect(posted).toHaveLength(1);
-    const text = cardText(posted[0]!.activity.attachments?.[0]?.content);
+    const text = await laeringDigest(rig);
     expect(text).toContain('Konsekvensberegninger åbne: 5');
     expect(text).toContain('• Åben A');
     expect(text).toContain('• Åben C');
@@ -91,13 +99,7 @@ describe("the digest's second half", () => {
     const rig = await startRig('2026-12-22T12:00:00Z', undefined, requests);
     const tender = { ...publishedTender(), id: 'tender-s', groupId: 'kernegruppe-laering' };
     await rig.repos.tenders.saveTender(tender, undefined);
-    const store = async (title: string, number: number, change: (b: Bid) => Bid) => {
-      const { bid } = submitBidOn(tender, { title });
-      const placed = { ...bid, id: `bid-s${number}`, number, submissionId: title, groupId: 'kernegruppe-laering' };
-      await rig.repos.tenders.createBid(placed);
-      const stored = (await rig.repos.tenders.getBid(placed.tenantId, placed.id))!;
-      await rig.repos.tenders.saveBid(change(stored.value), stored.etag);
-    };
+    const store = (title: string, number: number, change: (b: Bid) => Bid) => storeBid(rig, tender, { id: `bid-s${number}`, title, number, groupId: 'kernegruppe-laering' }, change);
     const request = { deadline: '2027-01-08T11:00:00.000Z', questions: [], askedBy: 'p-johan', askedByName: 'Johan Kristensen', version: '2026-12-15T09:00:00.000Z', firstAskedAt: '2026-12-15T09:00:00.000Z', locale: 'da' as const };
     await store('Venter på konkretisering', 1, (b) => ({ ...b, konkretisering: { status: 'requested', request } }));
     await store('Valgt i december', 2, (b) => ({ ...b, status: 'awarded', statusAt: '2026-12-18T10:00:00.000Z', statusBy: 'p-johan' }));
@@ -110,11 +112,7 @@ describe("the digest's second half", () => {
     await rig.plan();
     requests.clear();
 
-    await rig.runUntil('2026-12-23T18:00:00Z');
-
-    const posted = rig.connector.received.filter((r) => r.method === 'POST' && r.conversationId === chatOf('kernegruppe-laering'));
-    expect(posted).toHaveLength(1);
-    const text = cardText(posted[0]!.activity.attachments?.[0]?.content);
+    const text = await laeringDigest(rig);
     expect(text).toContain('Konkretiseringer, der ventes på: 1.');
     expect(text).toContain('Bud nr. 1 »Venter på konkretisering«: frist fredag 8. januar 2027 kl. 12.00');
     expect(text).toContain('Beslutninger siden sidste måned:');
