@@ -18,11 +18,12 @@ import { loadConfig } from '../src/config.js';
 import { emptyCatalogue, frameOf, setFrame, totalKr } from '../src/domain/catalogue.js';
 import type { Bid } from '../src/domain/bid.js';
 import { startBot } from '../src/main.js';
-import { botAdded, cardAction } from '../tests/support/activities.js';
+import { cardAction } from '../tests/support/activities.js';
 import { dataOf } from '../tests/support/card-actions.js';
 import { CosmosRequestLog } from '../tests/support/cosmos.js';
 import { conversations, DEMO_TENANT, persona, type Persona } from '../tests/support/demo.js';
 import { RecordingConnector } from '../tests/support/recording-connector.js';
+import { httpSender, publishBenchTender } from './bench-http.js';
 import { giveFigures } from '../tests/support/bid-figures.js';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '20' } } });
@@ -40,20 +41,12 @@ const bot = await startBot({ config: loadConfig({ PORT: '0' }), log: pino({ leve
 const tenders = new CosmosTenderRepository(cosmos.containers.tenders);
 const catalogues = new CosmosCatalogueRepository(cosmos.containers.tenders);
 
-async function send(activity: Partial<Activity>): Promise<unknown> {
-  const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...activity, serviceUrl: connector.url }) });
-  const text = await res.text();
-  return text ? (JSON.parse(text) as { value?: unknown }).value : undefined;
-}
+const post = httpSender(bot.url, connector.url);
+const send = async (activity: Partial<Activity>): Promise<unknown> => (await post(activity)).card;
 
 const chat = conversations.laeringChat;
 const general = conversations.general;
-for (const c of [chat, general]) await send(botAdded(persona.admin, c));
-const draft = await send(
-  cardAction(persona.tovholder, chat, 'tender.save', { title: 'Læsevenner', forudsaetninger: 'laering-1', description: 'Frivillige læsevenner.', deadlineDate: '2026-12-07', deadlineTime: '12:00', budgetKr: '', decidedBy: 'kernegruppe' }),
-);
-const { tenderId } = dataOf(draft, 'tender.publish');
-await send(cardAction(persona.tovholder, chat, 'tender.publish', { tenderId }));
+const tenderId = await publishBenchTender(post);
 const bidders: Persona[] = Array.from({ length: 2 * ROUNDS }, (_, i) => ({ id: `ba000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, name: `Medarbejder ${i + 1}` }));
 for (const p of bidders) {
   const form = await send(cardAction(p, general, 'bid.open', { tenderId: tenderId! }));

@@ -9,7 +9,6 @@
 
 import { parseArgs } from 'node:util';
 import type { PluginConfig } from '@azure/cosmos';
-import type { Activity } from 'botbuilder';
 import pino from 'pino';
 import { connectEmbedded } from '../src/adapters/cosmos/cosmos-connection.js';
 import { CosmosDirectoryRepository } from '../src/adapters/cosmos/directory-repository.js';
@@ -19,10 +18,11 @@ import { numberBids } from '../src/app/bid-numbers.js';
 import { seedDemoData } from '../src/app/seed-demo.js';
 import { loadConfig } from '../src/config.js';
 import { startBot, type RunningBot } from '../src/main.js';
-import { botAdded, cardAction } from '../tests/support/activities.js';
+import { cardAction } from '../tests/support/activities.js';
 import { dataOf } from '../tests/support/card-actions.js';
-import { conversations, DEMO_TENANT, demoRoster, persona, type Persona } from '../tests/support/demo.js';
+import { conversations, DEMO_TENANT, demoRoster, type Persona } from '../tests/support/demo.js';
 import { RecordingConnector } from '../tests/support/recording-connector.js';
+import { httpSender, publishBenchTender } from './bench-http.js';
 
 const { values } = parseArgs({ options: { members: { type: 'string' }, bids: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 const MEMBERS = Number(values.members ?? (values.quick ? 10 : 30));
@@ -67,31 +67,14 @@ const members: Persona[] = laering.members.slice(0, MEMBERS).map((m) => ({ id: m
 const bot: RunningBot = await startBot({ config: loadConfig({ PORT: '0' }), log: pino({ level: 'silent' }), cosmos, clock, scheduler: false });
 const tenders = new CosmosTenderRepository(cosmos.containers.tenders);
 
-async function send(activity: Partial<Activity>): Promise<{ status: number; card: unknown }> {
-  const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...activity, serviceUrl: connector.url }) });
-  const text = await res.text();
-  return { status: res.status, card: text ? (JSON.parse(text) as { value?: unknown }).value : undefined };
-}
+const send = httpSender(bot.url, connector.url);
 
 const chat = conversations.laeringChat;
 const general = conversations.general;
 
 /** A published tender with BIDS numbered bids, closed at its deadline by the sweep. */
 async function closedTenderWithBids(): Promise<string> {
-  for (const c of [chat, general]) await send(botAdded(persona.admin, c));
-  const draft = await send(
-    cardAction(persona.tovholder, chat, 'tender.save', {
-      title: 'Læsevenner i lokalsamfundet',
-      forudsaetninger: 'laering-1',
-      description: 'Frivillige læsevenner.',
-      deadlineDate: '2026-12-07',
-      deadlineTime: '12:00',
-      budgetKr: '',
-      decidedBy: 'kernegruppe',
-    }),
-  );
-  const { tenderId } = dataOf(draft.card, 'tender.publish');
-  await send(cardAction(persona.tovholder, chat, 'tender.publish', { tenderId }));
+  const tenderId = await publishBenchTender(send);
   const bid = { description: 'Ugentlig læsecafé.', howItHelps: 'Børnene læser mere.', forudsaetninger: 'laering-1', roleKommunen: 'Lokaler', participate: 'true' };
   for (let i = 0; i < bidders.length; i += 20)
     await Promise.all(

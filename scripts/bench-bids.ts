@@ -12,10 +12,11 @@ import { connectEmbedded } from '../src/adapters/cosmos/cosmos-connection.js';
 import { startEmbeddedCosmos } from '../src/adapters/cosmos/embedded-cosmos.js';
 import { loadConfig } from '../src/config.js';
 import { startBot } from '../src/main.js';
-import { botAdded, cardAction } from '../tests/support/activities.js';
-import { conversations, DEMO_TENANT, persona, type Persona } from '../tests/support/demo.js';
+import { cardAction } from '../tests/support/activities.js';
+import { conversations, DEMO_TENANT, type Persona } from '../tests/support/demo.js';
 import { RecordingConnector } from '../tests/support/recording-connector.js';
 import { dataOf } from '../tests/support/card-actions.js';
+import { httpSender, publishBenchTender } from './bench-http.js';
 
 const { values } = parseArgs({ options: { bidders: { type: 'string', default: '50' } } });
 const N = Number(values.bidders);
@@ -28,28 +29,11 @@ const offset = new Date('2026-11-30T13:00:00Z').getTime() - Date.now();
 const clock = { now: () => new Date(Date.now() + offset) };
 const bot = await startBot({ config: loadConfig({ PORT: '0' }), log: pino({ level: 'silent' }), cosmos, clock });
 
-async function send(activity: Partial<Activity>): Promise<unknown> {
-  const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...activity, serviceUrl: connector.url }) });
-  const text = await res.text();
-  return text ? (JSON.parse(text) as { value?: unknown }).value : undefined;
-}
+const post = httpSender(bot.url, connector.url);
+const send = async (activity: Partial<Activity>): Promise<unknown> => (await post(activity)).card;
 
-const chat = conversations.laeringChat;
 const general = conversations.general;
-for (const c of [chat, general]) await send(botAdded(persona.admin, c));
-const draft = await send(
-  cardAction(persona.tovholder, chat, 'tender.save', {
-    title: 'Læsevenner i lokalsamfundet',
-    forudsaetninger: 'laering-1',
-    description: 'Frivillige læsevenner.',
-    deadlineDate: '2026-12-07',
-    deadlineTime: '12:00',
-    budgetKr: '',
-    decidedBy: 'kernegruppe',
-  }),
-);
-const { tenderId } = dataOf(draft, 'tender.publish');
-await send(cardAction(persona.tovholder, chat, 'tender.publish', { tenderId }));
+const tenderId = await publishBenchTender(post);
 const publishedEtag = (await new CosmosTenderRepository(cosmos.containers.tenders).getTender(DEMO_TENANT, tenderId!))!.etag;
 
 const bidders: Persona[] = Array.from({ length: N }, (_, i) => ({ id: `bb000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, name: `Medarbejder ${i + 1}` }));
