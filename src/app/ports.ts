@@ -420,8 +420,6 @@ export interface CatalogueRepository {
   saveCatalogue(catalogue: Catalogue, etag: string | undefined): Promise<SaveOutcome>;
   /** The group's catalogues (id and period), newest first, at most `limit`. */
   cataloguesOfGroup(tenantId: string, groupId: string, limit: number): Promise<{ id: string; period: string }[]>;
-  /** The sweep's scan, in every tenant: catalogues with entries whose consequences are not all done. */
-  unsettledCatalogues(): Promise<{ tenantId: string; catalogueId: string }[]>;
 }
 
 /** Activities, one item per awarded bid, in the tenant's partition. */

@@ -1,7 +1,7 @@
 // Activity catalogues (`cat-…`, one per kernegruppe and period) and activities (`act-…`, one per awarded
 // bid) in the `tenders` container (pk = tenant id), zod-checked when read, written with their etags.
-// `attention` is true while a catalogue has entries whose consequences are not all done, so the sweep's
-// scan for them is one indexed filter.
+// `attention` is true while a catalogue has entries whose consequences are not all done: the tender
+// sweep's one scan of the container finds them (tender-repository.ts tendersNeedingAttention).
 
 import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
@@ -142,13 +142,6 @@ export class CosmosCatalogueRepository implements CatalogueRepository, ActivityR
       )
       .fetchAll();
     return resources.map((r) => ({ id: r.id, period: r.period }));
-  }
-
-  async unsettledCatalogues() {
-    const { resources } = await this.container.items
-      .query<{ pk: string; id: string }>({ query: "SELECT c.pk, c.id FROM c WHERE c.type = 'catalogue' AND c.attention = true" })
-      .fetchAll();
-    return resources.map((r) => ({ tenantId: r.pk, catalogueId: r.id }));
   }
 
   async getActivity(tenantId: string, id: string) {
