@@ -9,11 +9,13 @@
 // date is no longer the one they were for).
 
 import { isAdmin, isMemberOf, managesTendersOf, type Actor } from '../domain/actor.js';
-import { recordFollowUp, type Activity, type ActivitySummary, type FollowUpError, type FollowUpOutcome } from '../domain/activity.js';
+import { activityOf, recordFollowUp, type Activity, type ActivitySummary, type FollowUpError, type FollowUpOutcome } from '../domain/activity.js';
 import { conversationOfGroup, groupOfConversation, type Group } from '../domain/directory.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { instantFromLocal, localParts } from '../domain/time.js';
 import type { Acting } from './directory-admin.js';
+import type { Catalogue, CatalogueEntry } from '../domain/catalogue.js';
+import { activityIdOf } from './catalogue-ids.js';
 import type { NoticeRenderers } from './notice-kinds.js';
 import { enqueueNotices, noticeId } from './notices.js';
 import { LIST_SHOWN, type ActivityRepository, type AfterClick, type Clock, type DirectoryRepository, type ListPage, type OutboxNotice, type OutboxRepository, type Versioned } from './ports.js';
@@ -86,6 +88,24 @@ export function newActivityNotices(activity: Activity, groupConversationId: stri
           },
         ];
   return [...followUpNotices(activity, groupConversationId, now), ...assigned];
+}
+
+/**
+ * Makes the activity an awarded catalogue entry owes (its id follows from the bid) and returns the notices
+ * it owes (newActivityNotices). 'exists' means it was made before (a settle a crash cut short, or another
+ * instance): the activity as it now stands is used, and its notices' ids make them once.
+ */
+export async function makeActivity(
+  deps: { readonly catalogues: ActivityRepository },
+  c: Catalogue,
+  entry: CatalogueEntry,
+  by: string,
+  groupConversationId: string | undefined,
+  now: Date,
+): Promise<OutboxNotice[]> {
+  const made = activityOf({ id: activityIdOf(entry.bidId), tenantId: c.tenantId, groupId: c.groupId, groupName: c.groupName, period: c.period, catalogueId: c.id, entry }, by, now);
+  const activity = (await deps.catalogues.createActivity(made)) === 'saved' ? made : ((await deps.catalogues.getActivity(c.tenantId, made.id))?.value ?? made);
+  return newActivityNotices(activity, groupConversationId, now);
 }
 
 /** Enqueues the activity's follow-up reminders (the award calls this when it creates an activity; a continuation does too). */

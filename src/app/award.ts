@@ -9,8 +9,6 @@
 // A click costs, besides the turn's directory read: the bid, the tender (its decidedBy, status and
 // title are not on the bid) and the catalogue, read; the catalogue written: four requests.
 
-import type { Activity } from '../domain/activity.js';
-import { activityOf } from '../domain/activity.js';
 import { findGroupById, conversationOfGroup } from '../domain/directory.js';
 import type { Bid } from '../domain/bid.js';
 import { addEntry, emptyCatalogue, frameOf, settled, totalKr, type AwardTerms, type Catalogue, type CatalogueEntry, type Cost, type OverFrame, type PersonRef } from '../domain/catalogue.js';
@@ -23,7 +21,7 @@ import { bidToDecide, statusNotice, type AccessError } from './decision.js';
 import type { Acting } from './directory-admin.js';
 import type { NoticeRenderers } from './notice-kinds.js';
 import { enqueueNotices, noticeId } from './notices.js';
-import { newActivityNotices } from './activity-followup.js';
+import { makeActivity } from './activity-followup.js';
 import type { ActivityRepository, AfterClick, CatalogueRepository, Clock, DirectoryRepository, OutboxRepository, TenderRepository, Versioned } from './ports.js';
 
 export interface AwardDeps {
@@ -182,11 +180,7 @@ export async function settleAward(deps: SettleDeps, tenantId: string, id: string
   const directory = await deps.directories.get(tenantId);
   const chat = directory ? conversationOfGroup(directory.value, catalogue.groupId) : undefined;
   if (entry.state === 'awarded') {
-    const made: Activity = activityOf({ id: entry.activityId, tenantId, groupId: catalogue.groupId, groupName: catalogue.groupName, period: catalogue.period, catalogueId: catalogue.id, entry }, entry.by, now);
-    // 'exists': made before (a settle a crash cut short): the activity as it now stands. Its follow-up at the
-    // evaluation date is scheduled either way (the notices' ids make it once).
-    const activity = (await deps.catalogues.createActivity(made)) === 'saved' ? made : ((await deps.catalogues.getActivity(tenantId, made.id))?.value ?? made);
-    await enqueueNotices(deps, newActivityNotices(activity, chat, now));
+    await enqueueNotices(deps, await makeActivity(deps, catalogue, entry, entry.by, chat, now));
   }
   const bid = await bidDecided(deps, tenantId, bidId, entry.state === 'awarded' ? 'awarded' : 'selected', entry.terms.expectedEffect, entry.by);
   if (bid) {

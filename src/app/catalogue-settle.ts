@@ -6,15 +6,13 @@
 // is not written again), so a crash between the catalogue write and this is finished by the tender
 // sweep, and a double settle makes everything once.
 
-import { activityOf } from '../domain/activity.js';
 import type { Bid } from '../domain/bid.js';
 import { bidOutcomeOf, entryOf, settled, withDecidedStatus, type Catalogue, type CatalogueEntry } from '../domain/catalogue.js';
 import { conversationOfGroup } from '../domain/directory.js';
 import { ok } from '../domain/result.js';
 import type { Logger } from '../logger.js';
 import { changeCatalogue } from './catalogue.js';
-import { activityIdOf } from './catalogue-ids.js';
-import { newActivityNotices } from './activity-followup.js';
+import { makeActivity } from './activity-followup.js';
 import { settleAward } from './award.js';
 import type { NoticeRenderers } from './notice-kinds.js';
 import { enqueueNotices, noticeId } from './notices.js';
@@ -63,11 +61,7 @@ async function settleEntry(deps: SettleDeps, c: Catalogue, entry: CatalogueEntry
   const by = byOf(c, entry);
   const notices: OutboxNotice[] = [];
   if (entry.state === 'awarded') {
-    const made = activityOf({ id: activityIdOf(entry.bidId), tenantId: c.tenantId, groupId: c.groupId, groupName: c.groupName, period: c.period, catalogueId: c.id, entry }, by, now);
-    // 'exists': made before (a settle a crash cut short, or another instance): the same activity, as it
-    // now stands. Its follow-up at the evaluation date is scheduled either way (the notices' ids make it once).
-    const activity = (await deps.catalogues.createActivity(made)) === 'saved' ? made : ((await deps.catalogues.getActivity(c.tenantId, made.id))?.value ?? made);
-    notices.push(...newActivityNotices(activity, conversationId, now));
+    notices.push(...(await makeActivity(deps, c, entry, by, conversationId, now)));
   }
   const outcome = bidOutcomeOf(c, entry);
   const bid = await changeBid(deps, c.tenantId, entry.bidId, (b) => withDecidedStatus(b, outcome, by, now));
