@@ -15,8 +15,10 @@ import { messageCard, type Line } from './card-parts.js';
 export const CROSS_STATUS_SHOWN = 3;
 /** A title on this card is cut to this many characters: the card names things, the tender list has them in full. */
 const TITLE_CHARS = 80;
-/** The groups' lines together at most this many JSON characters (about 30 KB of the card's 40 KB as Teams counts). */
-const LINES_BUDGET = 14_000;
+/** The groups' lines together at most this many JSON characters, template included (34 KB of the card's 40 KB as Teams counts, two bytes a character). */
+const LINES_BUDGET = 17_000;
+/** What the template adds around each line's text: {"type":"TextBlock","text":"","color":"Default","separator":false,"wrap":true}, */
+const LINE_OVERHEAD = 80;
 
 const jsonLength = (s: string) => JSON.stringify(s).length - 2;
 
@@ -26,13 +28,9 @@ function groupLines(locale: Locale, d: GroupDigest): Line[] {
   const kr = (n: number) => new Intl.NumberFormat(locale === 'da' ? 'da-DK' : 'en-GB').format(n);
   const konk = d.konkretiseringer ?? [];
   const decided = d.decisions ?? [];
-  const lines: Line[] = [
-    { text: `**${esc(excerpt(d.groupName, 100))}**`, color: 'Default', separator: true },
-    {
-      text: say('crossStatus.summary', { open: d.openTenders.length, bids: d.openTenders.reduce((n, t) => n + t.activeBids, 0), konk: konk.length, decisions: decided.length }),
-      color: 'Default',
-    },
-  ];
+  // The group's name and its counts on one line; the few lines under it name what the counts count.
+  const summary = say('crossStatus.summary', { open: d.openTenders.length, bids: d.openTenders.reduce((n, t) => n + t.activeBids, 0), konk: konk.length, decisions: decided.length });
+  const lines: Line[] = [{ text: `**${esc(excerpt(d.groupName, 100))}** · ${summary}`, color: 'Default', separator: true }];
   const some = <T,>(items: readonly T[], line: (item: T) => string) => {
     for (const item of items.slice(0, CROSS_STATUS_SHOWN)) lines.push({ text: line(item), color: 'Default' });
     if (items.length > CROSS_STATUS_SHOWN) lines.push({ text: say('crossStatus.more', { count: items.length - CROSS_STATUS_SHOWN }), color: 'Default' });
@@ -67,8 +65,7 @@ export function crossStatusCard(locale: Locale, v: { status: CrossStatus; meetin
   let used = 0;
   for (const [i, d] of status.groups.entries()) {
     const block = groupLines(locale, d);
-    // Each line costs its text and about 60 characters of template around it.
-    const cost = block.reduce((n, l) => n + jsonLength(l.text) + 60, 0);
+    const cost = block.reduce((n, l) => n + jsonLength(l.text) + LINE_OVERHEAD, 0);
     if (used + cost > LINES_BUDGET) {
       lines.push({ text: say('crossStatus.moreGroups', { count: status.groups.length - i }), color: 'Default', separator: true });
       break;

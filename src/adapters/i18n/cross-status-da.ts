@@ -9,7 +9,7 @@ export const crossStatusDa = {
   'crossStatus.sincePitstop': 'Beslutninger og lukkede udbud siden sidste pitstop, {when}.',
   'crossStatus.sinceMonth': 'Beslutninger og lukkede udbud de seneste 31 dage (intet tidligere pitstop i kalenderen).',
   'crossStatus.none': 'Der er ingen kernegrupper i rollelisten endnu.',
-  'crossStatus.summary': '{open} åbne udbud med {bids} bud · {konk} konkretiseringer udestår · {decisions} beslutninger',
+  'crossStatus.summary': 'Åbne udbud: {open} ({bids} bud) · konkretiseringer, der ventes på: {konk} · beslutninger: {decisions}',
   'crossStatus.tender': '- »{title}«: {bids} bud, frist {deadline}',
   'crossStatus.closed': '- Lukket: »{title}« med {bids} bud',
   'crossStatus.konkretisering': '- Konkretisering udestår: bud nr. {number} »{title}«, frist {deadline}',

@@ -8,7 +8,7 @@ export const crossStatusEn: Record<CrossStatusTextKey, string> = {
   'crossStatus.sincePitstop': 'Decisions and closed tenders since the last pitstop, {when}.',
   'crossStatus.sinceMonth': 'Decisions and closed tenders in the last 31 days (no earlier pitstop in the calendar).',
   'crossStatus.none': 'There are no core groups on the roster yet.',
-  'crossStatus.summary': '{open} open tenders with {bids} bids · {konk} konkretiseringer outstanding · {decisions} decisions',
+  'crossStatus.summary': 'Open tenders: {open} ({bids} bids) · konkretiseringer outstanding: {konk} · decisions: {decisions}',
   'crossStatus.tender': '- »{title}«: {bids} bids, deadline {deadline}',
   'crossStatus.closed': '- Closed: »{title}« with {bids} bids',
   'crossStatus.konkretisering': '- Konkretisering outstanding: bid no. {number} »{title}«, deadline {deadline}',
