@@ -13,6 +13,7 @@ import type { CalendarRepository, CalendarSettings, Clock, ConversationRepositor
 import { settingsOf, tenantMeetings } from './tenant-calendar.js';
 import { tellAdmins } from './conversations.js';
 import { unknownRecipients } from './meeting-recipients-file.js';
+import { everyone, isRecipientKind, recipientsByKind, recipientsWithDefaults } from '../domain/meeting-recipients.js';
 
 export interface CalendarDeps {
   readonly calendars: CalendarRepository;
@@ -57,8 +58,10 @@ export interface NextMeetings {
 export async function nextMeetingsFor(deps: CalendarDeps, actor: Actor, directory: Directory | undefined): Promise<NextMeetings> {
   if (!directory) return { own: [], ownTotal: 0, council: [], councilTotal: 0 };
   const now = deps.clock.now();
-  const { meetings } = await tenantMeetings(deps, directory, now, new Date(now.getTime() + MEETINGS_AHEAD_DAYS * DAY));
-  const mine = meetings.filter((m) => m.status !== 'cancelled' && concerns(actor, m));
+  const { meetings, settings } = await tenantMeetings(deps, directory, now, new Date(now.getTime() + MEETINGS_AHEAD_DAYS * DAY));
+  // Whoever the calendar file's `recipients` reminds of a pitstop or konsulentmøde (a named person, a konsulent) sees it too.
+  const invited = recipientsByKind(directory, recipientsWithDefaults(settings.recipients));
+  const mine = meetings.filter((m) => m.status !== 'cancelled' && (concerns(actor, m) || (isRecipientKind(m.kind) && everyone(invited[m.kind]).includes(actor.personId))));
   const own = mine.filter((m) => OWN_KINDS.includes(m.kind));
   const council = mine.filter((m) => !OWN_KINDS.includes(m.kind));
   return { own: own.slice(0, MEETINGS_SHOWN.own), ownTotal: own.length, council: council.slice(0, MEETINGS_SHOWN.council), councilTotal: council.length };

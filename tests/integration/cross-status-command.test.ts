@@ -6,10 +6,13 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tender } from '../../src/domain/tender.js';
+import { importCalendar } from '../../src/app/calendar-admin.js';
+import { parseCalendarFile } from '../../src/app/calendar-file.js';
+import { DEFAULT_REMINDERS } from '../../src/domain/reminders.js';
 import { message } from '../support/activities.js';
 import { BotDriver, cardText } from '../support/bot-driver.js';
 import { CosmosRequestLog, freshDatabase } from '../support/cosmos.js';
-import { conversations, demoRoster, persona, personal } from '../support/demo.js';
+import { conversations, DEMO_TENANT, demoRoster, persona, personal } from '../support/demo.js';
 import { publishedTender } from '../support/tender-fixtures.js';
 
 const log = new CosmosRequestLog();
@@ -74,3 +77,18 @@ describe('status kernegrupper', () => {
     expect(await help(persona.konsulent)).not.toContain('status kernegrupper');
   });
 });
+
+describe('the pitstop in "møder"', () => {
+  it('is shown to a person the calendar file names among its recipients, as well as to the udvalgsformænd', async () => {
+    const meetings = async (who: { id: string; name: string }) => cardText((await bot.send(message(who, personal(who), 'møder'))).cards[0]);
+    // Sofie Nielsen is in no group: until the file names her, the pitstop is none of her business.
+    expect(await meetings(persona.medarbejder)).not.toContain('Pitstop');
+    const parsed = parseCalendarFile(`recipients:\n  pitstop: { people: [${persona.medarbejder.id}] }\n`, { reminders: DEFAULT_REMINDERS });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const imported = await importCalendar({ ...bot.repos, clock: bot.clock }, DEMO_TENANT, parsed.file, 'test');
+    expect(imported.ok).toBe(true);
+    expect(await meetings(persona.medarbejder)).toContain('Pitstop');
+    expect(await meetings(persona.politiker)).toContain('Pitstop');
+  });
+});
+
