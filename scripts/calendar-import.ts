@@ -49,6 +49,11 @@ export async function runCalendarImport(argv: readonly string[], config: Config,
     parsed.file,
     `calendar:import ${path.basename(file)}`,
   );
+  if (!result.ok && result.code === 'RECIPIENT.UNKNOWN') {
+    for (const line of (result.details ?? '').split('\n')) io.err(`${file}:${line}`);
+    io.err(`En person under recipients findes ikke i rollelisten. Intet er importeret.`);
+    return 1;
+  }
   if (!result.ok) {
     io.err(
       result.code === 'MEETING.NOT_FOUND'

@@ -12,6 +12,8 @@ import { instantFromLocal, noSuchDate } from '../domain/time.js';
 import type { CalendarRepository, CalendarSettings, Clock, ConversationRepository, DirectoryRepository, Notifier } from './ports.js';
 import { settingsOf, tenantMeetings } from './tenant-calendar.js';
 import { tellAdmins } from './conversations.js';
+import { unknownRecipients } from './meeting-recipients-file.js';
+import { everyone, isRecipientKind, recipientsByKind, recipientsWithDefaults } from '../domain/meeting-recipients.js';
 
 export interface CalendarDeps {
   readonly calendars: CalendarRepository;
@@ -56,8 +58,10 @@ export interface NextMeetings {
 export async function nextMeetingsFor(deps: CalendarDeps, actor: Actor, directory: Directory | undefined): Promise<NextMeetings> {
   if (!directory) return { own: [], ownTotal: 0, council: [], councilTotal: 0 };
   const now = deps.clock.now();
-  const { meetings } = await tenantMeetings(deps, directory, now, new Date(now.getTime() + MEETINGS_AHEAD_DAYS * DAY));
-  const mine = meetings.filter((m) => m.status !== 'cancelled' && concerns(actor, m));
+  const { meetings, settings } = await tenantMeetings(deps, directory, now, new Date(now.getTime() + MEETINGS_AHEAD_DAYS * DAY));
+  // Whoever the calendar file's `recipients` reminds of a pitstop or konsulentmøde (a named person, a konsulent) sees it too.
+  const invited = recipientsByKind(directory, recipientsWithDefaults(settings.recipients));
+  const mine = meetings.filter((m) => m.status !== 'cancelled' && (concerns(actor, m) || (isRecipientKind(m.kind) && everyone(invited[m.kind]).includes(actor.personId))));
   const own = mine.filter((m) => OWN_KINDS.includes(m.kind));
   const council = mine.filter((m) => !OWN_KINDS.includes(m.kind));
   return { own: own.slice(0, MEETINGS_SHOWN.own), ownTotal: own.length, council: council.slice(0, MEETINGS_SHOWN.council), councilTotal: council.length };
@@ -176,9 +180,12 @@ export async function importCalendar(
   tenantId: string,
   file: CalendarFile,
   by: string,
-): Promise<Result<{ exceptions: number }, 'DIRECTORY.MISSING' | 'CALENDAR.BUSY' | 'MEETING.NOT_FOUND', string>> {
+): Promise<Result<{ exceptions: number }, 'DIRECTORY.MISSING' | 'CALENDAR.BUSY' | 'MEETING.NOT_FOUND' | 'RECIPIENT.UNKNOWN', string>> {
   const directory = (await deps.directories.get(tenantId))?.value;
   if (!directory) return fail('DIRECTORY.MISSING');
+  // A person named in `recipients` must be on the roster: each unknown one as "line:column: field: message".
+  const unknown = await unknownRecipients(deps, tenantId, file.namedRecipients ?? []);
+  if (unknown.length > 0) return fail('RECIPIENT.UNKNOWN', unknown.map((p) => `${p.line}:${p.column}: ${p.field}: ${p.message}`).join('\n'));
   const now = deps.clock.now();
   const kernegrupper = directory.groups.filter((g) => g.kind === 'kernegruppe').map((g) => ({ id: g.id, name: g.name }));
   const plan = meetingsBetween(new Date(now.getTime() - 62 * DAY), new Date(now.getTime() + 400 * DAY), file.config, kernegrupper, []);
@@ -202,6 +209,6 @@ export async function importCalendar(
       overrides.push({ meetingId: e.meetingId, action: 'move', start: start.value.toISOString(), end: new Date(start.value.getTime() + length).toISOString(), by, at });
     }
   }
-  const saved = await changeSettings(deps as CalendarDeps, tenantId, (s) => ({ ...s, config: file.config, reminders: file.reminders, agenda: file.agenda ?? s.agenda, overrides: [...s.overrides, ...overrides] }));
+  const saved = await changeSettings(deps as CalendarDeps, tenantId, (s) => ({ ...s, config: file.config, reminders: file.reminders, agenda: file.agenda ?? s.agenda, recipients: file.recipients ?? s.recipients, overrides: [...s.overrides, ...overrides] }));
   return saved ? ok({ exceptions: overrides.length }) : fail('CALENDAR.BUSY');
 }

@@ -7,6 +7,8 @@ import { DEFAULT_CALENDAR, MEETING_KINDS, type CalendarConfig, type MeetingKind,
 import { dialogmoedeRules, HOUR, reminderRule, type ReminderConfig, type ReminderRule } from '../domain/reminders.js';
 import { instantFromLocal } from '../domain/time.js';
 import { parseYamlFile, positionOf, type RosterProblem } from './roster-file.js';
+import { RecipientsFileSchema, recipientsOfFile, type NamedRecipient } from './meeting-recipients-file.js';
+import type { MeetingRecipients } from '../domain/meeting-recipients.js';
 
 const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'skal være et klokkeslæt som 14:00');
@@ -46,6 +48,7 @@ export const CalendarFileSchema = z
       .strict()
       .optional(),
     agenda: z.object({ chefsMayAddTopics: z.boolean() }).strict().optional(),
+    recipients: RecipientsFileSchema.optional(),
     exceptions: z.array(ExceptionSchema).optional(),
   })
   .strict();
@@ -61,6 +64,10 @@ export interface CalendarFile {
   readonly reminders: ReminderConfig;
   /** Left out: the tenant keeps what it had (by default only politicians add topics). */
   readonly agenda?: { readonly chefsMayAddTopics: boolean } | undefined;
+  /** Who is reminded of a pitstop and a konsulentmøde (the defaults where the file says nothing). */
+  readonly recipients?: MeetingRecipients | undefined;
+  /** The people the `recipients` section names, with their lines: the import checks them against the roster. */
+  readonly namedRecipients?: readonly NamedRecipient[] | undefined;
   readonly exceptions: readonly CalendarException[];
 }
 
@@ -90,6 +97,7 @@ export function parseCalendarFile(source: string, defaults: { reminders: Reminde
   const { default: kernegruppeDefault, ...kernegruppeSlots } = f.kernegrupper ?? {};
   const r = f.reminders ?? {};
   const byDefault = (kind: MeetingKind) => defaults.reminders.rules.filter((x) => x.meetingKind === kind);
+  const { recipients, named } = recipientsOfFile(f.recipients, doc, lines);
   return {
     ok: true,
     file: {
@@ -113,6 +121,8 @@ export function parseCalendarFile(source: string, defaults: { reminders: Reminde
         lateWindowMs: r.lateWindowHours !== undefined ? r.lateWindowHours * HOUR : defaults.reminders.lateWindowMs,
       },
       agenda: f.agenda,
+      recipients,
+      namedRecipients: named,
       exceptions: (f.exceptions ?? []).map((e): CalendarException => {
         if ('move' in e) return { action: 'move', meetingId: e.move, ...split(e.to) };
         if ('cancel' in e) return { action: 'cancel', meetingId: e.cancel, reason: e.reason ?? '' };

@@ -5,6 +5,7 @@ import type { Bid, BidSummary } from '../domain/bid.js';
 import type { Directory, Person } from '../domain/directory.js';
 import type { AuditEntry, Tally, Tender, TenderSummary } from '../domain/tender.js';
 import type { CalendarConfig, Meeting, Override } from '../domain/calendar.js';
+import type { MeetingRecipients } from '../domain/meeting-recipients.js';
 import type { Reminder, ReminderConfig } from '../domain/reminders.js';
 import type { Agenda, AgendaCard, Topic } from '../domain/agenda.js';
 import type { Catalogue } from '../domain/catalogue.js';
@@ -203,9 +204,21 @@ export interface GroupDigest {
   readonly catalogue?: { readonly period: string; readonly totalKr: number; readonly frameKr?: number | undefined; readonly activities: number } | undefined;
 }
 
+/** The status across all kernegrupper (cross-status.ts): the pitstop reminder and "status kernegrupper". */
+export interface CrossStatus {
+  /** Decisions (and tenders closed) since this instant: the last pitstop's start, or 31 days back. */
+  readonly since: string;
+  /** The pitstop `since` is the start of, when there was one in the plan. */
+  readonly lastPitstop?: Meeting | undefined;
+  /** One digest per kernegruppe, in the roster's order. */
+  readonly groups: readonly GroupDigest[];
+}
+
 export type Notice =
   | { readonly kind: 'reminder.byraad'; readonly meeting: Meeting; readonly groupMeeting?: Meeting | undefined; readonly digest: GroupDigest; readonly late: boolean }
   | { readonly kind: 'reminder.konsulent'; readonly meeting: Meeting; readonly digests: readonly GroupDigest[]; readonly late: boolean }
+  /** To each person at a pitstop, 1:1: the status across all kernegrupper (cross-status.ts). */
+  | { readonly kind: 'reminder.pitstop'; readonly meeting: Meeting; readonly status: CrossStatus; readonly late: boolean }
   | { readonly kind: 'admin.unreachable'; readonly conversationName: string; readonly reason: DeliveryFailure; readonly what: string }
   | { readonly kind: 'admin.holiday'; readonly meeting: Meeting }
   | { readonly kind: 'tender.announcement'; readonly tender: Tender; readonly refreshUserIds: readonly string[] }
@@ -274,6 +287,8 @@ export interface CalendarSettings {
   readonly reminders?: ReminderConfig | undefined;
   /** The dialogmøde agenda: whether chefs may add topics too (seed 004: the meeting is for the Byråd and the chefs). */
   readonly agenda?: { readonly chefsMayAddTopics: boolean } | undefined;
+  /** Who is reminded of a pitstop and a konsulentmøde (the calendar file's `recipients`); the defaults otherwise. */
+  readonly recipients?: MeetingRecipients | undefined;
 }
 
 export interface CalendarRepository {

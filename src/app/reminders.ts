@@ -12,13 +12,12 @@ import { copenhagenDay, kernegrupperOf, tenantMeetings } from './tenant-calendar
 import { conversationOfGroup, holdersOf, type Directory } from '../domain/directory.js';
 import { tellAdmins } from './conversations.js';
 import { DAY, HOUR, decide, plannedReminders, targetKey, type Reminder, type ReminderConfig, type ReminderTarget } from '../domain/reminders.js';
-import { biddingOpen } from '../domain/tender.js';
 import type { Pacer } from './pacer.js';
 import type { Logger } from '../logger.js';
 import { agendaCardNotice, rememberAgendaCard, type AgendaWriteQueue } from './agenda.js';
-import { catalogueId } from './catalogue-ids.js';
-import { currentPeriod } from './catalogue.js';
-import { frameOf, totalKr } from '../domain/catalogue.js';
+import { digestOf } from './group-digest.js';
+import { crossStatus } from './cross-status.js';
+import { everyone, isRecipientKind, recipientsByKind, recipientsWithDefaults, stillRecipient, type RecipientKind, type ResolvedRecipients } from '../domain/meeting-recipients.js';
 import type {
   AgendaRepository,
   CatalogueRepository,
@@ -26,9 +25,9 @@ import type {
   Clock,
   ConversationRecord,
   ConversationRepository,
+  CrossStatus,
   Delivery,
   DirectoryRepository,
-  GroupDigest,
   LeaseRepository,
   Notice,
   Notifier,
@@ -105,7 +104,10 @@ export async function planReminders(deps: ReminderDeps, tenantId: string): Promi
   if (memo.get(tenantId) === inputs) return { created: 0, moved: 0, unchanged: true, directory: dir };
   const config = settings.reminders ?? deps.config;
   const byraad = dir.groups.filter((g) => g.kind === 'byraad').map((g) => g.id);
-  const planned = plannedReminders(meetings, config, { kernegrupper: kernegrupperOf(dir).map((g) => g.id), konsulenter: holdersOf(dir, 'konsulent'), byraad });
+  // Pitstop and konsulentmøde: the people at the meeting and the konsulenter, as the calendar file's `recipients` says.
+  const recipients = recipientsByKind(dir, recipientsWithDefaults(settings.recipients));
+  const people = { pitstop: everyone(recipients.pitstop), konsulentmoede: everyone(recipients.konsulentmoede) };
+  const planned = plannedReminders(meetings, config, { kernegrupper: kernegrupperOf(dir).map((g) => g.id), konsulenter: holdersOf(dir, 'konsulent'), byraad, people });
   const existing = new Map((await deps.reminders.plannedSince(tenantId, new Date(now.getTime() - PLANNED_LOOKBACK_MS))).map((r) => [r.id, r]));
   let created = 0;
   let moved = 0;
@@ -167,52 +169,10 @@ interface TenantView {
   readonly config: ReminderConfig;
   readonly meetings: Map<string, Meeting>;
   readonly all: Meeting[];
-}
-
-/** A group's digest reads at most this many tenders (a kernegruppe has a handful open at a time). */
-const DIGEST_TENDERS = 60;
-/** The open konsekvensberegninger a digest names by title; it reads one row more than it counts, to say "or more". */
-export const DIGEST_KONSEKVENS_SHOWN = 3;
-const DIGEST_KONSEKVENS_READ = 30;
-/** The digest's bids with a konkretisering outstanding or decided since last month: read at most this many, the first few shown. */
-const DIGEST_BIDS_READ = 40;
-const DIGEST_BIDS_SHOWN = 5;
-
-async function digestOf(deps: ReminderDeps, tenantId: string, groupId: string, groupName: string, now: Date): Promise<GroupDigest> {
-  const monthAgo = now.getTime() - 31 * DAY;
-  // Bounded by what the digest shows, not by the group's history: drafts, open tenders and those closed in the last month.
-  const [tenders, konsekvens, bids, catalogue] = await Promise.all([
-    deps.tenders.digestTendersOfGroup(tenantId, groupId, new Date(monthAgo), DIGEST_TENDERS),
-    // One bounded query: the group's bids whose konsekvensberegning is asked for and not made yet.
-    deps.tenders.openKonsekvensOfGroup(tenantId, groupId, DIGEST_KONSEKVENS_READ + 1),
-    // One more: konkretiseringer outstanding and the decisions of the last month.
-    deps.tenders.digestBidsOfGroup(tenantId, groupId, new Date(monthAgo), DIGEST_BIDS_READ),
-    // And the group's catalogue of the current year: one point read.
-    deps.catalogues?.getCatalogue(tenantId, catalogueId(groupId, currentPeriod(now))),
-  ]);
-  const c = catalogue?.value;
-  return {
-    groupId,
-    groupName,
-    openTenders: tenders
-      .filter((t) => biddingOpen(t, now).ok)
-      .sort((a, b) => a.deadline.localeCompare(b.deadline))
-      .map((t) => ({ id: t.id, title: t.title, deadline: t.deadline, activeBids: t.activeBids })),
-    closedSinceLastMonth: tenders
-      .filter((t) => (t.status === 'closed' || (t.status === 'published' && !biddingOpen(t, now).ok)) && new Date(t.deadline).getTime() >= monthAgo)
-      .map((t) => ({ id: t.id, title: t.title, activeBids: t.activeBids })),
-    drafts: tenders.filter((t) => t.status === 'draft').length,
-    openKonsekvens: { count: Math.min(konsekvens.length, DIGEST_KONSEKVENS_READ), more: konsekvens.length > DIGEST_KONSEKVENS_READ, bids: konsekvens.slice(0, DIGEST_KONSEKVENS_SHOWN) },
-    konkretiseringer: bids
-      .filter((b) => b.konkretiseringDue !== undefined)
-      .sort((a, b) => a.konkretiseringDue!.localeCompare(b.konkretiseringDue!))
-      .slice(0, DIGEST_BIDS_SHOWN),
-    decisions: bids
-      .filter((b) => b.statusAt !== undefined && new Date(b.statusAt).getTime() >= monthAgo && b.status !== 'submitted' && b.status !== 'withdrawn')
-      .sort((a, b) => b.statusAt!.localeCompare(a.statusAt!))
-      .slice(0, DIGEST_BIDS_SHOWN),
-    catalogue: c && { period: c.period, totalKr: totalKr(c), frameKr: frameOf(c), activities: c.entries.filter((e) => e.state !== 'afvist').length },
-  };
+  /** Who is at a pitstop or konsulentmøde, and which konsulenter prepare it. */
+  readonly recipients: Record<RecipientKind, ResolvedRecipients>;
+  /** The status across all kernegrupper, read once per tenant and pass, however many people get it. */
+  readonly crossStatus: () => Promise<CrossStatus>;
 }
 
 /** What a reminder posts, and what to do once it is posted (an agenda card is remembered, to be redrawn with every change). */
@@ -238,6 +198,8 @@ async function noticeFor(
     return { notice: { kind: 'reminder.byraad', meeting, groupMeeting, digest: await digestOf(deps, r.tenantId, groupId, group?.name ?? groupId, now), late } };
   }
   const personId = r.target.personId;
+  // The people at a pitstop (udvalgsformænd, borgmester, named people) get the status across all kernegrupper.
+  if (isRecipientKind(meeting.kind) && view.recipients[meeting.kind].attendees.includes(personId)) return { notice: { kind: 'reminder.pitstop', meeting, status: await view.crossStatus(), late } };
   const groups = view.dir.groups.filter((g) => g.kind === 'kernegruppe' && g.members.some((m) => m.person === personId));
   return { notice: { kind: 'reminder.konsulent', meeting, digests: await Promise.all(groups.map((g) => digestOf(deps, r.tenantId, g.id, g.name, now))), late } };
 }
@@ -272,7 +234,9 @@ export async function sendDueReminders(deps: ReminderDeps, instanceId: string): 
         if (!dir) return undefined;
         const now = deps.clock.now();
         const { meetings, settings } = await tenantMeetings(deps, dir, new Date(now.getTime() - 2 * DAY), new Date(now.getTime() + PLAN_AHEAD_MS + 60 * DAY));
-        return { dir, config: settings.reminders ?? deps.config, all: meetings, meetings: new Map(meetings.map((m) => [m.id, m])) };
+        let status: Promise<CrossStatus> | undefined;
+        const recipients = recipientsByKind(dir, recipientsWithDefaults(settings.recipients));
+        return { dir, config: settings.reminders ?? deps.config, all: meetings, meetings: new Map(meetings.map((m) => [m.id, m])), recipients, crossStatus: () => (status ??= crossStatus(deps, dir, now)) };
       })();
       views.set(tenantId, v);
     }
@@ -304,7 +268,9 @@ async function sendOne(
   if (!sendable(r, now)) return;
   const view = await viewOf(tenantId);
   const meeting = view?.meetings.get(r.meetingId);
-  const decision = view ? decide({ ...r, status: 'pending' }, meeting, view.config, now) : ({ do: 'skip', reason: 'no-longer-planned' } as const);
+  // A person the calendar file no longer names (or no longer a konsulent) is not reminded.
+  const listed = view && (r.target.type !== 'person' || stillRecipient(view.recipients, r.meetingKind, r.target.personId));
+  const decision = listed ? decide({ ...r, status: 'pending' }, meeting, view.config, now) : ({ do: 'skip', reason: 'no-longer-planned' } as const);
   const finish = (patch: Partial<Reminder>, etag: string) => deps.reminders.save({ ...r, ...patch, updatedAt: deps.clock.now().toISOString() }, etag);
 
   if (decision.do === 'wait') return;

@@ -95,7 +95,13 @@ export interface PlannedReminder {
 export function plannedReminders(
   meetings: readonly Meeting[],
   config: ReminderConfig,
-  audiences: { readonly kernegrupper: readonly string[]; readonly konsulenter: readonly string[]; readonly byraad?: readonly string[] | undefined },
+  audiences: {
+    readonly kernegrupper: readonly string[];
+    readonly konsulenter: readonly string[];
+    readonly byraad?: readonly string[] | undefined;
+    /** Per meeting kind, the people its 1:1 reminders go to instead of the konsulenter (the calendar file's `recipients`). */
+    readonly people?: Partial<Record<MeetingKind, readonly string[]>> | undefined;
+  },
 ): PlannedReminder[] {
   const out: PlannedReminder[] = [];
   for (const m of meetings) {
@@ -104,7 +110,7 @@ export function plannedReminders(
       if (r.meetingKind !== m.kind) continue;
       const targets: ReminderTarget[] =
         r.audience === 'konsulenter'
-          ? audiences.konsulenter.map((personId) => ({ type: 'person', personId }))
+          ? (audiences.people?.[m.kind] ?? audiences.konsulenter).map((personId) => ({ type: 'person', personId }))
           : (r.audience === 'kernegrupper' ? audiences.kernegrupper : (audiences.byraad ?? [])).map((groupId) => ({ type: 'group', groupId }));
       const meetingStart = new Date(m.start);
       for (const target of targets) out.push({ meetingId: m.id, meetingKind: m.kind, ruleId: r.id, target, dueAt: new Date(meetingStart.getTime() - r.leadMs), meetingStart });

@@ -146,6 +146,7 @@ const COMMANDS: Record<string, string> = {
   agendaText: 'dagsorden som tekst',
   activities: 'aktiviteter',
   catalogue: 'katalog 2027',
+  crossStatus: 'status kernegrupper',
   unknown: 'blåbærgrød',
 };
 
@@ -319,6 +320,8 @@ const EXPECTED_COMMANDS: Record<string, Row> = {
   activities: { '1:1': '', kernegruppe: `${LAERING} admin forger forgedAuthor`, channel: '' },
   // Only in a kernegruppe's chat, for its members and admins.
   catalogue: { '1:1': '', kernegruppe: `${LAERING} admin forger forgedAuthor`, channel: '' },
+  // Chefs and tovholdere (in any group) and admins, anywhere; it reads and changes nothing else.
+  crossStatus: all('tovholder admin forger'),
   unknown: all(ANYONE),
 };
 

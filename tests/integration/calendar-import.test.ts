@@ -58,4 +58,38 @@ describe('calendar:import', () => {
     expect(err.at(-1)).toBe('Mødet »byraadsmoede-2031-01« findes ikke i planen. Intet er importeret.');
     expect(await repos.calendars.get(DEMO_TENANT)).toBeUndefined();
   });
+
+  it('refuses a person under recipients who is not on the roster, naming the line and field, and writes nothing', async () => {
+    const { repos, err, out, run } = await setup();
+    const dir = await mkdtemp(path.join(tmpdir(), 'cal-'));
+    const file = path.join(dir, 'recipients.yaml');
+    await writeFile(
+      file,
+      [
+        'monthsOff: [7]',
+        'recipients:',
+        '  pitstop:',
+        '    roles: [udvalgsformand, borgmester]',
+        '    people:',
+        '      - d0000000-0000-4000-8000-000000000005',
+        '      - d0000000-0000-4000-8000-00000000dead',
+        '',
+      ].join('\n'),
+    );
+    expect(await run(file)).toBe(1);
+    expect(err).toEqual([
+      `${file}:7:9: recipients.pitstop.people[1]: ukendt person d0000000-0000-4000-8000-00000000dead (ikke i rollelisten)`,
+      'En person under recipients findes ikke i rollelisten. Intet er importeret.',
+    ]);
+    expect(await repos.calendars.get(DEMO_TENANT)).toBeUndefined();
+
+    // Sofie Nielsen is on the roster (in no group): named, she is stored among the pitstop's people.
+    const known = path.join(dir, 'known.yaml');
+    await writeFile(known, 'recipients:\n  pitstop: { people: [d0000000-0000-4000-8000-000000000005], konsulenter: false }\n');
+    expect(await run(known)).toBe(0);
+    expect(out.at(-1)).toContain('er opdateret');
+    const settings = (await repos.calendars.get(DEMO_TENANT))!.value;
+    expect(settings.recipients?.pitstop).toEqual({ roles: ['udvalgsformand', 'borgmester'], people: ['d0000000-0000-4000-8000-000000000005'], konsulenter: false });
+    expect(settings.recipients?.konsulentmoede).toEqual({ roles: [], people: [], konsulenter: true });
+  });
 });

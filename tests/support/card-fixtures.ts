@@ -11,6 +11,8 @@ import type { CardJson } from '../../src/adapters/cards/render-card.js';
 import { byraadReminderCard, holidayCard, konsulentReminderCard, meetingsCard, reminderStatusCard, unreachableCard } from '../../src/adapters/cards/reminder-views.js';
 import { DEFAULT_CALENDAR, generateMonth } from '../../src/domain/calendar.js';
 import type { Reminder } from '../../src/domain/reminders.js';
+import { crossStatusCard } from '../../src/adapters/cards/cross-status-views.js';
+import type { CrossStatus } from '../../src/app/ports.js';
 import { announcementCard } from '../../src/adapters/cards/tender-announcement-views.js';
 import { tenderFormCard, tenderPreviewCard } from '../../src/adapters/cards/tender-form-views.js';
 import { tenderListCard } from '../../src/adapters/cards/tender-list-views.js';
@@ -138,6 +140,20 @@ const konsekvensDone: Bid = {
     result: { oneOffKr: 250_000, yearlyKr: 1_250_000, years: 3, yearlySavingsKr: 100_000, note: 'Lokaler stilles til rådighed af biblioteket.', by: 'p-birgitte', byName: 'Birgitte Lund', at: '2026-12-09T09:00:00Z', revision: 2 },
   },
 };
+// The status across all kernegrupper (pitstop, "status kernegrupper"): many groups, each with a bit of everything.
+const pitstopMeeting = december.find((m) => m.kind === 'pitstop')!;
+const crossStatusOf = (groups: number): CrossStatus => ({
+  since: '2026-11-27T08:00:00.000Z',
+  lastPitstop: generateMonth(2026, 11, DEFAULT_CALENDAR, []).find((m) => m.kind === 'pitstop'),
+  groups: Array.from({ length: groups }, (_, i) => ({
+    ...digest,
+    groupId: `kernegruppe-${i + 1}`,
+    groupName: `Kernegruppe ${i + 1}`,
+    konkretiseringer: [{ id: 'k1', number: 4, title: 'Lektiecafé *med* frivillige', status: 'submitted' as const, konkretiseringDue: '2027-01-08T11:00:00.000Z' }],
+    decisions: [{ id: 'd1', number: 2, title: 'Læsevenner', status: 'awarded' as const, statusAt: '2026-12-01T10:00:00.000Z' }],
+    catalogue: { period: '2026', totalKr: 1_200_000, frameKr: 1_000_000, activities: 5 },
+  })),
+});
 export const reminder = (patch: Partial<Reminder>): Reminder => ({
   id: 'rem-1',
   tenantId: 'x',
@@ -440,6 +456,8 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'byrådsmøde reminder': () =>
       byraadReminderCard('da', { meeting: byraadMeeting, groupMeeting: kernegruppeMeeting, digest: { ...digest, openTenders: digest.openTenders.map((t) => ({ ...t, title: 'Læsevenner i lokalsamfundet' })) }, late: false }),
     'konsulent digest': () => konsulentReminderCard('en', { meeting: byraadMeeting, digests: [digest, { ...digest, groupName: 'Kernegruppe Beskæftigelse', openTenders: [] }], late: false }),
+    'pitstop status across 20 kernegrupper, to the people at the meeting': () => crossStatusCard('da', { status: crossStatusOf(20), meeting: pitstopMeeting, late: false }),
+    'status kernegrupper on demand, English': () => crossStatusCard('en', { status: { ...crossStatusOf(2), lastPitstop: undefined } }),
     'unreachable conversation': () => unreachableCard('da', { conversationName: 'Kernegruppe *Læring*', reason: 'forbidden', what: 'Byrådsmøde, byraadsmoede-7d' }),
     'next meetings, with ids for an admin': () =>
       meetingsCard('da', { own: [kernegruppeMeeting], ownTotal: 1, council: [byraadMeeting, { ...holidayMeeting, status: 'moved' }], councilTotal: 11, aheadDays: 75 }, true),

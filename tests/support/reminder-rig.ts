@@ -1,6 +1,7 @@
 // The reminder engine on the embedded Cosmos protocol server with the real Teams notifier posting
 // to a recording connector (which can answer 429 or 403), a clock the test steps, and the demo
-// roster with every kernegruppe's chat, the Byråd's chat and every konsulent's 1:1 chat known to the bot.
+// roster with every kernegruppe's chat, the Byråd's chat and the 1:1 chats of every konsulent, admin,
+// udvalgsformand and the borgmester known to the bot.
 // Each test starts its own rig (startRig), stopped when that test ends, so a test that fails or times
 // out leaves nothing behind that the next one would run into.
 
@@ -88,7 +89,9 @@ export class ReminderRig {
       updatedAt: now,
     });
     for (const group of chats) await repos.conversations.save(record(chatOf(group), 'groupChat'), undefined);
-    const people = new Set(dir.value.groups.flatMap((g) => g.members.filter((m) => m.roles.includes('konsulent') || m.roles.includes('admin')).map((m) => m.person)));
+    // And the people at a pitstop (udvalgsformænd, the borgmester), who get its reminder 1:1.
+    const oneToOne = ['konsulent', 'admin', 'udvalgsformand', 'borgmester'] as const;
+    const people = new Set(dir.value.groups.flatMap((g) => g.members.filter((m) => m.roles.some((r) => (oneToOne as readonly string[]).includes(r))).map((m) => m.person)));
     for (const p of people) await repos.conversations.save(record(personalOf(p), 'personal', p), undefined);
 
     const log = pino({ level: 'silent' });

@@ -158,7 +158,7 @@ describe('commandsFor', () => {
 
   it('shows an admin the link commands where they work, each with a description', () => {
     const commands = commandsFor(admin, 'da', channel(false, false));
-    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder', 'dagsorden', 'dagsorden som tekst', 'tilknyt [gruppe]', 'opslagskanal', 'tilknytninger', 'påmindelser', 'flyt møde [id] til [dato] [kl.]', 'aflys møde [id] [begrundelse]', 'tilføj møde [type] [dato] [kl.] [titel]']);
+    expect(commands.map((c) => c.command)).toEqual(['hjælp', 'hvem er jeg', 'udbud', 'mine bud', 'møder', 'dagsorden', 'dagsorden som tekst', 'tilknyt [gruppe]', 'opslagskanal', 'tilknytninger', 'påmindelser', 'status kernegrupper', 'flyt møde [id] til [dato] [kl.]', 'aflys møde [id] [begrundelse]', 'tilføj møde [type] [dato] [kl.] [titel]']);
     for (const c of commands) expect(c.description, c.command).toMatch(/\S{3,}/);
     // A linked announcement channel can be unlinked and stop announcing; it cannot become one again.
     const linked = commandsFor(admin, 'da', channel(true, true)).map((c) => c.command);
@@ -178,7 +178,7 @@ describe('commandsFor', () => {
       { command: 'my bids', description: 'See your bids and how they are doing.' },
       { command: 'meetings', description: 'The next meetings that concern you.' },
     ]);
-    expect(commandsFor(admin, 'en', channel(true, false)).map((c) => c.command)).toEqual(['help', 'who am i', 'tenders', 'my bids', 'meetings', 'agenda', 'agenda as text', 'link [group]', 'unlink', 'announcement channel', 'links', 'reminders', 'move meeting [id] to [date] [time]', 'cancel meeting [id] [reason]', 'add meeting [kind] [date] [time] [title]']);
+    expect(commandsFor(admin, 'en', channel(true, false)).map((c) => c.command)).toEqual(['help', 'who am i', 'tenders', 'my bids', 'meetings', 'agenda', 'agenda as text', 'link [group]', 'unlink', 'announcement channel', 'links', 'reminders', 'core group status', 'move meeting [id] to [date] [time]', 'cancel meeting [id] [reason]', 'add meeting [kind] [date] [time] [title]']);
   });
 
   it.each(['da', 'en'] as const)('offers only commands the bot understands when typed as shown (%s)', (locale) => {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CalendarRepository, CalendarSettings, Lease, LeaseRepository, ReminderRepository, SaveOutcome, Versioned } from '../../app/ports.js';
 import { MEETING_KINDS, type CalendarConfig, type Override } from '../../domain/calendar.js';
 import type { Reminder, ReminderConfig } from '../../domain/reminders.js';
+import { recipientsWithDefaults, type MeetingRecipients } from '../../domain/meeting-recipients.js';
 import { CALENDAR_ITEM_ID, SYSTEM_PARTITION } from './containers.js';
 import { writeOutcome } from './cosmos-errors.js';
 
@@ -136,6 +137,7 @@ const CalendarItemSchema = z.object({
   warned: z.array(z.string()),
   reminders: opt(z.object({ rules: z.array(z.object({ id: z.string(), meetingKind: z.string(), leadMs: z.number(), audience: z.enum(['kernegrupper', 'konsulenter', 'byraad']), lateWindowMs: opt(z.number()) })), lateWindowMs: z.number() })),
   agenda: opt(z.object({ chefsMayAddTopics: z.boolean() })),
+  recipients: opt(z.record(z.object({ roles: z.array(z.string()), people: z.array(z.string()), konsulenter: z.boolean() }))),
   _etag: z.string(),
 });
 
@@ -147,7 +149,7 @@ export class CosmosCalendarRepository implements CalendarRepository {
     if (statusCode === 404 || !resource) return undefined;
     const { _etag, ...s } = CalendarItemSchema.parse(resource);
     // The configuration and overrides were checked when they were written (chat command or file).
-    return { value: { tenantId: s.tenantId, config: s.config as unknown as CalendarConfig, overrides: s.overrides as unknown as Override[], warned: s.warned, reminders: s.reminders as ReminderConfig | undefined, agenda: s.agenda }, etag: _etag };
+    return { value: { tenantId: s.tenantId, config: s.config as unknown as CalendarConfig, overrides: s.overrides as unknown as Override[], warned: s.warned, reminders: s.reminders as ReminderConfig | undefined, agenda: s.agenda, recipients: s.recipients && recipientsWithDefaults(s.recipients as Partial<MeetingRecipients>) }, etag: _etag };
   }
 
   save(settings: CalendarSettings, etag: string | undefined): Promise<SaveOutcome> {

@@ -26,6 +26,8 @@ import { konsekvensDa, type KonsekvensTextKey } from './konsekvens-da.js';
 import { konsekvensEn } from './konsekvens-en.js';
 import { bevaegelseDa, type BevaegelseTextKey } from './bevaegelse-da.js';
 import { bevaegelseEn } from './bevaegelse-en.js';
+import { crossStatusDa, type CrossStatusTextKey } from './cross-status-da.js';
+import { crossStatusEn } from './cross-status-en.js';
 
 export type Locale = 'da' | 'en';
 
@@ -43,6 +45,7 @@ type AreaKeys = [
   KonkretiseringTextKey,
   KonsekvensTextKey,
   BevaegelseTextKey,
+  CrossStatusTextKey,
 ];
 export type TextKey = AreaKeys[number];
 
@@ -64,6 +67,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...konkretiseringDa,
     ...konsekvensDa,
     ...bevaegelseDa,
+    ...crossStatusDa,
   },
   en: {
     ...en,
@@ -78,6 +82,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...konkretiseringEn,
     ...konsekvensEn,
     ...bevaegelseEn,
+    ...crossStatusEn,
   },
 };
 

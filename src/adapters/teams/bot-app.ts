@@ -26,6 +26,7 @@ import * as activity from './activity-handlers.js';
 import * as catalogue from './catalogue-handlers.js';
 import * as konkretisering from './konkretisering-handlers.js';
 import * as decision from './decision-handlers.js';
+import * as crossStatus from './cross-status-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -123,6 +124,8 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
     }
     case 'activities':
       return sendCard(turn.ctx, await activity.list(deps, turn, input));
+    case 'crossStatus':
+      return sendCard(turn.ctx, await crossStatus.show(deps, turn, input));
     case 'unknown':
       // A message without text is a press on an old Action.Submit button: say so rather than "I did not understand ''".
       if (command.text === '' && turn.ctx.activity.value !== undefined)

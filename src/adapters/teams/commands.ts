@@ -4,6 +4,7 @@
 import { isAdmin, type Actor } from '../../domain/actor.js';
 import { mayAddTopics, mayReadAgenda } from '../../app/agenda.js';
 import { mayLinkHere, mayMarkAnnouncementHere } from '../../app/directory-admin.js';
+import { mayReadCrossStatus } from '../../app/cross-status.js';
 import { text, type Locale, type TextKey } from '../i18n/text.js';
 
 export type Command =
@@ -29,6 +30,8 @@ export type Command =
   | { kind: 'activities' }
   /** `katalog [periode]`: the kernegruppe's activity catalogue; a period that is not a year is refused by the handler, shown back. */
   | { kind: 'catalogue'; period?: string | undefined }
+  /** `status kernegrupper`: the status across all kernegrupper, for chefs, tovholdere and admins. */
+  | { kind: 'crossStatus' }
   | { kind: 'unknown'; text: string };
 
 /**
@@ -68,6 +71,7 @@ export function parseCommand(raw: string | undefined): Command {
   if (/^(mine bud|my bids)$/.test(t)) return { kind: 'myBids' };
   if (/^(møder|moeder|næste møder|meetings)$/.test(t)) return { kind: 'meetings' };
   if (/^(påmindelser|paamindelser|reminders)$/.test(t)) return { kind: 'reminders' };
+  if (/^(status (for )?(alle )?kernegrupper(ne)?|kernegruppestatus|core groups? status|status (of )?(all )?core groups)$/.test(t)) return { kind: 'crossStatus' };
   if (/^(nyt emne|emne|tilføj emne|new topic|add topic|topic)$/.test(t)) return { kind: 'newTopic' };
   const titled = /^(?:nyt emne|emne|tilføj emne|new topic|add topic)[:\s]\s*(.+)$/i.exec(original);
   if (titled) return { kind: 'newTopic', title: titled[1]!.trim() };
@@ -145,6 +149,8 @@ const HELP: readonly CommandHelp[] = [
   { usage: 'cmd.unannounce', description: 'cmd.unannounce.text', visibleTo: (p) => mayMarkAnnouncementHere(p.actor, p.conversationType, false).ok && p.announcement },
   { usage: 'cmd.links', description: 'cmd.links.text', visibleTo: admin },
   { usage: 'cmd.reminders', description: 'cmd.reminders.text', visibleTo: admin },
+  // Chefs, tovholdere and admins, anywhere (seed 001: kernegruppernes arbejde drøftes i Kommuneledelsen).
+  { usage: 'cmd.crossStatus', description: 'cmd.crossStatus.text', visibleTo: (p) => mayReadCrossStatus(p.actor) },
   { usage: 'cmd.moveMeeting', description: 'cmd.moveMeeting.text', visibleTo: admin },
   { usage: 'cmd.cancelMeeting', description: 'cmd.cancelMeeting.text', visibleTo: admin },
   { usage: 'cmd.addMeeting', description: 'cmd.addMeeting.text', visibleTo: admin },

@@ -17,6 +17,7 @@ import { catalogueNoticeViews } from '../cards/catalogue-views.js';
 import { bidStatusNoticeViews } from '../cards/bid-status-views.js';
 import { konkretiseringNoticeViews } from '../cards/konkretisering-views.js';
 import { decisionNoticeViews } from '../cards/decision-views.js';
+import { crossStatusNoticeViews } from '../cards/cross-status-views.js';
 import type { Locale } from '../i18n/text.js';
 
 /** Every feature's notice views: the compiler checks that each kind of notice has one. */
@@ -31,6 +32,7 @@ const NOTICE_VIEWS: NoticeViews = {
   ...bidStatusNoticeViews,
   ...konkretiseringNoticeViews,
   ...decisionNoticeViews,
+  ...crossStatusNoticeViews,
 };
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */
