@@ -1,9 +1,10 @@
 // The calendar as people use it: the next meetings that concern a person ("møder"), the admin's
-// exceptions (move, cancel, add one meeting) written through the calendar item's etag, and the
+// exceptions (move, cancel, add one meeting; a kernegruppe's tovholder moves and cancels the group's own,
+// see group-meeting-rights.ts) written through the calendar item's etag, and the
 // once-only warning to admins about generated meetings on a public holiday.
 
 import { isAdmin, type Actor } from '../domain/actor.js';
-import { holidayWarnings, meetingsBetween, type Meeting, type MeetingKind, type Override } from '../domain/calendar.js';
+import { holidayWarnings, keptOverrides, meetingsBetween, type Meeting, type MeetingKind, type Override } from '../domain/calendar.js';
 import type { CalendarFile } from './calendar-file.js';
 import type { Directory } from '../domain/directory.js';
 import { DAY } from '../domain/reminders.js';
@@ -14,6 +15,7 @@ import { settingsOf, tenantMeetings } from './tenant-calendar.js';
 import { tellAdmins } from './conversations.js';
 import { unknownRecipients } from './meeting-recipients-file.js';
 import { everyone, isRecipientKind, recipientsByKind, recipientsWithDefaults } from '../domain/meeting-recipients.js';
+import { mayChangeMeeting, mayChangeMeetingsHere, type GroupMeetingRightsError } from './group-meeting-rights.js';
 
 export interface CalendarDeps {
   readonly calendars: CalendarRepository;
@@ -67,12 +69,14 @@ export async function nextMeetingsFor(deps: CalendarDeps, actor: Actor, director
   return { own: own.slice(0, MEETINGS_SHOWN.own), ownTotal: own.length, council: council.slice(0, MEETINGS_SHOWN.council), councilTotal: council.length };
 }
 
-export type CalendarError = 'ADMIN.REQUIRED' | 'MEETING.NOT_FOUND' | 'MEETING.BAD_TIME' | 'MEETING.NO_SUCH_DATE' | 'MEETING.IN_PAST' | 'MEETING.ALREADY_CANCELLED' | 'CALENDAR.BUSY' | 'DIRECTORY.MISSING';
+export type CalendarError = GroupMeetingRightsError | 'MEETING.TITLE_TOO_LONG' | 'MEETING.REASON_TOO_LONG' | 'MEETING.NOT_FOUND' | 'MEETING.BAD_TIME' | 'MEETING.NO_SUCH_DATE' | 'MEETING.IN_PAST' | 'MEETING.ALREADY_CANCELLED' | 'CALENDAR.BUSY' | 'DIRECTORY.MISSING';
 
-async function changeSettings(deps: CalendarDeps, tenantId: string, change: (s: CalendarSettings) => CalendarSettings): Promise<boolean> {
+/** Writes a change to the tenant's calendar item through its etag; the exceptions of meetings long past are dropped on the way, so the item stays bounded. */
+export async function changeSettings(deps: Pick<CalendarDeps, 'calendars'>, tenantId: string, change: (s: CalendarSettings) => CalendarSettings, now?: Date): Promise<boolean> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await deps.calendars.get(tenantId);
-    const next = change(settingsOf(tenantId, current?.value));
+    const changed = change(settingsOf(tenantId, current?.value));
+    const next = now ? { ...changed, overrides: keptOverrides(changed.overrides, now) } : changed;
     if ((await deps.calendars.save(next, current?.etag)) === 'saved') return true;
   }
   return false;
@@ -93,29 +97,49 @@ export async function moveMeeting(
   meetingId: string,
   date: string,
   time: string,
+  conversationId?: string,
 ): Promise<Result<Meeting, CalendarError>> {
-  if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
+  const allowed = mayChangeMeetingsHere(actor, directory, conversationId);
+  if (!allowed.ok) return allowed;
   if (!directory) return fail('DIRECTORY.MISSING');
   const meeting = await findMeeting(deps, directory, meetingId);
   if (!meeting) return fail('MEETING.NOT_FOUND');
+  const own = mayChangeMeeting(actor, allowed.value, meeting);
+  if (!own.ok) return own;
   const start = instantFromLocal(date, time);
   if (!start.ok) return fail(noSuchDate(date) ? 'MEETING.NO_SUCH_DATE' : 'MEETING.BAD_TIME');
   const now = deps.clock.now();
   if (start.value.getTime() <= now.getTime()) return fail('MEETING.IN_PAST');
   const length = new Date(meeting.end).getTime() - new Date(meeting.start).getTime();
   const override: Override = { meetingId, action: 'move', start: start.value.toISOString(), end: new Date(start.value.getTime() + length).toISOString(), by: actor.personId, at: now.toISOString() };
-  if (!(await changeSettings(deps, actor.tenantId, (s) => ({ ...s, overrides: [...s.overrides, override] })))) return fail('CALENDAR.BUSY');
+  if (!(await changeSettings(deps, actor.tenantId, (s) => ({ ...s, overrides: [...s.overrides, override] }), now))) return fail('CALENDAR.BUSY');
   return ok({ ...meeting, start: override.start, end: override.end, status: 'moved', originalStart: meeting.originalStart ?? meeting.start });
 }
 
-export async function cancelMeeting(deps: CalendarDeps, actor: Actor, directory: Directory | undefined, meetingId: string, reason: string): Promise<Result<Meeting, CalendarError>> {
-  if (!isAdmin(actor)) return fail('ADMIN.REQUIRED');
+/** A cancellation's reason and an added meeting's topic: stored whole, so refused when longer (said in the form's label). */
+export const MEETING_REASON_MAX = 500;
+export const MEETING_TITLE_MAX = 200;
+
+export async function cancelMeeting(
+  deps: CalendarDeps,
+  actor: Actor,
+  directory: Directory | undefined,
+  meetingId: string,
+  reason: string,
+  conversationId?: string,
+): Promise<Result<Meeting, CalendarError>> {
+  const allowed = mayChangeMeetingsHere(actor, directory, conversationId);
+  if (!allowed.ok) return allowed;
   if (!directory) return fail('DIRECTORY.MISSING');
   const meeting = await findMeeting(deps, directory, meetingId);
   if (!meeting) return fail('MEETING.NOT_FOUND');
+  const own = mayChangeMeeting(actor, allowed.value, meeting);
+  if (!own.ok) return own;
   if (meeting.status === 'cancelled') return fail('MEETING.ALREADY_CANCELLED');
-  const override: Override = { meetingId, action: 'cancel', by: actor.personId, at: deps.clock.now().toISOString(), reason: reason.trim() || undefined };
-  if (!(await changeSettings(deps, actor.tenantId, (s) => ({ ...s, overrides: [...s.overrides, override] })))) return fail('CALENDAR.BUSY');
+  if (reason.trim().length > MEETING_REASON_MAX) return fail('MEETING.REASON_TOO_LONG');
+  const now = deps.clock.now();
+  const override: Override = { meetingId, action: 'cancel', by: actor.personId, at: now.toISOString(), reason: reason.trim() || undefined };
+  if (!(await changeSettings(deps, actor.tenantId, (s) => ({ ...s, overrides: [...s.overrides, override] }), now))) return fail('CALENDAR.BUSY');
   return ok({ ...meeting, status: 'cancelled' });
 }
 
@@ -146,7 +170,7 @@ export async function addMeeting(
     added: true,
   };
   const override: Override = { meetingId: meeting.id, action: 'add', meeting, by: actor.personId, at: now.toISOString() };
-  if (!(await changeSettings(deps, actor.tenantId, (s) => ({ ...s, overrides: [...s.overrides.filter((o) => o.meetingId !== meeting.id), override] })))) return fail('CALENDAR.BUSY');
+  if (!(await changeSettings(deps, actor.tenantId, (s) => ({ ...s, overrides: [...s.overrides.filter((o) => o.meetingId !== meeting.id), override] }), now))) return fail('CALENDAR.BUSY');
   return ok(meeting);
 }
 
@@ -209,6 +233,6 @@ export async function importCalendar(
       overrides.push({ meetingId: e.meetingId, action: 'move', start: start.value.toISOString(), end: new Date(start.value.getTime() + length).toISOString(), by, at });
     }
   }
-  const saved = await changeSettings(deps as CalendarDeps, tenantId, (s) => ({ ...s, config: file.config, reminders: file.reminders, agenda: file.agenda ?? s.agenda, recipients: file.recipients ?? s.recipients, overrides: [...s.overrides, ...overrides] }));
+  const saved = await changeSettings(deps, tenantId, (s) => ({ ...s, config: file.config, reminders: file.reminders, agenda: file.agenda ?? s.agenda, recipients: file.recipients ?? s.recipients, overrides: [...s.overrides, ...overrides] }), now);
   return saved ? ok({ exceptions: overrides.length }) : fail('CALENDAR.BUSY');
 }

@@ -3,7 +3,7 @@
 // Problems come back with file line, column and field, in Danish; nothing is written here.
 
 import { z } from 'zod';
-import { DEFAULT_CALENDAR, MEETING_KINDS, type CalendarConfig, type MeetingKind, type Slot } from '../domain/calendar.js';
+import { DEFAULT_CALENDAR, DEFAULT_SEASON, MEETING_KINDS, type CalendarConfig, type MeetingKind, type Season, type Slot } from '../domain/calendar.js';
 import { dialogmoedeRules, HOUR, reminderRule, type ReminderConfig, type ReminderRule } from '../domain/reminders.js';
 import { instantFromLocal } from '../domain/time.js';
 import { parseYamlFile, positionOf, type RosterProblem } from './roster-file.js';
@@ -18,6 +18,25 @@ const weekday = z.union([z.number().int().min(1).max(7), z.string().transform((s
   return i + 1;
 })]);
 const SlotSchema = z.object({ week: z.number().int().min(1).max(4), weekday, start: time, end: time }).strict();
+const month = z.number({ invalid_type_error: 'skal være et månedsnummer 1-12' }).int('skal være et månedsnummer 1-12').min(1, 'skal være et månedsnummer 1-12').max(12, 'skal være et månedsnummer 1-12');
+/**
+ * A kernegruppe's entry: its slot (the four fields of a slot; those left out are the default's, so
+ * the bare slots of older files still read) and its season, the months it meets or a number of
+ * fixed meetings a year (seed 002: "to-fire gange om året"), never both.
+ */
+const KernegruppeSchema = z
+  .object({
+    week: z.number().int().min(1).max(4).optional(),
+    weekday: weekday.optional(),
+    start: time.optional(),
+    end: time.optional(),
+    months: z.array(month).max(12).optional(),
+    perYear: z.number({ invalid_type_error: 'skal være et antal møder om året, 1-12' }).int('skal være et helt antal møder om året, 1-12').min(1, 'skal være mindst 1 møde om året').max(12, 'kan højst være 12 møder om året').optional(),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    if (e.months && e.perYear !== undefined) ctx.addIssue({ code: 'custom', path: ['perYear'], message: 'skriv enten months (månederne gruppen mødes) eller perYear (antal møder om året), ikke begge' });
+  });
 const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}$/, 'skal være dato og klokkeslæt som 2026-12-16 17:00');
 const kind = z.enum(MEETING_KINDS as [MeetingKind, ...MeetingKind[]], { errorMap: () => ({ message: `skal være en af ${MEETING_KINDS.join(', ')}` }) });
 const days = z.array(z.number().min(0).max(60)).max(5);
@@ -35,12 +54,14 @@ export const CalendarFileSchema = z
     weekRule: z.enum(['first-monday', 'month-days'], { errorMap: () => ({ message: 'skal være first-monday eller month-days' }) }).optional(),
     monthsOff: z.array(z.number().int().min(1).max(12)).optional(),
     slots: z.record(kind, SlotSchema).optional(),
-    kernegrupper: z.record(z.string(), SlotSchema).optional(),
+    kernegrupper: z.record(z.string(), KernegruppeSchema).optional(),
+    temamoedeReplacedIn: z.array(z.number().int().min(1).max(12)).optional(),
     reminders: z
       .object({
         byraadsmoede: days.optional(),
         pitstop: days.optional(),
         konsulentmoede: days.optional(),
+        kernegruppemoede: days.optional(),
         dialogmoede: days.optional(),
         dialogmoedeLastCallHours: hours.optional(),
         lateWindowHours: z.number().min(0).max(72).optional(),
@@ -94,7 +115,16 @@ export function parseCalendarFile(source: string, defaults: { reminders: Reminde
   });
   if (problems.length > 0) return { ok: false, problems };
   const slots = { ...DEFAULT_CALENDAR.slots, ...(f.slots ?? {}) } as CalendarConfig['slots'];
-  const { default: kernegruppeDefault, ...kernegruppeSlots } = f.kernegrupper ?? {};
+  const { default: defaultEntry, ...groupEntries } = f.kernegrupper ?? {};
+  // Seed 000: the groups meet "forud for hvert Byrådsmøde ... kl. 15-17": on the byrådsmøde's day, wherever the file puts it.
+  const byraadDay: Slot = { ...DEFAULT_CALENDAR.kernegruppeDefault, week: slots.byraadsmoede.week, weekday: slots.byraadsmoede.weekday };
+  type Entry = NonNullable<typeof defaultEntry>;
+  const slotOf = (e: Entry, base: Slot): Slot => ({ week: (e.week ?? base.week) as Slot['week'], weekday: (e.weekday ?? base.weekday) as Slot['weekday'], start: e.start ?? base.start, end: e.end ?? base.end });
+  const seasonOfEntry = (e: Entry): Season | undefined => (e.months ? { months: e.months } : e.perYear !== undefined ? { perYear: e.perYear } : undefined);
+  const kernegruppeDefault = defaultEntry ? slotOf(defaultEntry, byraadDay) : byraadDay;
+  const hasSlot = (e: Entry) => e.week !== undefined || e.weekday !== undefined || e.start !== undefined || e.end !== undefined;
+  const kernegruppeSlots = Object.fromEntries(Object.entries(groupEntries).filter(([, e]) => hasSlot(e)).map(([id, e]) => [id, slotOf(e, kernegruppeDefault)]));
+  const kernegruppeSeasons = Object.fromEntries(Object.entries(groupEntries).flatMap(([id, e]) => { const season = seasonOfEntry(e); return season ? [[id, season]] : []; }));
   const r = f.reminders ?? {};
   const byDefault = (kind: MeetingKind) => defaults.reminders.rules.filter((x) => x.meetingKind === kind);
   const { recipients, named } = recipientsOfFile(f.recipients, doc, lines);
@@ -106,19 +136,25 @@ export function parseCalendarFile(source: string, defaults: { reminders: Reminde
         weekRule: f.weekRule ?? DEFAULT_CALENDAR.weekRule,
         monthsOff: f.monthsOff ?? DEFAULT_CALENDAR.monthsOff,
         slots,
-        kernegruppeDefault: (kernegruppeDefault as Slot | undefined) ?? DEFAULT_CALENDAR.kernegruppeDefault,
-        kernegruppeSlots: kernegruppeSlots as Record<string, Slot>,
+        kernegruppeDefault,
+        kernegruppeSlots,
+        temamoedeReplacedIn: f.temamoedeReplacedIn ?? DEFAULT_CALENDAR.temamoedeReplacedIn,
+        // Nothing said: February to May (DEFAULT_SEASON, the seeds' season).
+        kernegruppeSeason: (defaultEntry && seasonOfEntry(defaultEntry)) ?? DEFAULT_SEASON,
+        kernegruppeSeasons,
       },
       reminders: {
         rules: [
           ...(r.byraadsmoede ? rules('byraadsmoede', r.byraadsmoede, 'kernegrupper') : byDefault('byraadsmoede')),
           ...(r.pitstop ? rules('pitstop', r.pitstop, 'konsulenter') : byDefault('pitstop')),
           ...(r.konsulentmoede ? rules('konsulentmoede', r.konsulentmoede, 'konsulenter') : byDefault('konsulentmoede')),
+          ...(r.kernegruppemoede ? rules('kernegruppemoede', r.kernegruppemoede, 'kernegruppe') : byDefault('kernegruppemoede')),
           ...(r.dialogmoede || r.dialogmoedeLastCallHours
             ? dialogmoedeRules(r.dialogmoede ?? [7], r.dialogmoedeLastCallHours ?? [2])
             : byDefault('dialogmoede')),
         ],
         lateWindowMs: r.lateWindowHours !== undefined ? r.lateWindowHours * HOUR : defaults.reminders.lateWindowMs,
+        kernegruppemoedeSet: true,
       },
       agenda: f.agenda,
       recipients,

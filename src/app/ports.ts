@@ -216,6 +216,8 @@ export interface CrossStatus {
 
 export type Notice =
   | { readonly kind: 'reminder.byraad'; readonly meeting: Meeting; readonly groupMeeting?: Meeting | undefined; readonly digest: GroupDigest; readonly late: boolean }
+  /** A kernegruppe's own meeting, to its chat: when, and the group's digest. */
+  | { readonly kind: 'reminder.kernegruppe'; readonly meeting: Meeting; readonly digest: GroupDigest; readonly late: boolean }
   | { readonly kind: 'reminder.konsulent'; readonly meeting: Meeting; readonly digests: readonly GroupDigest[]; readonly late: boolean }
   /** To each person at a pitstop, 1:1: the status across all kernegrupper (cross-status.ts). */
   | { readonly kind: 'reminder.pitstop'; readonly meeting: Meeting; readonly status: CrossStatus; readonly late: boolean }

@@ -7,11 +7,11 @@
 
 import { claimToSend, sendable } from './send-claim.js';
 import { createHash } from 'node:crypto';
-import type { Meeting } from '../domain/calendar.js';
+import { groupMeetingOn, type Meeting } from '../domain/calendar.js';
 import { copenhagenDay, kernegrupperOf, tenantMeetings } from './tenant-calendar.js';
 import { conversationOfGroup, holdersOf, type Directory } from '../domain/directory.js';
 import { tellAdmins } from './conversations.js';
-import { DAY, HOUR, decide, plannedReminders, targetKey, type Reminder, type ReminderConfig, type ReminderTarget } from '../domain/reminders.js';
+import { DAY, HOUR, decide, effectiveReminders, plannedReminders, targetKey, type Reminder, type ReminderConfig, type ReminderTarget } from '../domain/reminders.js';
 import type { Pacer } from './pacer.js';
 import type { Logger } from '../logger.js';
 import { agendaCardNotice, rememberAgendaCard, type AgendaWriteQueue } from './agenda.js';
@@ -102,7 +102,7 @@ export async function planReminders(deps: ReminderDeps, tenantId: string): Promi
   if (!memo) lastPlanned.set(deps.reminders, (memo = new Map()));
   const inputs = `${found.etag}|${etag ?? ''}|${copenhagenDay(now)}`;
   if (memo.get(tenantId) === inputs) return { created: 0, moved: 0, unchanged: true, directory: dir };
-  const config = settings.reminders ?? deps.config;
+  const config = effectiveReminders(settings.reminders, deps.config);
   const byraad = dir.groups.filter((g) => g.kind === 'byraad').map((g) => g.id);
   // Pitstop and konsulentmøde: the people at the meeting and the konsulenter, as the calendar file's `recipients` says.
   const recipients = recipientsByKind(dir, recipientsWithDefaults(settings.recipients));
@@ -193,9 +193,13 @@ async function noticeFor(
   if (r.target.type === 'group') {
     const groupId = r.target.groupId;
     const group = view.dir.groups.find((g) => g.id === groupId);
-    const month = meeting.id.slice(-7);
-    const groupMeeting = view.all.find((m) => m.kind === 'kernegruppemoede' && m.groupId === groupId && m.id.endsWith(month));
-    return { notice: { kind: 'reminder.byraad', meeting, groupMeeting, digest: await digestOf(deps, r.tenantId, groupId, group?.name ?? groupId, now), late } };
+    const digest = await digestOf(deps, r.tenantId, groupId, group?.name ?? groupId, now);
+    // The group's own meeting, to its chat only, with the same digest.
+    if (meeting.kind === 'kernegruppemoede') return { notice: { kind: 'reminder.kernegruppe', meeting, digest, late } };
+    // Seed 000: "Kernegrupperne mødes som minimum forud for hvert Byrådsmøde": the group's meeting on the
+    // byrådsmøde's day, as it stands (moved there or added by its tovholder counts; none outside its season).
+    const groupMeeting = groupMeetingOn(view.all, groupId, copenhagenDay(new Date(meeting.start)));
+    return { notice: { kind: 'reminder.byraad', meeting, groupMeeting, digest, late } };
   }
   const personId = r.target.personId;
   // The people at a pitstop (udvalgsformænd, borgmester, named people) get the status across all kernegrupper.
@@ -236,7 +240,7 @@ export async function sendDueReminders(deps: ReminderDeps, instanceId: string): 
         const { meetings, settings } = await tenantMeetings(deps, dir, new Date(now.getTime() - 2 * DAY), new Date(now.getTime() + PLAN_AHEAD_MS + 60 * DAY));
         let status: Promise<CrossStatus> | undefined;
         const recipients = recipientsByKind(dir, recipientsWithDefaults(settings.recipients));
-        return { dir, config: settings.reminders ?? deps.config, all: meetings, meetings: new Map(meetings.map((m) => [m.id, m])), recipients, crossStatus: () => (status ??= crossStatus(deps, dir, now)) };
+        return { dir, config: effectiveReminders(settings.reminders, deps.config), all: meetings, meetings: new Map(meetings.map((m) => [m.id, m])), recipients, crossStatus: () => (status ??= crossStatus(deps, dir, now)) };
       })();
       views.set(tenantId, v);
     }

@@ -76,6 +76,42 @@ export interface CalendarConfig {
   /** Each kernegruppe meets before each byrådsmøde: its slot, by group id, else the default. */
   readonly kernegruppeDefault: Slot;
   readonly kernegruppeSlots: Readonly<Record<string, Slot>>;
+  /** Months (1-12) in which the kernegruppe meetings replace the temamøde: it is then not generated. Absent (a config stored before this existed): the default's. */
+  readonly temamoedeReplacedIn?: readonly number[] | undefined;
+  /** When the kernegrupper meet (generated meetings only in these months): every group's, unless its own is in `kernegruppeSeasons`. Absent (a config stored before seasons existed): DEFAULT_SEASON. */
+  readonly kernegruppeSeason?: Season | undefined;
+  readonly kernegruppeSeasons?: Readonly<Record<string, Season>> | undefined;
+}
+
+/** A kernegruppe's season: the months it meets, or a number of fixed meetings a year spread over the meeting months. */
+export type Season = { readonly months: readonly number[] } | { readonly perYear: number };
+
+// Seed 001: "Hver kernegruppe mødes minimum forud for hvert Byrådsmøde kl. 15-17 i februar, marts og april
+// måned. Evt. mødes man medio maj måned"; seed 000: "I februar, marts, april og maj erstatter møderne i
+// kernegrupperne således temamøder". February to May, the months the temamøde gives way to the groups.
+export const DEFAULT_SEASON: Season = { months: [2, 3, 4, 5] };
+
+/**
+ * The months a season's groups meet in. `months` as given (a month off still has no meeting);
+ * `perYear: N` (seed 002: "to-fire gange om året") spread evenly over the year's meeting months (1-12
+ * without `monthsOff`): the k-th meeting (k = 0..N-1) in the month at index floor((k + 0.5) * len / N),
+ * so with July off 4 a year are February, May, August and November, 2 are March and October, and N
+ * above the number of meeting months gives every meeting month.
+ */
+export function seasonMonths(season: Season, monthsOff: readonly number[]): number[] {
+  const meetingMonths = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].filter((m) => !monthsOff.includes(m));
+  if ('months' in season) return meetingMonths.filter((m) => season.months.includes(m));
+  const picked = new Set<number>();
+  for (let k = 0; k < season.perYear; k++) {
+    const month = meetingMonths[Math.floor(((k + 0.5) * meetingMonths.length) / season.perYear)];
+    if (month !== undefined) picked.add(month);
+  }
+  return [...picked].sort((a, b) => a - b);
+}
+
+/** The season of one kernegruppe: its own, else the calendar's default, else DEFAULT_SEASON (a config stored before seasons existed). */
+export function seasonOf(config: CalendarConfig, groupId: string): Season {
+  return config.kernegruppeSeasons?.[groupId] ?? config.kernegruppeSeason ?? DEFAULT_SEASON;
 }
 
 export const DEFAULT_CALENDAR: CalendarConfig = {
@@ -91,8 +127,14 @@ export const DEFAULT_CALENDAR: CalendarConfig = {
     pitstop: { week: 4, weekday: 5, start: '09:00', end: '10:00' },
     konsulentmoede: { week: 4, weekday: 4, start: '10:00', end: '11:30' },
   },
-  kernegruppeDefault: { week: 4, weekday: 2, start: '15:00', end: '17:00' },
+  // Seed 000: "Kernegrupperne mødes som minimum forud for hvert Byrådsmøde i slutningen af måneden,
+  // kl. 15-17": the byrådsmøde's day (week 4, Wednesday), before its 17:00 start.
+  kernegruppeDefault: { week: 4, weekday: 3, start: '15:00', end: '17:00' },
   kernegruppeSlots: {},
+  // Seed 000: "I februar, marts, april og maj erstatter møderne i kernegrupperne således temamøder."
+  temamoedeReplacedIn: [2, 3, 4, 5],
+  kernegruppeSeason: DEFAULT_SEASON,
+  kernegruppeSeasons: {},
 };
 
 /** An admin's exception to the generated plan. */
@@ -125,7 +167,7 @@ export function publicHoliday(date: string): string | undefined {
  * - 'first-monday' (the default): week 1 is the Monday-to-Sunday week that holds the month's first
  *   Monday, and week n is n-1 weeks later, so every week is a whole Monday-to-Sunday week and a
  *   slot's weekday order holds (Monday dialogmøde, then the Tuesday committees; week-4 Monday
- *   partigrupper, Tuesday kernegrupper, Wednesday temamøde and byrådsmøde, Thursday konsulentmøde,
+ *   partigrupper, Wednesday kernegrupper or temamøde and byrådsmøde, Thursday konsulentmøde,
  *   Friday pitstop). December 2026 starts on a Tuesday: week 1 is Mon 7 – Sun 13 December, so the
  *   dialogmøde is Monday 7 and the Tuesday committees meet 8 December, not 1 December; week 3 is
  *   21-27 December and week 4 is Mon 28 December – Sun 3 January, so the byrådsmøde is Wednesday 30
@@ -135,8 +177,8 @@ export function publicHoliday(date: string): string | undefined {
  * - 'month-days': week n holds the days 7(n-1)+1 … 7n, so "1st Tuesday" is simply the month's first
  *   Tuesday (1 December 2026) and the 4th Wednesday is always the 22nd-28th. The weekday order inside
  *   a "week" is lost: in December 2026 the 1st Tuesday (1st) comes before the 1st Monday (7th), and
- *   in a month starting on a Wednesday (April 2026) the 4th Tuesday kernegruppe meeting (28th) comes
- *   after the 4th Wednesday byrådsmøde (22nd) it is meant to prepare. The Tuesday committees are
+ *   in a month starting on a Wednesday (April 2026) a kernegruppe given a 4th-Tuesday slot (28th)
+ *   meets after the 4th Wednesday byrådsmøde (22nd) it is meant to prepare. The Tuesday committees are
  *   always the day after the Monday committees, under either rule.
  */
 
@@ -245,7 +287,14 @@ function computeMonth(year: number, month: number, config: CalendarConfig, kerne
   const ym = `${year}-${String(month).padStart(2, '0')}`;
   const date = (slot: Slot) => planDate(year, month, slot, config);
   const out: Meeting[] = [];
+  // Seed 000: "I februar, marts, april og maj erstatter møderne i kernegrupperne således temamøder." The
+  // temamøde is left out rather than shown as replaced: the groups' meetings are what happens that
+  // afternoon, and an admin who wants a temamøde anyway adds one. Only a group meeting replaces it:
+  // in a month no kernegruppe's season holds (or with no kernegrupper) the temamøde is held.
+  const meeting = kernegrupper.filter((g) => seasonMonths(seasonOf(config, g.id), config.monthsOff).includes(month));
+  const replaced = meeting.length > 0 && (config.temamoedeReplacedIn ?? DEFAULT_CALENDAR.temamoedeReplacedIn ?? []).includes(month);
   for (const kind of Object.keys(TITLES) as (keyof typeof TITLES)[]) {
+    if (kind === 'temamoede' && replaced) continue;
     const slot = config.slots[kind];
     out.push(meetingAt(`${kind}-${ym}`, kind, TITLES[kind], date(slot), slot));
   }
@@ -256,7 +305,8 @@ function computeMonth(year: number, month: number, config: CalendarConfig, kerne
   const tuesdayCommittees = ['Fritid & Fællesskab', 'Teknik'];
   out.push(meetingAt(`staaende-udvalg-man-${ym}`, 'staaende-udvalg', `Møder i de stående udvalg: ${mondayCommittees.join(', ')}`, monday, committees, { committees: mondayCommittees }));
   out.push(meetingAt(`staaende-udvalg-tir-${ym}`, 'staaende-udvalg', `Møder i de stående udvalg: ${tuesdayCommittees.join(', ')}`, tuesday, committees, { committees: tuesdayCommittees }));
-  for (const g of kernegrupper) {
+  // Each group only in its season's months (seed 000: "Hver gruppe afgør derudover selv sin mødefrekvens efter behov").
+  for (const g of meeting) {
     const slot = config.kernegruppeSlots[g.id] ?? config.kernegruppeDefault;
     out.push(meetingAt(`kernegruppemoede-${g.id}-${ym}`, 'kernegruppemoede', `${g.name} – møde før byrådsmødet`, date(slot), slot, { groupId: g.id }));
   }
@@ -297,6 +347,33 @@ export function meetingsBetween(from: Date, to: Date, config: CalendarConfig, ke
     month = month.plus({ months: 1 });
   }
   return applyOverrides(generated, overrides).filter((m) => instant(m.start) >= from.getTime() && instant(m.start) < to.getTime());
+}
+
+/** A kernegruppe's meeting (not cancelled) on a local day "yyyy-MM-dd": the one the byrådsmøde that day is prepared at, wherever it was moved or added. */
+export function groupMeetingOn(meetings: readonly Meeting[], groupId: string, localDate: string): Meeting | undefined {
+  return meetings.find((m) => m.kind === 'kernegruppemoede' && m.groupId === groupId && m.status !== 'cancelled' && DateTime.fromISO(m.start, { zone: ZONE }).toISODate() === localDate);
+}
+
+/** How long an exception is kept after its meeting: far longer than any window the bot reads (the iCalendar feed's 62 days back, the plan's 70). */
+export const OVERRIDE_KEPT_MS = 396 * 86_400_000; // 13 months
+/** The farthest ahead a meeting can be moved or cancelled (findMeeting's and the import's year and a month): a cancel's meeting ended by then. */
+const CHANGE_AHEAD_MS = 400 * 86_400_000;
+
+/**
+ * The exceptions still worth keeping: without this the calendar item grows with every group meeting
+ * a tovholder adds or moves. An exception goes when its meeting ended more than 13 months ago: an
+ * add's and a move's end are in them; a move's original slot and a cancel's meeting were at most 400
+ * days after the exception was written.
+ */
+export function keptOverrides(overrides: readonly Override[], now: Date): Override[] {
+  const horizon = now.getTime() - OVERRIDE_KEPT_MS;
+  const lastNeeded = (o: Override) => {
+    const written = instant(o.at) + CHANGE_AHEAD_MS;
+    if (o.action === 'add') return instant(o.meeting.end);
+    if (o.action === 'move') return Math.max(instant(o.end), written);
+    return written;
+  };
+  return overrides.filter((o) => !(lastNeeded(o) < horizon));
 }
 
 /** Generated meetings on a public holiday that still stand where they were generated: the admin decides. */

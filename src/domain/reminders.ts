@@ -12,8 +12,8 @@ export interface ReminderRule {
   readonly id: string;
   readonly meetingKind: MeetingKind;
   readonly leadMs: number;
-  /** kernegrupper: each kernegruppe's linked chat; konsulenter: each konsulent 1:1; byraad: the Byråd's chat (the dialogmøde's call for topics). */
-  readonly audience: 'kernegrupper' | 'konsulenter' | 'byraad';
+  /** kernegrupper: each kernegruppe's linked chat; kernegruppe: the meeting's own group's chat only; konsulenter: each konsulent 1:1; byraad: the Byråd's chat (the dialogmøde's call for topics). */
+  readonly audience: 'kernegrupper' | 'kernegruppe' | 'konsulenter' | 'byraad';
   /** This rule's own late window, where the general one does not fit (a call for topics is useful until the last call). */
   readonly lateWindowMs?: number | undefined;
 }
@@ -22,6 +22,14 @@ export interface ReminderConfig {
   readonly rules: readonly ReminderRule[];
   /** A reminder the bot could not send on time is still sent this much later (if the meeting has not begun). */
   readonly lateWindowMs: number;
+  /** The kernegruppe meeting's own rules are in `rules` (perhaps none). Absent: stored before those rules existed, so the defaults' apply. */
+  readonly kernegruppemoedeSet?: boolean | undefined;
+}
+
+/** A tenant's reminder settings as they apply now: one stored before kernegruppe meetings had reminders of their own gets the defaults' for them. */
+export function effectiveReminders(stored: ReminderConfig | undefined, defaults: ReminderConfig): ReminderConfig {
+  if (!stored || stored.kernegruppemoedeSet) return stored ?? defaults;
+  return { ...stored, rules: [...stored.rules.filter((r) => r.meetingKind !== 'kernegruppemoede'), ...defaults.rules.filter((r) => r.meetingKind === 'kernegruppemoede')] };
 }
 
 /** A rule `lead` days (or hours) before: its id, e.g. "byraadsmoede-7d" or "dialogmoede-2h", names the reminder in every record. */
@@ -48,6 +56,8 @@ export const DEFAULT_REMINDERS: ReminderConfig = {
     reminderRule('byraadsmoede', 1, 'd', 'kernegrupper'),
     reminderRule('pitstop', 2, 'd', 'konsulenter'),
     reminderRule('konsulentmoede', 2, 'd', 'konsulenter'),
+    // A kernegruppe's own meeting (generated in its season, or added or moved by its tovholder): two days before, to its own chat.
+    reminderRule('kernegruppemoede', 2, 'd', 'kernegruppe'),
     // The dialogmøde: the call for topics a week before and the last call two hours before, to the Byråd's chat.
     ...dialogmoedeRules([7], [2]),
   ],
@@ -109,7 +119,9 @@ export function plannedReminders(
     for (const r of config.rules) {
       if (r.meetingKind !== m.kind) continue;
       const targets: ReminderTarget[] =
-        r.audience === 'konsulenter'
+        r.audience === 'kernegruppe'
+          ? audiences.kernegrupper.filter((g) => g === m.groupId).map((groupId) => ({ type: 'group', groupId }))
+          : r.audience === 'konsulenter'
           ? (audiences.people?.[m.kind] ?? audiences.konsulenter).map((personId) => ({ type: 'person', personId }))
           : (r.audience === 'kernegrupper' ? audiences.kernegrupper : (audiences.byraad ?? [])).map((groupId) => ({ type: 'group', groupId }));
       const meetingStart = new Date(m.start);

@@ -76,6 +76,10 @@ function dataFor(verb: string, ids: Ids, forged: boolean): Record<string, unknow
     'evaluation.save': { bidId: ids.bidId, ...VALID_EVALUATION },
     'calendar.move': { meetingId: 'byraadsmoede-2026-12', date: '2026-12-16', time: '17:00' },
     'calendar.cancel': { meetingId: 'temamoede-2026-12' },
+    // A kernegruppe's own meeting; forged: another group's (Beskæftigelse's February meeting), or the add form of another group.
+    'kernegruppemoede.move': { meetingId: forged ? 'kernegruppemoede-kernegruppe-beskaeftigelse-2027-02' : 'kernegruppemoede-kernegruppe-laering-2027-02', row: '0', date0: '2027-02-17', time0: '15:00' },
+    'kernegruppemoede.cancel': { meetingId: forged ? 'kernegruppemoede-kernegruppe-beskaeftigelse-2027-02' : 'kernegruppemoede-kernegruppe-laering-2027-02', row: '0', reason0: 'Udsat' },
+    'kernegruppemoede.add': { groupId: forged ? 'kernegruppe-beskaeftigelse' : 'kernegruppe-laering', addDate: '2027-01-20', addTime: '15:00', addTitle: 'Ekstra møde' },
     'agenda.show': { meetingId: meeting, stage: 'view' },
     'topic.new': { meetingId: meeting },
     'topic.submit': { meetingId: meeting, submissionId: 'matrix-topic', ...VALID_TOPIC },
@@ -242,6 +246,11 @@ const EXPECTED_VERBS: Record<string, Row> = {
   'evaluation.save': all('politiker! tovholder! konsulent! oekonomi! forger! forgedAuthor!'),
   'calendar.move': all('admin!'),
   'calendar.cancel': all('admin!'),
+  // A kernegruppe's own meetings: its tovholder in its chat (not another group's meeting: forger), an admin anywhere;
+  // a meeting is added only in a group's chat, from that group's card.
+  'kernegruppemoede.move': { '1:1': 'admin!', kernegruppe: 'tovholder! admin!', channel: 'admin!' },
+  'kernegruppemoede.cancel': { '1:1': 'admin!', kernegruppe: 'tovholder! admin!', channel: 'admin!' },
+  'kernegruppemoede.add': { '1:1': '', kernegruppe: 'tovholder! admin!', channel: '' },
   // The agenda: its readers anywhere; anyone else only on the card in the Byråd's channel (read-only), never in a 1:1.
   'agenda.show': { '1:1': AGENDA_READERS, kernegruppe: AGENDA_READERS, channel: TENANT },
   // A politician's form goes to the next dialogmøde whatever meeting id was sent; a topic only onto a dialogmøde.

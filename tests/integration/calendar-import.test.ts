@@ -27,19 +27,39 @@ async function setup() {
 }
 
 describe('calendar:import', () => {
-  it('applies the example file: a per-group slot, lead times, a move and a cancellation', async () => {
+  it('applies the example file: a per-group slot and season, lead times, a move and a cancellation', async () => {
     const { repos, clock, out, run } = await setup();
     expect(await run('demo/calendar.yaml')).toBe(0);
     expect(out[0]).toContain('2 undtagelser');
     const settings = (await repos.calendars.get(DEMO_TENANT))!.value;
-    expect(settings.reminders?.rules.map((r) => r.id)).toEqual(['byraadsmoede-7d', 'byraadsmoede-1d', 'pitstop-2d', 'konsulentmoede-2d', 'dialogmoede-7d', 'dialogmoede-2h']);
+    expect(settings.reminders?.rules.map((r) => r.id)).toEqual(['byraadsmoede-7d', 'byraadsmoede-1d', 'pitstop-2d', 'konsulentmoede-2d', 'kernegruppemoede-2d', 'dialogmoede-7d', 'dialogmoede-2h']);
     const dir = (await repos.directories.get(DEMO_TENANT))!.value;
-    const { meetings } = await tenantMeetings(repos, dir, clock.now(), new Date('2027-01-31T00:00:00Z'));
+    const { meetings } = await tenantMeetings(repos, dir, clock.now(), new Date('2027-03-01T00:00:00Z'));
     const byId = (id: string) => meetings.find((m) => m.id === id);
     expect(byId('byraadsmoede-2026-12')).toMatchObject({ status: 'moved', start: '2026-12-16T16:00:00.000Z' });
     expect(byId('pitstop-2026-12')?.status).toBe('cancelled');
-    expect(byId('kernegruppemoede-kernegruppe-laering-2026-12')?.start).toBe('2026-12-28T12:00:00.000Z'); // Monday 13:00 local
-    expect(byId('kernegruppemoede-kernegruppe-social-omsorg-2026-12')?.start).toBe('2026-12-29T14:00:00.000Z'); // the default Tuesday 15:00
+    // The default season, February to May (seed 001): no group meeting in December or January.
+    expect(meetings.filter((m) => m.kind === 'kernegruppemoede' && m.start < '2027-02-01').map((m) => m.id)).toEqual(['kernegruppemoede-kernegruppe-beskaeftigelse-2026-11']);
+    expect(byId('kernegruppemoede-kernegruppe-laering-2027-02')?.start).toBe('2027-02-22T12:00:00.000Z'); // Monday 13:00 local
+    expect(byId('kernegruppemoede-kernegruppe-social-omsorg-2027-02')?.start).toBe('2027-02-24T14:00:00.000Z'); // the file's default: the byrådsmøde's Wednesday, 15:00 (seed 000)
+    // perYear 4 (seed 002: "to-fire gange om året"): November and February of these months.
+    expect(byId('kernegruppemoede-kernegruppe-beskaeftigelse-2026-11')?.start).toBe('2026-11-25T14:00:00.000Z');
+    expect(byId('kernegruppemoede-kernegruppe-beskaeftigelse-2027-02')?.start).toBe('2027-02-24T14:00:00.000Z');
+  });
+
+  it('keeps the kernegrupper on the byrådsmøde day when a file moves the byrådsmøde, and replaces the temamøde in the months it names (seed 000)', async () => {
+    const { repos, clock, run } = await setup();
+    const dir = await mkdtemp(path.join(tmpdir(), 'cal-'));
+    const file = path.join(dir, 'thursday.yaml');
+    await writeFile(file, 'slots:\n  byraadsmoede: { week: 4, weekday: torsdag, start: "17:00", end: "20:00" }\ntemamoedeReplacedIn: [12]\nkernegrupper:\n  default: { months: [12, 1] }\n');
+    expect(await run(file)).toBe(0);
+    const directory = (await repos.directories.get(DEMO_TENANT))!.value;
+    const { meetings } = await tenantMeetings(repos, directory, clock.now(), new Date('2027-01-31T00:00:00Z'));
+    const byId = (id: string) => meetings.find((m) => m.id === id);
+    expect(byId('byraadsmoede-2026-12')?.start).toBe('2026-12-31T16:00:00.000Z'); // Thursday 17:00 local
+    expect(byId('kernegruppemoede-kernegruppe-laering-2026-12')).toMatchObject({ start: '2026-12-31T14:00:00.000Z', end: '2026-12-31T16:00:00.000Z' }); // the same Thursday, 15-17
+    expect(byId('temamoede-2026-12')).toBeUndefined(); // December named in the file
+    expect(byId('temamoede-2027-01')).toBeDefined(); // January not
   });
 
   it('names the line of every problem and writes nothing', async () => {

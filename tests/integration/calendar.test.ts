@@ -28,7 +28,8 @@ describe('møder', () => {
     const politician = await say(persona.politiker, 'møder');
     expect(politician).toContain('Byrådsmøde');
     expect(politician).toContain('onsdag 25. november 2026 kl. 17.00');
-    expect(politician).toContain('Kernegruppe Læring – møde før byrådsmødet');
+    // November is outside the groups' default season, February to May (seed 001): no group meeting.
+    expect(politician).not.toContain('Kernegruppe Læring – møde før byrådsmødet');
     expect(politician).not.toContain('Konsulentmøde');
     const konsulent = await say(persona.konsulent, 'møder');
     expect(konsulent).toContain('Konsulentmøde');
@@ -43,7 +44,8 @@ describe('møder', () => {
     const at = (s: string) => seen.indexOf(s);
     expect(at('**Dine egne møder**')).toBeGreaterThanOrEqual(0);
     expect(seen).toContain('torsdag 31. december 2026 kl. 10.00: Konsulentmøde');
-    expect(seen).toContain('tirsdag 29. december 2026 kl. 15.00: Kernegruppe Læring – møde før byrådsmødet');
+    // December is outside the groups' default season, February to May (seed 001): no group meeting (it was Wednesday 30th).
+    expect(seen).not.toContain('Kernegruppe Læring – møde før byrådsmødet');
     expect(at('Konsulentmøde')).toBeLessThan(at('**Byrådets møder**'));
     expect(at('**Byrådets møder**')).toBeLessThan(at('Dialogmøde'));
     // Each section says when there are more than it shows.
@@ -58,6 +60,19 @@ describe("the month's last week (seed 004: \"Byrådet holder møde i månedens s
     const seen = await say(persona.politiker, 'møder');
     expect(seen).toContain('onsdag 23. februar 2028 kl. 17.00: Byrådsmøde');
     expect(seen).not.toContain('onsdag 1. marts 2028 kl. 17.00: Byrådsmøde');
+  });
+});
+
+describe('the kernegrupper in place of the temamøde (seed 000)', () => {
+  it('shows a politician the group meeting at 15-17 on the byrådsmøde day and no temamøde in February to May; the temamøde is back in June', async () => {
+    http.clock.set('2027-03-15T08:00:00Z');
+    const march = await say(persona.politiker, 'møder');
+    expect(march).toContain('onsdag 24. marts 2027 kl. 15.00: Kernegruppe Læring – møde før byrådsmødet');
+    expect(march).toContain('onsdag 24. marts 2027 kl. 17.00: Byrådsmøde');
+    expect(march).not.toContain('Temamøde');
+    http.clock.set('2027-06-25T08:00:00Z');
+    const june = await say(persona.politiker, 'møder');
+    expect(june).toContain('onsdag 30. juni 2027 kl. 15.00: Temamøde');
   });
 });
 

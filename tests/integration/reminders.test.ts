@@ -157,3 +157,26 @@ describe('where the bot was removed', () => {
     ]);
   });
 });
+
+describe('the byrådsmøde reminder names the group meeting (seed 000)', () => {
+  it("tells each kernegruppe's chat its meeting on the byrådsmøde's day, 15-17, in the groups' season", async () => {
+    // Seed 000: "Kernegrupperne mødes som minimum forud for hvert Byrådsmøde i slutningen af måneden, kl. 15-17."
+    const rig = await startRig('2027-03-17T15:50:00Z');
+    await rig.runUntil('2027-03-17T16:10:00Z');
+    const chats = posts(rig).filter((r) => r.conversationId === chatOf('kernegruppe-laering'));
+    expect(chats).toHaveLength(1);
+    const seen = cardText(chats[0]!.activity.attachments![0]!.content);
+    expect(seen).toContain('Byrådsmøde onsdag 24. marts 2027 kl. 17.00');
+    expect(seen).toContain('Kernegruppens møde før byrådsmødet: onsdag 24. marts 2027 kl. 15.00');
+  });
+
+  it('names no group meeting before a byrådsmøde outside the season (December: the default season is February to May, seed 001)', async () => {
+    const rig = await startRig('2026-12-23T16:50:00Z');
+    await rig.runUntil('2026-12-23T17:10:00Z');
+    const chats = posts(rig).filter((r) => r.conversationId === chatOf('kernegruppe-laering'));
+    expect(chats).toHaveLength(1);
+    const seen = cardText(chats[0]!.activity.attachments![0]!.content);
+    expect(seen).toContain('Byrådsmøde onsdag 30. december 2026 kl. 17.00');
+    expect(seen).not.toContain('Kernegruppens møde');
+  });
+});

@@ -8,6 +8,7 @@ import { historyCard } from '../../src/adapters/cards/history-views.js';
 import { HISTORY_PAGE } from '../../src/domain/history.js';
 import { readFileSync } from 'node:fs';
 import type { CardJson } from '../../src/adapters/cards/render-card.js';
+import { groupMeetingsCard, kernegruppeReminderCard } from '../../src/adapters/cards/group-meeting-views.js';
 import { byraadReminderCard, holidayCard, konsulentReminderCard, meetingsCard, reminderStatusCard, unreachableCard } from '../../src/adapters/cards/reminder-views.js';
 import { DEFAULT_CALENDAR, generateMonth } from '../../src/domain/calendar.js';
 import type { Reminder } from '../../src/domain/reminders.js';
@@ -117,9 +118,11 @@ const longComment = '\\*'.repeat(EVALUATION_LIMITS.comment / 3);
 const tenderForm = { groupName: 'Kernegruppe Læring', kerneopgaveName: 'Læring', choices: formChoices };
 
 const holidayMeeting = generateMonth(2026, 4, DEFAULT_CALENDAR, []).find((m) => m.id === 'dialogmoede-2026-04')!;
-const december = generateMonth(2026, 12, DEFAULT_CALENDAR, [{ id: 'kernegruppe-laering', name: 'Kernegruppe Læring' }]);
+// A season with December in it, so the month has a kernegruppe meeting (the default season is February to May).
+const december = generateMonth(2026, 12, { ...DEFAULT_CALENDAR, kernegruppeSeason: { months: [12] } }, [{ id: 'kernegruppe-laering', name: 'Kernegruppe Læring' }]);
 const byraadMeeting = december.find((m) => m.kind === 'byraadsmoede')!;
 const kernegruppeMeeting = december.find((m) => m.kind === 'kernegruppemoede')!;
+const groupMeetingsView = (canManage: boolean) => ({ group: demo.groups.find((g) => g.id === 'kernegruppe-laering')!, meetings: [kernegruppeMeeting, { ...kernegruppeMeeting, id: 'x', status: 'moved' as const }], seasonMonths: [2, 3, 4, 5], canManage });
 const digest = {
   groupId: 'kernegruppe-laering',
   groupName: 'Kernegruppe Læring',
@@ -386,6 +389,14 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     "a bidder's own view, open": () => myTenderBidsCard('da', withTwo, [edited, withdrawn], NOW),
     "a bidder's own view after the deadline, English": () => myTenderBidsCard('en', closed, [edited], AFTER_DEADLINE),
   },
+  'group-meetings': {
+    "the tovholder's view, with a problem at a meeting and what was typed": () =>
+      groupMeetingsCard('da', groupMeetingsView(true), { row: { meetingId: kernegruppeMeeting.id, error: 'Det tidspunkt er allerede passeret. Du skrev: 15.01.2027 14:00', date: '2027-01-15', time: '14:00' } }),
+    'a member without buttons': () => groupMeetingsCard('da', groupMeetingsView(false)),
+    'six meetings with long titles and a problem at the add form, English': () =>
+      groupMeetingsCard('en', { ...groupMeetingsView(true), meetings: Array.from({ length: 6 }, (_, i) => ({ ...kernegruppeMeeting, id: `m${i}`, title: 'Æ'.repeat(200) })) }, { add: { error: 'That time has already passed.', date: '2027-01-15', time: '14:00', topic: 'Ø'.repeat(200) } }),
+    'no meetings, no season, after a move': () => groupMeetingsCard('da', { ...groupMeetingsView(true), meetings: [], seasonMonths: [] }, { notice: { text: 'Mødet er flyttet.', good: true } }),
+  },
   holiday: {
     'dialogmøde on 2. påskedag': () => holidayCard('da', holidayMeeting),
     'with an error at the date': () => holidayCard('en', holidayMeeting, 'Write the date and time as 2026-12-16 17:00.'),
@@ -452,6 +463,7 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
       agendaNoticeCard('da', { text: 'Kun den, der har sat emnet på, kan rette det.', style: 'attention', meetingId: dialogmoede.id, values: topicValues }),
     'Ret pressed after the start': () => topicLateCard('da', { meeting: dialogmoede, reason: 'locked', action: 'editPressed', values: topicValues, submissionId: 'x' }),
     'late withdrawal': () => topicLateCard('da', { meeting: dialogmoede, reason: 'locked', action: 'withdraw', values: topicValues, submissionId: 'sub-1' }),
+    "a kernegruppe's own meeting reminder": () => kernegruppeReminderCard('da', { meeting: kernegruppeMeeting, digest, late: false }),
     'byrådsmøde reminder, sent late': () => byraadReminderCard('da', { meeting: byraadMeeting, groupMeeting: kernegruppeMeeting, digest, late: true }),
     'byrådsmøde reminder': () =>
       byraadReminderCard('da', { meeting: byraadMeeting, groupMeeting: kernegruppeMeeting, digest: { ...digest, openTenders: digest.openTenders.map((t) => ({ ...t, title: 'Læsevenner i lokalsamfundet' })) }, late: false }),

@@ -253,6 +253,9 @@ function validData(verb: string): Record<string, unknown> {
       time: "17:00",
     },
     "calendar.cancel": { meetingId: "temamoede-2026-12" },
+    "kernegruppemoede.move": { meetingId: "kernegruppemoede-kernegruppe-laering-2027-02", row: "0", date0: "2027-02-17", time0: "15:00" },
+    "kernegruppemoede.cancel": { meetingId: "kernegruppemoede-kernegruppe-laering-2027-02", row: "0", reason0: "Udsat" },
+    "kernegruppemoede.add": { groupId: "kernegruppe-laering", addDate: "2027-01-20", addTime: "15:00", addTitle: "Ekstra" },
     "agenda.show": { meetingId: i.meetingId, stage: "view" },
     "topic.new": { meetingId: i.meetingId },
     "topic.submit": {

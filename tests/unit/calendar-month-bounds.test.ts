@@ -20,16 +20,25 @@ const find = (meetings: readonly Meeting[], id: string) => {
   return found;
 };
 const monthDays: CalendarConfig = { ...DEFAULT_CALENDAR, weekRule: 'month-days' };
+/** Kernegrupper meeting every month, so every month's group meeting is checked too (the default season is February to May). */
+const allYear = (c: CalendarConfig): CalendarConfig => ({ ...c, kernegruppeSeason: { months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] } });
 
 describe('no generated meeting falls outside its month (seed 004: "Byrådet holder møde i månedens sidste uge")', () => {
-  for (const [rule, config] of [['first-monday', DEFAULT_CALENDAR], ['month-days', monthDays]] as const) {
+  for (const [rule, config, groupsAllYear] of [
+    ['first-monday', DEFAULT_CALENDAR, false],
+    ['month-days', monthDays, false],
+    ['first-monday, groups all year', allYear(DEFAULT_CALENDAR), true],
+    ['month-days, groups all year', allYear(monthDays), true],
+  ] as const) {
     for (let year = 2026; year <= 2035; year++) {
       it(`${rule}: every month of ${year}`, () => {
         const outside: string[] = [];
         for (let month = 1; month <= 12; month++) {
           const meetings = generateMonth(year, month, config, KERNEGRUPPER);
+          const season = month >= 2 && month <= 5;
           if (month === 7) expect(meetings).toEqual([]);
-          else expect(meetings).toHaveLength(7 + 2 + KERNEGRUPPER.length);
+          // February to May the kernegruppe meetings replace the temamøde (seed 000); by default the groups meet only then (seed 001).
+          else expect(meetings).toHaveLength((season ? 6 : 7) + 2 + (season || groupsAllYear ? KERNEGRUPPER.length : 0));
           for (const m of meetings) {
             if (localMonth(m.start) !== `${year}-${mm(month)}` || localMonth(m.end) !== `${year}-${mm(month)}`) outside.push(`${m.id} ${local(m.start)}`);
           }
@@ -39,16 +48,18 @@ describe('no generated meeting falls outside its month (seed 004: "Byrådet hold
     }
   }
 
-  it('keeps the meetings that prepare the byrådsmøde before it, and the temamøde on its day, every month 2026-2035', () => {
+  it('keeps the meetings that prepare the byrådsmøde before it, on its day or earlier, every month 2026-2035', () => {
     for (let year = 2026; year <= 2035; year++) {
       for (let month = 1; month <= 12; month++) {
         if (month === 7) continue;
-        const meetings = generateMonth(year, month, DEFAULT_CALENDAR, KERNEGRUPPER);
+        const meetings = generateMonth(year, month, allYear(DEFAULT_CALENDAR), KERNEGRUPPER);
         const ym = `${year}-${mm(month)}`;
         const t = (id: string) => Date.parse(find(meetings, `${id}-${ym}`).start);
         expect(t('politisk-koordination') <= t('partigrupper') && t('partigrupper') < t('kernegruppemoede-kernegruppe-laering'), ym).toBe(true);
         expect(t('kernegruppemoede-kernegruppe-laering') < t('byraadsmoede'), ym).toBe(true);
-        expect(local(find(meetings, `temamoede-${ym}`).start).slice(0, 14), ym).toBe(local(find(meetings, `byraadsmoede-${ym}`).start).slice(0, 14));
+        const day = (id: string) => local(find(meetings, `${id}-${ym}`).start).slice(0, 14);
+        expect(day('kernegruppemoede-kernegruppe-laering'), ym).toBe(day('byraadsmoede'));
+        if (month < 2 || month > 5) expect(day('temamoede'), ym).toBe(day('byraadsmoede'));
       }
     }
   });
@@ -56,7 +67,7 @@ describe('no generated meeting falls outside its month (seed 004: "Byrådet hold
   it('holds the February 2028 byrådsmøde in February, in the week before (week 4 would start Monday 28 February)', () => {
     const february = generateMonth(2028, 2, DEFAULT_CALENDAR, KERNEGRUPPER);
     expect(local(find(february, 'byraadsmoede-2028-02').start)).toBe('Wed 2028-02-23 17:00'); // was Wed 1 March 2028
-    expect(local(find(february, 'temamoede-2028-02').start)).toBe('Wed 2028-02-23 15:00');
+    expect(local(find(february, 'kernegruppemoede-kernegruppe-laering-2028-02').start)).toBe('Wed 2028-02-23 15:00');
     expect(local(find(february, 'partigrupper-2028-02').start)).toBe('Mon 2028-02-21 17:00');
     expect(local(find(february, 'konsulentmoede-2028-02').start)).toBe('Thu 2028-02-24 10:00');
     expect(local(find(february, 'pitstop-2028-02').start)).toBe('Fri 2028-02-25 09:00');

@@ -32,6 +32,8 @@ const find = (meetings: readonly Meeting[], id: string) => {
 };
 const at = '2026-11-23T10:00:00.000Z';
 const monthDays: CalendarConfig = { ...DEFAULT_CALENDAR, weekRule: 'month-days' };
+/** A tenant whose kernegrupper meet every month (the default season is February to May): where the slot itself is tested. */
+const allYear: CalendarConfig = { ...DEFAULT_CALENDAR, kernegruppeSeason: { months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] } };
 
 describe('the 2026 plan under the default rule (week 1 = the week of the first Monday)', () => {
   // Worked out by hand from a 2026 wall calendar: the month's first Monday, and the Wednesday 23 days later.
@@ -61,13 +63,14 @@ describe('the 2026 plan under the default rule (week 1 = the week of the first M
       expect(local(find(meetings, `dialogmoede-2026-${mm(month)}`).start)).toBe(want.dialogmoede);
       expect(local(find(meetings, `byraadsmoede-2026-${mm(month)}`).start)).toBe(want.byraadsmoede);
       expect(find(meetings, `dialogmoede-2026-${mm(month)}`).title).toBe('Dialogmøde');
-      // Seven meetings of their own, the standing committees on Monday and Tuesday, one per kernegruppe.
-      expect(meetings).toHaveLength(7 + 2 + KERNEGRUPPER.length);
+      // Seven meetings of their own and the standing committees on Monday and Tuesday; February to May (the
+      // groups' default season, seed 001) one per kernegruppe, which replace the temamøde (seed 000).
+      expect(meetings).toHaveLength(month >= 2 && month <= 5 ? 6 + 2 + KERNEGRUPPER.length : 7 + 2);
     });
   }
 
   it('holds the whole of December 2026, which starts on a Tuesday, in the seed\'s weekday order', () => {
-    const december = month2026(12);
+    const december = month2026(12, allYear);
     expect(december.map((m) => `${local(m.start)}–${local(m.end).slice(-5)} ${m.title}`)).toEqual([
       'Mon 2026-12-07 14:00–16:00 Dialogmøde',
       'Mon 2026-12-07 16:00–18:00 Møder i de stående udvalg: Læring, Beskæftigelse, Social Omsorg',
@@ -77,8 +80,9 @@ describe('the 2026 plan under the default rule (week 1 = the week of the first M
       // 1 January 2027 is held on the month's last Friday (Juledag, so the admin is warned).
       'Fri 2026-12-25 09:00–10:00 Pitstop (udvalgsformænd og borgmester)',
       'Mon 2026-12-28 17:00–19:00 Møder i partigrupper',
-      'Tue 2026-12-29 15:00–17:00 Kernegruppe Læring – møde før byrådsmødet',
-      'Tue 2026-12-29 15:00–17:00 Kernegruppe Teknik – møde før byrådsmødet',
+      // Seed 000: "forud for hvert Byrådsmøde i slutningen af måneden, kl. 15-17" (was Tuesday 29 December).
+      'Wed 2026-12-30 15:00–17:00 Kernegruppe Læring – møde før byrådsmødet',
+      'Wed 2026-12-30 15:00–17:00 Kernegruppe Teknik – møde før byrådsmødet',
       'Wed 2026-12-30 15:00–17:00 Temamøde',
       'Wed 2026-12-30 17:00–20:00 Byrådsmøde',
       'Thu 2026-12-31 10:00–11:30 Konsulentmøde',
@@ -94,7 +98,7 @@ describe('the 2026 plan under the default rule (week 1 = the week of the first M
     for (let year = 2026; year <= 2035; year++) {
       for (let month = 1; month <= 12; month++) {
         if (month === 7) continue;
-        const meetings = generateMonth(year, month, DEFAULT_CALENDAR, KERNEGRUPPER);
+        const meetings = generateMonth(year, month, allYear, KERNEGRUPPER);
         const t = (id: string) => Date.parse(find(meetings, `${id}-${year}-${mm(month)}`).start);
         const label = `${year}-${mm(month)}`;
         expect(t('dialogmoede') < t('staaende-udvalg-man') && t('staaende-udvalg-man') < t('politisk-koordination'), label).toBe(true);
@@ -137,34 +141,38 @@ describe('what "week 1" means in a month that starts on a Tuesday (December 2026
     expect(weekStart(2026, 12, 4, 'month-days')).toBe('2026-12-22');
     expect(slotDate(2026, 12, { week: 1, weekday: 2 }, 'month-days')).toBe('2026-12-01');
     expect(slotDate(2026, 12, { week: 1, weekday: 1 }, 'month-days')).toBe('2026-12-07');
-    const december = month2026(12, monthDays);
+    const december = month2026(12, { ...monthDays, kernegruppeSeason: allYear.kernegruppeSeason });
     expect(local(find(december, 'dialogmoede-2026-12').start)).toBe('Mon 2026-12-07 14:00');
     // The Tuesday committees stay the day after the Monday ones under either rule.
     expect(local(find(december, 'staaende-udvalg-tir-2026-12').start)).toBe('Tue 2026-12-08 16:00');
     expect(local(find(december, 'politisk-koordination-2026-12').start)).toBe('Mon 2026-12-21 09:00');
     expect(local(find(december, 'byraadsmoede-2026-12').start)).toBe('Wed 2026-12-23 17:00');
-    expect(local(find(december, 'kernegruppemoede-kernegruppe-laering-2026-12').start)).toBe('Tue 2026-12-22 15:00');
+    expect(local(find(december, 'kernegruppemoede-kernegruppe-laering-2026-12').start)).toBe('Wed 2026-12-23 15:00'); // the byrådsmøde's day (seed 000)
     // The 4th Friday is Juledag: flagged; the 4th Thursday is juleaftensdag, which is no public holiday.
     expect(find(december, 'pitstop-2026-12')).toMatchObject({ holiday: 'Juledag' });
     expect(local(find(december, 'konsulentmoede-2026-12').start)).toBe('Thu 2026-12-24 10:00');
     expect(find(december, 'konsulentmoede-2026-12').holiday).toBeUndefined();
   });
 
-  it("under 'month-days' a kernegruppe can meet after the byrådsmøde it prepares (April 2026 starts on a Wednesday)", () => {
-    const april = month2026(4, monthDays);
+  it("under 'month-days' a kernegruppe given a Tuesday slot can meet after the byrådsmøde it prepares (April 2026 starts on a Wednesday)", () => {
+    const tuesday: CalendarConfig = { ...monthDays, kernegruppeSlots: { 'kernegruppe-laering': { week: 4, weekday: 2, start: '15:00', end: '17:00' } } };
+    const april = month2026(4, tuesday);
     expect(local(find(april, 'byraadsmoede-2026-04').start)).toBe('Wed 2026-04-22 17:00');
     expect(local(find(april, 'kernegruppemoede-kernegruppe-laering-2026-04').start)).toBe('Tue 2026-04-28 15:00');
+    // The default (seed 000: the byrådsmøde's day, 15-17) keeps it before the byrådsmøde under either rule.
+    expect(local(find(april, 'kernegruppemoede-kernegruppe-teknik-2026-04').start)).toBe('Wed 2026-04-22 15:00');
   });
 });
 
 describe('kernegruppe meetings', () => {
   it("meet in the default slot unless the group has its own, one meeting per group with the group's name", () => {
-    const config: CalendarConfig = { ...DEFAULT_CALENDAR, kernegruppeSlots: { 'kernegruppe-teknik': { week: 4, weekday: 1, start: '13:00', end: '14:30' } } };
+    const config: CalendarConfig = { ...allYear, kernegruppeSlots: { 'kernegruppe-teknik': { week: 4, weekday: 1, start: '13:00', end: '14:30' } } };
     const november = month2026(11, config);
     const laering = find(november, 'kernegruppemoede-kernegruppe-laering-2026-11');
     const teknik = find(november, 'kernegruppemoede-kernegruppe-teknik-2026-11');
     expect(laering).toMatchObject({ kind: 'kernegruppemoede', groupId: 'kernegruppe-laering', title: 'Kernegruppe Læring – møde før byrådsmødet' });
-    expect(`${local(laering.start)}–${local(laering.end).slice(-5)}`).toBe('Tue 2026-11-24 15:00–17:00');
+    // Seed 000: "forud for hvert Byrådsmøde i slutningen af måneden, kl. 15-17": the byrådsmøde's day (was Tuesday 24th).
+    expect(`${local(laering.start)}–${local(laering.end).slice(-5)}`).toBe('Wed 2026-11-25 15:00–17:00');
     expect(teknik).toMatchObject({ groupId: 'kernegruppe-teknik', title: 'Kernegruppe Teknik – møde før byrådsmødet' });
     expect(`${local(teknik.start)}–${local(teknik.end).slice(-5)}`).toBe('Mon 2026-11-23 13:00–14:30');
     expect(november.filter((m) => m.kind === 'kernegruppemoede')).toHaveLength(2);
@@ -284,7 +292,7 @@ describe('meetings between two instants', () => {
 describe('meeting ids', () => {
   it('are the same every time the plan is generated, whatever the slot times', () => {
     const later: CalendarConfig = { ...DEFAULT_CALENDAR, slots: { ...DEFAULT_CALENDAR.slots, byraadsmoede: { week: 4, weekday: 4, start: '18:00', end: '21:00' } } };
-    const ids = (config: CalendarConfig) => month2026(12, config).map((m) => m.id).sort();
+    const ids = (config: CalendarConfig) => month2026(12, { ...config, kernegruppeSeason: allYear.kernegruppeSeason }).map((m) => m.id).sort();
     expect(ids(DEFAULT_CALENDAR)).toEqual(ids(DEFAULT_CALENDAR));
     expect(ids(later)).toEqual(ids(DEFAULT_CALENDAR));
     expect(ids(DEFAULT_CALENDAR)).toEqual([

@@ -58,6 +58,10 @@ describe('parseCommand', () => {
     ['flyt møde byraadsmoede-2026-12 til 16/12 kl 15', { kind: 'meetingCommandUnreadable', command: 'moveMeeting' }],
     ['flyt møde', { kind: 'meetingCommandUnreadable', command: 'moveMeeting' }],
     ['tilføj møde temamoede i morgen', { kind: 'meetingCommandUnreadable', command: 'addMeeting' }],
+    // In a kernegruppe's chat no kind: the group's own meeting (issue 13 point 2).
+    ['tilføj møde 10.03.2027 15:00 Opfølgning på katalog', { kind: 'addMeeting', meetingKind: '', date: '2027-03-10', time: '15:00', title: 'Opfølgning på katalog' }],
+    ['tilføj møde 2027-03-10 kl. 9.30', { kind: 'addMeeting', meetingKind: '', date: '2027-03-10', time: '09:30', title: '' }],
+    ['add meeting 10.03.2027 15:00', { kind: 'addMeeting', meetingKind: '', date: '2027-03-10', time: '15:00', title: '' }],
     ['aflys møde', { kind: 'meetingCommandUnreadable', command: 'cancelMeeting' }],
   ])('reads the meeting command %j', (typed, command) => {
     expect(parseCommand(typed)).toEqual(command);

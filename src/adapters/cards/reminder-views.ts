@@ -12,7 +12,7 @@ import { linesWithin, messageCard, type Button, type ContainerStyle, type Line }
 import { konsekvensDigestLines } from './konsekvens-views.js';
 
 
-function digestLines(locale: Locale, d: GroupDigest): Line[] {
+export function digestLines(locale: Locale, d: GroupDigest): Line[] {
   const say = (key: TextKey, p: Record<string, string | number> = {}) => text(locale, key, p);
   return [
     { text: say('reminder.openTenders', { count: d.openTenders.length }), color: 'Default' },

@@ -38,6 +38,7 @@ export const CARD_NAMES = [
   'konkretisering-ask',
   'konkretisering-form',
   'award-form',
+  'group-meetings',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

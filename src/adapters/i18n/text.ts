@@ -28,6 +28,8 @@ import { bevaegelseDa, type BevaegelseTextKey } from './bevaegelse-da.js';
 import { bevaegelseEn } from './bevaegelse-en.js';
 import { crossStatusDa, type CrossStatusTextKey } from './cross-status-da.js';
 import { crossStatusEn } from './cross-status-en.js';
+import { groupMeetingsDa, type GroupMeetingsTextKey } from './group-meetings-da.js';
+import { groupMeetingsEn } from './group-meetings-en.js';
 
 export type Locale = 'da' | 'en';
 
@@ -46,6 +48,7 @@ type AreaKeys = [
   KonsekvensTextKey,
   BevaegelseTextKey,
   CrossStatusTextKey,
+  GroupMeetingsTextKey,
 ];
 export type TextKey = AreaKeys[number];
 
@@ -68,6 +71,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...konsekvensDa,
     ...bevaegelseDa,
     ...crossStatusDa,
+    ...groupMeetingsDa,
   },
   en: {
     ...en,
@@ -83,6 +87,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...konsekvensEn,
     ...bevaegelseEn,
     ...crossStatusEn,
+    ...groupMeetingsEn,
   },
 };
 

@@ -6,6 +6,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { ActivityRepository, AgendaRepository, CalendarRepository, CatalogueRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository, EvaluationRepository } from '../../app/ports.js';
 import * as calendar from './calendar-handlers.js';
+import * as groupMeeting from './group-meeting-handlers.js';
 import type { Logger } from '../../logger.js';
 import { splitText } from '../cards/card-budget.js';
 import { noticeCard } from '../cards/views.js';
@@ -234,6 +235,10 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     return calendar.moveFromCard(deps, turn, d.meetingId, d.date ?? '', d.time ?? '');
   });
   execute('calendar.cancel', (turn, data) => calendar.cancel(deps, turn, MeetingData.parse(data).meetingId, '', ''));
+  // A kernegruppe's own meetings, from its card in the group's chat (its tovholder or an admin)
+  execute('kernegruppemoede.move', (turn, data) => groupMeeting.move(deps, turn, data));
+  execute('kernegruppemoede.cancel', (turn, data) => groupMeeting.cancel(deps, turn, data));
+  execute('kernegruppemoede.add', (turn, data) => groupMeeting.add(deps, turn, data));
   // The dialogmøde agenda
   execute('agenda.show', (turn, data) => agenda.show(deps, turn, agenda.MeetingRef.parse(data)));
   execute('topic.new', (turn, data) => agenda.topicForm(deps, turn, { meetingId: agenda.MeetingRef.parse(data).meetingId }));

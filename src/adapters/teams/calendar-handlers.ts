@@ -8,6 +8,9 @@ import type { Reminder } from '../../domain/reminders.js';
 import { whoIsActing } from '../../app/directory-admin.js';
 import { ADDABLE_KINDS, addMeeting, cancelMeeting, findMeeting, MEETINGS_AHEAD_DAYS, moveMeeting, nextMeetingsFor, type CalendarDeps, type CalendarError } from '../../app/calendar-admin.js';
 import { reminderStatus } from '../../app/reminders.js';
+import { addGroupMeeting, groupMeetingsHere } from '../../app/group-meetings.js';
+import { mayChangeMeetingsHere } from '../../app/group-meeting-rights.js';
+import { groupMeetingsCard } from '../cards/group-meeting-views.js';
 import type { ReminderRepository } from '../../app/ports.js';
 import { escapeMarkdown as esc, type CardJson } from '../cards/render-card.js';
 import { holidayCard, meetingsCard, reminderStatusCard } from '../cards/reminder-views.js';
@@ -17,8 +20,13 @@ import type { Turn } from './turn.js';
 
 export type CalendarHandlerDeps = CalendarDeps & { readonly reminders: ReminderRepository };
 
-const ERROR_TEXT: Record<CalendarError, TextKey> = {
+export const ERROR_TEXT: Record<CalendarError, TextKey> = {
   'ADMIN.REQUIRED': 'error.adminOnly',
+  'MEETING.TOVHOLDER_ONLY': 'error.meetingTovholderOnly',
+  'MEETING.NOT_OWN_GROUP': 'error.meetingNotOwnGroup',
+  'MEETING.NOT_IN_GROUP_CHAT': 'error.meetingNotInGroupChat',
+  'MEETING.TITLE_TOO_LONG': 'error.meetingTitleTooLong',
+  'MEETING.REASON_TOO_LONG': 'error.meetingReasonTooLong',
   'MEETING.NOT_FOUND': 'error.meetingNotFound',
   'MEETING.BAD_TIME': 'error.meetingBadTime',
   'MEETING.NO_SUCH_DATE': 'error.meetingNoSuchDate',
@@ -31,10 +39,14 @@ const ERROR_TEXT: Record<CalendarError, TextKey> = {
 const refusal = (turn: Turn, code: CalendarError, input: string, params: Record<string, string> = {}) =>
   noticeCard(turn.who.locale, { text: text(turn.who.locale, ERROR_TEXT[code], params), style: 'attention', input });
 const done = (turn: Turn, key: TextKey, params: Record<string, string>) => noticeCard(turn.who.locale, { text: text(turn.who.locale, key, params), style: 'good' });
+const here = (turn: Turn) => turn.who.conversation.conversationId;
 const acting = (deps: CalendarHandlerDeps, turn: Turn) => whoIsActing(deps, turn.who.tenantId, turn.who.userId, turn.who.userName);
 
 export async function meetings(deps: CalendarHandlerDeps, turn: Turn): Promise<CardJson> {
   const { actor, directory } = await acting(deps, turn);
+  // In a kernegruppe's chat: the group's own meetings, with the tovholder's buttons.
+  const group = await groupMeetingsHere(deps, actor, directory?.value, here(turn));
+  if (group) return groupMeetingsCard(turn.who.locale, group);
   return meetingsCard(turn.who.locale, { ...(await nextMeetingsFor(deps, actor, directory?.value)), aheadDays: MEETINGS_AHEAD_DAYS }, isAdmin(actor));
 }
 
@@ -45,9 +57,12 @@ const COMMAND_FORMAT = { moveMeeting: 'error.meetingFormat.move', cancelMeeting:
 
 /** A move, cancel or add whose meeting, date or time could not be read: how to write it, with what was written shown back. Rights come first. */
 export async function unreadable(deps: CalendarHandlerDeps, turn: Turn, command: keyof typeof COMMAND_FORMAT, input: string): Promise<CardJson> {
-  const { actor } = await acting(deps, turn);
-  if (!isAdmin(actor)) return refusal(turn, 'ADMIN.REQUIRED', input);
-  return noticeCard(turn.who.locale, { text: text(turn.who.locale, COMMAND_FORMAT[command], { kinds: ADDABLE_KINDS.join(', ') }), style: 'attention', input });
+  const { actor, directory } = await acting(deps, turn);
+  const allowed = mayChangeMeetingsHere(actor, directory?.value, here(turn));
+  if (!allowed.ok) return refusal(turn, allowed.code, input);
+  // In a kernegruppe's chat a meeting is added without a kind: it is the group's.
+  const format = command === 'addMeeting' && allowed.value ? 'error.meetingFormat.addGroup' : COMMAND_FORMAT[command];
+  return noticeCard(turn.who.locale, { text: text(turn.who.locale, format, { kinds: ADDABLE_KINDS.join(', ') }), style: 'attention', input });
 }
 
 export async function reminders(deps: CalendarHandlerDeps, turn: Turn, input: string): Promise<CardJson> {
@@ -69,7 +84,7 @@ export async function reminders(deps: CalendarHandlerDeps, turn: Turn, input: st
 
 export async function move(deps: CalendarHandlerDeps, turn: Turn, meetingId: string, date: string, time: string, input: string): Promise<CardJson> {
   const { actor, directory } = await acting(deps, turn);
-  const result = await moveMeeting(deps, actor, directory?.value, meetingId, date, time);
+  const result = await moveMeeting(deps, actor, directory?.value, meetingId, date, time, here(turn));
   if (!result.ok) return refusal(turn, result.code, input, { id: esc(meetingId), date: typedDate(date) });
   turn.log.info({ meetingId, start: result.value.start }, 'meeting moved');
   return done(turn, result.value.kind === 'dialogmoede' ? 'calendar.movedDialogmoede' : 'calendar.moved', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale) });
@@ -77,13 +92,21 @@ export async function move(deps: CalendarHandlerDeps, turn: Turn, meetingId: str
 
 export async function cancel(deps: CalendarHandlerDeps, turn: Turn, meetingId: string, reason: string, input: string): Promise<CardJson> {
   const { actor, directory } = await acting(deps, turn);
-  const result = await cancelMeeting(deps, actor, directory?.value, meetingId, reason);
+  const result = await cancelMeeting(deps, actor, directory?.value, meetingId, reason, here(turn));
   if (!result.ok) return refusal(turn, result.code, input, { id: esc(meetingId) });
   turn.log.info({ meetingId }, 'meeting cancelled');
   return done(turn, result.value.kind === 'dialogmoede' ? 'calendar.cancelledDialogmoede' : 'calendar.cancelled', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale) });
 }
 
 export async function add(deps: CalendarHandlerDeps, turn: Turn, kind: string, date: string, time: string, title: string, input: string): Promise<CardJson> {
+  // No kind (or the kernegruppe meeting's): a meeting of the kernegruppe whose chat this is.
+  if (kind === '' || kind === 'kernegruppemoede') {
+    const { actor, directory } = await acting(deps, turn);
+    const result = await addGroupMeeting(deps, actor, directory?.value, here(turn), { date, time, title });
+    if (!result.ok) return refusal(turn, result.code, input, { date: typedDate(date) });
+    turn.log.info({ meetingId: result.value.id }, 'group meeting added');
+    return done(turn, 'groupMeetings.added', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale) });
+  }
   if (!ADDABLE_KINDS.includes(kind as MeetingKind))
     return noticeCard(turn.who.locale, { text: text(turn.who.locale, 'error.meetingKind', { kinds: ADDABLE_KINDS.join(', ') }), style: 'attention', input });
   const { actor } = await acting(deps, turn);

@@ -21,6 +21,7 @@ export type Command =
   | { kind: 'reminders' }
   | { kind: 'moveMeeting'; meetingId: string; date: string; time: string }
   | { kind: 'cancelMeeting'; meetingId: string; reason: string }
+  /** meetingKind '' (none written): the meeting of the kernegruppe whose chat this is. */
   | { kind: 'addMeeting'; meetingKind: string; date: string; time: string; title: string }
   /** "flyt møde …", "aflys møde" or "tilføj møde …" whose meeting, date or time cannot be read: answered with the format, not the help card. */
   | { kind: 'meetingCommandUnreadable'; command: 'moveMeeting' | 'cancelMeeting' | 'addMeeting' }
@@ -84,6 +85,9 @@ export function parseCommand(raw: string | undefined): Command {
   if (move) return { kind: 'moveMeeting', meetingId: move[1]!.toLowerCase(), ...dateTimeOf(move, 2) };
   const cancelMeeting = /^(?:aflys møde|cancel meeting)\s+(\S+)(?:\s+(.*))?$/i.exec(original);
   if (cancelMeeting) return { kind: 'cancelMeeting', meetingId: cancelMeeting[1]!.toLowerCase(), reason: cancelMeeting[2] ?? '' };
+  // In a kernegruppe's chat no kind is written: "tilføj møde 10.03.2027 15:00 Opfølgning" is the group's meeting.
+  const addHere = new RegExp(`^(?:tilføj møde|add meeting)\\s+${DATE_TIME}(?:\\s+(.*))?$`, 'i').exec(original);
+  if (addHere) return { kind: 'addMeeting', meetingKind: '', ...dateTimeOf(addHere, 1), title: addHere[9] ?? '' };
   const add = new RegExp(`^(?:tilføj møde|add meeting)\\s+(\\S+)\\s+${DATE_TIME}(?:\\s+(.*))?$`, 'i').exec(original);
   if (add) return { kind: 'addMeeting', meetingKind: add[1]!.toLowerCase(), ...dateTimeOf(add, 2), title: add[10] ?? '' };
   if (/^(flyt møde|move meeting)(\s|$)/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'moveMeeting' };

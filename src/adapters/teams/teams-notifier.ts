@@ -19,6 +19,7 @@ import { konkretiseringNoticeViews } from '../cards/konkretisering-views.js';
 import { decisionNoticeViews } from '../cards/decision-views.js';
 import { crossStatusNoticeViews } from '../cards/cross-status-views.js';
 import type { Locale } from '../i18n/text.js';
+import { groupMeetingNoticeViews } from '../cards/group-meeting-views.js';
 
 /** Every feature's notice views: the compiler checks that each kind of notice has one. */
 const NOTICE_VIEWS: NoticeViews = {
@@ -33,6 +34,7 @@ const NOTICE_VIEWS: NoticeViews = {
   ...konkretiseringNoticeViews,
   ...decisionNoticeViews,
   ...crossStatusNoticeViews,
+  ...groupMeetingNoticeViews,
 };
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */
