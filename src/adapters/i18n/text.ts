@@ -26,6 +26,8 @@ import { konsekvensDa, type KonsekvensTextKey } from './konsekvens-da.js';
 import { konsekvensEn } from './konsekvens-en.js';
 import { bevaegelseDa, type BevaegelseTextKey } from './bevaegelse-da.js';
 import { bevaegelseEn } from './bevaegelse-en.js';
+import { rightsDa, type RightsTextKey } from './rights-da.js';
+import { rightsEn } from './rights-en.js';
 
 export type Locale = 'da' | 'en';
 
@@ -43,6 +45,7 @@ type AreaKeys = [
   KonkretiseringTextKey,
   KonsekvensTextKey,
   BevaegelseTextKey,
+  RightsTextKey,
 ];
 export type TextKey = AreaKeys[number];
 
@@ -64,6 +67,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...konkretiseringDa,
     ...konsekvensDa,
     ...bevaegelseDa,
+    ...rightsDa,
   },
   en: {
     ...en,
@@ -78,6 +82,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...konkretiseringEn,
     ...konsekvensEn,
     ...bevaegelseEn,
+    ...rightsEn,
   },
 };
 
