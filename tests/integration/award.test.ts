@@ -343,6 +343,9 @@ describe('forged decisions change nothing', () => {
     const refusals: [Persona, string, Record<string, unknown>, string, { tenantId?: string }?][] = [
       [persona.oekonomi, 'decision.shortlist', { bidId }, 'Kun tovholderen, en chef eller en konsulent kan oprette og rette kernegruppens udkast og forberede beslutningerne.'],
       [persona.politiker, 'decision.reject', { bidId, reason: 'Nej tak til det her.' }, 'Kun tovholderen kan træffe kernegruppens beslutninger om buddene'],
+      // Issue 13 point 5: a konsulent prepares but does not decide (seed 002: "ikke primær tovholder men dem der skubber på").
+      [persona.konsulent, 'decision.rejectAsk', { bidId }, 'Kun tovholderen kan træffe kernegruppens beslutninger om buddene'],
+      [persona.konsulent, 'decision.reject', { bidId, reason: 'Konsulenten vil afvise.' }, 'Bed Johan Kristensen (tovholder) om det.'],
       [persona.konsulent, 'award.form', { bidId }, 'Kun tovholderen kan træffe kernegruppens beslutninger om buddene'],
       [persona.konsulent, 'award.submit', { bidId, ...VALID_AWARD }, 'Bed Johan Kristensen (tovholder) om det.'],
       [persona.medarbejder, 'award.submit', { bidId, ...VALID_AWARD }, 'Buddet findes ikke'],

@@ -121,3 +121,17 @@ describe('a tenant whose table lets chefs publish', () => {
     expect(await bot.repos.tenders.tendersOfGroup(DEMO_TENANT, 'kernegruppe-laering')).toEqual([]);
   });
 });
+
+describe('an admin stands in for the tovholder', () => {
+  it('finds the group\'s drafts in its chat, previews and publishes one, and is offered no bids to read', async () => {
+    const { bot, click, tender } = await start();
+    const { tenderId } = dataOf(await click(persona.konsulent, 'tender.save', VALID_TENDER_FORM), 'tender.edit');
+    const list = (await bot.send(cardAction(persona.admin, chat, 'tender.list', {}))).invokeCard;
+    expect(cardText(list)).toContain('Kernegruppe Læring');
+    expect(verbsOf(list).filter((v) => v !== 'tender.list')).toEqual(['tender.publish', 'tender.cancelAsk']);
+    expect(verbsOf(await click(persona.admin, 'tender.preview', { tenderId }))).toEqual(['tender.publish', 'tender.cancelAsk']);
+    await click(persona.admin, 'tender.publish', { tenderId });
+    expect((await tender(tenderId!)).status).toBe('published');
+    expect(verbsOf((await bot.send(cardAction(persona.admin, chat, 'tender.list', {}))).invokeCard)).not.toContain('tender.bids');
+  });
+});

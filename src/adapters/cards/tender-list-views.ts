@@ -42,7 +42,7 @@ function openTenderItem(locale: Locale, t: TenderSummary, mine: number): ListIte
 }
 
 /** `may`: what the reader may do by the rights table (groupTenders says so); every other member gets only what reading allows. */
-function groupTenderItem(locale: Locale, t: TenderSummary, now: Date, may: DraftRights): ListItem {
+function groupTenderItem(locale: Locale, t: TenderSummary, now: Date, may: DraftRights, readsBids: boolean): ListItem {
   const say = sayIn(locale);
   const id = { tenderId: t.id };
   const detail =
@@ -52,7 +52,7 @@ function groupTenderItem(locale: Locale, t: TenderSummary, now: Date, may: Draft
     title: esc(t.title),
     lines: [line(say('list.deadline', { deadline: at(t.deadline, locale) })), ...(detail ? [line(detail)] : [])],
     actions: [
-      ...(t.status === 'published' || t.status === 'closed' ? [button('tender.bids', say('button.seeBids'), { ...id, from: 'list' })] : []),
+      ...(readsBids && (t.status === 'published' || t.status === 'closed') ? [button('tender.bids', say('button.seeBids'), { ...id, from: 'list' })] : []),
       ...(t.status === 'draft' ? draftButtons(say, t, 'list', may) : []),
       ...(may.cancels && (t.status === 'published' || t.status === 'closed') ? [button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive')] : []),
     ],
@@ -78,13 +78,15 @@ export function tenderListCard(
     /** May publish and cancel (the rights table's offentliggoer and aflys); as `manages` when not said. */
     publishes?: boolean | undefined;
     cancels?: boolean | undefined;
+    /** The group's bids are its members' (an admin standing in is shown no Se bud). */
+    readsBids?: boolean | undefined;
     shared?: boolean | undefined;
   },
 ): CardJson {
   const moreText = (shown: number) => text(locale, v.mode === 'open' ? 'list.more.open' : 'list.more.group', { shown });
   const own = !v.shared;
   const may: DraftRights = { edits: own && (v.manages ?? false), publishes: own && (v.publishes ?? v.manages ?? false), cancels: own && (v.cancels ?? v.manages ?? false) };
-  const card = listCard({ ...v, more: v.more ?? false, moreText }, (i) => (v.mode === 'open' ? openTenderItem(locale, i.tender, i.mine ?? 0) : groupTenderItem(locale, i.tender, v.now, may)));
+  const card = listCard({ ...v, more: v.more ?? false, moreText }, (i) => (v.mode === 'open' ? openTenderItem(locale, i.tender, i.mine ?? 0) : groupTenderItem(locale, i.tender, v.now, may, v.readsBids ?? true)));
   // No user list: in a chat of fewer than 60 people Teams refreshes the card for everyone in it.
   return v.shared ? { ...card, refresh: { action: { type: 'Action.Execute', verb: 'tender.list', data: {} } } } : card;
 }

@@ -136,7 +136,7 @@ export async function editTenderForm(deps: TenderHandlerDeps, turn: Turn, tender
 /** The draft edit form's Fortryd: the draft as it is stored, nothing saved. */
 export async function draftPreview(deps: TenderHandlerDeps, turn: Turn, tenderId: string): Promise<CardJson> {
   const who = await acting(deps, turn);
-  const found = await tenderForManager(deps, who, tenderId);
+  const found = await tenderForManager(deps, who, tenderId, 'draft');
   if (!found.ok) return refusedCard(deps, turn, who, found.code, tenderId);
   if (found.value.value.status !== 'draft') return errorCard(turn, 'TENDER.NOT_DRAFT');
   return previewFor(turn, who, found.value.value);
@@ -209,6 +209,7 @@ export async function tenders(deps: TenderHandlerDeps, turn: Turn, opts: { share
       more: group.value.more,
       now: deps.clock.now(),
       mode: 'group',
+      readsBids: group.value.member || (opts.shared ?? false),
       manages: group.value.manages,
       publishes: group.value.publishes,
       cancels: group.value.cancels,
