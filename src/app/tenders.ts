@@ -1,6 +1,7 @@
 // The kernegruppe's side of internt udbud: draft, preview, publish to the announcement channels,
-// cancel (telling every bidder), list the group's tenders, and read the bids. Managers (tovholder,
-// chef, konsulent of the group) change tenders; every member of the group may read the bids.
+// cancel (telling every bidder), list the group's tenders, and read the bids. Who drafts, publishes
+// and cancels is the tenant's rights table (domain/rights.ts; by default the tovholder, chefs and
+// konsulenter draft, the tovholder publishes and cancels); every member of the group may read the bids.
 
 import { isMemberOf, managesTendersOf, mayDo } from '../domain/actor.js';
 import type { RightAction } from '../domain/rights.js';
@@ -338,9 +339,9 @@ export async function updateAnnouncements(deps: Pick<TenderDeps, 'conversations'
 }
 
 /**
- * The tenders of the kernegruppe whose chat this is, for its members; `manages` says whether this
- * person may also edit, publish and cancel them (the rule tenderForManager enforces), so a list
- * offers those buttons only to them.
+ * The tenders of the kernegruppe whose chat this is, for its members (and an admin standing in for the
+ * tovholder); `manages`, `publishes` and `cancels` say whether this person may also edit, publish and
+ * cancel them (the rules tenderForManager enforces), so a list offers each button only to them.
  */
 export async function groupTenders(
   deps: TenderDeps,
