@@ -1,10 +1,11 @@
 // The kernegruppe screens the bids after the deadline: shortlist, reject (with a reason) or put back to
-// submitted, by the group's tender managers. Each change is one etag write of the bid (with its history
+// submitted, by the rights table: shortlisting prepares (udkast), rejecting decides (beslut). Each change is one etag write of the bid (with its history
 // entry) and one 1:1 notice to the bidder through the outbox, keyed by the change, so a double click or
 // two members at once change it once and tell once. Only the group's managers act; anyone else is
 // refused before anything is written.
 
-import { isAdmin, isMemberOf, managesTendersOf } from '../domain/actor.js';
+import { isAdmin, isMemberOf, mayDo } from '../domain/actor.js';
+import { screeningRight, type RightAction } from '../domain/rights.js';
 import type { Bid } from '../domain/bid.js';
 import { decidable, screenBid, statusChangeSeq, type DecisionError, type Screening } from '../domain/decision.js';
 import { fail, ok, type Result } from '../domain/result.js';
@@ -20,21 +21,26 @@ export interface DecisionDeps {
   readonly outbox: OutboxRepository;
 }
 
+/** A member refused by the rights table: 'DECISION.NOT_MANAGER' lacks udkast (prepare), 'AWARD.NOT_TOVHOLDER' lacks beslut. */
 export type AccessError = 'BID.NOT_FOUND' | 'DECISION.NOT_MANAGER' | 'AWARD.NOT_TOVHOLDER';
-
-/** The tovholder decides for the group (DESIGN-12 "Rights"); an admin may too. */
-export const awardsFor = (acting: Acting, groupId: string): boolean =>
-  isAdmin(acting.actor) || acting.actor.memberships.some((m) => m.group.id === groupId && m.roles.includes('tovholder'));
+export const RIGHT_OF_ACCESS_ERROR: Record<Exclude<AccessError, 'BID.NOT_FOUND'>, RightAction> = { 'DECISION.NOT_MANAGER': 'udkast', 'AWARD.NOT_TOVHOLDER': 'beslut' };
 
 /**
- * The bid and its tender, for someone with the right `need`: 'manage' (shortlist, reject) or 'award'.
+ * Records the group's decisions (the `beslut` right): by default the tovholder, seed 000: "ansvarlig
+ * for gruppens arbejde"; an admin stands in.
+ */
+export const awardsFor = (acting: Acting, groupId: string): boolean => mayDo(acting.actor, groupId, 'beslut');
+
+/**
+ * The bid and its tender, for someone with the right `need`: 'manage' (udkast: shortlist, reset a
+ * shortlisted bid), 'award' (beslut), or the right a screening takes from the bid's status.
  * To anyone outside the group the bid does not exist; a member without the right is told why.
  */
 export async function bidToDecide(
   deps: Pick<DecisionDeps, 'tenders'>,
   acting: Acting,
   bidId: string,
-  need: 'manage' | 'award',
+  need: 'manage' | 'award' | ((bid: Bid) => RightAction),
 ): Promise<Result<{ bid: Versioned<Bid>; tender: Tender }, AccessError>> {
   const { actor } = acting;
   const bid = await deps.tenders.getBid(actor.tenantId, bidId);
@@ -42,8 +48,8 @@ export async function bidToDecide(
   const tender = await deps.tenders.getTender(actor.tenantId, bid.value.tenderId);
   if (!tender) return fail('BID.NOT_FOUND');
   const groupId = tender.value.groupId;
-  const allowed = need === 'manage' ? managesTendersOf(actor, groupId) : awardsFor(acting, groupId);
-  if (!allowed) return fail(isMemberOf(actor, groupId) || isAdmin(actor) ? (need === 'manage' ? 'DECISION.NOT_MANAGER' : 'AWARD.NOT_TOVHOLDER') : 'BID.NOT_FOUND');
+  const right = need === 'manage' ? 'udkast' : need === 'award' ? 'beslut' : need(bid.value);
+  if (!mayDo(actor, groupId, right)) return fail(isMemberOf(actor, groupId) || isAdmin(actor) ? (right === 'udkast' ? 'DECISION.NOT_MANAGER' : 'AWARD.NOT_TOVHOLDER') : 'BID.NOT_FOUND');
   return ok({ bid, tender: tender.value });
 }
 
@@ -77,7 +83,7 @@ export async function screen(
   reason: string,
 ): Promise<Result<{ tender: Tender; bid: Bid; unchanged: boolean }, ScreenError>> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const found = await bidToDecide(deps, acting, bidId, 'manage');
+    const found = await bidToDecide(deps, acting, bidId, (b) => screeningRight(b.status, to));
     if (!found.ok) return found;
     const { bid, tender } = found.value;
     const now = deps.clock.now();

@@ -4,7 +4,8 @@
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { checkRoster, type Kerneopgave, type Roster, type RosterIssueCode } from '../domain/directory.js';
-import { GROUP_KINDS, parseGroupKind, parseRole, ROLES } from '../domain/roles.js';
+import { GROUP_KINDS, parseGroupKind, parseRole, ROLES, type Role } from '../domain/roles.js';
+import { parseRightAction, RIGHT_ACTIONS, withDefaults, type RightAction } from '../domain/rights.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -38,6 +39,21 @@ const LinkSchema = z
   .strict()
   .refine((l) => l.group !== undefined || l.announcement !== undefined, 'skal have group eller announcement');
 
+/**
+ * `rights`: action -> the group roles that may do it (domain/rights.ts). Actions and roles may be
+ * written the Danish way ("offentliggør", "økonomikonsulent"); an action left out keeps its default.
+ */
+const RightsSchema = z.record(z.string(), z.array(role).min(1, 'skal have mindst én rolle')).transform((written, ctx) => {
+  const table: Partial<Record<RightAction, Role[]>> = {};
+  for (const [key, roles] of Object.entries(written)) {
+    const action = parseRightAction(key);
+    if (!action) ctx.addIssue({ code: 'custom', path: [key], message: `ukendt handling '${key}' (kendte handlinger: ${RIGHT_ACTIONS.join(', ')})` });
+    else if (table[action]) ctx.addIssue({ code: 'custom', path: [key], message: `handlingen '${action}' står der allerede` });
+    else table[action] = [...new Set(roles)];
+  }
+  return withDefaults(table);
+});
+
 export const RosterFileSchema = z
   .object({
     tenantId: guid.optional(),
@@ -45,6 +61,7 @@ export const RosterFileSchema = z
     groups: z.array(GroupSchema, { required_error: 'mangler (en liste af grupper)' }),
     kerneopgaver: z.array(KerneopgaveSchema).optional(),
     links: z.array(LinkSchema).optional(),
+    rights: RightsSchema.optional(),
   })
   .strict();
 

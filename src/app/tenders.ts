@@ -1,8 +1,10 @@
 // The kernegruppe's side of internt udbud: draft, preview, publish to the announcement channels,
-// cancel (telling every bidder), list the group's tenders, and read the bids. Managers (tovholder,
-// chef, konsulent of the group) change tenders; every member of the group may read the bids.
+// cancel (telling every bidder), list the group's tenders, and read the bids. Who drafts, publishes
+// and cancels is the tenant's rights table (domain/rights.ts; by default the tovholder, chefs and
+// konsulenter draft, the tovholder publishes and cancels); every member of the group may read the bids.
 
-import { isMemberOf, managesTendersOf } from '../domain/actor.js';
+import { isMemberOf, managesTendersOf, mayDo } from '../domain/actor.js';
+import type { RightAction } from '../domain/rights.js';
 import type { Bid, BidSummary } from '../domain/bid.js';
 import {
   announcementConversations,
@@ -108,11 +110,28 @@ export function tenderPlaceFor({ actor, directory }: Acting, conversationId: str
   return ok(place);
 }
 
-/** A tender a manager of its group may change. Drafts of other groups do not exist for anyone else. */
-export async function tenderForManager(deps: Pick<TenderDeps, 'tenders'>, { actor }: Acting, tenderId: string): Promise<Result<Versioned<Tender>, 'TENDER.NOT_FOUND' | 'TENDER.NOT_MANAGER'>> {
+/** A member of the group refused an action on its tender by the tenant's rights table (domain/rights.ts). */
+export type TenderRightsError = 'TENDER.NOT_MANAGER' | 'TENDER.NOT_PUBLISHER' | 'TENDER.NOT_CANCELLER';
+const REFUSED: Record<Exclude<RightAction, 'beslut'>, TenderRightsError> = { udkast: 'TENDER.NOT_MANAGER', offentliggoer: 'TENDER.NOT_PUBLISHER', aflys: 'TENDER.NOT_CANCELLER' };
+export const RIGHT_OF_REFUSAL: Record<TenderRightsError, RightAction> = { 'TENDER.NOT_MANAGER': 'udkast', 'TENDER.NOT_PUBLISHER': 'offentliggoer', 'TENDER.NOT_CANCELLER': 'aflys' };
+
+/**
+ * A tender someone may act on with `action` (udkast: edit the draft; offentliggoer; aflys), by the
+ * tenant's rights table. Drafts of other groups do not exist for anyone else; a member without the
+ * right is told which right it takes.
+ */
+export async function tenderForManager(
+  deps: Pick<TenderDeps, 'tenders'>,
+  { actor }: Acting,
+  tenderId: string,
+  action: Exclude<RightAction, 'beslut'> | 'draft' = 'udkast',
+): Promise<Result<Versioned<Tender>, 'TENDER.NOT_FOUND' | TenderRightsError>> {
   const found = await deps.tenders.getTender(actor.tenantId, tenderId);
   if (!found) return fail('TENDER.NOT_FOUND');
-  if (!managesTendersOf(actor, found.value.groupId)) return fail(isMemberOf(actor, found.value.groupId) ? 'TENDER.NOT_MANAGER' : 'TENDER.NOT_FOUND');
+  const groupId = found.value.groupId;
+  // 'draft': seeing a draft as the one who works on it, edits, publishes or cancels it (the preview).
+  const allowed = action === 'draft' ? mayDo(actor, groupId, 'udkast') || mayDo(actor, groupId, 'offentliggoer') || mayDo(actor, groupId, 'aflys') : mayDo(actor, groupId, action);
+  if (!allowed) return fail(isMemberOf(actor, groupId) ? REFUSED[action === 'draft' ? 'udkast' : action] : 'TENDER.NOT_FOUND');
   return ok(found);
 }
 
@@ -122,7 +141,7 @@ export async function saveTenderDraft(
   conversationId: string,
   tenderId: string | undefined,
   input: TenderInput,
-): Promise<Result<Tender, PlaceError | 'TENDER.INVALID' | 'TENDER.NOT_FOUND' | 'TENDER.NOT_MANAGER' | 'TENDER.NOT_DRAFT' | 'TENDER.BUSY', FieldError<TenderField>[]>> {
+): Promise<Result<Tender, PlaceError | 'TENDER.INVALID' | 'TENDER.NOT_FOUND' | TenderRightsError | 'TENDER.NOT_DRAFT' | 'TENDER.BUSY', FieldError<TenderField>[]>> {
   const now = deps.clock.now();
   const { actor } = acting;
   if (tenderId) {
@@ -175,7 +194,7 @@ function conversationName(record: ConversationRecord | undefined, directory: Dir
 
 export type PublishError =
   | 'TENDER.NOT_FOUND'
-  | 'TENDER.NOT_MANAGER'
+  | TenderRightsError
   | 'TENDER.NOT_DRAFT'
   | 'TENDER.DEADLINE_PASSED'
   | 'TENDER.BUSY'
@@ -202,7 +221,8 @@ export async function publishTender(
   tenderId: string,
 ): Promise<Result<{ tender: Tender; outcomes: PublishOutcome[] }, PublishError, NotPublished>> {
   const { actor } = acting;
-  const allowed = await tenderForManager(deps, acting, tenderId);
+  // Seed 000: the tovholder is "ansvarlig for gruppens arbejde": by default only the tovholder (or an admin) publishes.
+  const allowed = await tenderForManager(deps, acting, tenderId, 'offentliggoer');
   if (!allowed.ok) return allowed;
   const now = deps.clock.now();
   const asRead = allowed.value.value;
@@ -275,9 +295,10 @@ export async function cancelTender(
   acting: Acting,
   tenderId: string,
   reason: string,
-): Promise<Result<{ tender: Tender; biddersTold: number; biddersNotReached: number }, 'TENDER.NOT_FOUND' | 'TENDER.NOT_MANAGER' | 'TENDER.NOT_CANCELLABLE' | 'TENDER.REASON_MISSING' | 'TENDER.REASON_TOO_LONG' | 'TENDER.BUSY'>> {
+): Promise<Result<{ tender: Tender; biddersTold: number; biddersNotReached: number }, 'TENDER.NOT_FOUND' | TenderRightsError | 'TENDER.NOT_CANCELLABLE' | 'TENDER.REASON_MISSING' | 'TENDER.REASON_TOO_LONG' | 'TENDER.BUSY'>> {
   const { actor } = acting;
-  const allowed = await tenderForManager(deps, acting, tenderId);
+  // Seed 000: the tovholder is "ansvarlig for gruppens arbejde": by default only the tovholder (or an admin) cancels.
+  const allowed = await tenderForManager(deps, acting, tenderId, 'aflys');
   if (!allowed.ok) return allowed;
   const now = deps.clock.now();
   const cancelled = await changeTender(deps, actor.tenantId, tenderId, (t) => cancel(t, reason, actor.personId, now));
@@ -318,21 +339,33 @@ export async function updateAnnouncements(deps: Pick<TenderDeps, 'conversations'
 }
 
 /**
- * The tenders of the kernegruppe whose chat this is, for its members; `manages` says whether this
- * person may also edit, publish and cancel them (the rule tenderForManager enforces), so a list
- * offers those buttons only to them.
+ * The tenders of the kernegruppe whose chat this is, for its members (and an admin standing in for the
+ * tovholder); `manages`, `publishes` and `cancels` say whether this person may also edit, publish and
+ * cancel them (the rules tenderForManager enforces), so a list offers each button only to them.
  */
 export async function groupTenders(
   deps: TenderDeps,
   { actor, directory }: Acting,
   conversationId: string,
-): Promise<Result<{ group: Group; tenders: readonly TenderSummary[]; more: boolean; manages: boolean }, 'TENDER.NOT_IN_KERNEGRUPPE_CHAT' | 'TENDER.NOT_MEMBER'>> {
+): Promise<
+  Result<{ group: Group; tenders: readonly TenderSummary[]; more: boolean; member: boolean; manages: boolean; publishes: boolean; cancels: boolean }, 'TENDER.NOT_IN_KERNEGRUPPE_CHAT' | 'TENDER.NOT_MEMBER'>
+> {
   const group = directory ? groupOfConversation(directory.value, conversationId) : undefined;
   if (!group || group.kind !== 'kernegruppe') return fail('TENDER.NOT_IN_KERNEGRUPPE_CHAT');
-  if (!isMemberOf(actor, group.id)) return fail('TENDER.NOT_MEMBER');
+  const member = isMemberOf(actor, group.id);
+  // An admin standing in for the tovholder (domain/rights.ts ADMIN_STANDS_IN) finds the drafts to publish here too.
+  if (!member && !mayDo(actor, group.id, 'offentliggoer')) return fail('TENDER.NOT_MEMBER');
   // Newest first, as many as the list shows and one more to know whether there are more.
   const read = await deps.tenders.tenderSummariesOfGroup(actor.tenantId, group.id, LIST_SHOWN + 1);
-  return ok({ group, tenders: read.slice(0, LIST_SHOWN), more: read.length > LIST_SHOWN, manages: managesTendersOf(actor, group.id) });
+  return ok({
+    group,
+    tenders: read.slice(0, LIST_SHOWN),
+    more: read.length > LIST_SHOWN,
+    member,
+    manages: managesTendersOf(actor, group.id),
+    publishes: mayDo(actor, group.id, 'offentliggoer'),
+    cancels: mayDo(actor, group.id, 'aflys'),
+  });
 }
 
 export const OVERVIEW_PAGE = 10;

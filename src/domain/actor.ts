@@ -3,6 +3,7 @@
 
 import { findPerson, membershipsOf, type Directory, type GroupMembership } from './directory.js';
 import type { Role } from './roles.js';
+import { DEFAULT_RIGHTS, rolesMay, type RightAction, type RightsTable } from './rights.js';
 
 export interface Actor {
   readonly tenantId: string;
@@ -10,6 +11,8 @@ export interface Actor {
   readonly name: string;
   readonly memberships: readonly GroupMembership[];
   readonly roles: ReadonlySet<Role>;
+  /** The tenant's rights table, as the directory read for this turn has it (absent: the defaults). */
+  readonly rights?: RightsTable | undefined;
 }
 
 export function actorFrom(dir: Directory | undefined, tenantId: string, personId: string, nameFromTeams: string): Actor {
@@ -21,6 +24,7 @@ export function actorFrom(dir: Directory | undefined, tenantId: string, personId
     name: person?.name ?? nameFromTeams,
     memberships,
     roles: new Set(memberships.flatMap((m) => m.roles)),
+    rights: dir?.rights,
   };
 }
 
@@ -28,9 +32,15 @@ export const isAdmin = (actor: Actor): boolean => actor.roles.has('admin');
 
 export const isMemberOf = (actor: Actor, groupId: string): boolean => actor.memberships.some((m) => m.group.id === groupId);
 
-/** The roles that run a kernegruppe's tenders (seed 000: tovholder and konsulenter drive the work; chefs are members ex officio). */
-export const TENDER_MANAGER_ROLES: readonly Role[] = ['tovholder', 'chef', 'konsulent'];
+/** The roles that run a kernegruppe's tenders by default (seed 000: tovholder and konsulenter drive the work; chefs are members ex officio). */
+export const TENDER_MANAGER_ROLES: readonly Role[] = DEFAULT_RIGHTS.udkast;
 
-/** May create, edit, publish and cancel the group's tenders. */
-export const managesTendersOf = (actor: Actor, groupId: string): boolean =>
-  actor.memberships.some((m) => m.group.id === groupId && m.roles.some((r) => TENDER_MANAGER_ROLES.includes(r)));
+/** The person's roles in the group (none when not a member). */
+export const rolesIn = (actor: Actor, groupId: string): Role[] => actor.memberships.filter((m) => m.group.id === groupId).flatMap((m) => m.roles);
+
+/** May do `action` in the group by the tenant's rights table (an admin stands in for the tovholder's actions). */
+export const mayDo = (actor: Actor, groupId: string, action: RightAction): boolean =>
+  rolesMay(actor.rights ?? DEFAULT_RIGHTS, action, rolesIn(actor, groupId), isAdmin(actor));
+
+/** May create and edit the group's drafts and prepare its decisions (the `udkast` right). */
+export const managesTendersOf = (actor: Actor, groupId: string): boolean => mayDo(actor, groupId, 'udkast');

@@ -4,6 +4,7 @@
 
 import { fail, ok, type Result } from './result.js';
 import { foldName, GROUP_KIND_ALIASES, GROUP_KIND_NAMES, type GroupKind, type Role } from './roles.js';
+import type { RightsTable } from './rights.js';
 
 export interface Person {
   readonly id: string; // Entra (Azure AD) object id
@@ -61,6 +62,8 @@ export interface Directory {
   readonly groups: readonly Group[];
   readonly kerneopgaver: readonly Kerneopgave[];
   readonly links: readonly ConversationLink[];
+  /** Who in a kernegruppe may do what (the roster file's `rights`); absent: the seeds' defaults (domain/rights.ts). */
+  readonly rights?: RightsTable | undefined;
   readonly importedBy?: string | undefined;
   readonly importedAt?: string | undefined;
 }
@@ -72,6 +75,8 @@ export interface Roster {
   readonly kerneopgaver?: readonly Kerneopgave[] | undefined;
   /** `name` is what the bot calls the conversation until Teams tells it the real name (at installation). */
   readonly links?: readonly { conversationId: string; name?: string | undefined; group?: string | undefined; announcement?: boolean | undefined }[] | undefined;
+  /** The tenant's rights table; a roster without one puts the defaults back in force. */
+  readonly rights?: RightsTable | undefined;
 }
 
 export interface GroupMembership {
@@ -338,6 +343,7 @@ export function applyRoster(
     groups: roster.groups,
     kerneopgaver: roster.kerneopgaver ?? base.kerneopgaver,
     links,
+    ...(roster.rights ? { rights: roster.rights } : {}),
     importedBy: by,
     importedAt: at.toISOString(),
   };

@@ -217,14 +217,17 @@ const EXPECTED_VERBS: Record<string, Row> = {
   // Off where there is nothing to turn off: the admin is told so, nothing changes.
   'admin.announcement.off': all('admin'),
   'admin.links': all('admin'),
-  // Tenders: a new one only in the kernegruppe's chat; the group's managers (tovholder, chef, konsulent) anywhere on its own tenders, not another group's (forger).
+  // Tenders: a new one only in the kernegruppe's chat; by the rights table (issue 13 point 5, the
+  // defaults): the tovholder, chefs and konsulenter draft (udkast) anywhere on the group's own tenders,
+  // not another group's (forger); only the tovholder, or an admin standing in, publishes and cancels
+  // (seed 000: the tovholder is "ansvarlig for gruppens arbejde"), and so also sees the draft's preview.
   'tender.new': { '1:1': '', kernegruppe: 'tovholder konsulent forger', channel: '' },
   'tender.save': all('tovholder! konsulent!'),
   'tender.edit': all('tovholder konsulent'),
-  'tender.preview': all('tovholder konsulent'),
-  'tender.publish': all('tovholder! konsulent!'),
-  'tender.cancelAsk': all('tovholder konsulent'),
-  'tender.cancel': all('tovholder! konsulent!'),
+  'tender.preview': all('tovholder konsulent admin'),
+  'tender.publish': all('tovholder! admin!'),
+  'tender.cancelAsk': all('tovholder admin'),
+  'tender.cancel': all('tovholder! admin!'),
   'tender.list': all(ANYONE),
   // The bids are sealed to the group's members.
   'tender.bids': all(LAERING),

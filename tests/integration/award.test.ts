@@ -105,14 +105,16 @@ const bidNow = async (id: string) => (await http.repos.tenders.getBid(DEMO_TENAN
 const noticesTo = (p: Persona) => http.connector.to(oneToOne(p)).map((r) => cardText(r.activity.attachments?.[0]?.content));
 
 describe('screening the bids of a closed tender', () => {
-  it('a manager shortlists, rejects with a reason (required; typed text comes back) and resets; the bidder is told each change once', async () => {
+  it('a konsulent shortlists, the tovholder rejects with a reason (required; typed text comes back) and resets; the bidder is told each change once', async () => {
     const { bids } = await closedTender('kernegruppe', ['Læsecafé på biblioteket']);
     const bid = bids[0]!;
     const detail = await click(persona.konsulent, chat, 'tender.bid', { bidId: bid.id });
-    // Hanne is a konsulent: she screens, but only the tovholder awards.
-    expect(verbsOf(detail.card)).toEqual(expect.arrayContaining(['decision.shortlist', 'decision.rejectAsk']));
+    // Hanne is a konsulent: she prepares (shortlists), but the tovholder decides: rejects and awards
+    // (seed 000: the tovholder chef is "ansvarlig for gruppens arbejde"; issue 13 point 5).
+    expect(verbsOf(detail.card)).toContain('decision.shortlist');
+    expect(verbsOf(detail.card)).not.toContain('decision.rejectAsk');
     expect(verbsOf(detail.card)).not.toContain('award.form');
-    expect(verbsOf((await click(persona.tovholder, chat, 'tender.bid', { bidId: bid.id })).card)).toContain('award.form');
+    expect(verbsOf((await click(persona.tovholder, chat, 'tender.bid', { bidId: bid.id })).card)).toEqual(expect.arrayContaining(['award.form', 'decision.shortlist', 'decision.rejectAsk']));
 
     const shortlisted = await click(persona.konsulent, chat, 'decision.shortlist', { bidId: bid.id });
     expect(cardText(shortlisted.card)).toContain('✓ Bud nr. 1 er sat på kortlisten');
@@ -120,22 +122,29 @@ describe('screening the bids of a closed tender', () => {
     // A double click: no second change, no second notice.
     const again = await click(persona.konsulent, chat, 'decision.shortlist', { bidId: bid.id });
     expect(cardText(again.card)).toContain('Buddet havde allerede den status');
+    // The konsulent's forged rejection is refused, naming who decides; the reason typed comes back; nothing changes.
+    const forged = await click(persona.konsulent, chat, 'decision.reject', { bidId: bid.id, reason: 'Konsulentens begrundelse.' });
+    expect(cardText(forged.card)).toContain('Kun tovholderen kan træffe kernegruppens beslutninger om buddene (afvise, tildele og indstille). Bed Johan Kristensen (tovholder) om det.');
+    expect(cardText(forged.card)).toContain('Konsulentens begrundelse.');
+    expect((await bidNow(bid.id)).status).toBe('shortlisted');
 
-    const ask = await click(persona.konsulent, chat, 'decision.rejectAsk', { bidId: bid.id });
+    const ask = await click(persona.tovholder, chat, 'decision.rejectAsk', { bidId: bid.id });
     expect(cardText(ask.card)).toContain('Afvis bud nr. 1?');
-    const empty = await click(persona.konsulent, chat, 'decision.reject', { bidId: bid.id, reason: '   ' });
+    const empty = await click(persona.tovholder, chat, 'decision.reject', { bidId: bid.id, reason: '   ' });
     expect(cardText(empty.card)).toContain('Skriv en begrundelse: byderen får den at vide.');
-    const tooLong = await click(persona.konsulent, chat, 'decision.reject', { bidId: bid.id, reason: 'x'.repeat(1001) });
+    const tooLong = await click(persona.tovholder, chat, 'decision.reject', { bidId: bid.id, reason: 'x'.repeat(1001) });
     expect(cardText(tooLong.card)).toContain('Begrundelsen er for lang');
     expect(JSON.stringify(tooLong.card)).toContain('x'.repeat(1001)); // what was typed is in the field again
     expect((await bidNow(bid.id)).status).toBe('shortlisted');
 
     http.clock.advance(60_000);
-    const rejected = await click(persona.konsulent, chat, 'decision.reject', { bidId: bid.id, reason: 'Ligger uden for rammen af udbuddet.' });
+    const rejected = await click(persona.tovholder, chat, 'decision.reject', { bidId: bid.id, reason: 'Ligger uden for rammen af udbuddet.' });
     expect(cardText(rejected.card)).toContain('✓ Bud nr. 1 er afvist');
     expect(cardText(rejected.card)).toContain('Begrundelse: Ligger uden for rammen af udbuddet.');
+    // Undoing a rejection is a decision too: not the konsulent's.
+    expect(verbsOf((await click(persona.konsulent, chat, 'tender.bid', { bidId: bid.id })).card)).not.toContain('decision.reset');
     http.clock.advance(60_000);
-    const reset = await click(persona.konsulent, chat, 'decision.reset', { bidId: bid.id });
+    const reset = await click(persona.tovholder, chat, 'decision.reset', { bidId: bid.id });
     expect(cardText(reset.card)).toContain('✓ Bud nr. 1 er sat tilbage til indsendt');
 
     const stored = await bidNow(bid.id);
@@ -332,10 +341,13 @@ describe('forged decisions change nothing', () => {
     const bidId = bids[0]!.id;
     const before = JSON.stringify(await bidNow(bidId));
     const refusals: [Persona, string, Record<string, unknown>, string, { tenantId?: string }?][] = [
-      [persona.oekonomi, 'decision.shortlist', { bidId }, 'Kun kernegruppens tovholder, chefer og konsulenter'],
-      [persona.politiker, 'decision.reject', { bidId, reason: 'Nej tak til det her.' }, 'Kun kernegruppens tovholder, chefer og konsulenter'],
-      [persona.konsulent, 'award.form', { bidId }, 'Kun kernegruppens tovholder (eller en administrator)'],
-      [persona.konsulent, 'award.submit', { bidId, ...VALID_AWARD }, 'Kun kernegruppens tovholder (eller en administrator)'],
+      [persona.oekonomi, 'decision.shortlist', { bidId }, 'Kun tovholderen, en chef eller en konsulent kan oprette og rette kernegruppens udkast og forberede beslutningerne.'],
+      [persona.politiker, 'decision.reject', { bidId, reason: 'Nej tak til det her.' }, 'Kun tovholderen kan træffe kernegruppens beslutninger om buddene'],
+      // Issue 13 point 5: a konsulent prepares but does not decide (seed 002: "ikke primær tovholder men dem der skubber på").
+      [persona.konsulent, 'decision.rejectAsk', { bidId }, 'Kun tovholderen kan træffe kernegruppens beslutninger om buddene'],
+      [persona.konsulent, 'decision.reject', { bidId, reason: 'Konsulenten vil afvise.' }, 'Bed Johan Kristensen (tovholder) om det.'],
+      [persona.konsulent, 'award.form', { bidId }, 'Kun tovholderen kan træffe kernegruppens beslutninger om buddene'],
+      [persona.konsulent, 'award.submit', { bidId, ...VALID_AWARD }, 'Bed Johan Kristensen (tovholder) om det.'],
       [persona.medarbejder, 'award.submit', { bidId, ...VALID_AWARD }, 'Buddet findes ikke'],
       [persona.medarbejder, 'decision.shortlist', { bidId }, 'Buddet findes ikke'],
       [persona.tovholder, 'award.submit', { bidId, ...VALID_AWARD }, 'Buddet findes ikke', { tenantId: '0e000000-0000-4000-8000-00000000000e' }],

@@ -144,3 +144,46 @@ describe('what the help card leaves out', () => {
     expect(byraad).toEqual(expect.arrayContaining(['fjern tilknytning', 'opslagskanal']));
   });
 });
+
+// Issue 13 point 5: in a kernegruppe's chat the help card shows the group's rights table (from the
+// tenant's table) and what this person may do there; elsewhere it does not.
+describe("the kernegruppe's rights on the help card", () => {
+  const RIGHTS_ROWS = [
+    'Udkast og forberedelse (oprette og rette udkast, bede om konkretisering, sætte på kortlisten): tovholder, chef, konsulent',
+    'Offentliggøre et udbud: tovholder',
+    'Annullere et udbud: tovholder',
+    'Beslutte (afvise, tildele, indstille til Byrådet): tovholder',
+  ];
+  const helpText = async (who: Persona, where: Conversation, bot?: BotDriver) => cardText((await (bot ?? (await botWith(false))).send(message(who, where, 'hjælp'))).cards[0]);
+
+  it.each([
+    ['konsulent', 'Du kan her: Udkast og forberedelse (oprette og rette udkast, bede om konkretisering, sætte på kortlisten).'],
+    ['tovholder', 'Du kan her: Udkast og forberedelse (oprette og rette udkast, bede om konkretisering, sætte på kortlisten); Offentliggøre et udbud; Annullere et udbud; Beslutte (afvise, tildele, indstille til Byrådet).'],
+    ['politiker', 'Du kan læse gruppens udbud og bud og vurdere buddene; de fire opgaver ovenfor ligger hos de nævnte roller.'],
+    ['oekonomi', 'Du kan læse gruppens udbud og bud og vurdere buddene'],
+    // An admin outside the group stands in for the tovholder.
+    ['admin', 'Du kan her: Offentliggøre et udbud; Annullere et udbud; Beslutte (afvise, tildele, indstille til Byrådet).'],
+  ] as const)('shows the %s the table and what they may do', async (name, mine) => {
+    const text = await helpText(persona[name], conversations.laeringChat);
+    expect(text).toContain('Hvem gør hvad i Kernegruppe Læring');
+    for (const row of RIGHTS_ROWS) expect(text).toContain(row);
+    expect(text).toContain('En administrator kan altid træde til for tovholderen');
+    expect(text).toContain(mine);
+  });
+
+  it('shows no table outside a kernegruppe chat, nor to someone outside the group', async () => {
+    expect(await helpText(persona.tovholder, personal(persona.tovholder))).not.toContain('Hvem gør hvad');
+    expect(await helpText(persona.tovholder, conversations.byraadChannel)).not.toContain('Hvem gør hvad');
+    expect(await helpText(persona.medarbejder, conversations.laeringChat)).not.toContain('Hvem gør hvad');
+  });
+
+  it("shows the tenant's own table: chefs publishing", async () => {
+    const bot = await botWith(false);
+    const dir = (await bot.repos.directories.get(DEMO_TENANT))!;
+    await bot.repos.directories.save({ ...dir.value, rights: { udkast: ['tovholder', 'chef', 'konsulent'], offentliggoer: ['tovholder', 'chef'], aflys: ['tovholder'], beslut: ['tovholder'] } }, dir.etag);
+    const chef: Persona = { id: 'd0000000-0000-4000-8000-000000000011', name: 'Niels Iversen' };
+    const text = await helpText(chef, conversations.laeringChat, bot);
+    expect(text).toContain('Offentliggøre et udbud: tovholder, chef');
+    expect(text).toContain('Du kan her: Udkast og forberedelse (oprette og rette udkast, bede om konkretisering, sætte på kortlisten); Offentliggøre et udbud.');
+  });
+});

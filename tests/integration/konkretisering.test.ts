@@ -158,8 +158,8 @@ describe('asking for a konkretisering', () => {
     const { bidId } = await closedTenderWithBid();
     const before = (await http.repos.tenders.getBid(DEMO_TENANT, bidId))!;
     for (const [who, opts, says] of [
-      [persona.politiker, {}, 'Kun kernegruppens tovholder, chefer og konsulenter'],
-      [persona.oekonomi, {}, 'Kun kernegruppens tovholder, chefer og konsulenter'],
+      [persona.politiker, {}, 'Kun tovholderen, en chef eller en konsulent kan oprette og rette kernegruppens udkast'],
+      [persona.oekonomi, {}, 'Kun tovholderen, en chef eller en konsulent kan oprette og rette kernegruppens udkast'],
       [persona.medarbejder, {}, 'findes ikke'],
       [persona.outsider, {}, 'findes ikke'],
       [persona.admin, { tenantId: OTHER_TENANT }, ''],

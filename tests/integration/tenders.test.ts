@@ -80,7 +80,7 @@ describe('a kernegruppe drafts and publishes a tender', () => {
     expect(verbsOf(card)).toContain('tender.save');
     expect(JSON.stringify(card)).toContain('laering-1');
     const politician = await http.send(message(persona.politiker, chat, 'nyt udbud'));
-    expect(cardText(politician.sent[0]!.activity.attachments![0]!.content)).toContain('Kun kernegruppens tovholder, chefer og konsulenter');
+    expect(cardText(politician.sent[0]!.activity.attachments![0]!.content)).toContain('Kun tovholderen, en chef eller en konsulent kan oprette og rette kernegruppens udkast');
     const elsewhere = await http.send(message(persona.tovholder, conversations.byraadChannel, 'nyt udbud'));
     expect(cardText(elsewhere.sent[0]!.activity.attachments![0]!.content)).toContain('Nye udbud oprettes i kernegruppens chat');
   });
@@ -105,12 +105,21 @@ describe('a kernegruppe drafts and publishes a tender', () => {
     expect((await tender(tenderId)).status).toBe('draft');
     // Nobody outside sees a draft, and a member who is not a manager cannot publish it.
     expect(cardText((await click(persona.medarbejder, general, 'bid.open', { tenderId })).card)).toContain('Udbuddet findes ikke, eller du har ikke adgang til det.');
-    expect(cardText((await click(persona.politiker, chat, 'tender.publish', { tenderId })).card)).toContain('Kun kernegruppens tovholder');
+    expect(cardText((await click(persona.politiker, chat, 'tender.publish', { tenderId })).card)).toContain('Kun tovholderen kan offentliggøre udbuddet.');
     expect((await tender(tenderId)).status).toBe('draft');
 
+    // A konsulent drafts; the tovholder publishes (seed 000: the tovholder is "ansvarlig for gruppens arbejde";
+    // seed 002: the konsulenter are "ikke primær tovholder men dem der skubber på"). Before issue 13 the
+    // konsulent's preview offered Offentliggør: changed deliberately.
     const edited = await click(persona.konsulent, chat, 'tender.save', { ...validTender, tenderId, title: 'Læsevenner 2.0' });
-    expect(verbsOf(edited.card)).toContain('tender.publish');
+    expect(verbsOf(edited.card)).toContain('tender.edit');
+    expect(verbsOf(edited.card)).not.toContain('tender.publish');
+    expect(cardText(edited.card)).toContain('Udkastet offentliggøres af tovholderen: Johan Kristensen (tovholder).');
     expect((await tender(tenderId)).title).toBe('Læsevenner 2.0');
+    const refused = await click(persona.konsulent, chat, 'tender.publish', { tenderId });
+    expect(cardText(refused.card)).toContain('Kun tovholderen kan offentliggøre udbuddet. Bed Johan Kristensen (tovholder) om at offentliggøre det.');
+    expect(refused.sent.filter((r) => r.method === 'POST')).toEqual([]);
+    expect((await tender(tenderId)).status).toBe('draft');
 
     const published = await click(persona.tovholder, chat, 'tender.publish', { tenderId });
     expect(verbsOf(published.card)).toContain('tender.bids');

@@ -160,7 +160,7 @@ describe('ways back to where the person came from', () => {
     expect(list).toContain('Åbne udbud');
     expect(list).not.toContain('Ret kladde');
     // A politician in the group may read the bids but not see a draft's preview as a manager would.
-    expect(cardText((await bot.send(cardAction(persona.politiker, chat, 'tender.preview', { tenderId }))).invokeCard)).toContain('Kun kernegruppens tovholder');
+    expect(cardText((await bot.send(cardAction(persona.politiker, chat, 'tender.preview', { tenderId }))).invokeCard)).toContain('Kun tovholderen, en chef eller en konsulent kan oprette og rette kernegruppens udkast');
     // A `from` no card sends is tampered data: a polite error, nothing shown.
     const forged = await bot.send(cardAction(persona.tovholder, chat, 'tender.bids', { tenderId: published, from: 'admin' }));
     expect(cardText(forged.invokeCard)).not.toContain('Læsecafé');

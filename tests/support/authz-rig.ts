@@ -181,10 +181,16 @@ export class AuthzRig {
   }
 }
 
-/** Every error text the bot can answer with, up to its first placeholder: an answer showing one is a refusal. */
+/**
+ * Every error text the bot can answer with, up to its first placeholder (or, where that is too short
+ * to tell, as "Kun {who} kan offentliggøre udbuddet", its longest fixed part): an answer showing one is a refusal.
+ */
 const REFUSALS = Object.entries(catalog('da'))
   .filter(([key]) => key.startsWith('error.') && key !== 'error.title' && key !== 'error.yourInput' && key !== 'error.unexpected')
-  .map(([, value]) => String(value).split('{')[0]!.trim())
+  .map(([, value]) => {
+    const parts = String(value).split(/\{\w+\}/).map((p) => p.trim());
+    return parts[0]!.length >= 12 ? parts[0]! : parts.reduce((a, b) => (b.length > a.length ? b : a), '');
+  })
   .filter((t) => t.length >= 12);
 
 export function isRefusal(card: unknown): boolean {

@@ -16,6 +16,8 @@ import { crossStatusCard } from '../../src/adapters/cards/cross-status-views.js'
 import type { CrossStatus } from '../../src/app/ports.js';
 import { announcementCard } from '../../src/adapters/cards/tender-announcement-views.js';
 import { tenderFormCard, tenderPreviewCard } from '../../src/adapters/cards/tender-form-views.js';
+import { draftNoteText, rightsHelpPart } from '../../src/adapters/cards/rights-views.js';
+import { groupRights, whoMay } from '../../src/app/rights.js';
 import { tenderListCard } from '../../src/adapters/cards/tender-list-views.js';
 import { myBidsCard, myTenderBidsCard } from '../../src/adapters/cards/my-bids-views.js';
 import { closedSummaryCard, publishReportCard, tenderCancelledCard } from '../../src/adapters/cards/tender-report-views.js';
@@ -349,6 +351,10 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
         admin: { conversationType: 'personal', announcement: false, groups: demo.groups },
       }),
     'employee with no roles': () => helpCard('da', { actor: employee, commands: commandsFor(employee, 'da'), inGroupConversation: false }),
+    "the tovholder in the kernegruppe's chat, with its rights table": () =>
+      helpCard('da', { actor: tovholder, commands: commandsFor(tovholder, 'da'), inGroupConversation: true, rights: rightsHelpPart('da', groupRights(tovholder, demo, 'kernegruppe-laering')!) }),
+    "a politician in the kernegruppe's chat, with its rights table, English": () =>
+      helpCard('en', { actor: politiker, commands: commandsFor(politiker, 'en'), inGroupConversation: true, rights: rightsHelpPart('en', groupRights(politiker, demo, 'kernegruppe-laering')!) }),
     'politician whose message was not understood': () =>
       helpCard('da', { actor: politiker, commands: commandsFor(politiker, 'da'), inGroupConversation: false, notUnderstood: 'hvornår er næste dialogmøde' }),
   },
@@ -386,6 +392,8 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'closed at the deadline': () => announcementCard('da', withTwo, AFTER_DEADLINE, [bid.bidderTeamsId]),
     cancelled: () => announcementCard('en', cancelled, NOW, []),
     'draft preview': () => tenderPreviewCard('da', draft),
+    "draft preview for a konsulent, who does not publish": () =>
+      tenderPreviewCard('da', draft, { edits: true, publishes: false, cancels: false }, draftNoteText('da', whoMay(demo, 'kernegruppe-laering', 'offentliggoer'))),
     "a bidder's own view, open": () => myTenderBidsCard('da', withTwo, [edited, withdrawn], NOW),
     "a bidder's own view after the deadline, English": () => myTenderBidsCard('en', closed, [edited], AFTER_DEADLINE),
   },

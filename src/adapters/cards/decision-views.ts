@@ -3,6 +3,7 @@
 // Byrådet) with the cost used against the frame, the award's answer, and the notices: the bidder's
 // 1:1 of each status change and the group chat's of an award.
 
+import { screeningRight } from '../../domain/rights.js';
 import type { Bid } from '../../domain/bid.js';
 import { costAgainstFrame, CATALOGUE_LIMITS, type Catalogue, type CatalogueEntry, type Cost, type OverFrame } from '../../domain/catalogue.js';
 import { DECISION_LIMITS, overBy, type AwardField } from '../../domain/decision.js';
@@ -53,9 +54,11 @@ export function decisionPart(locale: Locale, t: Tender, bid: Bid, rights: Decisi
   const actions: Button[] = [];
   const open = bid.status === 'submitted' || bid.status === 'shortlisted';
   if (rights.awards && open) actions.push(button('award.form', say(t.decidedBy === 'byraad' ? 'award.button.indstil' : 'award.button.award'), data, 'positive'));
-  if (rights.manages && bid.status !== 'shortlisted' && bid.status !== 'awarded' && bid.status !== 'selected') actions.push(button('decision.shortlist', say('decision.button.shortlist'), data));
-  if (rights.manages && open) actions.push(button('decision.rejectAsk', say('decision.button.reject'), data, 'destructive'));
-  if (rights.manages && (bid.status === 'shortlisted' || bid.status === 'rejected')) actions.push(button('decision.reset', say('decision.button.reset'), data));
+  // Shortlisting prepares (udkast, `manages`); rejecting and undoing a rejection decide (beslut, `awards`).
+  const may = (to: 'shortlisted' | 'rejected' | 'submitted') => (screeningRight(bid.status, to) === 'beslut' ? rights.awards : rights.manages);
+  if (may('shortlisted') && bid.status !== 'shortlisted' && bid.status !== 'awarded' && bid.status !== 'selected') actions.push(button('decision.shortlist', say('decision.button.shortlist'), data));
+  if (may('rejected') && open) actions.push(button('decision.rejectAsk', say('decision.button.reject'), data, 'destructive'));
+  if (may('submitted') && (bid.status === 'shortlisted' || bid.status === 'rejected')) actions.push(button('decision.reset', say('decision.button.reset'), data));
   return { sections, actions };
 }
 

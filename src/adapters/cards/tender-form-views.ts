@@ -54,17 +54,27 @@ export function tenderFormCard(
   });
 }
 
-/** What a manager may do with a draft, wherever it is shown: edit, publish, cancel. */
-export function draftButtons(say: Say, t: Pick<Tender, 'id'>, from?: From): Button[] {
+/** What the reader may do with a draft by the tenant's rights table (domain/rights.ts); all of it unless told. */
+export interface DraftRights {
+  readonly edits: boolean;
+  readonly publishes: boolean;
+  readonly cancels: boolean;
+}
+const ALL_DRAFT_RIGHTS: DraftRights = { edits: true, publishes: true, cancels: true };
+
+/** What the reader may do with a draft, wherever it is shown: edit, publish, cancel, each as their rights allow. */
+export function draftButtons(say: Say, t: Pick<Tender, 'id'>, from?: From, may: DraftRights = ALL_DRAFT_RIGHTS): Button[] {
   const id = { tenderId: t.id };
   return [
-    button('tender.edit', say('button.editDraft'), { ...id, ...fromData(from) }),
-    button('tender.publish', say('button.publish'), id, 'positive'),
-    button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive'),
+    ...(may.edits ? [button('tender.edit', say('button.editDraft'), { ...id, ...fromData(from) })] : []),
+    ...(may.publishes ? [button('tender.publish', say('button.publish'), id, 'positive')] : []),
+    ...(may.cancels ? [button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive')] : []),
   ];
 }
 
-export function tenderPreviewCard(locale: Locale, t: Tender): CardJson {
+/** The draft as it will look; `publisher`: for a reader who may not publish, who does (the note says so). */
+export function tenderPreviewCard(locale: Locale, t: Tender, may: DraftRights = ALL_DRAFT_RIGHTS, publisher?: string): CardJson {
   const say = sayIn(locale);
-  return tenderCard(locale, t, { withCount: false, note: { text: say('tender.note.draft'), style: 'warning' }, actions: draftButtons(say, t) });
+  const note = [say('tender.note.draft'), ...(may.publishes || !publisher ? [] : [publisher])].join(' ');
+  return tenderCard(locale, t, { withCount: false, note: { text: note, style: 'warning' }, actions: draftButtons(say, t, undefined, may) });
 }

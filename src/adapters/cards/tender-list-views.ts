@@ -6,7 +6,7 @@ import { text, type Locale } from '../i18n/text.js';
 import { escapeMarkdown as esc, renderCard, type CardJson } from './render-card.js';
 import { button, sayIn, type Button } from './card-parts.js';
 import { at, line, LIST_LIMIT, tenderStatus } from './tender-card-parts.js';
-import { draftButtons } from './tender-form-views.js';
+import { draftButtons, type DraftRights } from './tender-form-views.js';
 
 export interface ListItem {
   readonly kicker: string;
@@ -41,8 +41,8 @@ function openTenderItem(locale: Locale, t: TenderSummary, mine: number): ListIte
   };
 }
 
-/** `manages`: the reader may edit, publish and cancel (groupTenders says so); every other member gets only what reading allows. */
-function groupTenderItem(locale: Locale, t: TenderSummary, now: Date, manages: boolean): ListItem {
+/** `may`: what the reader may do by the rights table (groupTenders says so); every other member gets only what reading allows. */
+function groupTenderItem(locale: Locale, t: TenderSummary, now: Date, may: DraftRights, readsBids: boolean): ListItem {
   const say = sayIn(locale);
   const id = { tenderId: t.id };
   const detail =
@@ -52,9 +52,9 @@ function groupTenderItem(locale: Locale, t: TenderSummary, now: Date, manages: b
     title: esc(t.title),
     lines: [line(say('list.deadline', { deadline: at(t.deadline, locale) })), ...(detail ? [line(detail)] : [])],
     actions: [
-      ...(t.status === 'published' || t.status === 'closed' ? [button('tender.bids', say('button.seeBids'), { ...id, from: 'list' })] : []),
-      ...(manages && t.status === 'draft' ? draftButtons(say, t, 'list') : []),
-      ...(manages && (t.status === 'published' || t.status === 'closed') ? [button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive')] : []),
+      ...(readsBids && (t.status === 'published' || t.status === 'closed') ? [button('tender.bids', say('button.seeBids'), { ...id, from: 'list' })] : []),
+      ...(t.status === 'draft' ? draftButtons(say, t, 'list', may) : []),
+      ...(may.cancels && (t.status === 'published' || t.status === 'closed') ? [button('tender.cancelAsk', say('button.cancelTender'), id, 'destructive')] : []),
     ],
   };
 }
@@ -75,11 +75,18 @@ export function tenderListCard(
     now: Date;
     mode: 'open' | 'group';
     manages?: boolean | undefined;
+    /** May publish and cancel (the rights table's offentliggoer and aflys); as `manages` when not said. */
+    publishes?: boolean | undefined;
+    cancels?: boolean | undefined;
+    /** The group's bids are its members' (an admin standing in is shown no Se bud). */
+    readsBids?: boolean | undefined;
     shared?: boolean | undefined;
   },
 ): CardJson {
   const moreText = (shown: number) => text(locale, v.mode === 'open' ? 'list.more.open' : 'list.more.group', { shown });
-  const card = listCard({ ...v, more: v.more ?? false, moreText }, (i) => (v.mode === 'open' ? openTenderItem(locale, i.tender, i.mine ?? 0) : groupTenderItem(locale, i.tender, v.now, (v.manages ?? false) && !v.shared)));
+  const own = !v.shared;
+  const may: DraftRights = { edits: own && (v.manages ?? false), publishes: own && (v.publishes ?? v.manages ?? false), cancels: own && (v.cancels ?? v.manages ?? false) };
+  const card = listCard({ ...v, more: v.more ?? false, moreText }, (i) => (v.mode === 'open' ? openTenderItem(locale, i.tender, i.mine ?? 0) : groupTenderItem(locale, i.tender, v.now, may, v.readsBids ?? true)));
   // No user list: in a chat of fewer than 60 people Teams refreshes the card for everyone in it.
   return v.shared ? { ...card, refresh: { action: { type: 'Action.Execute', verb: 'tender.list', data: {} } } } : card;
 }

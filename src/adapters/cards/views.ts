@@ -43,6 +43,8 @@ export function helpCard(
     canReadAgenda?: boolean | undefined;
     /** In a kernegruppe's chat, for its members and admins: offer its activity catalogue. */
     catalogueGroupId?: string | undefined;
+    /** In a kernegruppe's chat, for its members and admins: who does what there (rights-views.ts rightsHelpPart). */
+    rights?: { show: boolean; heading: string; rows: { action: string; roles: string }[]; adminNote: string; mine: string } | undefined;
   },
 ): CardJson {
   const t = (key: TextKey, params?: Record<string, string>) => text(locale, key, params);
@@ -60,6 +62,7 @@ export function helpCard(
     rolesHeading: t('help.rolesHeading'),
     noRoles: t('help.noRoles'),
     roles: rolesOf(locale, view.actor),
+    rights: view.rights ?? { show: false, heading: '', rows: [], adminNote: '', mine: '' },
     commandsHeading: t('help.commandsHeading'),
     commands: view.commands.map((c) => ({ command: esc(c.command), description: esc(c.description) })),
     hint: view.inGroupConversation ? '' : t('help.groupChatHint'),

@@ -11,11 +11,14 @@ import type { Container, OperationInput } from '@azure/cosmos';
 import { z } from 'zod';
 import type { Directory, Person } from '../../domain/directory.js';
 import { foldName, GROUP_KINDS, ROLES } from '../../domain/roles.js';
+import type { RightAction } from '../../domain/rights.js';
 import type { DirectoryRepository, SaveOutcome, Versioned } from '../../app/ports.js';
 import { DIRECTORY_ITEM_ID } from './containers.js';
 import { statusOf } from './cosmos-errors.js';
 
 const opt = <T extends z.ZodTypeAny>(t: T) => t.optional().nullable().transform((v) => v ?? undefined);
+
+const roleList = z.array(z.enum(ROLES));
 
 export const DirectoryItemSchema = z.object({
   id: z.literal(DIRECTORY_ITEM_ID),
@@ -51,6 +54,7 @@ export const DirectoryItemSchema = z.object({
       changedAt: z.string(),
     }),
   ),
+  rights: opt(z.object({ udkast: roleList, offentliggoer: roleList, aflys: roleList, beslut: roleList } satisfies Record<RightAction, typeof roleList>)),
   importedBy: opt(z.string()),
   importedAt: opt(z.string()),
   _etag: z.string(),

@@ -30,6 +30,8 @@ import { crossStatusDa, type CrossStatusTextKey } from './cross-status-da.js';
 import { crossStatusEn } from './cross-status-en.js';
 import { groupMeetingsDa, type GroupMeetingsTextKey } from './group-meetings-da.js';
 import { groupMeetingsEn } from './group-meetings-en.js';
+import { rightsDa, type RightsTextKey } from './rights-da.js';
+import { rightsEn } from './rights-en.js';
 
 export type Locale = 'da' | 'en';
 
@@ -49,6 +51,7 @@ type AreaKeys = [
   BevaegelseTextKey,
   CrossStatusTextKey,
   GroupMeetingsTextKey,
+  RightsTextKey,
 ];
 export type TextKey = AreaKeys[number];
 
@@ -72,6 +75,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...bevaegelseDa,
     ...crossStatusDa,
     ...groupMeetingsDa,
+    ...rightsDa,
   },
   en: {
     ...en,
@@ -88,6 +92,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...bevaegelseEn,
     ...crossStatusEn,
     ...groupMeetingsEn,
+    ...rightsEn,
   },
 };
 

@@ -4,11 +4,13 @@
 
 import { z } from 'zod';
 import { managesTendersOf } from '../../domain/actor.js';
+import { whoMayFor } from '../../app/rights.js';
+import { rightsRefusalCard } from '../cards/rights-views.js';
 import { decidable } from '../../domain/decision.js';
 import type { AwardInput } from '../../domain/decision.js';
 import { whoIsActing, type Acting } from '../../app/directory-admin.js';
 import { bidDetail, type TenderDeps } from '../../app/tenders.js';
-import { bidToDecide, awardsFor, screen, type DecisionDeps } from '../../app/decision.js';
+import { bidToDecide, awardsFor, RIGHT_OF_ACCESS_ERROR, screen, type DecisionDeps } from '../../app/decision.js';
 import { awardBid, awardForm, type AwardDeps } from '../../app/award.js';
 import { bidDetailCard, BID_TEXT_FIELDS } from '../cards/bid-views.js';
 import { awardDoneCard, awardFormCard, decisionPart, doneText, rejectAskCard, type AwardValues } from '../cards/decision-views.js';
@@ -59,6 +61,13 @@ function refusal(turn: Turn, code: string, input?: string): CardJson {
   return noticeCard(turn.who.locale, { text: text(turn.who.locale, key, { limit: 1000 }), style: 'attention', input });
 }
 
+/** A refusal by the rights table names who may and whom to ask (one read of the bid, on the refusal only); any other code as its text. */
+async function refused(deps: DecisionHandlerDeps, turn: Turn, who: Acting, code: string, bidId: string, input?: string): Promise<CardJson> {
+  const action = (RIGHT_OF_ACCESS_ERROR as Record<string, (typeof RIGHT_OF_ACCESS_ERROR)[keyof typeof RIGHT_OF_ACCESS_ERROR] | undefined>)[code];
+  if (!action) return refusal(turn, code, input);
+  return rightsRefusalCard(turn.who.locale, await whoMayFor(deps, who, { bidId }, action), input);
+}
+
 const acting = (deps: DecisionHandlerDeps, turn: Turn): Promise<Acting> => whoIsActing(deps, turn.who.tenantId, turn.who.userId, turn.who.userName);
 
 /** "Detaljer": the bid in full, with what the viewer may decide about it. */
@@ -73,10 +82,10 @@ export async function bid(deps: DecisionHandlerDeps, turn: Turn, raw: Record<str
 }
 
 async function detailAfter(deps: DecisionHandlerDeps, turn: Turn, who: Acting, bidId: string, done: string): Promise<CardJson> {
-  const found = await bidToDecide(deps, who, bidId, 'manage');
-  if (!found.ok) return refusal(turn, found.code);
+  const found = await bidToDecide(deps, who, bidId, 'award');
+  if (!found.ok) return refused(deps, turn, who, found.code, bidId);
   const { tender, bid: b } = found.value;
-  const rights = { manages: true, awards: awardsFor(who, tender.groupId), decidable: decidable(tender, deps.clock.now()).ok };
+  const rights = { manages: managesTendersOf(who.actor, tender.groupId), awards: awardsFor(who, tender.groupId), decidable: decidable(tender, deps.clock.now()).ok };
   return bidDetailCard(turn.who.locale, tender, b.value, {}, { decision: decisionPart(turn.who.locale, tender, b.value, rights, done) });
 }
 
@@ -89,13 +98,13 @@ export async function setStatus(deps: DecisionHandlerDeps, turn: Turn, raw: Reco
   if (!result.ok) {
     // The question comes back with what was typed and the message at the field.
     if (result.code === 'DECISION.REASON_REQUIRED' || result.code === 'DECISION.REASON_TOO_LONG') {
-      const found = await bidToDecide(deps, who, data.bidId, 'manage');
+      const found = await bidToDecide(deps, who, data.bidId, 'award');
       if (found.ok) return rejectAskCard(turn.who.locale, found.value.bid.value, reason, text(turn.who.locale, result.code === 'DECISION.REASON_REQUIRED' ? 'error.decision.reasonRequired' : 'error.decision.reasonTooLong', { limit: '1.000' }));
     }
-    return refusal(turn, result.code, reason || undefined);
+    return refused(deps, turn, who, result.code, data.bidId, reason || undefined);
   }
   const { tender, bid: b, unchanged } = result.value;
-  const rights = { manages: true, awards: awardsFor(who, tender.groupId), decidable: true };
+  const rights = { manages: managesTendersOf(who.actor, tender.groupId), awards: awardsFor(who, tender.groupId), decidable: true };
   return bidDetailCard(turn.who.locale, tender, b, {}, { decision: decisionPart(turn.who.locale, tender, b, rights, doneText(turn.who.locale, b, unchanged)) });
 }
 
@@ -103,8 +112,8 @@ export async function setStatus(deps: DecisionHandlerDeps, turn: Turn, raw: Reco
 export async function rejectAsk(deps: DecisionHandlerDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
   const { bidId } = DecisionBidData.parse(raw);
   const who = await acting(deps, turn);
-  const found = await bidToDecide(deps, who, bidId, 'manage');
-  if (!found.ok) return refusal(turn, found.code);
+  const found = await bidToDecide(deps, who, bidId, 'award');
+  if (!found.ok) return refused(deps, turn, who, found.code, bidId);
   const open = decidable(found.value.tender, deps.clock.now());
   if (!open.ok) return refusal(turn, open.code);
   const b = found.value.bid.value;
@@ -117,8 +126,9 @@ export async function rejectAsk(deps: DecisionHandlerDeps, turn: Turn, raw: Reco
 /** Tildel / Indstil til Byrådet: the form. */
 export async function awardFormHandler(deps: DecisionHandlerDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
   const { bidId } = DecisionBidData.parse(raw);
-  const result = await awardForm(deps, await acting(deps, turn), bidId);
-  if (!result.ok) return refusal(turn, result.code);
+  const who = await acting(deps, turn);
+  const result = await awardForm(deps, who, bidId);
+  if (!result.ok) return refused(deps, turn, who, result.code, bidId);
   return awardFormCard(turn.who.locale, { form: result.value });
 }
 
@@ -134,7 +144,8 @@ export async function awardSubmit(deps: DecisionHandlerDeps, turn: Turn, raw: Re
     evaluationDate: data.evaluationDate ?? '',
     overrideReason: data.overrideReason ?? '',
   };
-  const result = await awardBid(deps, await acting(deps, turn), data.bidId, input);
+  const who = await acting(deps, turn);
+  const result = await awardBid(deps, who, data.bidId, input);
   if (result.ok) return awardDoneCard(turn.who.locale, result.value);
   const form = result.details?.form;
   if (form) {
@@ -143,5 +154,5 @@ export async function awardSubmit(deps: DecisionHandlerDeps, turn: Turn, raw: Re
       return awardFormCard(turn.who.locale, { form, values, errors: result.details?.errors, over: result.details?.over, overrideError });
   }
   const typed = [data.expectedEffect, data.overrideReason].filter((s) => s && s.trim() !== '').join('\n\n');
-  return refusal(turn, result.code, typed || undefined);
+  return refused(deps, turn, who, result.code, data.bidId, typed || undefined);
 }

@@ -18,6 +18,8 @@ import type { CalendarRepository, ConversationRepository } from '../../app/ports
 import { tenderPlaceFor } from '../../app/tenders.js';
 import { mayListActivitiesHere } from '../../app/activity-followup.js';
 import { catalogueRights } from '../../app/catalogue.js';
+import { groupRights } from '../../app/rights.js';
+import { rightsHelpPart } from '../cards/rights-views.js';
 import type { CardJson } from '../cards/render-card.js';
 import { escapeMarkdown as esc } from '../cards/render-card.js';
 import { helpCard, linksCard, noticeCard, profileCard } from '../cards/views.js';
@@ -52,8 +54,11 @@ export async function showHelp(deps: HandlerDeps, turn: Turn, notUnderstood?: st
     canListActivities: mayListActivitiesHere(acting, conversation.conversationId),
     catalogueGroupId: directory && link?.group && findGroupById(directory, link.group)?.kind === 'kernegruppe' && catalogueRights(actor, link.group).read ? link.group : undefined,
   };
+  // In a kernegruppe's chat its members (and admins) see who does what there, and what they may do.
+  const rights = directory && place.catalogueGroupId ? groupRights(actor, directory, place.catalogueGroupId) : undefined;
   return helpCard(locale, {
     catalogueGroupId: place.catalogueGroupId,
+    rights: rights && rightsHelpPart(locale, rights),
     actor,
     commands: commandsFor(actor, locale, place),
     notUnderstood,

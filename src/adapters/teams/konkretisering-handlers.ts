@@ -25,6 +25,8 @@ import {
 } from '../cards/konkretisering-views.js';
 import { ROLE_INPUT } from '../cards/tender-card-parts.js';
 import { noticeCard } from '../cards/views.js';
+import { rightsRefusalCard } from '../cards/rights-views.js';
+import { whoMayFor } from '../../app/rights.js';
 import { text, type TextKey } from '../i18n/text.js';
 import { beginTurn, reachableActor, type Turn, type TurnDeps } from './turn.js';
 
@@ -55,17 +57,25 @@ function errorCard(turn: Turn, code: string, input?: string): CardJson {
 
 const acting = (deps: KonkretiseringHandlerDeps, turn: Turn): Promise<Acting> => whoIsActing(deps, turn.who.tenantId, turn.who.userId, turn.who.userName);
 
+/** Asking is preparing the decision (the rights table's udkast): a member without it is told who may (one read of the bid, on the refusal only). */
+async function askRefused(deps: KonkretiseringHandlerDeps, turn: Turn, who: Acting, code: string, bidId: string, input?: string): Promise<CardJson> {
+  if (code !== 'KONKRETISERING.NOT_MANAGER') return errorCard(turn, code, input);
+  return rightsRefusalCard(turn.who.locale, await whoMayFor(deps, who, { bidId }, 'udkast'), input);
+}
+
 export async function ask(deps: KonkretiseringHandlerDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
   const { bidId } = KonkretiseringBidData.parse(raw);
-  const found = await askForm(await acting(deps, turn), deps, bidId);
-  if (!found.ok) return errorCard(turn, found.code);
+  const who = await acting(deps, turn);
+  const found = await askForm(who, deps, bidId);
+  if (!found.ok) return askRefused(deps, turn, who, found.code, bidId);
   return askFormCard(turn.who.locale, { ...found.value, values: askValuesOf(found.value.bid, deps.clock.now()), errors: [] });
 }
 
 export async function request(deps: KonkretiseringHandlerDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
   const { bidId } = KonkretiseringBidData.parse(raw);
   const values = askValuesFrom(raw);
-  const result = await requestKonkretisering(deps, await acting(deps, turn), bidId, { deadlineDate: values.deadlineDate, deadlineTime: values.deadlineTime, questions: QUESTION_FIELDS.map((q) => values[q]) }, turn.who.locale);
+  const who = await acting(deps, turn);
+  const result = await requestKonkretisering(deps, who, bidId, { deadlineDate: values.deadlineDate, deadlineTime: values.deadlineTime, questions: QUESTION_FIELDS.map((q) => values[q]) }, turn.who.locale);
   if (result.ok) {
     turn.log.info({ bidId, change: result.value.change }, 'konkretisering requested');
     return requestDoneCard(turn.who.locale, result.value.tender, result.value.bid, result.value.change, result.value.told);
@@ -75,7 +85,8 @@ export async function request(deps: KonkretiseringHandlerDeps, turn: Turn, raw: 
     const form = await askForm(await acting(deps, turn), deps, bidId);
     if (form.ok) return askFormCard(turn.who.locale, { ...form.value, values, errors: result.details ?? [] });
   }
-  return errorCard(turn, result.code);
+  const typed = QUESTION_FIELDS.map((q) => values[q]).filter((v) => v.trim() !== '').join('\n\n');
+  return askRefused(deps, turn, who, result.code, bidId, typed || undefined);
 }
 
 const person = (turn: Turn) => reachableActor(turn);

@@ -13,11 +13,18 @@ import {
   cancelTender,
   groupTenders,
   publishTender,
+  RIGHT_OF_REFUSAL,
   saveTenderDraft,
   tenderForManager,
   tenderForMember,
   tenderPlaceFor,
+  type TenderRightsError,
 } from '../../app/tenders.js';
+import { mayDo } from '../../domain/actor.js';
+import { groupOfConversation } from '../../domain/directory.js';
+import type { Tender } from '../../domain/tender.js';
+import { whoMay, whoMayFor } from '../../app/rights.js';
+import { draftNoteText, rightsRefusalCard } from '../cards/rights-views.js';
 import { escapeMarkdown as esc, type CardJson } from '../cards/render-card.js';
 import { tenderFormCard, tenderPreviewCard } from '../cards/tender-form-views.js';
 import { cancelDoneCard, closedSummaryCard, publishRefusedCard, publishReportCard } from '../cards/tender-report-views.js';
@@ -38,14 +45,42 @@ export const CancelData = z.object({ tenderId: Id, reason: z.string().max(5000).
 
 const acting = (deps: TenderHandlerDeps, turn: Turn): Promise<Acting> => whoIsActing(deps, turn.who.tenantId, turn.who.userId, turn.who.userName);
 
+const RIGHTS_CODES = new Set<string>(Object.keys(RIGHT_OF_REFUSAL));
+
+/**
+ * A result code as the card to show: a refusal by the rights table names who may and whom to ask
+ * (one read of the tender to find its group, on the refusal only); `input` is shown back.
+ */
+async function refusedCard(deps: TenderHandlerDeps, turn: Turn, who: Acting, code: string, tenderId: string | undefined, input?: string): Promise<CardJson> {
+  if (!RIGHTS_CODES.has(code)) return errorCard(turn, code);
+  const action = RIGHT_OF_REFUSAL[code as TenderRightsError];
+  const group = tenderId ? undefined : tenderPlaceGroup(who, turn);
+  const w = group ? whoMay(who.directory?.value, group, action) : await whoMayFor(deps, who, { tenderId: tenderId ?? '' }, action);
+  return rightsRefusalCard(turn.who.locale, w, input);
+}
+
+/** The kernegruppe whose chat this is (for a refusal to start a tender there). */
+function tenderPlaceGroup(who: Acting, turn: Turn): string | undefined {
+  const dir = who.directory?.value;
+  return dir ? groupOfConversation(dir, turn.who.conversation.conversationId)?.id : undefined;
+}
+
+/** The draft with the reader's own buttons: a drafter who may not publish is told who does. */
+function previewFor(turn: Turn, who: Acting, tender: Tender): CardJson {
+  const may = { edits: mayDo(who.actor, tender.groupId, 'udkast'), publishes: mayDo(who.actor, tender.groupId, 'offentliggoer'), cancels: mayDo(who.actor, tender.groupId, 'aflys') };
+  const publisher = may.publishes ? undefined : draftNoteText(turn.who.locale, whoMay(who.directory?.value, tender.groupId, 'offentliggoer'));
+  return tenderPreviewCard(turn.who.locale, tender, may, publisher);
+}
+
 function tenderInputOf(raw: Record<string, unknown>): TenderInput {
   return { title: raw.title, description: raw.description, forudsaetninger: raw.forudsaetninger, deadlineDate: raw.deadlineDate, deadlineTime: raw.deadlineTime, budgetKr: raw.budgetKr, decidedBy: raw.decidedBy };
 }
 
 /** A new form; the deadline starts two weeks out at noon, Copenhagen time, as a sensible default. */
 export async function newTenderForm(deps: TenderHandlerDeps, turn: Turn): Promise<CardJson> {
-  const place = tenderPlaceFor(await acting(deps, turn), turn.who.conversation.conversationId);
-  if (!place.ok) return errorCard(turn, place.code);
+  const who = await acting(deps, turn);
+  const place = tenderPlaceFor(who, turn.who.conversation.conversationId);
+  if (!place.ok) return refusedCard(deps, turn, who, place.code, undefined);
   const { group, kerneopgave } = place.value;
   const inTwoWeeks = localParts(new Date(deps.clock.now().getTime() + 14 * 24 * 3600 * 1000));
   return tenderFormCard(turn.who.locale, {
@@ -63,7 +98,7 @@ export async function saveTender(deps: TenderHandlerDeps, turn: Turn, raw: Recor
   const result = await saveTenderDraft(deps, who, turn.who.conversation.conversationId, data.tenderId, tenderInputOf(raw));
   if (result.ok) {
     turn.log.info({ tenderId: result.value.id }, data.tenderId ? 'tender draft edited' : 'tender draft created');
-    return tenderPreviewCard(turn.who.locale, result.value);
+    return previewFor(turn, who, result.value);
   }
   if (result.code === 'TENDER.INVALID') {
     // The form comes back with what the person wrote, and each problem at its field.
@@ -76,12 +111,15 @@ export async function saveTender(deps: TenderHandlerDeps, turn: Turn, raw: Recor
         })();
     if (place) return tenderFormCard(turn.who.locale, { tenderId: data.tenderId, ...place, values: tenderFormValuesFrom(raw), errors: result.details ?? [], from: data.from });
   }
-  return errorCard(turn, result.code);
+  // What was typed comes back with the refusal (the title and the description, the words worth keeping).
+  const typed = [raw.title, raw.description].filter((v): v is string => typeof v === 'string' && v.trim() !== '').join('\n\n');
+  return refusedCard(deps, turn, who, result.code, data.tenderId, typed || undefined);
 }
 
 export async function editTenderForm(deps: TenderHandlerDeps, turn: Turn, tenderId: string, from?: From): Promise<CardJson> {
-  const found = await tenderForManager(deps, await acting(deps, turn), tenderId);
-  if (!found.ok) return errorCard(turn, found.code);
+  const who = await acting(deps, turn);
+  const found = await tenderForManager(deps, who, tenderId);
+  if (!found.ok) return refusedCard(deps, turn, who, found.code, tenderId);
   const tender = found.value.value;
   if (tender.status !== 'draft') return errorCard(turn, 'TENDER.NOT_DRAFT');
   return tenderFormCard(turn.who.locale, {
@@ -97,20 +135,22 @@ export async function editTenderForm(deps: TenderHandlerDeps, turn: Turn, tender
 
 /** The draft edit form's Fortryd: the draft as it is stored, nothing saved. */
 export async function draftPreview(deps: TenderHandlerDeps, turn: Turn, tenderId: string): Promise<CardJson> {
-  const found = await tenderForManager(deps, await acting(deps, turn), tenderId);
-  if (!found.ok) return errorCard(turn, found.code);
+  const who = await acting(deps, turn);
+  const found = await tenderForManager(deps, who, tenderId, 'draft');
+  if (!found.ok) return refusedCard(deps, turn, who, found.code, tenderId);
   if (found.value.value.status !== 'draft') return errorCard(turn, 'TENDER.NOT_DRAFT');
-  return tenderPreviewCard(turn.who.locale, found.value.value);
+  return previewFor(turn, who, found.value.value);
 }
 
 export async function publish(deps: TenderHandlerDeps, turn: Turn, tenderId: string): Promise<CardJson> {
-  const result = await publishTender(deps, await acting(deps, turn), tenderId);
+  const who = await acting(deps, turn);
+  const result = await publishTender(deps, who, tenderId);
   if (!result.ok) {
     if ((result.code === 'TENDER.NO_ANNOUNCEMENT_CHANNEL' || result.code === 'TENDER.NOT_ANNOUNCED') && result.details) {
       turn.log.warn({ tenderId, code: result.code, outcomes: result.details.outcomes }, 'tender not published: no announcement channel reached');
       return publishRefusedCard(turn.who.locale, result.details.tender, result.details.outcomes);
     }
-    return errorCard(turn, result.code);
+    return refusedCard(deps, turn, who, result.code, tenderId);
   }
   turn.log.info({ tenderId, outcomes: result.value.outcomes }, 'tender published');
   return publishReportCard(turn.who.locale, result.value.tender, result.value.outcomes);
@@ -130,20 +170,22 @@ function cancelQuestion(turn: Turn, tenderId: string, title: string, reason: str
 }
 
 export async function cancelAsk(deps: TenderHandlerDeps, turn: Turn, tenderId: string): Promise<CardJson> {
-  const found = await tenderForManager(deps, await acting(deps, turn), tenderId);
-  if (!found.ok) return errorCard(turn, found.code);
+  const who = await acting(deps, turn);
+  const found = await tenderForManager(deps, who, tenderId, 'aflys');
+  if (!found.ok) return refusedCard(deps, turn, who, found.code, tenderId);
   if (found.value.value.status === 'cancelled') return errorCard(turn, 'TENDER.NOT_CANCELLABLE');
   return cancelQuestion(turn, tenderId, found.value.value.title, '');
 }
 
 export async function cancel(deps: TenderHandlerDeps, turn: Turn, tenderId: string, reason: string): Promise<CardJson> {
-  const result = await cancelTender(deps, await acting(deps, turn), tenderId, reason);
+  const who = await acting(deps, turn);
+  const result = await cancelTender(deps, who, tenderId, reason);
   if (!result.ok) {
     if (result.code === 'TENDER.REASON_MISSING' || result.code === 'TENDER.REASON_TOO_LONG') {
       const found = await deps.tenders.getTender(turn.who.tenantId, tenderId);
       return cancelQuestion(turn, tenderId, found?.value.title ?? '', reason, t(turn, ERROR_TEXT[result.code]!));
     }
-    return errorCard(turn, result.code);
+    return refusedCard(deps, turn, who, result.code, tenderId, reason.trim() || undefined);
   }
   const { tender, biddersTold, biddersNotReached } = result.value;
   turn.log.info({ tenderId, biddersTold, biddersNotReached }, 'tender cancelled');
@@ -167,7 +209,10 @@ export async function tenders(deps: TenderHandlerDeps, turn: Turn, opts: { share
       more: group.value.more,
       now: deps.clock.now(),
       mode: 'group',
+      readsBids: group.value.member || (opts.shared ?? false),
       manages: group.value.manages,
+      publishes: group.value.publishes,
+      cancels: group.value.cancels,
       shared: opts.shared ?? false,
     });
   }
