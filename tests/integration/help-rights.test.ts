@@ -60,8 +60,10 @@ const commandsOn = (card: Card) => (nodes({ body: card.body }).filter((n) => n.t
 function typed(command: string, place: Place): string {
   const group = place === "the kernegruppe's group chat" ? 'Kernegruppe Læring' : place === "the Byråd's channel" ? 'Byrådet' : 'Økonomi & Personale';
   return command
-    .replace(/^(flyt møde) \[id\]/, '$1 byraadsmoede-2026-12')
-    .replace(/^(aflys møde) \[id\]/, '$1 temamoede-2026-12')
+    // In the kernegruppe's chat, the group's own meeting its tovholder (or an admin) added from the card's »tilføj møde [dato] …« line before.
+    .replace(/^(flyt møde) \[id\]/, place === "the kernegruppe's group chat" ? '$1 kernegruppemoede-kernegruppe-laering-ekstra-2026-12-17-1500' : '$1 byraadsmoede-2026-12')
+    .replace(/^(aflys møde) \[id\]/, place === "the kernegruppe's group chat" ? '$1 kernegruppemoede-kernegruppe-laering-ekstra-2026-12-17-1500' : '$1 temamoede-2026-12')
+    .replace('[emne]', 'Opfølgning på katalog')
     .replace('[dato]', command.startsWith('flyt') ? '16.12.2026' : '2026-12-17')
     .replace('[kl.]', '15:00')
     .replace('[type]', 'temamoede')

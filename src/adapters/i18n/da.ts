@@ -141,6 +141,8 @@ export const da = {
   'cmd.cancelMeeting': 'aflys møde [id] [begrundelse]',
   'cmd.cancelMeeting.text': 'Aflys ét møde; dets påmindelser sendes ikke.',
   'cmd.addMeeting': 'tilføj møde [type] [dato] [kl.] [titel]',
+  'cmd.addGroupMeeting': 'tilføj møde [dato] [kl.] [emne]',
+  'cmd.addGroupMeeting.text': 'Tilføj et møde i kernegruppen (2 timer), fx »tilføj møde 10.03.2027 15:00 Opfølgning på katalog«. Her med »møder« ser du gruppens møder med Flyt og Aflys.',
   'cmd.addMeeting.text': 'Tilføj et ekstra møde, fx »tilføj møde byraadsmoede 16.12.2026 17:00 Ekstraordinært byrådsmøde«.',
   'meetings.title': 'Dine næste møder',
   'meetings.none': 'Der er ingen møder de næste uger, der vedrører dig.',

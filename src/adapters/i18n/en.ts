@@ -142,6 +142,8 @@ export const en: Record<TextKey, string> = {
   'cmd.cancelMeeting': 'cancel meeting [id] [reason]',
   'cmd.cancelMeeting.text': 'Cancel one meeting; its reminders are not sent.',
   'cmd.addMeeting': 'add meeting [kind] [date] [time] [title]',
+  'cmd.addGroupMeeting': 'add meeting [date] [time] [topic]',
+  'cmd.addGroupMeeting.text': 'Add a meeting of this core group (2 hours), e.g. “add meeting 10.03.2027 15:00 Catalogue follow-up”. “meetings” here shows the group’s meetings with Move and Cancel.',
   'cmd.addMeeting.text': 'Add an extra meeting, e.g. “add meeting byraadsmoede 16.12.2026 17:00 Extra council meeting”.',
   'meetings.title': 'Your next meetings',
   'meetings.none': 'There are no meetings in the coming weeks that concern you.',

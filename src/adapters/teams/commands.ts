@@ -117,6 +117,8 @@ export interface HelpPlace {
   readonly canListActivities?: boolean | undefined;
   /** This is a kernegruppe's chat and the person may read its activity catalogue (a member or an admin). */
   readonly catalogueGroupId?: string | undefined;
+  /** This is a kernegruppe's chat and the person may add, move and cancel its meetings here (its tovholder, or an admin). */
+  readonly managesGroupMeetingsHere?: boolean | undefined;
 }
 
 /** The 1:1 chat in a tenant that has not let chefs add topics. */
@@ -146,6 +148,8 @@ const HELP: readonly CommandHelp[] = [
   { usage: 'cmd.agendaText', description: 'cmd.agendaText.text', visibleTo: admin },
   // Only in the kernegruppe's chat, for its members and admins.
   { usage: 'cmd.catalogue', description: 'cmd.catalogue.text', visibleTo: (p) => Boolean(p.catalogueGroupId) },
+  // Only in the kernegruppe's chat, for its tovholder and admins: the group's own meetings.
+  { usage: 'cmd.addGroupMeeting', description: 'cmd.addGroupMeeting.text', visibleTo: (p) => p.managesGroupMeetingsHere === true },
   { usage: 'cmd.link', description: 'cmd.link.text', visibleTo: (p) => mayLinkHere(p.actor, p.conversationType).ok },
   // Only what would change something here: unlink a linked conversation, mark a channel that is not yet an announcement channel, and back.
   { usage: 'cmd.unlink', description: 'cmd.unlink.text', visibleTo: (p) => isAdmin(p.actor) && p.linked },
@@ -155,8 +159,9 @@ const HELP: readonly CommandHelp[] = [
   { usage: 'cmd.reminders', description: 'cmd.reminders.text', visibleTo: admin },
   // Chefs, tovholdere and admins, anywhere (seed 001: kernegruppernes arbejde drøftes i Kommuneledelsen).
   { usage: 'cmd.crossStatus', description: 'cmd.crossStatus.text', visibleTo: (p) => mayReadCrossStatus(p.actor) },
-  { usage: 'cmd.moveMeeting', description: 'cmd.moveMeeting.text', visibleTo: admin },
-  { usage: 'cmd.cancelMeeting', description: 'cmd.cancelMeeting.text', visibleTo: admin },
+  // A kernegruppe's tovholder moves and cancels the group's own meetings in its chat (seed 000: "Hver gruppe afgør derudover selv sin mødefrekvens efter behov").
+  { usage: 'cmd.moveMeeting', description: 'cmd.moveMeeting.text', visibleTo: (p) => isAdmin(p.actor) || p.managesGroupMeetingsHere === true },
+  { usage: 'cmd.cancelMeeting', description: 'cmd.cancelMeeting.text', visibleTo: (p) => isAdmin(p.actor) || p.managesGroupMeetingsHere === true },
   { usage: 'cmd.addMeeting', description: 'cmd.addMeeting.text', visibleTo: admin },
 ];
 

@@ -2,6 +2,7 @@
 // same handler serves a typed command (sent as a message) and a card button (returned to Teams).
 // They read the activity, call a use case, and pick a view; nothing else.
 
+import { kernegruppeOfChat, managesGroupMeetings } from '../../app/group-meeting-rights.js';
 import { mayAddTopicsIn, mayReadAgenda } from '../../app/agenda.js';
 import { isAdmin } from '../../domain/actor.js';
 import { findGroupById, linkOf, type Directory } from '../../domain/directory.js';
@@ -53,6 +54,7 @@ export async function showHelp(deps: HandlerDeps, turn: Turn, notUnderstood?: st
     announcement: link?.announcement ?? false,
     canListActivities: mayListActivitiesHere(acting, conversation.conversationId),
     catalogueGroupId: directory && link?.group && findGroupById(directory, link.group)?.kind === 'kernegruppe' && catalogueRights(actor, link.group).read ? link.group : undefined,
+    managesGroupMeetingsHere: Boolean(kernegruppeOfChat(directory, conversation.conversationId) && link?.group && managesGroupMeetings(actor, link.group)),
   };
   // In a kernegruppe's chat its members (and admins) see who does what there, and what they may do.
   const rights = directory && place.catalogueGroupId ? groupRights(actor, directory, place.catalogueGroupId) : undefined;
