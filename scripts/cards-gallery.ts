@@ -51,6 +51,7 @@ const MAIN_FIXTURE: Readonly<Record<string, string>> = {
   'konsekvens-form': "the økonomikonsulent's card, with the asker's question",
   'konkretisering-ask': 'a first request',
   'konkretisering-form': 'the request, with questions',
+  'group-meetings': "the tovholder's view",
 };
 
 /** More views the README shows: templates that several views share (tender-message most of all). */
@@ -74,6 +75,10 @@ const EXTRA_PICTURES: readonly Picture[] = [
   { file: 'tender-message-rejection.png', template: 'tender-message', fixture: "the bidder's notice of a rejection" },
   { file: 'tender-message-historik.png', template: 'tender-message', fixture: 'historik of a tender' },
   { file: 'catalogue-decided.png', template: 'catalogue', fixture: 'decided: changed' },
+  { file: 'help-rights.png', template: 'help', fixture: "the tovholder in the kernegruppe's chat, with its rights table" },
+  { file: 'tender-announcement-konsulent-draft.png', template: 'tender-announcement', fixture: 'draft preview for a konsulent, who does not publish' },
+  { file: 'tender-message-cross-status.png', template: 'tender-message', fixture: 'status kernegrupper on demand, three groups' },
+  { file: 'tender-message-kernegruppe-reminder.png', template: 'tender-message', fixture: "a kernegruppe's own meeting reminder" },
 ];
 
 /** The templates in cards/, as the card tests find them. */

@@ -352,7 +352,12 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
       }),
     'employee with no roles': () => helpCard('da', { actor: employee, commands: commandsFor(employee, 'da'), inGroupConversation: false }),
     "the tovholder in the kernegruppe's chat, with its rights table": () =>
-      helpCard('da', { actor: tovholder, commands: commandsFor(tovholder, 'da'), inGroupConversation: true, rights: rightsHelpPart('da', groupRights(tovholder, demo, 'kernegruppe-laering')!) }),
+      helpCard('da', {
+        actor: tovholder,
+        commands: commandsFor(tovholder, 'da', { conversationType: 'groupChat', canAddTopic: false, canStartTender: true, linked: true, announcement: false, canListActivities: true, catalogueGroupId: 'kernegruppe-laering', managesGroupMeetingsHere: true }),
+        inGroupConversation: true,
+        rights: rightsHelpPart('da', groupRights(tovholder, demo, 'kernegruppe-laering')!),
+      }),
     "a politician in the kernegruppe's chat, with its rights table, English": () =>
       helpCard('en', { actor: politiker, commands: commandsFor(politiker, 'en'), inGroupConversation: true, rights: rightsHelpPart('en', groupRights(politiker, demo, 'kernegruppe-laering')!) }),
     'politician whose message was not understood': () =>
@@ -398,6 +403,7 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     "a bidder's own view after the deadline, English": () => myTenderBidsCard('en', closed, [edited], AFTER_DEADLINE),
   },
   'group-meetings': {
+    "the tovholder's view": () => groupMeetingsCard('da', groupMeetingsView(true)),
     "the tovholder's view, with a problem at a meeting and what was typed": () =>
       groupMeetingsCard('da', groupMeetingsView(true), { row: { meetingId: kernegruppeMeeting.id, error: 'Det tidspunkt er allerede passeret. Du skrev: 15.01.2027 14:00', date: '2027-01-15', time: '14:00' } }),
     'a member without buttons': () => groupMeetingsCard('da', groupMeetingsView(false)),
@@ -477,6 +483,7 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
       byraadReminderCard('da', { meeting: byraadMeeting, groupMeeting: kernegruppeMeeting, digest: { ...digest, openTenders: digest.openTenders.map((t) => ({ ...t, title: 'Læsevenner i lokalsamfundet' })) }, late: false }),
     'konsulent digest': () => konsulentReminderCard('en', { meeting: byraadMeeting, digests: [digest, { ...digest, groupName: 'Kernegruppe Beskæftigelse', openTenders: [] }], late: false }),
     'pitstop status across 20 kernegrupper, to the people at the meeting': () => crossStatusCard('da', { status: crossStatusOf(20), meeting: pitstopMeeting, late: false }),
+    'status kernegrupper on demand, three groups': () => crossStatusCard('da', { status: crossStatusOf(3) }),
     'status kernegrupper on demand, English': () => crossStatusCard('en', { status: { ...crossStatusOf(2), lastPitstop: undefined } }),
     'unreachable conversation': () => unreachableCard('da', { conversationName: 'Kernegruppe *Læring*', reason: 'forbidden', what: 'Byrådsmøde, byraadsmoede-7d' }),
     'next meetings, with ids for an admin': () =>
