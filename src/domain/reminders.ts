@@ -12,8 +12,8 @@ export interface ReminderRule {
   readonly id: string;
   readonly meetingKind: MeetingKind;
   readonly leadMs: number;
-  /** kernegrupper: each kernegruppe's linked chat; konsulenter: each konsulent 1:1; byraad: the Byråd's chat (the dialogmøde's call for topics). */
-  readonly audience: 'kernegrupper' | 'konsulenter' | 'byraad';
+  /** kernegrupper: each kernegruppe's linked chat; konsulenter: each konsulent 1:1; byraad: the Byråd's chat (the dialogmøde's call for topics); kommuneledelse: Kommuneledelsen's chat. */
+  readonly audience: 'kernegrupper' | 'konsulenter' | 'byraad' | 'kommuneledelse';
   /** This rule's own late window, where the general one does not fit (a call for topics is useful until the last call). */
   readonly lateWindowMs?: number | undefined;
 }
@@ -50,6 +50,8 @@ export const DEFAULT_REMINDERS: ReminderConfig = {
     reminderRule('konsulentmoede', 2, 'd', 'konsulenter'),
     // The dialogmøde: the call for topics a week before and the last call two hours before, to the Byråd's chat.
     ...dialogmoedeRules([7], [2]),
+    // Kommuneledelsen: the day before, to its chat with the status across all kernegrupper (only where the calendar file gives it a slot).
+    reminderRule('kommuneledelse', 1, 'd', 'kommuneledelse'),
   ],
   lateWindowMs: 12 * HOUR,
 };
@@ -99,6 +101,8 @@ export function plannedReminders(
     readonly kernegrupper: readonly string[];
     readonly konsulenter: readonly string[];
     readonly byraad?: readonly string[] | undefined;
+    /** Kommuneledelsen's group(s): none in a tenant without one, and then no reminders. */
+    readonly kommuneledelse?: readonly string[] | undefined;
     /** Per meeting kind, the people its 1:1 reminders go to instead of the konsulenter (the calendar file's `recipients`). */
     readonly people?: Partial<Record<MeetingKind, readonly string[]>> | undefined;
   },
@@ -111,7 +115,7 @@ export function plannedReminders(
       const targets: ReminderTarget[] =
         r.audience === 'konsulenter'
           ? (audiences.people?.[m.kind] ?? audiences.konsulenter).map((personId) => ({ type: 'person', personId }))
-          : (r.audience === 'kernegrupper' ? audiences.kernegrupper : (audiences.byraad ?? [])).map((groupId) => ({ type: 'group', groupId }));
+          : (r.audience === 'kernegrupper' ? audiences.kernegrupper : r.audience === 'kommuneledelse' ? (audiences.kommuneledelse ?? []) : (audiences.byraad ?? [])).map((groupId) => ({ type: 'group', groupId }));
       const meetingStart = new Date(m.start);
       for (const target of targets) out.push({ meetingId: m.id, meetingKind: m.kind, ruleId: r.id, target, dueAt: new Date(meetingStart.getTime() - r.leadMs), meetingStart });
     }

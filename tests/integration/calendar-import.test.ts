@@ -32,7 +32,7 @@ describe('calendar:import', () => {
     expect(await run('demo/calendar.yaml')).toBe(0);
     expect(out[0]).toContain('2 undtagelser');
     const settings = (await repos.calendars.get(DEMO_TENANT))!.value;
-    expect(settings.reminders?.rules.map((r) => r.id)).toEqual(['byraadsmoede-7d', 'byraadsmoede-1d', 'pitstop-2d', 'konsulentmoede-2d', 'dialogmoede-7d', 'dialogmoede-2h']);
+    expect(settings.reminders?.rules.map((r) => r.id)).toEqual(['byraadsmoede-7d', 'byraadsmoede-1d', 'pitstop-2d', 'konsulentmoede-2d', 'dialogmoede-7d', 'dialogmoede-2h', 'kommuneledelse-1d']);
     const dir = (await repos.directories.get(DEMO_TENANT))!.value;
     const { meetings } = await tenantMeetings(repos, dir, clock.now(), new Date('2027-01-31T00:00:00Z'));
     const byId = (id: string) => meetings.find((m) => m.id === id);
@@ -40,6 +40,8 @@ describe('calendar:import', () => {
     expect(byId('pitstop-2026-12')?.status).toBe('cancelled');
     expect(byId('kernegruppemoede-kernegruppe-laering-2026-12')?.start).toBe('2026-12-28T12:00:00.000Z'); // Monday 13:00 local
     expect(byId('kernegruppemoede-kernegruppe-social-omsorg-2026-12')?.start).toBe('2026-12-29T14:00:00.000Z'); // the default Tuesday 15:00
+    // The example's Kommuneledelse slot, week 2 Tuesday 9-12: Tuesday 15 December 09:00 local.
+    expect(byId('kommuneledelse-2026-12')).toMatchObject({ kind: 'kommuneledelse', title: 'Kommuneledelsen', start: '2026-12-15T08:00:00.000Z', end: '2026-12-15T11:00:00.000Z' });
   });
 
   it('names the line of every problem and writes nothing', async () => {

@@ -28,6 +28,8 @@ import { bevaegelseDa, type BevaegelseTextKey } from './bevaegelse-da.js';
 import { bevaegelseEn } from './bevaegelse-en.js';
 import { crossStatusDa, type CrossStatusTextKey } from './cross-status-da.js';
 import { crossStatusEn } from './cross-status-en.js';
+import { kommuneledelseDa, type KommuneledelseTextKey } from './kommuneledelse-da.js';
+import { kommuneledelseEn } from './kommuneledelse-en.js';
 
 export type Locale = 'da' | 'en';
 
@@ -46,6 +48,7 @@ type AreaKeys = [
   KonsekvensTextKey,
   BevaegelseTextKey,
   CrossStatusTextKey,
+  KommuneledelseTextKey,
 ];
 export type TextKey = AreaKeys[number];
 
@@ -68,6 +71,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...konsekvensDa,
     ...bevaegelseDa,
     ...crossStatusDa,
+    ...kommuneledelseDa,
   },
   en: {
     ...en,
@@ -83,6 +87,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...konsekvensEn,
     ...bevaegelseEn,
     ...crossStatusEn,
+    ...kommuneledelseEn,
   },
 };
 

@@ -18,6 +18,7 @@ import { bidStatusNoticeViews } from '../cards/bid-status-views.js';
 import { konkretiseringNoticeViews } from '../cards/konkretisering-views.js';
 import { decisionNoticeViews } from '../cards/decision-views.js';
 import { crossStatusNoticeViews } from '../cards/cross-status-views.js';
+import { kommuneledelseNoticeViews } from '../cards/kommuneledelse-views.js';
 import type { Locale } from '../i18n/text.js';
 
 /** Every feature's notice views: the compiler checks that each kind of notice has one. */
@@ -33,6 +34,7 @@ const NOTICE_VIEWS: NoticeViews = {
   ...konkretiseringNoticeViews,
   ...decisionNoticeViews,
   ...crossStatusNoticeViews,
+  ...kommuneledelseNoticeViews,
 };
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */
