@@ -26,7 +26,7 @@ export interface CalendarDeps {
 }
 
 /** A kernegruppe's meeting, pitstop and konsulentmøde are for their own people; everything else is the council's plan. */
-const OWN_KINDS: readonly MeetingKind[] = ['kernegruppemoede', 'pitstop', 'konsulentmoede'];
+const OWN_KINDS: readonly MeetingKind[] = ['kernegruppemoede', 'pitstop', 'konsulentmoede', 'kommuneledelse'];
 
 /** The council's plan is everyone's; a kernegruppe's meeting, pitstop and konsulentmøde only their people's. */
 function concerns(actor: Actor, m: Meeting): boolean {
@@ -37,6 +37,8 @@ function concerns(actor: Actor, m: Meeting): boolean {
       return actor.roles.has('udvalgsformand') || actor.roles.has('borgmester') || isAdmin(actor);
     case 'konsulentmoede':
       return actor.roles.has('konsulent') || isAdmin(actor);
+    case 'kommuneledelse':
+      return actor.memberships.some((g) => g.group.kind === 'kommuneledelse') || isAdmin(actor);
     default:
       return true;
   }
@@ -143,7 +145,7 @@ export async function cancelMeeting(
   return ok({ ...meeting, status: 'cancelled' });
 }
 
-export const ADDABLE_KINDS: readonly MeetingKind[] = ['dialogmoede', 'temamoede', 'byraadsmoede', 'pitstop', 'konsulentmoede'];
+export const ADDABLE_KINDS: readonly MeetingKind[] = ['dialogmoede', 'temamoede', 'byraadsmoede', 'pitstop', 'konsulentmoede', 'kommuneledelse'];
 
 /** Adds one extra meeting (e.g. an extra byrådsmøde); its reminders are planned like any other's. */
 export async function addMeeting(

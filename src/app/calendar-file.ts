@@ -37,6 +37,13 @@ const KernegruppeSchema = z
   .superRefine((e, ctx) => {
     if (e.months && e.perYear !== undefined) ctx.addIssue({ code: 'custom', path: ['perYear'], message: 'skriv enten months (månederne gruppen mødes) eller perYear (antal møder om året), ikke begge' });
   });
+/** Most meetings have one slot a month; Kommuneledelsen may meet more often, so its slot may be a list (at most 4). */
+const SlotOrSlots = z.unknown().transform((v, ctx) => {
+  const parsed = (Array.isArray(v) ? z.array(SlotSchema).min(1, 'skal have mindst ét møde').max(4, 'højst 4 møder om måneden') : SlotSchema).safeParse(v);
+  if (parsed.success) return parsed.data as Slot | Slot[];
+  for (const issue of parsed.error.issues) ctx.addIssue(issue);
+  return z.NEVER;
+});
 const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}$/, 'skal være dato og klokkeslæt som 2026-12-16 17:00');
 const kind = z.enum(MEETING_KINDS as [MeetingKind, ...MeetingKind[]], { errorMap: () => ({ message: `skal være en af ${MEETING_KINDS.join(', ')}` }) });
 const days = z.array(z.number().min(0).max(60)).max(5);
@@ -53,7 +60,7 @@ export const CalendarFileSchema = z
     tenantId: z.string().regex(/^[0-9a-f-]{36}$/i, 'skal være et tenant-id (GUID)').optional(),
     weekRule: z.enum(['first-monday', 'month-days'], { errorMap: () => ({ message: 'skal være first-monday eller month-days' }) }).optional(),
     monthsOff: z.array(z.number().int().min(1).max(12)).optional(),
-    slots: z.record(kind, SlotSchema).optional(),
+    slots: z.record(kind, SlotOrSlots).optional(),
     kernegrupper: z.record(z.string(), KernegruppeSchema).optional(),
     temamoedeReplacedIn: z.array(z.number().int().min(1).max(12)).optional(),
     reminders: z
@@ -63,6 +70,7 @@ export const CalendarFileSchema = z
         konsulentmoede: days.optional(),
         kernegruppemoede: days.optional(),
         dialogmoede: days.optional(),
+        kommuneledelse: days.optional(),
         dialogmoedeLastCallHours: hours.optional(),
         lateWindowHours: z.number().min(0).max(72).optional(),
       })
@@ -113,8 +121,12 @@ export function parseCalendarFile(source: string, defaults: { reminders: Reminde
       if (!instantFromLocal(date, t).ok) problems.push({ ...positionOf(doc, lines, ['exceptions', i]), field: `exceptions[${i}]`, message: `${at} findes ikke på uret i København` });
     }
   });
+  // Seed 001: "Arbejdet i kernegrupperne diskuteres ½ time på hvert møde i Kommuneledelsen": its slots, when the file gives them.
+  const { kommuneledelse: kommuneledelseSlots, ...fileSlots } = f.slots ?? {};
+  for (const [k, v] of Object.entries(fileSlots))
+    if (Array.isArray(v)) problems.push({ ...positionOf(doc, lines, ['slots', k]), field: `slots.${k}`, message: 'kun kommuneledelse kan have flere møder om måneden; skriv ét tidspunkt' });
   if (problems.length > 0) return { ok: false, problems };
-  const slots = { ...DEFAULT_CALENDAR.slots, ...(f.slots ?? {}) } as CalendarConfig['slots'];
+  const slots = { ...DEFAULT_CALENDAR.slots, ...fileSlots } as CalendarConfig['slots'];
   const { default: defaultEntry, ...groupEntries } = f.kernegrupper ?? {};
   // Seed 000: the groups meet "forud for hvert Byrådsmøde ... kl. 15-17": on the byrådsmøde's day, wherever the file puts it.
   const byraadDay: Slot = { ...DEFAULT_CALENDAR.kernegruppeDefault, week: slots.byraadsmoede.week, weekday: slots.byraadsmoede.weekday };
@@ -142,6 +154,7 @@ export function parseCalendarFile(source: string, defaults: { reminders: Reminde
         // Nothing said: February to May (DEFAULT_SEASON, the seeds' season).
         kernegruppeSeason: (defaultEntry && seasonOfEntry(defaultEntry)) ?? DEFAULT_SEASON,
         kernegruppeSeasons,
+        ...(kommuneledelseSlots ? { kommuneledelseSlots: Array.isArray(kommuneledelseSlots) ? kommuneledelseSlots : [kommuneledelseSlots] } : {}),
       },
       reminders: {
         rules: [
@@ -152,6 +165,7 @@ export function parseCalendarFile(source: string, defaults: { reminders: Reminde
           ...(r.dialogmoede || r.dialogmoedeLastCallHours
             ? dialogmoedeRules(r.dialogmoede ?? [7], r.dialogmoedeLastCallHours ?? [2])
             : byDefault('dialogmoede')),
+          ...(r.kommuneledelse ? rules('kommuneledelse', r.kommuneledelse, 'kommuneledelse') : byDefault('kommuneledelse')),
         ],
         lateWindowMs: r.lateWindowHours !== undefined ? r.lateWindowHours * HOUR : defaults.reminders.lateWindowMs,
         kernegruppemoedeSet: true,

@@ -221,6 +221,8 @@ export type Notice =
   | { readonly kind: 'reminder.konsulent'; readonly meeting: Meeting; readonly digests: readonly GroupDigest[]; readonly late: boolean }
   /** To each person at a pitstop, 1:1: the status across all kernegrupper (cross-status.ts). */
   | { readonly kind: 'reminder.pitstop'; readonly meeting: Meeting; readonly status: CrossStatus; readonly late: boolean }
+  /** To Kommuneledelsen's chat before its meeting: the same status across all kernegrupper (kommuneledelse-views.ts). */
+  | { readonly kind: 'reminder.kommuneledelse'; readonly meeting: Meeting; readonly status: CrossStatus; readonly late: boolean }
   | { readonly kind: 'admin.unreachable'; readonly conversationName: string; readonly reason: DeliveryFailure; readonly what: string }
   | { readonly kind: 'admin.holiday'; readonly meeting: Meeting }
   | { readonly kind: 'tender.announcement'; readonly tender: Tender; readonly refreshUserIds: readonly string[] }

@@ -107,7 +107,8 @@ export async function planReminders(deps: ReminderDeps, tenantId: string): Promi
   // Pitstop and konsulentmøde: the people at the meeting and the konsulenter, as the calendar file's `recipients` says.
   const recipients = recipientsByKind(dir, recipientsWithDefaults(settings.recipients));
   const people = { pitstop: everyone(recipients.pitstop), konsulentmoede: everyone(recipients.konsulentmoede) };
-  const planned = plannedReminders(meetings, config, { kernegrupper: kernegrupperOf(dir).map((g) => g.id), konsulenter: holdersOf(dir, 'konsulent'), byraad, people });
+  const kommuneledelse = dir.groups.filter((g) => g.kind === 'kommuneledelse').map((g) => g.id);
+  const planned = plannedReminders(meetings, config, { kernegrupper: kernegrupperOf(dir).map((g) => g.id), konsulenter: holdersOf(dir, 'konsulent'), byraad, people, kommuneledelse });
   const existing = new Map((await deps.reminders.plannedSince(tenantId, new Date(now.getTime() - PLANNED_LOOKBACK_MS))).map((r) => [r.id, r]));
   let created = 0;
   let moved = 0;
@@ -190,6 +191,8 @@ async function noticeFor(
     const { notice, version } = await agendaCardNotice(deps, r.tenantId, meeting, stage);
     return { notice, posted: (conversationId, activityId) => rememberAgendaCard(deps, r.tenantId, meeting, { conversationId, activityId, stage }, version) };
   }
+  // Seed 001: "Arbejdet i kernegrupperne diskuteres ½ time på hvert møde i Kommuneledelsen": its chat gets the status across all kernegrupper.
+  if (meeting.kind === 'kommuneledelse') return { notice: { kind: 'reminder.kommuneledelse', meeting, status: await view.crossStatus(), late } };
   if (r.target.type === 'group') {
     const groupId = r.target.groupId;
     const group = view.dir.groups.find((g) => g.id === groupId);

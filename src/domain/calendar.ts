@@ -15,7 +15,8 @@ export type MeetingKind =
   | 'byraadsmoede'
   | 'kernegruppemoede'
   | 'pitstop'
-  | 'konsulentmoede';
+  | 'konsulentmoede'
+  | 'kommuneledelse';
 
 export const MEETING_KINDS: readonly MeetingKind[] = [
   'dialogmoede',
@@ -27,6 +28,7 @@ export const MEETING_KINDS: readonly MeetingKind[] = [
   'kernegruppemoede',
   'pitstop',
   'konsulentmoede',
+  'kommuneledelse',
 ];
 
 export interface Meeting {
@@ -72,7 +74,7 @@ export interface CalendarConfig {
   readonly weekRule: WeekRule;
   /** Months (1-12) without meetings; July by default. */
   readonly monthsOff: readonly number[];
-  readonly slots: Readonly<Record<Exclude<MeetingKind, 'kernegruppemoede'>, Slot>>;
+  readonly slots: Readonly<Record<Exclude<MeetingKind, 'kernegruppemoede' | 'kommuneledelse'>, Slot>>;
   /** Each kernegruppe meets before each byrådsmøde: its slot, by group id, else the default. */
   readonly kernegruppeDefault: Slot;
   readonly kernegruppeSlots: Readonly<Record<string, Slot>>;
@@ -81,6 +83,8 @@ export interface CalendarConfig {
   /** When the kernegrupper meet (generated meetings only in these months): every group's, unless its own is in `kernegruppeSeasons`. Absent (a config stored before seasons existed): DEFAULT_SEASON. */
   readonly kernegruppeSeason?: Season | undefined;
   readonly kernegruppeSeasons?: Readonly<Record<string, Season>> | undefined;
+  /** Kommuneledelsen's meetings each month: none unless the calendar file gives them (see KOMMUNELEDELSE_TITLE). */
+  readonly kommuneledelseSlots?: readonly Slot[] | undefined;
 }
 
 /** A kernegruppe's season: the months it meets, or a number of fixed meetings a year spread over the meeting months. */
@@ -223,7 +227,17 @@ export function planDate(year: number, month: number, slot: Pick<Slot, 'week' | 
   return date > last ? DateTime.fromISO(date, { zone: ZONE }).minus({ weeks: 1 }).toISODate()! : date;
 }
 
-const TITLES: Record<Exclude<MeetingKind, 'kernegruppemoede' | 'staaende-udvalg'>, string> = {
+/**
+ * Seed 001: "Arbejdet i kernegrupperne diskuteres ½ time på hvert møde i Kommuneledelsen". The seeds give
+ * Kommuneledelsen no slot, so its meetings are generated only from the calendar file's
+ * `slots.kommuneledelse` (one slot, or a list for more than one meeting a month).
+ */
+export const KOMMUNELEDELSE_TITLE = 'Kommuneledelsen';
+
+/** The id of a month's n-th (0-based) Kommuneledelse meeting: "kommuneledelse-2026-12", then "kommuneledelse-2-2026-12", so the month stays last. */
+export const kommuneledelseMeetingId = (ym: string, n: number): string => (n === 0 ? `kommuneledelse-${ym}` : `kommuneledelse-${n + 1}-${ym}`);
+
+const TITLES: Record<Exclude<MeetingKind, 'kernegruppemoede' | 'staaende-udvalg' | 'kommuneledelse'>, string> = {
   dialogmoede: 'Dialogmøde',
   'politisk-koordination': 'Politisk Koordination & Økonomi',
   partigrupper: 'Møder i partigrupper',
@@ -310,6 +324,7 @@ function computeMonth(year: number, month: number, config: CalendarConfig, kerne
     const slot = config.kernegruppeSlots[g.id] ?? config.kernegruppeDefault;
     out.push(meetingAt(`kernegruppemoede-${g.id}-${ym}`, 'kernegruppemoede', `${g.name} – møde før byrådsmødet`, date(slot), slot, { groupId: g.id }));
   }
+  (config.kommuneledelseSlots ?? []).forEach((slot, n) => out.push(meetingAt(kommuneledelseMeetingId(ym, n), 'kommuneledelse', KOMMUNELEDELSE_TITLE, date(slot), slot)));
   return out.sort(byStart);
 }
 

@@ -12,8 +12,8 @@ export interface ReminderRule {
   readonly id: string;
   readonly meetingKind: MeetingKind;
   readonly leadMs: number;
-  /** kernegrupper: each kernegruppe's linked chat; kernegruppe: the meeting's own group's chat only; konsulenter: each konsulent 1:1; byraad: the Byråd's chat (the dialogmøde's call for topics). */
-  readonly audience: 'kernegrupper' | 'kernegruppe' | 'konsulenter' | 'byraad';
+  /** kernegrupper: each kernegruppe's linked chat; kernegruppe: the meeting's own group's chat only; konsulenter: each konsulent 1:1; byraad: the Byråd's chat (the dialogmøde's call for topics); kommuneledelse: Kommuneledelsen's chat. */
+  readonly audience: 'kernegrupper' | 'kernegruppe' | 'konsulenter' | 'byraad' | 'kommuneledelse';
   /** This rule's own late window, where the general one does not fit (a call for topics is useful until the last call). */
   readonly lateWindowMs?: number | undefined;
 }
@@ -26,10 +26,17 @@ export interface ReminderConfig {
   readonly kernegruppemoedeSet?: boolean | undefined;
 }
 
-/** A tenant's reminder settings as they apply now: one stored before kernegruppe meetings had reminders of their own gets the defaults' for them. */
+/** The meeting kinds whose reminders came after the first calendar files: a file imported before them says nothing about them. */
+const LATER_KINDS: readonly MeetingKind[] = ['kernegruppemoede', 'kommuneledelse'];
+
+/**
+ * A tenant's reminder settings as they apply now: one stored before kernegruppe meetings and
+ * Kommuneledelsen had reminders (no `kernegruppemoedeSet`, which every file imported since sets)
+ * gets the defaults' for them.
+ */
 export function effectiveReminders(stored: ReminderConfig | undefined, defaults: ReminderConfig): ReminderConfig {
   if (!stored || stored.kernegruppemoedeSet) return stored ?? defaults;
-  return { ...stored, rules: [...stored.rules.filter((r) => r.meetingKind !== 'kernegruppemoede'), ...defaults.rules.filter((r) => r.meetingKind === 'kernegruppemoede')] };
+  return { ...stored, rules: [...stored.rules.filter((r) => !LATER_KINDS.includes(r.meetingKind)), ...defaults.rules.filter((r) => LATER_KINDS.includes(r.meetingKind))] };
 }
 
 /** A rule `lead` days (or hours) before: its id, e.g. "byraadsmoede-7d" or "dialogmoede-2h", names the reminder in every record. */
@@ -60,6 +67,8 @@ export const DEFAULT_REMINDERS: ReminderConfig = {
     reminderRule('kernegruppemoede', 2, 'd', 'kernegruppe'),
     // The dialogmøde: the call for topics a week before and the last call two hours before, to the Byråd's chat.
     ...dialogmoedeRules([7], [2]),
+    // Kommuneledelsen: the day before, to its chat with the status across all kernegrupper (only where the calendar file gives it a slot).
+    reminderRule('kommuneledelse', 1, 'd', 'kommuneledelse'),
   ],
   lateWindowMs: 12 * HOUR,
 };
@@ -109,6 +118,8 @@ export function plannedReminders(
     readonly kernegrupper: readonly string[];
     readonly konsulenter: readonly string[];
     readonly byraad?: readonly string[] | undefined;
+    /** Kommuneledelsen's group(s): none in a tenant without one, and then no reminders. */
+    readonly kommuneledelse?: readonly string[] | undefined;
     /** Per meeting kind, the people its 1:1 reminders go to instead of the konsulenter (the calendar file's `recipients`). */
     readonly people?: Partial<Record<MeetingKind, readonly string[]>> | undefined;
   },
@@ -123,7 +134,7 @@ export function plannedReminders(
           ? audiences.kernegrupper.filter((g) => g === m.groupId).map((groupId) => ({ type: 'group', groupId }))
           : r.audience === 'konsulenter'
           ? (audiences.people?.[m.kind] ?? audiences.konsulenter).map((personId) => ({ type: 'person', personId }))
-          : (r.audience === 'kernegrupper' ? audiences.kernegrupper : (audiences.byraad ?? [])).map((groupId) => ({ type: 'group', groupId }));
+          : (r.audience === 'kernegrupper' ? audiences.kernegrupper : r.audience === 'kommuneledelse' ? (audiences.kommuneledelse ?? []) : (audiences.byraad ?? [])).map((groupId) => ({ type: 'group', groupId }));
       const meetingStart = new Date(m.start);
       for (const target of targets) out.push({ meetingId: m.id, meetingKind: m.kind, ruleId: r.id, target, dueAt: new Date(meetingStart.getTime() - r.leadMs), meetingStart });
     }

@@ -17,7 +17,8 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const GROUP_KINDS = ['kernegruppe', 'byraad', 'konsulenter', 'oekonomi-personale'] as const;
+// Seed 001: "Arbejdet i kernegrupperne diskuteres ½ time på hvert møde i Kommuneledelsen": its chat gets that meeting's reminder.
+export const GROUP_KINDS = ['kernegruppe', 'byraad', 'konsulenter', 'oekonomi-personale', 'kommuneledelse'] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
 
 export const ROLE_NAMES: Record<Role, { da: string; en: string }> = {
@@ -39,6 +40,7 @@ export const GROUP_KIND_NAMES: Record<GroupKind, { da: string; en: string }> = {
   byraad: { da: 'byråd', en: 'city council' },
   konsulenter: { da: 'konsulenter', en: 'consultants' },
   'oekonomi-personale': { da: 'Økonomi & Personale', en: 'Finance & HR' },
+  kommuneledelse: { da: 'Kommuneledelsen', en: 'municipal management' },
 };
 
 /** Other everyday names for the groups that are not kernegrupper, in both languages. */
@@ -47,6 +49,7 @@ export const GROUP_KIND_ALIASES: Record<GroupKind, readonly string[]> = {
   byraad: ['council', 'city council'],
   konsulenter: ['consultants'],
   'oekonomi-personale': ['økonomi', 'finance'],
+  kommuneledelse: ['management board', 'executive board'],
 };
 
 /** Folds case, Danish letters and punctuation so "Økonomi & Personale", "oekonomi-personale" and "økonomi personale" meet. */

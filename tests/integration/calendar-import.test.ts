@@ -32,7 +32,7 @@ describe('calendar:import', () => {
     expect(await run('demo/calendar.yaml')).toBe(0);
     expect(out[0]).toContain('2 undtagelser');
     const settings = (await repos.calendars.get(DEMO_TENANT))!.value;
-    expect(settings.reminders?.rules.map((r) => r.id)).toEqual(['byraadsmoede-7d', 'byraadsmoede-1d', 'pitstop-2d', 'konsulentmoede-2d', 'kernegruppemoede-2d', 'dialogmoede-7d', 'dialogmoede-2h']);
+    expect(settings.reminders?.rules.map((r) => r.id)).toEqual(['byraadsmoede-7d', 'byraadsmoede-1d', 'pitstop-2d', 'konsulentmoede-2d', 'kernegruppemoede-2d', 'dialogmoede-7d', 'dialogmoede-2h', 'kommuneledelse-1d']);
     const dir = (await repos.directories.get(DEMO_TENANT))!.value;
     const { meetings } = await tenantMeetings(repos, dir, clock.now(), new Date('2027-03-01T00:00:00Z'));
     const byId = (id: string) => meetings.find((m) => m.id === id);
@@ -45,6 +45,8 @@ describe('calendar:import', () => {
     // perYear 4 (seed 002: "to-fire gange om året"): November and February of these months.
     expect(byId('kernegruppemoede-kernegruppe-beskaeftigelse-2026-11')?.start).toBe('2026-11-25T14:00:00.000Z');
     expect(byId('kernegruppemoede-kernegruppe-beskaeftigelse-2027-02')?.start).toBe('2027-02-24T14:00:00.000Z');
+    // The example's Kommuneledelse slot, week 2 Tuesday 9-12: Tuesday 15 December 09:00 local.
+    expect(byId('kommuneledelse-2026-12')).toMatchObject({ kind: 'kommuneledelse', title: 'Kommuneledelsen', start: '2026-12-15T08:00:00.000Z', end: '2026-12-15T11:00:00.000Z' });
   });
 
   it('keeps the kernegrupper on the byrådsmøde day when a file moves the byrådsmøde, and replaces the temamøde in the months it names (seed 000)', async () => {

@@ -117,7 +117,7 @@ describe('dates written the Danish way, and commands that cannot be read', () =>
     expect(move).toContain('flyt møde byraadsmoede-2026-12 til 16/12 kl 15');
     expect(move).not.toContain('Det kan du med Kerneopgave-bot');
     const add = await say(persona.admin, 'tilføj møde temamoede i morgen');
-    expect(add).toContain('Mødetyperne er: dialogmoede, temamoede, byraadsmoede, pitstop, konsulentmoede.');
+    expect(add).toContain('Mødetyperne er: dialogmoede, temamoede, byraadsmoede, pitstop, konsulentmoede, kommuneledelse.');
     expect(add).toContain('tilføj møde temamoede i morgen');
     expect(await say(persona.admin, 'aflys møde')).toContain('Skriv, hvilket møde der skal aflyses');
     // Someone who may not move meetings is told that first.

@@ -13,6 +13,7 @@ import { byraadReminderCard, holidayCard, konsulentReminderCard, meetingsCard, r
 import { DEFAULT_CALENDAR, generateMonth } from '../../src/domain/calendar.js';
 import type { Reminder } from '../../src/domain/reminders.js';
 import { crossStatusCard } from '../../src/adapters/cards/cross-status-views.js';
+import { kommuneledelseReminderCard } from '../../src/adapters/cards/kommuneledelse-views.js';
 import type { CrossStatus } from '../../src/app/ports.js';
 import { announcementCard } from '../../src/adapters/cards/tender-announcement-views.js';
 import { tenderFormCard, tenderPreviewCard } from '../../src/adapters/cards/tender-form-views.js';
@@ -485,6 +486,8 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
     'pitstop status across 20 kernegrupper, to the people at the meeting': () => crossStatusCard('da', { status: crossStatusOf(20), meeting: pitstopMeeting, late: false }),
     'status kernegrupper on demand, three groups': () => crossStatusCard('da', { status: crossStatusOf(3) }),
     'status kernegrupper on demand, English': () => crossStatusCard('en', { status: { ...crossStatusOf(2), lastPitstop: undefined } }),
+    'Kommuneledelsen reminder across 20 kernegrupper, to its chat': () =>
+      kommuneledelseReminderCard('da', { status: crossStatusOf(20), meeting: { ...pitstopMeeting, id: 'kommuneledelse-2026-12', kind: 'kommuneledelse', title: 'Kommuneledelsen' }, late: true }),
     'unreachable conversation': () => unreachableCard('da', { conversationName: 'Kernegruppe *Læring*', reason: 'forbidden', what: 'Byrådsmøde, byraadsmoede-7d' }),
     'next meetings, with ids for an admin': () =>
       meetingsCard('da', { own: [kernegruppeMeeting], ownTotal: 1, council: [byraadMeeting, { ...holidayMeeting, status: 'moved' }], councilTotal: 11, aheadDays: 75 }, true),

@@ -119,6 +119,9 @@ describe('the calendar file gives the seasons', () => {
     // Stored before the group meeting had reminders of its own: the default (2 days) applies.
     const { kernegruppemoedeSet: _s, ...old } = none.file.reminders;
     expect(effectiveReminders({ ...old, rules: old.rules.filter((x) => x.meetingKind !== 'kernegruppemoede') }, DEFAULT_REMINDERS).rules.filter((x) => x.meetingKind === 'kernegruppemoede').map((x) => x.id)).toEqual(['kernegruppemoede-2d']);
+    // Kommuneledelsen's reminder came in the same release: a calendar stored before it gets its default (1 day) too.
+    const stored = { ...old, rules: old.rules.filter((x) => x.meetingKind !== 'kernegruppemoede' && x.meetingKind !== 'kommuneledelse') };
+    expect(effectiveReminders(stored, DEFAULT_REMINDERS).rules.filter((x) => x.meetingKind === 'kommuneledelse').map((x) => [x.id, x.audience])).toEqual([['kommuneledelse-1d', 'kommuneledelse']]);
   });
 
   it('refuses a bad season in Danish, naming line and field', () => {

@@ -195,7 +195,7 @@ describe('demo/roster.yaml', () => {
     expect(parsed.ok ? [] : parsed.problems.map((p) => formatProblem('demo/roster.yaml', p))).toEqual([]);
   });
 
-  it('holds the demo municipality: 58 people, 7 groups and the 4 kerneopgaver', () => {
+  it('holds the demo municipality: 58 people, 8 groups and the 4 kerneopgaver', () => {
     if (!parsed.ok) throw new Error('demo/roster.yaml does not parse');
     expect(parsed.roster.people).toHaveLength(58);
     expect(parsed.roster.groups.map((g) => g.id)).toEqual([
@@ -206,6 +206,7 @@ describe('demo/roster.yaml', () => {
       'byraad',
       'konsulenter',
       'oekonomi-personale',
+      'kommuneledelse',
     ]);
     expect(parsed.roster.kerneopgaver?.map((k) => k.name)).toEqual(['Læring', 'Beskæftigelse', 'Social Omsorg', 'Fritid & Fællesskab']);
   });

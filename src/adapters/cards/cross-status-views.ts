@@ -52,7 +52,7 @@ function groupLines(locale: Locale, d: GroupDigest): Line[] {
 }
 
 /** The card itself: a heading (the pitstop's, or the command's), where "since" begins, and each group that fits. */
-export function crossStatusCard(locale: Locale, v: { status: CrossStatus; meeting?: Meeting | undefined; late?: boolean | undefined }): CardJson {
+export function crossStatusCard(locale: Locale, v: { status: CrossStatus; meeting?: Meeting | undefined; late?: boolean | undefined; headingKey?: TextKey | undefined }): CardJson {
   const say = (key: TextKey, p: Record<string, string | number> = {}) => text(locale, key, p);
   const { status } = v;
   const lines: Line[] = [
@@ -75,7 +75,7 @@ export function crossStatusCard(locale: Locale, v: { status: CrossStatus; meetin
   }
   if (v.late) lines.push({ text: say('reminder.late'), color: 'Default' });
   const heading = v.meeting
-    ? say('crossStatus.pitstopHeading', { meeting: esc(v.meeting.title), when: formatInstant(new Date(v.meeting.start), locale) })
+    ? say(v.headingKey ?? 'crossStatus.pitstopHeading', { meeting: esc(v.meeting.title), when: formatInstant(new Date(v.meeting.start), locale) })
     : say('crossStatus.heading');
   return messageCard({ heading, style: 'emphasis', lines, actions: [{ verb: 'tender.list', title: say('reminder.seeTenders'), data: {}, style: 'default' }] });
 }

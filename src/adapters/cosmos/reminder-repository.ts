@@ -135,7 +135,7 @@ const CalendarItemSchema = z.object({
   config: z.record(z.unknown()),
   overrides: z.array(z.record(z.unknown())),
   warned: z.array(z.string()),
-  reminders: opt(z.object({ rules: z.array(z.object({ id: z.string(), meetingKind: z.string(), leadMs: z.number(), audience: z.enum(['kernegrupper', 'kernegruppe', 'konsulenter', 'byraad']), lateWindowMs: opt(z.number()) })), lateWindowMs: z.number(), kernegruppemoedeSet: opt(z.boolean()) })),
+  reminders: opt(z.object({ rules: z.array(z.object({ id: z.string(), meetingKind: z.string(), leadMs: z.number(), audience: z.enum(['kernegrupper', 'kernegruppe', 'konsulenter', 'byraad', 'kommuneledelse']), lateWindowMs: opt(z.number()) })), lateWindowMs: z.number(), kernegruppemoedeSet: opt(z.boolean()) })),
   agenda: opt(z.object({ chefsMayAddTopics: z.boolean() })),
   recipients: opt(z.record(z.object({ roles: z.array(z.string()), people: z.array(z.string()), konsulenter: z.boolean() }))),
   _etag: z.string(),

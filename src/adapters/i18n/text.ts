@@ -32,6 +32,8 @@ import { groupMeetingsDa, type GroupMeetingsTextKey } from './group-meetings-da.
 import { groupMeetingsEn } from './group-meetings-en.js';
 import { rightsDa, type RightsTextKey } from './rights-da.js';
 import { rightsEn } from './rights-en.js';
+import { kommuneledelseDa, type KommuneledelseTextKey } from './kommuneledelse-da.js';
+import { kommuneledelseEn } from './kommuneledelse-en.js';
 
 export type Locale = 'da' | 'en';
 
@@ -52,6 +54,7 @@ type AreaKeys = [
   CrossStatusTextKey,
   GroupMeetingsTextKey,
   RightsTextKey,
+  KommuneledelseTextKey,
 ];
 export type TextKey = AreaKeys[number];
 
@@ -76,6 +79,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...crossStatusDa,
     ...groupMeetingsDa,
     ...rightsDa,
+    ...kommuneledelseDa,
   },
   en: {
     ...en,
@@ -93,6 +97,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...crossStatusEn,
     ...groupMeetingsEn,
     ...rightsEn,
+    ...kommuneledelseEn,
   },
 };
 

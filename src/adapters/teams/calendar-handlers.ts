@@ -2,7 +2,7 @@
 // and the exceptions (move, cancel, add one meeting) from chat or from the holiday warning's buttons.
 
 import { isAdmin } from '../../domain/actor.js';
-import type { MeetingKind } from '../../domain/calendar.js';
+import { KOMMUNELEDELSE_TITLE, type MeetingKind } from '../../domain/calendar.js';
 import { formatInstant } from '../../domain/time.js';
 import type { Reminder } from '../../domain/reminders.js';
 import { whoIsActing } from '../../app/directory-admin.js';
@@ -110,7 +110,7 @@ export async function add(deps: CalendarHandlerDeps, turn: Turn, kind: string, d
   if (!ADDABLE_KINDS.includes(kind as MeetingKind))
     return noticeCard(turn.who.locale, { text: text(turn.who.locale, 'error.meetingKind', { kinds: ADDABLE_KINDS.join(', ') }), style: 'attention', input });
   const { actor } = await acting(deps, turn);
-  const result = await addMeeting(deps, actor, kind as MeetingKind, title.trim() || kind, date, time, 2);
+  const result = await addMeeting(deps, actor, kind as MeetingKind, title.trim() || (kind === 'kommuneledelse' ? KOMMUNELEDELSE_TITLE : kind), date, time, 2);
   if (!result.ok) return refusal(turn, result.code, input, { date: typedDate(date) });
   turn.log.info({ meetingId: result.value.id }, 'meeting added');
   return done(turn, 'calendar.added', { title: esc(result.value.title), when: formatInstant(new Date(result.value.start), turn.who.locale), id: result.value.id });

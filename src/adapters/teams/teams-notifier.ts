@@ -18,6 +18,7 @@ import { bidStatusNoticeViews } from '../cards/bid-status-views.js';
 import { konkretiseringNoticeViews } from '../cards/konkretisering-views.js';
 import { decisionNoticeViews } from '../cards/decision-views.js';
 import { crossStatusNoticeViews } from '../cards/cross-status-views.js';
+import { kommuneledelseNoticeViews } from '../cards/kommuneledelse-views.js';
 import type { Locale } from '../i18n/text.js';
 import { groupMeetingNoticeViews } from '../cards/group-meeting-views.js';
 
@@ -35,6 +36,7 @@ const NOTICE_VIEWS: NoticeViews = {
   ...decisionNoticeViews,
   ...crossStatusNoticeViews,
   ...groupMeetingNoticeViews,
+  ...kommuneledelseNoticeViews,
 };
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */
