@@ -91,6 +91,17 @@ export async function findMeeting(deps: CalendarDeps, directory: Directory, meet
   return meetings.find((m) => m.id === meetingId);
 }
 
+/** The meeting, if this person may change it here: rights to change meetings here first, then whether this one is theirs to change. */
+async function meetingToChange(deps: CalendarDeps, actor: Actor, directory: Directory | undefined, meetingId: string, conversationId: string | undefined): Promise<Result<Meeting, CalendarError>> {
+  const allowed = mayChangeMeetingsHere(actor, directory, conversationId);
+  if (!allowed.ok) return allowed;
+  if (!directory) return fail('DIRECTORY.MISSING');
+  const meeting = await findMeeting(deps, directory, meetingId);
+  if (!meeting) return fail('MEETING.NOT_FOUND');
+  const own = mayChangeMeeting(actor, allowed.value, meeting);
+  return own.ok ? ok(meeting) : own;
+}
+
 /** Moves one meeting to a new local date and time, keeping its length; its reminders follow it. */
 export async function moveMeeting(
   deps: CalendarDeps,
@@ -101,13 +112,9 @@ export async function moveMeeting(
   time: string,
   conversationId?: string,
 ): Promise<Result<Meeting, CalendarError>> {
-  const allowed = mayChangeMeetingsHere(actor, directory, conversationId);
-  if (!allowed.ok) return allowed;
-  if (!directory) return fail('DIRECTORY.MISSING');
-  const meeting = await findMeeting(deps, directory, meetingId);
-  if (!meeting) return fail('MEETING.NOT_FOUND');
-  const own = mayChangeMeeting(actor, allowed.value, meeting);
-  if (!own.ok) return own;
+  const found = await meetingToChange(deps, actor, directory, meetingId, conversationId);
+  if (!found.ok) return found;
+  const meeting = found.value;
   const start = instantFromLocal(date, time);
   if (!start.ok) return fail(noSuchDate(date) ? 'MEETING.NO_SUCH_DATE' : 'MEETING.BAD_TIME');
   const now = deps.clock.now();
@@ -130,13 +137,9 @@ export async function cancelMeeting(
   reason: string,
   conversationId?: string,
 ): Promise<Result<Meeting, CalendarError>> {
-  const allowed = mayChangeMeetingsHere(actor, directory, conversationId);
-  if (!allowed.ok) return allowed;
-  if (!directory) return fail('DIRECTORY.MISSING');
-  const meeting = await findMeeting(deps, directory, meetingId);
-  if (!meeting) return fail('MEETING.NOT_FOUND');
-  const own = mayChangeMeeting(actor, allowed.value, meeting);
-  if (!own.ok) return own;
+  const found = await meetingToChange(deps, actor, directory, meetingId, conversationId);
+  if (!found.ok) return found;
+  const meeting = found.value;
   if (meeting.status === 'cancelled') return fail('MEETING.ALREADY_CANCELLED');
   if (reason.trim().length > MEETING_REASON_MAX) return fail('MEETING.REASON_TOO_LONG');
   const now = deps.clock.now();
