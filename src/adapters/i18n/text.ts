@@ -32,6 +32,8 @@ import { groupMeetingsDa, type GroupMeetingsTextKey } from './group-meetings-da.
 import { groupMeetingsEn } from './group-meetings-en.js';
 import { rightsDa, type RightsTextKey } from './rights-da.js';
 import { rightsEn } from './rights-en.js';
+import { draftReadyDa, type DraftReadyTextKey } from './draft-ready-da.js';
+import { draftReadyEn } from './draft-ready-en.js';
 
 export type Locale = 'da' | 'en';
 
@@ -52,6 +54,7 @@ type AreaKeys = [
   CrossStatusTextKey,
   GroupMeetingsTextKey,
   RightsTextKey,
+  DraftReadyTextKey,
 ];
 export type TextKey = AreaKeys[number];
 
@@ -76,6 +79,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...crossStatusDa,
     ...groupMeetingsDa,
     ...rightsDa,
+    ...draftReadyDa,
   },
   en: {
     ...en,
@@ -93,6 +97,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...crossStatusEn,
     ...groupMeetingsEn,
     ...rightsEn,
+    ...draftReadyEn,
   },
 };
 

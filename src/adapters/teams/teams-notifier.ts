@@ -20,6 +20,7 @@ import { decisionNoticeViews } from '../cards/decision-views.js';
 import { crossStatusNoticeViews } from '../cards/cross-status-views.js';
 import type { Locale } from '../i18n/text.js';
 import { groupMeetingNoticeViews } from '../cards/group-meeting-views.js';
+import { draftReadyNoticeViews } from '../cards/draft-ready-views.js';
 
 /** Every feature's notice views: the compiler checks that each kind of notice has one. */
 const NOTICE_VIEWS: NoticeViews = {
@@ -35,6 +36,7 @@ const NOTICE_VIEWS: NoticeViews = {
   ...decisionNoticeViews,
   ...crossStatusNoticeViews,
   ...groupMeetingNoticeViews,
+  ...draftReadyNoticeViews,
 };
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */
