@@ -194,4 +194,14 @@ describe('refusals change nothing', () => {
     expect(verbsOf(preview)).toEqual(['tender.edit', 'tender.publish']);
     expect(cardText(preview)).not.toContain('Send til tovholderen');
   });
+
+  it('in English: Send to the lead director, and the draft says to whom it was sent', async () => {
+    await http.send(botAdded(persona.tovholder, personal(persona.tovholder)));
+    const en = { locale: 'en-US' };
+    const preview = (await http.send(cardAction(persona.konsulent, chat, 'tender.save', VALID_TENDER_FORM, en) as Partial<Activity>)).card as Card;
+    expect(cardText(preview)).toContain('Send to the lead director');
+    const sent = (await http.send(cardAction(persona.konsulent, chat, 'tender.sendToLead', dataOf(preview, 'tender.sendToLead'), en) as Partial<Activity>)).card as Card;
+    expect(cardText(sent)).toContain('Sent to the lead director Johan Kristensen');
+    expect(cardText(sent)).toContain('by Hanne Graversen – ready to publish.');
+  });
 });
