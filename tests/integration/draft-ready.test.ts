@@ -188,11 +188,15 @@ describe('refusals change nothing', () => {
   });
 
   it('a tenant whose table lets konsulenter publish offers no Send til tovholderen', async () => {
+    const { tenderId, preview: underDefaults } = await konsulentDraft();
+    expect(verbsOf(underDefaults)).toContain('tender.sendToLead');
     const dir = (await http.repos.directories.get(DEMO_TENANT))!;
     await http.repos.directories.save({ ...dir.value, rights: { udkast: ['tovholder', 'chef', 'konsulent'], offentliggoer: ['tovholder', 'konsulent'], aflys: ['tovholder'], beslut: ['tovholder'] } }, dir.etag);
-    const { preview } = await konsulentDraft();
-    expect(verbsOf(preview)).toEqual(['tender.edit', 'tender.publish']);
-    expect(cardText(preview)).not.toContain('Send til tovholderen');
+    // The same draft, and a new one: the konsulent publishes them herself.
+    for (const preview of [await click(persona.konsulent, chat, 'tender.preview', { tenderId }), (await konsulentDraft()).preview]) {
+      expect(verbsOf(preview)).toEqual(['tender.edit', 'tender.publish']);
+      expect(cardText(preview)).not.toContain('Send til tovholderen');
+    }
   });
 
   it('in English: Send to the lead director, and the draft says to whom it was sent', async () => {
