@@ -24,6 +24,7 @@ import { tenderNotices } from './tenders.js';
 import { konsekvensNotices } from './konsekvensberegning.js';
 import { catalogueNotices } from './catalogue-settle.js';
 import { konkretiseringNotices } from './konkretisering.js';
+import { draftReadyNotices } from './draft-ready.js';
 
 /** The stored state notices are drawn from (NoticeDeps), and how they are sent. */
 export interface OutboxDeps extends NoticeDeps {
@@ -71,6 +72,7 @@ const RENDERERS: NoticeRenderers = {
   ...konkretiseringNotices,
   ...decisionNotices,
   ...awardNotices,
+  ...draftReadyNotices,
 };
 
 function render(deps: OutboxDeps, n: OutboxNotice): Promise<RenderOutcome> {

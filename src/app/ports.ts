@@ -259,7 +259,9 @@ export type Notice =
   /** A bidder told 1:1 of a change of their bid's status, with the reason (`change` is that entry of the bid's history). */
   | { readonly kind: 'decision.status'; readonly tender: Tender; readonly bid: Bid; readonly change: AuditEntry }
   /** The group's chat told of an award or an indstilling. */
-  | { readonly kind: 'award.group'; readonly tender: Tender; readonly bid: Bid; readonly period: string; readonly byName: string };
+  | { readonly kind: 'award.group'; readonly tender: Tender; readonly bid: Bid; readonly period: string; readonly byName: string }
+  /** A draft sent as ready to whoever publishes it: 1:1, or the group's chat when nobody could be reached 1:1. */
+  | { readonly kind: 'tender.readyForLead'; readonly tender: Tender; readonly audience: 'personal' | 'group' };
 
 export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed' | 'throttled';
 export type Delivery =
@@ -382,7 +384,9 @@ export type OutboxSubject =
   /** A bidder told of a change of their bid's status: `seq` is the change's place in the bid's history (drawn from the bid as stored). */
   | { readonly kind: 'decision.status'; readonly tenderId: string; readonly bidId: string; readonly seq: number }
   /** The group's chat told of an award or indstilling (drawn from the bid as stored). */
-  | { readonly kind: 'award.group'; readonly tenderId: string; readonly bidId: string; readonly period: string; readonly byName: string };
+  | { readonly kind: 'award.group'; readonly tenderId: string; readonly bidId: string; readonly period: string; readonly byName: string }
+  /** A draft sent as ready to publish (`at`: the mark's time; obsolete once the draft was edited, published or cancelled). */
+  | { readonly kind: 'tender.readyForLead'; readonly tenderId: string; readonly at: string; readonly audience: 'personal' | 'group' };
 
 export interface OutboxNotice {
   readonly id: string;

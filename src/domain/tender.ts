@@ -5,6 +5,7 @@
 
 import { fail, ok, type Result } from './result.js';
 import { instantFromLocal } from './time.js';
+import type { Role } from './roles.js';
 
 export type TenderStatus = 'draft' | 'published' | 'closed' | 'cancelled';
 export type DecidedBy = 'kernegruppe' | 'byraad';
@@ -87,14 +88,28 @@ export interface Tender {
   readonly cancelNoticesQueuedAt?: string | undefined;
   /** Set once the kernegruppe has been told the tender closed. */
   readonly closingReportedAt?: string | undefined;
+  /** The draft sent to the tovholder as ready to publish (draft-ready.ts); an edit clears it. */
+  readonly readyForLead?: ReadyForLead | undefined;
   readonly history: readonly AuditEntry[];
+}
+
+/**
+ * A draft marked ready for the person who publishes (seed 002: the konsulenter are "ikke primær tovholder men
+ * dem der skubber på"): who sent it, when, to whom, and whether they were told 1:1 or in the group's chat.
+ */
+export interface ReadyForLead {
+  readonly at: string;
+  readonly by: string;
+  readonly byName: string;
+  readonly to: readonly { readonly id: string; readonly name: string; readonly roles: readonly Role[] }[];
+  readonly via: 'personal' | 'group';
 }
 
 /**
  * What the lists show of a tender ("udbud", the kernegruppe's list, "mine bud"): the lists read only
  * these fields, so their cost does not grow with a tender's description, catalogue, bids or history.
  */
-export type TenderSummary = Pick<Tender, 'id' | 'groupId' | 'groupName' | 'kerneopgaveName' | 'title' | 'deadline' | 'status' | 'activeBids' | 'cancelReason' | 'createdAt'>;
+export type TenderSummary = Pick<Tender, 'id' | 'groupId' | 'groupName' | 'kerneopgaveName' | 'title' | 'deadline' | 'status' | 'activeBids' | 'cancelReason' | 'createdAt' | 'readyForLead'>;
 
 export interface TenderFields {
   readonly title: string;
@@ -293,7 +308,8 @@ export type TenderError =
 
 export function editDraft(t: Tender, fields: TenderFields, by: string, now: Date): Result<Tender, 'TENDER.NOT_DRAFT'> {
   if (t.status !== 'draft') return fail('TENDER.NOT_DRAFT');
-  return ok({ ...t, ...withFields(fields), updatedAt: now.toISOString(), history: [...t.history, audit(now, by, 'edited', 'draft', 'draft')] });
+  // An edited draft is not the one that was sent as ready: it must be sent again (draft-ready.ts).
+  return ok({ ...t, ...withFields(fields), readyForLead: undefined, updatedAt: now.toISOString(), history: [...t.history, audit(now, by, 'edited', 'draft', 'draft')] });
 }
 
 export function publish(t: Tender, by: string, now: Date): Result<Tender, 'TENDER.NOT_DRAFT' | 'TENDER.DEADLINE_PASSED'> {

@@ -60,6 +60,7 @@ function dataFor(verb: string, ids: Ids, forged: boolean): Record<string, unknow
     'tender.cancelAsk': { tenderId: tender },
     'tender.cancel': { tenderId: tender, reason: 'Budgettet er omprioriteret.' },
     'tender.list': {},
+    'tender.sendToLead': { tenderId: draft },
     'tender.bids': { tenderId: tender },
     'tender.bid': { bidId: ids.bidId },
     'tender.closed': { tenderId: tender },
@@ -229,6 +230,9 @@ const EXPECTED_VERBS: Record<string, Row> = {
   'tender.cancelAsk': all('tovholder admin'),
   'tender.cancel': all('tovholder! admin!'),
   'tender.list': all(ANYONE),
+  // Send til tovholderen: whoever drafts in the group (udkast), or an admin; the rig's draft is marked and
+  // the tovholder (or, for the tovholder's own press, an admin) is told. Another group's tender: not found.
+  'tender.sendToLead': all('tovholder! konsulent! admin!'),
   // The bids are sealed to the group's members.
   'tender.bids': all(LAERING),
   'tender.bid': all(`${LAERING} forger forgedAuthor`),

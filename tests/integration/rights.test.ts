@@ -34,7 +34,8 @@ describe('a konsulent drafts, the tovholder publishes and cancels (the defaults)
   it('the konsulent\'s draft offers Ret kladde, not Offentliggør, and says who publishes', async () => {
     const { click } = await start();
     const draft = await click(persona.konsulent, 'tender.save', VALID_TENDER_FORM);
-    expect(verbsOf(draft)).toEqual(['tender.edit']);
+    // Ret kladde, and Send til tovholderen (tests/integration/draft-ready.test.ts).
+    expect(verbsOf(draft)).toEqual(['tender.edit', 'tender.sendToLead']);
     expect(cardText(draft)).toContain('Udkastet offentliggøres af tovholderen: Johan Kristensen (tovholder).');
     const { tenderId } = dataOf(draft, 'tender.edit');
     // The tovholder sees the same draft with every button.

@@ -229,6 +229,7 @@ function validData(verb: string): Record<string, unknown> {
       reason: "Budgettet er omprioriteret.",
     },
     "tender.list": {},
+    "tender.sendToLead": { tenderId: i.draftId },
     "tender.bids": { tenderId: i.tenderId },
     "tender.bid": { bidId: i.bidId },
     "tender.closed": { tenderId: i.tenderId },

@@ -72,9 +72,12 @@ export function draftButtons(say: Say, t: Pick<Tender, 'id'>, from?: From, may: 
   ];
 }
 
-/** The draft as it will look; `publisher`: for a reader who may not publish, who does (the note says so). */
-export function tenderPreviewCard(locale: Locale, t: Tender, may: DraftRights = ALL_DRAFT_RIGHTS, publisher?: string): CardJson {
+/**
+ * The draft as it will look; `publisher`: for a reader who may not publish, who does (the note says so);
+ * `ready`: to whom it was sent as ready (draft-ready-views.ts), and `send`: the Send til tovholderen button.
+ */
+export function tenderPreviewCard(locale: Locale, t: Tender, may: DraftRights = ALL_DRAFT_RIGHTS, publisher?: string, ready: { note?: string | undefined; send?: Button | undefined } = {}): CardJson {
   const say = sayIn(locale);
-  const note = [say('tender.note.draft'), ...(may.publishes || !publisher ? [] : [publisher])].join(' ');
-  return tenderCard(locale, t, { withCount: false, note: { text: note, style: 'warning' }, actions: draftButtons(say, t, undefined, may) });
+  const note = [say('tender.note.draft'), ...(may.publishes || !publisher ? [] : [publisher]), ...(ready.note ? [ready.note] : [])].join(' ');
+  return tenderCard(locale, t, { withCount: false, note: { text: note, style: 'warning' }, actions: [...draftButtons(say, t, undefined, may), ...(ready.send ? [ready.send] : [])] });
 }

@@ -7,6 +7,7 @@ import { escapeMarkdown as esc, renderCard, type CardJson } from './render-card.
 import { button, sayIn, type Button } from './card-parts.js';
 import { at, line, LIST_LIMIT, tenderStatus } from './tender-card-parts.js';
 import { draftButtons, type DraftRights } from './tender-form-views.js';
+import { draftReadyListLine } from './draft-ready-views.js';
 
 export interface ListItem {
   readonly kicker: string;
@@ -46,7 +47,13 @@ function groupTenderItem(locale: Locale, t: TenderSummary, now: Date, may: Draft
   const say = sayIn(locale);
   const id = { tenderId: t.id };
   const detail =
-    t.status === 'cancelled' ? say('list.reason', { reason: esc(t.cancelReason ?? '') }) : t.status === 'draft' ? '' : say('list.bids', { count: t.activeBids });
+    t.status === 'cancelled'
+      ? say('list.reason', { reason: esc(t.cancelReason ?? '') })
+      : t.status === 'draft'
+        ? t.readyForLead
+          ? draftReadyListLine(locale, t.readyForLead)
+          : ''
+        : say('list.bids', { count: t.activeBids });
   return {
     kicker: tenderStatus(say, t, now),
     title: esc(t.title),

@@ -9,6 +9,7 @@ import type { Bid, BidSummary } from '../../domain/bid.js';
 import { BID_STATUSES, PARTY_ROLES } from '../../domain/bid.js';
 import { attentionAt, type Tally, type Tender, type TenderSummary } from '../../domain/tender.js';
 import { isItemId, writeOutcome } from './cosmos-errors.js';
+import { ROLES } from '../../domain/roles.js';
 
 const opt = <T extends z.ZodTypeAny>(t: T) => t.optional().nullable().transform((v) => v ?? undefined);
 
@@ -49,6 +50,15 @@ export const TenderItemSchema = z.object({
   shownAt: opt(z.string()),
   closingReportedAt: opt(z.string()),
   cancelNoticesQueuedAt: opt(z.string()),
+  readyForLead: opt(
+    z.object({
+      at: z.string(),
+      by: z.string(),
+      byName: z.string(),
+      to: z.array(z.object({ id: z.string(), name: z.string(), roles: z.array(z.enum(ROLES)) })),
+      via: z.enum(['personal', 'group']),
+    }),
+  ),
   history: z.array(AuditSchema),
   _etag: z.string(),
 });
@@ -161,7 +171,7 @@ const DigestBidSchema = z.object({ id: z.string(), number: z.number().int(), tit
 const BidHistorySchema = z.object({ number: z.number().int(), title: z.string(), bidderId: z.string(), bidderName: z.string(), history: z.array(AuditSchema) });
 
 /** The fields of TenderSummary and BidSummary, as a projection: what a list row shows and nothing more. */
-const TENDER_SUMMARY_KEYS = ['id', 'groupId', 'groupName', 'kerneopgaveName', 'title', 'deadline', 'status', 'activeBids', 'cancelReason', 'createdAt'] as const satisfies readonly (keyof TenderSummary)[];
+const TENDER_SUMMARY_KEYS = ['id', 'groupId', 'groupName', 'kerneopgaveName', 'title', 'deadline', 'status', 'activeBids', 'cancelReason', 'createdAt', 'readyForLead'] as const satisfies readonly (keyof TenderSummary)[];
 const BID_SUMMARY_KEYS = ['id', 'tenderId', 'number', 'bidderName', 'title', 'status', 'crossCutting', 'submittedAt', 'statusReason', 'konkretiseringDue'] as const satisfies readonly (keyof BidSummary)[];
 const projection = (keys: readonly string[]) => keys.map((k) => `c.${k}`).join(', ');
 const TENDER_SUMMARY = projection(TENDER_SUMMARY_KEYS);

@@ -34,6 +34,8 @@ import { rightsDa, type RightsTextKey } from './rights-da.js';
 import { rightsEn } from './rights-en.js';
 import { kommuneledelseDa, type KommuneledelseTextKey } from './kommuneledelse-da.js';
 import { kommuneledelseEn } from './kommuneledelse-en.js';
+import { draftReadyDa, type DraftReadyTextKey } from './draft-ready-da.js';
+import { draftReadyEn } from './draft-ready-en.js';
 
 export type Locale = 'da' | 'en';
 
@@ -55,6 +57,7 @@ type AreaKeys = [
   GroupMeetingsTextKey,
   RightsTextKey,
   KommuneledelseTextKey,
+  DraftReadyTextKey,
 ];
 export type TextKey = AreaKeys[number];
 
@@ -80,6 +83,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...groupMeetingsDa,
     ...rightsDa,
     ...kommuneledelseDa,
+    ...draftReadyDa,
   },
   en: {
     ...en,
@@ -98,6 +102,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...groupMeetingsEn,
     ...rightsEn,
     ...kommuneledelseEn,
+    ...draftReadyEn,
   },
 };
 

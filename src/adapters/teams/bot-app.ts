@@ -28,6 +28,7 @@ import * as catalogue from './catalogue-handlers.js';
 import * as konkretisering from './konkretisering-handlers.js';
 import * as decision from './decision-handlers.js';
 import * as crossStatus from './cross-status-handlers.js';
+import * as draftReady from './draft-ready-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
 
@@ -192,6 +193,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     return tender.cancel(deps, turn, d.tenderId, d.reason ?? '');
   });
   execute('tender.list', (turn) => tender.tenders(deps, turn));
+  // A drafter who may not publish hands the finished draft to the tovholder (issue 13 point 5)
+  execute('tender.sendToLead', (turn, data) => draftReady.sendToLead(deps, turn, TenderId.parse(data).tenderId));
   // The overview and a bid's detail, with what the members did on them: evaluations, konkretisering,
   // konsekvensberegning, and the decisions the reader may make.
   execute('tender.bids', (turn, data) => evaluation.bids(deps, turn, data));

@@ -21,6 +21,7 @@ import { crossStatusNoticeViews } from '../cards/cross-status-views.js';
 import { kommuneledelseNoticeViews } from '../cards/kommuneledelse-views.js';
 import type { Locale } from '../i18n/text.js';
 import { groupMeetingNoticeViews } from '../cards/group-meeting-views.js';
+import { draftReadyNoticeViews } from '../cards/draft-ready-views.js';
 
 /** Every feature's notice views: the compiler checks that each kind of notice has one. */
 const NOTICE_VIEWS: NoticeViews = {
@@ -37,6 +38,7 @@ const NOTICE_VIEWS: NoticeViews = {
   ...crossStatusNoticeViews,
   ...groupMeetingNoticeViews,
   ...kommuneledelseNoticeViews,
+  ...draftReadyNoticeViews,
 };
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */

@@ -25,6 +25,8 @@ import { groupOfConversation } from '../../domain/directory.js';
 import type { Tender } from '../../domain/tender.js';
 import { whoMay, whoMayFor } from '../../app/rights.js';
 import { draftNoteText, rightsRefusalCard } from '../cards/rights-views.js';
+import { draftReadyAlready, draftReadyNote, sendToLeadButton } from '../cards/draft-ready-views.js';
+import { offersSendToLead } from '../../domain/draft-ready.js';
 import { escapeMarkdown as esc, type CardJson } from '../cards/render-card.js';
 import { tenderFormCard, tenderPreviewCard } from '../cards/tender-form-views.js';
 import { cancelDoneCard, closedSummaryCard, publishRefusedCard, publishReportCard } from '../cards/tender-report-views.js';
@@ -65,11 +67,16 @@ function tenderPlaceGroup(who: Acting, turn: Turn): string | undefined {
   return dir ? groupOfConversation(dir, turn.who.conversation.conversationId)?.id : undefined;
 }
 
-/** The draft with the reader's own buttons: a drafter who may not publish is told who does. */
-function previewFor(turn: Turn, who: Acting, tender: Tender): CardJson {
+/**
+ * The draft with the reader's own buttons: a drafter who may not publish is told who does, and gets
+ * Send til tovholderen until it is sent; a draft sent says to whom and when (`already`: pressed again).
+ */
+export function previewFor(turn: Turn, who: Acting, tender: Tender, already = false): CardJson {
   const may = { edits: mayDo(who.actor, tender.groupId, 'udkast'), publishes: mayDo(who.actor, tender.groupId, 'offentliggoer'), cancels: mayDo(who.actor, tender.groupId, 'aflys') };
   const publisher = may.publishes ? undefined : draftNoteText(turn.who.locale, whoMay(who.directory?.value, tender.groupId, 'offentliggoer'));
-  return tenderPreviewCard(turn.who.locale, tender, may, publisher);
+  const locale = turn.who.locale;
+  const sent = tender.readyForLead ? [...(already ? [draftReadyAlready(locale)] : []), draftReadyNote(locale, tender.readyForLead)].join(' ') : undefined;
+  return tenderPreviewCard(locale, tender, may, publisher, { note: sent, send: offersSendToLead(who.actor, tender) ? sendToLeadButton(locale, tender) : undefined });
 }
 
 function tenderInputOf(raw: Record<string, unknown>): TenderInput {
