@@ -7,7 +7,7 @@
 // Seed 000: "Gruppens samlede aktiviteter skal holde sig inden for den reviderede økonomiske ramme";
 // the catalogue is presented to the Byråd at a temamøde and decided at a byrådsmøde.
 
-import { isAdmin, isMemberOf, type Actor } from '../domain/actor.js';
+import { hasRoleIn, isAdmin, isMemberOf, type Actor } from '../domain/actor.js';
 import {
   emptyCatalogue,
   parseFrameAmount,
@@ -25,7 +25,6 @@ import {
 import type { Meeting, MeetingKind } from '../domain/calendar.js';
 import { findGroupById, groupOfConversation, type Directory, type Group, type Kerneopgave } from '../domain/directory.js';
 import { fail, ok, type Result } from '../domain/result.js';
-import type { Role } from '../domain/roles.js';
 import type { CatalogEntry } from '../domain/tender.js';
 import { catalogueId } from './catalogue-ids.js';
 import type { Acting } from './directory-admin.js';
@@ -52,7 +51,6 @@ export interface CatalogueRights {
   readonly decide: boolean;
 }
 
-const hasRoleIn = (actor: Actor, groupId: string, role: Role) => actor.memberships.some((m) => m.group.id === groupId && m.roles.includes(role));
 
 export function catalogueRights(actor: Actor, groupId: string): CatalogueRights {
   const admin = isAdmin(actor);

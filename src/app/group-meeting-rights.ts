@@ -2,7 +2,7 @@
 // own group's meetings, in the group's chat. Seed 000: the tovholder chef is "ansvarlig for gruppens
 // arbejde", and "Hver gruppe afgør derudover selv sin mødefrekvens efter behov".
 
-import { isAdmin, type Actor } from '../domain/actor.js';
+import { hasRoleIn, isAdmin, type Actor } from '../domain/actor.js';
 import type { Meeting } from '../domain/calendar.js';
 import { groupOfConversation, type Directory, type Group } from '../domain/directory.js';
 import { fail, ok, type Result } from '../domain/result.js';
@@ -15,7 +15,7 @@ export function kernegruppeOfChat(directory: Directory | undefined, conversation
   return group?.kind === 'kernegruppe' ? group : undefined;
 }
 
-export const isTovholderOf = (actor: Actor, groupId: string): boolean => actor.memberships.some((m) => m.group.id === groupId && m.roles.includes('tovholder'));
+export const isTovholderOf = (actor: Actor, groupId: string): boolean => hasRoleIn(actor, groupId, 'tovholder');
 
 /** May add, move and cancel this group's meetings here: an admin, or the group's tovholder. */
 export const managesGroupMeetings = (actor: Actor, groupId: string): boolean => isAdmin(actor) || isTovholderOf(actor, groupId);

@@ -32,6 +32,9 @@ export const isAdmin = (actor: Actor): boolean => actor.roles.has('admin');
 
 export const isMemberOf = (actor: Actor, groupId: string): boolean => actor.memberships.some((m) => m.group.id === groupId);
 
+/** Holds `role` in that group (not merely somewhere). */
+export const hasRoleIn = (actor: Actor, groupId: string, role: Role): boolean => actor.memberships.some((m) => m.group.id === groupId && m.roles.includes(role));
+
 /** The roles that run a kernegruppe's tenders by default (seed 000: tovholder and konsulenter drive the work; chefs are members ex officio). */
 export const TENDER_MANAGER_ROLES: readonly Role[] = DEFAULT_RIGHTS.udkast;
 
