@@ -28,6 +28,22 @@ export interface CosmosConnection {
 
 export class LocalDataInUseError extends Error {}
 
+/** The embedded database's packages are devDependencies: a production install (npm ci --omit=dev) has none of them. */
+export class LocalDatabaseNotInstalledError extends LocalDataInUseError {}
+
+const NOT_INSTALLED =
+  'Den lokale Cosmos DB (@vercel/cosmosdb-server, selfsigned) er kun til udvikling og er ikke installeret her (installeret uden udviklingspakker). ' +
+  'Sæt COSMOS_ENDPOINT til en Azure Cosmos DB-konto, eller kør npm install med udviklingspakkerne.';
+
+async function importEmbedded(): Promise<typeof import('./embedded-cosmos.js')> {
+  try {
+    return await import('./embedded-cosmos.js');
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') throw new LocalDatabaseNotInstalledError(NOT_INSTALLED);
+    throw e;
+  }
+}
+
 function containersOf(database: Database): Containers {
   return Object.fromEntries(Object.entries(CONTAINERS).map(([k, def]) => [k, database.container(def.id)])) as Containers;
 }
@@ -129,7 +145,7 @@ export async function openLocalCosmos(
     import('./data-lock.js'),
     import('./cosmos-snapshot.js'),
     import('./cosmos-journal.js'),
-    import('./embedded-cosmos.js'),
+    importEmbedded(),
   ]);
 
   const taken = await takeDataLock(dataDir, opts.role);
