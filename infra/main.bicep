@@ -276,6 +276,12 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           name: 'EXPORT_LINK_SECRET'
           value: exportLinkSecret
         }
+        {
+          // Runs the zip from `npm run package` as it is, mounted read-only (az webapp deploy --type zip):
+          // no build on the server, and what was tested is what runs.
+          name: 'WEBSITE_RUN_FROM_PACKAGE'
+          value: '1'
+        }
       ]
     }
   }

@@ -14,7 +14,7 @@ import { CosmosDirectoryRepository } from '../src/adapters/cosmos/directory-repo
 import { CosmosCalendarRepository } from '../src/adapters/cosmos/reminder-repository.js';
 import type { Config } from '../src/config.js';
 import { DEFAULT_REMINDERS } from '../src/domain/reminders.js';
-import { runTool, type ImportIo } from './tool-main.js';
+import { runTool, toolFallbackTenant, type ImportIo } from './tool-main.js';
 
 const USAGE = 'Brug: npm run calendar:import -- <fil.yaml|fil.json> [--tenant <tenant-id>]';
 
@@ -38,7 +38,7 @@ export async function runCalendarImport(argv: readonly string[], config: Config,
     io.err(`${parsed.problems.length} fejl i ${file}. Intet er importeret.`);
     return 1;
   }
-  const tenantId = tenantFlag ?? parsed.file.tenantId ?? config.fallbackTenantId;
+  const tenantId = tenantFlag ?? parsed.file.tenantId ?? toolFallbackTenant(config);
   if (!tenantId) {
     io.err(`Hvilken organisation? Angiv --tenant <tenant-id> eller tenantId: i filen. ${USAGE}`);
     return 2;

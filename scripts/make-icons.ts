@@ -1,5 +1,6 @@
-// Owns the Teams app icons: draws manifest/color.png (192x192) and manifest/outline.png (32x32)
-// from a few shapes and writes them with a minimal PNG encoder, so the icons are reproducible
+// Owns the Teams app icons: draws manifest/color.png (192x192, a full square: Teams wants a full-bleed
+// background with no transparent pixels, and rounds the corners itself where it shows the icon) and
+// manifest/outline.png (32x32, white on transparent) from a few shapes and writes them with a minimal PNG encoder, so the icons are reproducible
 // from source without an image editor or an image library.
 // Run: npx tsx scripts/make-icons.ts
 import { writeFileSync } from 'node:fs';
@@ -51,12 +52,6 @@ function isInsideLetter(letterBox: Box, x: number, y: number): boolean {
   return LETTER_K.some((polygon) => isInsidePolygon(polygon, u, v));
 }
 
-function isInsideRoundedSquare(size: number, radius: number, x: number, y: number): boolean {
-  const dx = Math.max(radius - x, 0, x - (size - radius));
-  const dy = Math.max(radius - y, 0, y - (size - radius));
-  return dx * dx + dy * dy <= radius * radius;
-}
-
 /** Fraction (0..1) of the pixel at (px, py) covered by a shape. */
 function coverage(px: number, py: number, isInside: (x: number, y: number) => boolean): number {
   let hits = 0;
@@ -74,7 +69,6 @@ function mix(from: Rgb, to: Rgb, amount: number): Rgb {
 
 function drawColorIcon(size: number): Uint8Array {
   const rgba = new Uint8Array(size * size * 4);
-  const cornerRadius = size * 0.22;
   // Teams keeps the symbol inside the central half of the colour icon; the K stays within it.
   const letterHeight = size * 0.5;
   const letterWidth = letterHeight * 0.8;
@@ -87,10 +81,9 @@ function drawColorIcon(size: number): Uint8Array {
   for (let py = 0; py < size; py++) {
     const background = mix(BRAND_BLUE_TOP, BRAND_BLUE_BOTTOM, py / (size - 1));
     for (let px = 0; px < size; px++) {
-      const squareAlpha = coverage(px, py, (x, y) => isInsideRoundedSquare(size, cornerRadius, x, y));
       const letterAlpha = coverage(px, py, (x, y) => isInsideLetter(letterBox, x, y));
       const [r, g, b] = mix(background, WHITE, letterAlpha);
-      rgba.set([r, g, b, Math.round(squareAlpha * 255)], (py * size + px) * 4);
+      rgba.set([r, g, b, 255], (py * size + px) * 4);
     }
   }
   return rgba;

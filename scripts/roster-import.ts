@@ -14,7 +14,7 @@ import { compositionWarnings, type CompositionWarning } from '../src/domain/rost
 import type { CosmosConnection } from '../src/adapters/cosmos/cosmos-connection.js';
 import { CosmosDirectoryRepository } from '../src/adapters/cosmos/directory-repository.js';
 import type { Config } from '../src/config.js';
-import { runTool, type ImportIo } from './tool-main.js';
+import { runTool, toolFallbackTenant, type ImportIo } from './tool-main.js';
 
 const USAGE = 'Brug: npm run roster:import -- <fil.yaml|fil.json> [--tenant <tenant-id>] [--dry-run]';
 
@@ -84,7 +84,7 @@ export async function runRosterImport(argv: readonly string[], config: Config, c
   }
   const directories = new CosmosDirectoryRepository(cosmos.containers.directory);
   const first = parseRosterFile(source);
-  const tenantId = args.tenant ?? (first.ok ? first.tenantId : undefined) ?? config.fallbackTenantId;
+  const tenantId = args.tenant ?? (first.ok ? first.tenantId : undefined) ?? toolFallbackTenant(config);
   if (!tenantId) {
     io.err(`Hvilken organisation? Angiv --tenant <tenant-id> eller tenantId: i filen. ${USAGE}`);
     return 2;

@@ -15,11 +15,24 @@ import { parseCommand } from '../../src/adapters/teams/commands.js';
 import {
   APP_ID_PLACEHOLDER,
   MANIFEST_DIR,
+  MANIFEST_PARAMETERS,
   buildAppPackage,
   renderManifest,
+  type ManifestParameters,
 } from '../../scripts/build-manifest.js';
+import { readPng } from '../support/png.js';
 
 const APP_ID = '8f0c7a4e-3b1d-4c2a-9e5f-1a2b3c4d5e6f';
+const PARAMETERS: ManifestParameters = {
+  appId: APP_ID,
+  developerName: 'Vesterå "Kommune"',
+  websiteUrl: 'https://www.vesteraa.dk/kerneopgaver',
+  privacyUrl: 'https://www.vesteraa.dk/privatliv',
+  termsOfUseUrl: 'https://www.vesteraa.dk/vilkaar',
+  version: '1.4.2',
+};
+/** The same parameters as options of `npm run manifest:build -- …`. */
+const OPTIONS = (Object.keys(PARAMETERS) as (keyof ManifestParameters)[]).flatMap((k) => [MANIFEST_PARAMETERS[k].option, PARAMETERS[k]]);
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD_SCRIPT = join(REPO_ROOT, 'scripts/build-manifest.ts');
 const SCHEMA_ROOT = join(
@@ -39,12 +52,14 @@ interface TeamsManifest {
   manifestVersion: string;
   id: string;
   localizationInfo: { defaultLanguageTag: string; additionalLanguages: { languageTag: string; file: string }[] };
+  version: string;
+  developer: { name: string; websiteUrl: string; privacyUrl: string; termsOfUseUrl: string };
   icons: { color: string; outline: string };
   bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: BotCommand[] }[] }[];
 }
 
 const manifestTemplate = readFileSync(join(MANIFEST_DIR, 'manifest.json'), 'utf8');
-const manifest = JSON.parse(renderManifest(manifestTemplate, APP_ID)) as TeamsManifest;
+const manifest = JSON.parse(renderManifest(manifestTemplate, PARAMETERS)) as TeamsManifest;
 const english = JSON.parse(readFileSync(join(MANIFEST_DIR, 'en.json'), 'utf8')) as Record<string, unknown>;
 
 function loadSchema(fileName: string): AnySchemaObject {
@@ -95,6 +110,17 @@ describe('manifest.json', () => {
     expect(template.bots.map((bot) => bot.botId)).toEqual([APP_ID_PLACEHOLDER]);
     expect(manifest.id).toBe(APP_ID);
     expect(manifest.bots[0]?.botId).toBe(APP_ID);
+  });
+
+  it("carries the municipality's own developer details and version, and no example.dk placeholder", () => {
+    expect(manifest.developer).toEqual({
+      name: 'Vesterå "Kommune"',
+      websiteUrl: 'https://www.vesteraa.dk/kerneopgaver',
+      privacyUrl: 'https://www.vesteraa.dk/privatliv',
+      termsOfUseUrl: 'https://www.vesteraa.dk/vilkaar',
+    });
+    expect(manifest.version).toBe('1.4.2');
+    expect(manifestTemplate).not.toMatch(/example\./);
   });
 
   it('is Danish by default with English as the only other language', () => {
@@ -159,9 +185,17 @@ describe('the command menus', () => {
 });
 
 describe('icons', () => {
-  it('has a 192x192 colour icon', () => {
+  it('has a 192x192 colour icon that is a full square: every pixel opaque, no transparent corners', () => {
     const header = readPngHeader(manifest.icons.color);
     expect([header.width, header.height]).toEqual([192, 192]);
+    const png = readPng(readFileSync(join(MANIFEST_DIR, manifest.icons.color)));
+    expect([png.width, png.height]).toEqual([192, 192]);
+    if (png.channels === 1 || png.channels === 3) return; // no alpha channel: opaque by construction
+    const notOpaque: string[] = [];
+    for (let i = 0; i < png.width * png.height; i++) {
+      if (png.pixels[i * png.channels + png.channels - 1] !== 255) notOpaque.push(`${i % png.width},${Math.floor(i / png.width)}`);
+    }
+    expect(notOpaque.slice(0, 10), `${notOpaque.length} pixels are not opaque`).toEqual([]);
   });
 
   it('has a 32x32 outline icon with an alpha channel for the transparent background', () => {
@@ -177,7 +211,7 @@ describe('build-manifest', () => {
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
   it('zips manifest, localisation and icons at the root, with the app id filled in', () => {
-    const zipPath = buildAppPackage({ appId: APP_ID, outDir });
+    const zipPath = buildAppPackage({ parameters: PARAMETERS, outDir });
     expect(zipPath).toBe(join(outDir, 'appPackage.zip'));
 
     const files = unzipSync(readFileSync(zipPath));
@@ -190,21 +224,75 @@ describe('build-manifest', () => {
   });
 
   it('refuses an app id that is not a GUID', () => {
-    expect(() => buildAppPackage({ appId: 'not-a-guid', outDir })).toThrow(/GUID/);
+    expect(() => buildAppPackage({ parameters: { ...PARAMETERS, appId: 'not-a-guid' }, outDir })).toThrow(/GUID/);
   });
 
-  it.each([
-    ['missing', undefined],
-    ['not a GUID', 'my-bot'],
-  ])('exits with one clear line when MicrosoftAppId is %s', (_, appId) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env.MicrosoftAppId;
-    if (appId !== undefined) env.MicrosoftAppId = appId;
+  const run = (args: string[], env: Record<string, string> = {}) => {
+    const clean: NodeJS.ProcessEnv = { ...process.env };
+    for (const { env: name } of Object.values(MANIFEST_PARAMETERS)) delete clean[name];
+    // As the operator runs it: the zip goes to build/ under the repository.
+    return spawnSync(process.execPath, ['--import', 'tsx', BUILD_SCRIPT, ...args], { cwd: REPO_ROOT, env: { ...clean, ...env }, encoding: 'utf8' });
+  };
 
-    const run = spawnSync(process.execPath, ['--import', 'tsx', BUILD_SCRIPT], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+  it('builds from command-line options alone and prints where the zip is', () => {
+    const result = run(OPTIONS);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const zipPath = result.stdout.trim();
+    const packaged = JSON.parse(new TextDecoder().decode(unzipSync(readFileSync(zipPath))['manifest.json'])) as TeamsManifest;
+    expect(packaged).toEqual(manifest);
+  });
 
-    expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe('Mangler MicrosoftAppId: sæt miljøvariablen til bot-appens id (GUID).');
-    expect(run.stdout).toBe('');
+  it('takes each parameter from its environment variable when the option is not given, the option winning over it', () => {
+    const env = Object.fromEntries((Object.keys(PARAMETERS) as (keyof ManifestParameters)[]).map((k) => [MANIFEST_PARAMETERS[k].env, PARAMETERS[k]]));
+    const result = run(['--version', '2.0.0'], { ...env, MANIFEST_VERSION: '1.0.0' });
+    expect(result.stderr).toBe('');
+    const packaged = JSON.parse(new TextDecoder().decode(unzipSync(readFileSync(result.stdout.trim()))['manifest.json'])) as TeamsManifest;
+    expect(packaged.version).toBe('2.0.0');
+    expect(packaged.developer.privacyUrl).toBe('https://www.vesteraa.dk/privatliv');
+    expect(packaged.id).toBe(APP_ID);
+  });
+
+  it('refuses with nothing given: one Danish line per missing parameter, naming its option and variable', () => {
+    const result = run([]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.slice(0, 6)).toEqual([
+      '--app-id (MicrosoftAppId) mangler (ikke angivet).',
+      '--developer-name (MANIFEST_DEVELOPER_NAME) mangler (ikke angivet).',
+      '--website-url (MANIFEST_WEBSITE_URL) mangler (ikke angivet).',
+      '--privacy-url (MANIFEST_PRIVACY_URL) mangler (ikke angivet).',
+      '--terms-url (MANIFEST_TERMS_URL) mangler (ikke angivet).',
+      '--version (MANIFEST_VERSION) mangler (ikke angivet).',
+    ]);
+    expect(lines[6]).toMatch(/^Teams-pakken er ikke bygget\. Brug: npm run manifest:build -- --app-id/);
+  });
+
+  it('refuses malformed values, showing what was given, and builds nothing', () => {
+    const result = run([
+      '--app-id', 'my-bot',
+      '--developer-name', 'Vesterå Kommunes Digitaliseringsafdeling',
+      '--website-url', 'www.vesteraa.dk',
+      '--privacy-url', 'http://www.vesteraa.dk/privatliv',
+      '--terms-url', 'https://www.example.dk/vilkaar',
+      '--version', '1.0',
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n').slice(0, 6)).toEqual([
+      "--app-id (MicrosoftAppId) skal være bot-appens id, et GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) (fik 'my-bot').",
+      "--developer-name (MANIFEST_DEVELOPER_NAME) må højst være 32 tegn (er 40) (fik 'Vesterå Kommunes Digitaliseringsafdeling').",
+      "--website-url (MANIFEST_WEBSITE_URL) skal være en fuld https-adresse, fx https://www.kommune.dk/privatliv (fik 'www.vesteraa.dk').",
+      "--privacy-url (MANIFEST_PRIVACY_URL) skal være en https-adresse (Teams afviser andre) (fik 'http://www.vesteraa.dk/privatliv').",
+      "--terms-url (MANIFEST_TERMS_URL) peger på eksempeldomænet www.example.dk; angiv kommunens egen side (fik 'https://www.example.dk/vilkaar').",
+      "--version (MANIFEST_VERSION) skal være et versionsnummer som 1.0.0 (tre tal med punktum), højere end det Teams har i forvejen (fik '1.0').",
+    ]);
+  });
+
+  it('refuses an option it does not know', () => {
+    const result = run([...OPTIONS, '--privacy', 'https://www.vesteraa.dk/privatliv']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("Ukendt tilvalg '--privacy'.");
   });
 });
