@@ -223,8 +223,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
       // The compiled build, run by node itself: `npm start` would rebuild first (prestart needs the dev
-      // dependencies the package does not ship), and npm does not pass SIGTERM on to node.
-      appCommandLine: 'node --disable-warning=DEP0111 dist/main.js'
+      // dependencies the package does not ship), and npm does not pass SIGTERM on to node. The preload
+      // starts OpenTelemetry (when APPLICATIONINSIGHTS_CONNECTION_STRING is set) before the SDKs load.
+      appCommandLine: 'node --disable-warning=DEP0111 --import ./dist/telemetry-preload.js dist/main.js'
       // Reminders are sent from inside the bot process; an app unloaded when idle would send none.
       alwaysOn: true
       healthCheckPath: '/healthz'

@@ -38,6 +38,10 @@ import { createBotApp } from './adapters/teams/bot-app.js';
 import { openExport, type ExportLinkSettings } from './app/export.js';
 import { loadConfigForCli, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { noTelemetry } from './app/ports.js';
+import { LoopWatch } from './adapters/scheduler/loop-watch.js';
+import { EventLoopLag } from './adapters/http/health.js';
+import { runningMonitor } from './adapters/telemetry/monitor-state.js';
 
 export const DEMO_ROSTER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'demo', 'roster.yaml');
 
@@ -103,6 +107,9 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const evaluations = new CosmosEvaluationRepository(cosmos.containers.tenders);
   const catalogues = new CosmosCatalogueRepository(cosmos.containers.tenders);
   const agendaQueue = new AgendaWriteQueue();
+  // OpenTelemetry is loaded only with a connection string (telemetry-preload.ts started it before the SDKs loaded).
+  if (config.applicationInsightsConnectionString && !runningMonitor()) log.warn('APPLICATIONINSIGHTS_CONNECTION_STRING is set but node was started without --import ./dist/telemetry-preload.js: Cosmos DB and connector calls are not traced');
+  const telemetry = config.applicationInsightsConnectionString ? (await import('./adapters/telemetry/otel-telemetry.js')).openTelemetry() : noTelemetry;
   if (config.demoData) await seedDemo(opts, { directories, clock });
 
   const adapter = new TeamsAdapter({
@@ -164,6 +171,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     adapter,
     botAppId: config.bot.appId,
     exportLinks,
+    telemetry,
   });
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // One pacer for everything sent proactively: reminders and the outbox share Teams' limits. Those
@@ -189,15 +197,17 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   };
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`;
   const schedLog = log.child({ area: 'scheduler' });
+  const watch = new LoopWatch(telemetry, () => clock.now(), ['tenders', 'planner', 'reminders', 'agendas', 'outbox']);
   const loops = [
-    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, catalogues, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
+    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, catalogues, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog, watch),
     startLoop(
       'planner',
       () => planAllTenants(reminderDeps),
       timers ? PLANNER_INTERVAL_MS : 0,
       schedLog,
+      watch,
     ),
-    startLoop('reminders', () => sendDueReminders(reminderDeps, instanceId), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
+    startLoop('reminders', () => sendDueReminders(reminderDeps, instanceId), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog, watch),
     // Listed after the reminders: runScheduledWork runs the loops in this order, so a call posted there is redrawn in the same run.
     startLoop(
       'agendas',
@@ -208,6 +218,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       },
       timers ? SCHEDULER_INTERVAL_MS : 0,
       schedLog,
+      watch,
     ),
     // Last: what the sweeps above enqueued goes out in the same run.
     startLoop(
@@ -215,6 +226,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       () => sendDueNotices({ outbox, tenders, agendas, catalogues, directories, calendars, conversations, notifier, clock, pacer, log: log.child({ area: 'outbox' }) }, instanceId),
       timers ? OUTBOX_INTERVAL_MS : 0,
       schedLog,
+      watch,
     ),
   ];
   const outboxLoop = loops[loops.length - 1]!;
@@ -235,7 +247,9 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     });
   };
   const exports = { open: (token: string) => openExport({ directories, catalogues, clock, exportLinks }, token), now: () => clock.now() };
-  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping(), calendarFeed, defaultTenantId: config.fallbackTenantId, now: () => clock.now().getTime(), exports });
+  const lag = new EventLoopLag();
+  const health = () => ({ eventLoopLagMs: lag.figures(), loops: watch.snapshot() });
+  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping(), calendarFeed, defaultTenantId: config.fallbackTenantId, now: () => clock.now().getTime(), exports, telemetry, health });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -252,6 +266,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       for (const l of loops) await l.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!opts.cosmos) await cosmos.close();
+      lag.stop();
     },
   };
 }
@@ -276,7 +291,8 @@ async function main(argv: readonly string[]): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping');
     bot.close().then(
-      () => process.exit(0),
+      // The last spans and counts go out before the process ends (a no-op without a connection string).
+      () => (runningMonitor()?.shutdown() ?? Promise.resolve()).finally(() => process.exit(0)),
       (err: unknown) => {
         log.error({ err }, 'error while stopping');
         process.exit(1);

@@ -1,0 +1,63 @@
+// Starts OpenTelemetry with Azure Monitor's distribution (Application Insights): incoming HTTP requests,
+// outgoing HTTP(S) calls (Cosmos DB, the Bot Framework connector) as dependencies, our own spans and
+// counters. Loaded only when APPLICATIONINSIGHTS_CONNECTION_STRING is set (telemetry-preload.ts, tests).
+//
+// It must run before the modules whose calls it traces are loaded: the HTTP instrumentation patches
+// node:http/https when a module next requires them, which the Cosmos SDK and the connector do as they
+// load. main.ts imports them statically, so `node --import ./dist/telemetry-preload.js dist/main.js`.
+
+import { shutdownAzureMonitor, useAzureMonitor, type AzureMonitorOpenTelemetryOptions } from '@azure/monitor-opentelemetry';
+import { setRunningMonitor, type RunningMonitor } from './monitor-state.js';
+
+type InstrumentationConfig = NonNullable<NonNullable<AzureMonitorOpenTelemetryOptions['instrumentationOptions']>['http']>;
+
+/** Attributes where the HTTP instrumentation writes an incoming request's path. */
+const URL_ATTRIBUTES = ['url.full', 'url.path', 'http.url', 'http.target'];
+
+/**
+ * An export link's path is its signed token, good for anyone who has it until it expires: the request
+ * is recorded as /export/<token>, never with the token.
+ */
+function redactExportToken(span: { setAttribute(key: string, value: string): unknown }, request: unknown): void {
+  const url = (request as { url?: unknown }).url;
+  if (typeof url !== 'string' || !url.startsWith('/export/')) return;
+  for (const key of URL_ATTRIBUTES) span.setAttribute(key, '/export/<token>');
+}
+
+export interface MonitorExtras {
+  /** Tests add in-memory exporters here; production uses only Azure Monitor's own. */
+  readonly spanProcessors?: AzureMonitorOpenTelemetryOptions['spanProcessors'];
+  readonly metricReaders?: AzureMonitorOpenTelemetryOptions['metricReaders'];
+}
+
+export function startAzureMonitor(connectionString: string, extras: MonitorExtras = {}): RunningMonitor {
+  useAzureMonitor({
+    azureMonitorExporterOptions: { connectionString },
+    // Live Metrics keeps a second connection open and samples every request; the alerts need none of it.
+    enableLiveMetrics: false,
+    // Only what we read: no database drivers we do not use, and no console or log capture (pino's lines
+    // carry conversation ids; App Service already sends stdout to the Log Analytics workspace).
+    instrumentationOptions: {
+      http: { enabled: true, requestHook: redactExportToken } as InstrumentationConfig,
+      azureSdk: { enabled: true },
+      mongoDb: { enabled: false },
+      mySql: { enabled: false },
+      postgreSql: { enabled: false },
+      redis: { enabled: false },
+      redis4: { enabled: false },
+      bunyan: { enabled: false },
+      winston: { enabled: false },
+      console: { enabled: false },
+    },
+    ...(extras.spanProcessors ? { spanProcessors: extras.spanProcessors } : {}),
+    ...(extras.metricReaders ? { metricReaders: extras.metricReaders } : {}),
+  });
+  const monitor: RunningMonitor = {
+    shutdown: async () => {
+      setRunningMonitor(undefined);
+      await shutdownAzureMonitor();
+    },
+  };
+  setRunningMonitor(monitor);
+  return monitor;
+}
