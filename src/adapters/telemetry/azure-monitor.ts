@@ -28,13 +28,18 @@ export interface MonitorExtras {
   /** Tests add in-memory exporters here; production uses only Azure Monitor's own. */
   readonly spanProcessors?: AzureMonitorOpenTelemetryOptions['spanProcessors'];
   readonly metricReaders?: AzureMonitorOpenTelemetryOptions['metricReaders'];
+  /** Tests: do not keep failed exports on disk for a later retry (production keeps them across network blips). */
+  readonly disableOfflineStorage?: boolean;
+  /** Tests: keep every trace. Production keeps the distribution's default of at most 5 traces a second (counters are never sampled). */
+  readonly sampleEverything?: boolean;
 }
 
 export function startAzureMonitor(connectionString: string, extras: MonitorExtras = {}): RunningMonitor {
   useAzureMonitor({
-    azureMonitorExporterOptions: { connectionString },
+    azureMonitorExporterOptions: { connectionString, disableOfflineStorage: extras.disableOfflineStorage ?? false },
     // Live Metrics keeps a second connection open and samples every request; the alerts need none of it.
     enableLiveMetrics: false,
+    ...(extras.sampleEverything ? { tracesPerSecond: 0, samplingRatio: 1 } : {}),
     // Only what we read: no database drivers we do not use, and no console or log capture (pino's lines
     // carry conversation ids; App Service already sends stdout to the Log Analytics workspace).
     instrumentationOptions: {
