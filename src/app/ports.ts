@@ -466,7 +466,9 @@ export type TelemetryCounter =
   | 'outbox.sent'
   | 'outbox.failed'
   | 'bids.submitted'
-  | 'agenda.topics_added';
+  | 'agenda.topics_added'
+  /** A scheduler loop's run that threw (attribute loop.name): the "failing loop" alert counts these. */
+  | 'scheduler.failures';
 
 /** Ids, kinds and outcomes only: never a name, an e-mail address or anything a user typed. */
 export type TelemetryAttributes = Readonly<Record<string, string | number | boolean | undefined>>;

@@ -7,7 +7,7 @@
 // Azure Monitor is started before the bot's modules load (they are imported afterwards), as the
 // --import preload does in production; this file runs in its own process, and shuts the SDK down.
 
-import { SpanKind } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { AggregationTemporality, InMemoryMetricExporter, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { Activity } from 'botbuilder';
@@ -99,11 +99,18 @@ async function counters(): Promise<Record<string, number>> {
   return out;
 }
 
+/** One counter's data points (cumulative) with their attributes. */
+async function pointsOf(name: string): Promise<{ attributes: Record<string, unknown>; value: number }[]> {
+  await reader.forceFlush();
+  const metric = metricExporter.getMetrics().at(-1)?.scopeMetrics.flatMap((s) => s.metrics).find((x) => x.descriptor.name === name);
+  return (metric?.dataPoints ?? []).map((p) => ({ attributes: { ...p.attributes }, value: typeof p.value === 'number' ? p.value : NaN }));
+}
+
 describe('with APPLICATIONINSIGHTS_CONNECTION_STRING set', () => {
   it('a bid over HTTP is a bot.activity span (tenant, conversation type, verb; no names or typed text) with Cosmos DB and connector dependency spans under it, and bids.submitted counts it', async () => {
     const { conversations, persona, DEMO_TENANT } = m.demo;
     const { dataOf } = m.cardActions;
-    const click = (who: typeof persona.tovholder, where: typeof conversations.general, verb: string, data: Record<string, unknown> = {}) =>
+    const click = (who: typeof persona.tovholder, where: Parameters<typeof m.activities.cardAction>[1], verb: string, data: Record<string, unknown> = {}) =>
       send(m.activities.cardAction(who, where, verb, data) as Partial<Activity>);
     const saved = await click(persona.tovholder, conversations.laeringChat, 'tender.save', m.forms.VALID_TENDER_FORM);
     const { tenderId } = dataOf(saved.card as never, 'tender.publish');
@@ -174,5 +181,20 @@ describe('with APPLICATIONINSIGHTS_CONNECTION_STRING set', () => {
     expect((after['reminders.sent'] ?? 0) - (before['reminders.sent'] ?? 0)).toBe(1);
     expect((after['reminders.failed'] ?? 0) - (before['reminders.failed'] ?? 0)).toBe(3);
     expect(after['outbox.sent']).toBeGreaterThan(0);
+  });
+
+  it('a loop run that fails is a failed span with the kind of error, and scheduler.failures counts it by loop', async () => {
+    const before = await counters();
+    await db.containers.reminders.delete(); // the planner, the reminder sender and the outbox now fail
+    spans.reset();
+    await bot.runScheduledWork();
+    const run = spans.getFinishedSpans().find((s) => s.name === 'scheduler.reminders');
+    expect(run?.status.code).toBe(SpanStatusCode.ERROR);
+    expect(run && attrs(run)).toMatchObject({ 'loop.outcome': 'failed', 'loop.error_kind': 'Error:404' });
+    expect(spans.getFinishedSpans().find((s) => s.name === 'scheduler.tenders')?.attributes['loop.outcome']).toBe('succeeded');
+    const failures = await pointsOf('scheduler.failures');
+    expect(failures.map((p) => p.attributes)).toEqual(expect.arrayContaining([{ 'loop.name': 'reminders', 'loop.error_kind': 'Error:404' }, { 'loop.name': 'outbox', 'loop.error_kind': 'Error:404' }]));
+    expect(failures.every((p) => p.value === 1)).toBe(true);
+    expect(before['scheduler.failures']).toBeUndefined();
   });
 });

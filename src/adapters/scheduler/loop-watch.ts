@@ -76,6 +76,8 @@ export class LoopWatch implements LoopObserver {
         state.lastErrorKind = errorKind(err);
         state.consecutiveFailures++;
         annotate({ 'loop.outcome': 'failed', 'loop.error_kind': state.lastErrorKind });
+        // Counted, not only traced: spans are sampled, and the alert must see every failure.
+        this.telemetry.count('scheduler.failures', 1, { 'loop.name': name, 'loop.error_kind': state.lastErrorKind });
         throw err;
       } finally {
         state.running = false;

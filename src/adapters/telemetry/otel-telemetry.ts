@@ -15,6 +15,7 @@ const COUNTERS: Record<TelemetryCounter, string> = {
   'outbox.failed': 'Outbox notices given up on (unreachable or dropped after retries)',
   'bids.submitted': 'Bids submitted (a resent form counts once)',
   'agenda.topics_added': 'Dialogmøde topics added',
+  'scheduler.failures': 'Scheduler loop runs that failed, by loop.name',
 };
 
 function clean(attributes: TelemetryAttributes): Attributes {
