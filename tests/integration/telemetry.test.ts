@@ -151,6 +151,18 @@ describe('with APPLICATIONINSIGHTS_CONNECTION_STRING set', () => {
     expect((await counters())['bids.submitted']).toBe(1);
   });
 
+  it('an export link is recorded without its signed token', async () => {
+    spans.reset();
+    const token = 'eyJzZWNyZXQiOiJ0b2tlbiJ9.c2lnbmF0dXJl';
+    const res = await fetch(`${bot.url}/export/${token}`);
+    await res.arrayBuffer();
+    const all = spans.getFinishedSpans();
+    const request = all.find((s) => s.kind === SpanKind.SERVER && (s.attributes['http.request.method'] ?? s.attributes['http.method']) === 'GET');
+    expect(request).toBeDefined();
+    expect(Object.values(request!.attributes)).toContain('/export/<token>');
+    expect(JSON.stringify(all.map((s) => ({ name: s.name, attributes: s.attributes })))).not.toContain(token);
+  });
+
   it('a command is recorded by its kind, not its words', async () => {
     const { conversations, persona } = m.demo;
     spans.reset();
