@@ -62,6 +62,8 @@ export const SCHEDULER_INTERVAL_MS = 20_000;
 export const PLANNER_INTERVAL_MS = 5 * 60_000;
 /** The outbox is woken after every click; this tick picks up what a crash or a backoff left. */
 export const OUTBOX_INTERVAL_MS = 10_000;
+/** How long a stopping bot waits for its last telemetry to be sent. */
+const TELEMETRY_FLUSH_MS = 3000;
 /** Well under Teams' per-tenant limit of 30-50 requests a second. */
 export const SEND_RATE_PER_SECOND = 15;
 
@@ -291,8 +293,9 @@ async function main(argv: readonly string[]): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping');
     bot.close().then(
-      // The last spans and counts go out before the process ends (a no-op without a connection string).
-      () => (runningMonitor()?.shutdown() ?? Promise.resolve()).finally(() => process.exit(0)),
+      // The last spans and counts go out before the process ends (a no-op without a connection string),
+      // but an unreachable Application Insights must not hold up the stop: at most TELEMETRY_FLUSH_MS.
+      () => Promise.race([runningMonitor()?.shutdown(), new Promise((resolve) => setTimeout(resolve, TELEMETRY_FLUSH_MS).unref())]).finally(() => process.exit(0)),
       (err: unknown) => {
         log.error({ err }, 'error while stopping');
         process.exit(1);
