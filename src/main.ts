@@ -110,7 +110,6 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const catalogues = new CosmosCatalogueRepository(cosmos.containers.tenders);
   const agendaQueue = new AgendaWriteQueue();
   // OpenTelemetry is loaded only with a connection string (telemetry-preload.ts started it before the SDKs loaded).
-  if (config.applicationInsightsConnectionString && !runningMonitor()) log.warn('APPLICATIONINSIGHTS_CONNECTION_STRING is set but node was started without --import ./dist/telemetry-preload.js: Cosmos DB and connector calls are not traced');
   const telemetry = config.applicationInsightsConnectionString ? (await import('./adapters/telemetry/otel-telemetry.js')).openTelemetry() : noTelemetry;
   if (config.demoData) await seedDemo(opts, { directories, clock });
 
@@ -277,6 +276,11 @@ async function main(argv: readonly string[]): Promise<void> {
   const config = loadConfigForCli(process.env, (line) => console.error(line));
   if (!config) process.exit(1);
   const log = createLogger(config.logLevel);
+  if (config.applicationInsightsConnectionString && !runningMonitor()) {
+    // Started late, after the SDKs loaded: the bot's own spans and counters are sent, its HTTP calls may not be.
+    log.warn('APPLICATIONINSIGHTS_CONNECTION_STRING is set but node was started without --import ./dist/telemetry-preload.js: Cosmos DB and connector calls may not be traced');
+    (await import('./adapters/telemetry/azure-monitor.js')).startAzureMonitor(config.applicationInsightsConnectionString);
+  }
   let bot: RunningBot;
   try {
     bot = await startBot({ config, log, reset: argv.includes('--reset') });

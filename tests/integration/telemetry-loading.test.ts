@@ -5,12 +5,19 @@
 // start command in infra/main.bicep is the same command.
 
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
+import selfsigned from 'selfsigned';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/build-dist.js';
 import { BotProcess } from '../support/bot-process.js';
+import { message } from '../support/activities.js';
+import { personal, persona } from '../support/demo.js';
+import { RecordingConnector } from '../support/recording-connector.js';
 
 /**
  * Loaded with --import: records every module loaded through the ESM loader (a module.register hook
@@ -80,4 +87,65 @@ describe('loading OpenTelemetry', () => {
     expect(/appCommandLine: '([^']+)'/.exec(bicep)?.[1]).toBe(pkg.scripts.start);
     expect(pkg.scripts.start).toContain('--import ./dist/telemetry-preload.js');
   });
+
+  it('with it set, the built bot sends Application Insights a turn: the bot.activity span with its Cosmos DB and connector calls as dependencies of one operation', async () => {
+    // Application Insights' ingestion endpoint, played by a local HTTPS server (the exporter speaks only HTTPS).
+    const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
+      keySize: 2048,
+      extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+    });
+    const caFile = path.join(work, 'ingestion-ca.pem');
+    await writeFile(caFile, pems.cert);
+    const envelopes: Envelope[] = [];
+    const sink = https.createServer({ cert: pems.cert, key: pems.private }, (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const text = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
+        const items = (text.trim().startsWith('[') ? JSON.parse(text) : text.split('\n').filter(Boolean).map((l) => JSON.parse(l))) as Envelope[];
+        if (req.url?.includes('/track')) envelopes.push(...items);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ itemsReceived: items.length, itemsAccepted: items.length, errors: [] }));
+      });
+    });
+    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+    const connector = await new RecordingConnector().start();
+    const { bot, url } = await BotProcess.start({
+      dataDir: path.join(work, 'data-export'),
+      home: work,
+      env: {
+        APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:${(sink.address() as AddressInfo).port}/`,
+        NODE_EXTRA_CA_CERTS: caFile,
+        // Every trace: the default rate-limited sampler may skip this one turn right after the start's burst of Cosmos DB calls.
+        OTEL_TRACES_SAMPLER: 'always_on',
+      },
+    });
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...message(persona.medarbejder, personal(persona.medarbejder), 'hjælp'), serviceUrl: connector.url }) });
+      expect(res.status).toBe(200);
+      expect(connector.received.length).toBeGreaterThan(0); // the help card, posted through the connector
+    } finally {
+      await bot.stop(30_000); // SIGTERM: the bot sends what it still holds before it exits
+      await connector.stop();
+      await new Promise<void>((resolve) => sink.close(() => resolve()));
+    }
+    const dependencies = envelopes.filter((e) => e.data.baseType === 'RemoteDependencyData');
+    const activity = dependencies.find((e) => e.data.baseData.name === 'bot.activity');
+    expect(activity?.data.baseData.properties).toMatchObject({ 'bot.command': 'help', 'conversation.type': 'personal', 'activity.type': 'message' });
+    const operation = activity!.tags['ai.operation.id'];
+    const ofTurn = dependencies.filter((e) => e.tags['ai.operation.id'] === operation);
+    // The help card posted to the conversation through the connector, traced once.
+    const posts = ofTurn.filter((e) => String(e.data.baseData.data ?? '').startsWith(new URL('v3/conversations/', connector.url).href));
+    expect(posts).toHaveLength(1);
+    expect(ofTurn.some((e) => String(e.data.baseData.data ?? '').includes('/dbs/'))).toBe(true);
+    expect(envelopes.some((e) => e.data.baseType === 'RequestData' && e.tags['ai.operation.id'] === operation)).toBe(true);
+    expect(JSON.stringify(envelopes)).not.toContain(persona.medarbejder.name);
+  });
 });
+
+interface Envelope {
+  readonly name: string;
+  readonly tags: Record<string, string>;
+  readonly data: { readonly baseType: string; readonly baseData: { name?: string; target?: string; data?: string; properties?: Record<string, string> } };
+}

@@ -2,9 +2,11 @@
 // outgoing HTTP(S) calls (Cosmos DB, the Bot Framework connector) as dependencies, our own spans and
 // counters. Loaded only when APPLICATIONINSIGHTS_CONNECTION_STRING is set (telemetry-preload.ts, tests).
 //
-// It must run before the modules whose calls it traces are loaded: the HTTP instrumentation patches
-// node:http/https when a module next requires them, which the Cosmos SDK and the connector do as they
-// load. main.ts imports them statically, so `node --import ./dist/telemetry-preload.js dist/main.js`.
+// It runs before the modules whose calls it traces are loaded (the distribution's documented way for ES
+// modules): main.ts imports the Cosmos SDK, the connector and restify statically, so `node --import
+// ./dist/telemetry-preload.js dist/main.js`. Started later (main.ts does, with a warning, when the
+// preload was left out), it still traced Cosmos DB and connector calls when tried on Node 20, but also
+// traced its own exports to Application Insights as dependencies.
 
 import { shutdownAzureMonitor, useAzureMonitor, type AzureMonitorOpenTelemetryOptions } from '@azure/monitor-opentelemetry';
 import { setRunningMonitor, type RunningMonitor } from './monitor-state.js';
@@ -44,7 +46,10 @@ export function startAzureMonitor(connectionString: string, extras: MonitorExtra
     // carry conversation ids; App Service already sends stdout to the Log Analytics workspace).
     instrumentationOptions: {
       http: { enabled: true, requestHook: redactExportToken } as InstrumentationConfig,
-      azureSdk: { enabled: true },
+      // Off: @azure/cosmos 4.10 makes no core-tracing spans (its tracing client is never used), so Cosmos DB
+      // calls are traced by the HTTP instrumentation; the Azure SDK's only other spans (the connector's
+      // pipeline) would trace each post a second time.
+      azureSdk: { enabled: false },
       mongoDb: { enabled: false },
       mySql: { enabled: false },
       postgreSql: { enabled: false },
