@@ -223,8 +223,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
       // The compiled build, run by node itself: `npm start` would rebuild first (prestart needs the dev
-      // dependencies the package does not ship), and npm does not pass SIGTERM on to node.
-      appCommandLine: 'node --disable-warning=DEP0111 dist/main.js'
+      // dependencies the package does not ship), and npm does not pass SIGTERM on to node. The preload
+      // starts OpenTelemetry (when APPLICATIONINSIGHTS_CONNECTION_STRING is set) before the SDKs load.
+      appCommandLine: 'node --disable-warning=DEP0111 --import ./dist/telemetry-preload.js dist/main.js'
       // Reminders are sent from inside the bot process; an app unloaded when idle would send none.
       alwaysOn: true
       healthCheckPath: '/healthz'
@@ -282,6 +283,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           name: 'WEBSITE_RUN_FROM_PACKAGE'
           value: '1'
         }
+        {
+          // Turns on OpenTelemetry (dist/telemetry-preload.js): requests, dependencies, the bot's own spans and counters.
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: appInsights.properties.ConnectionString
+        }
       ]
     }
   }
@@ -333,3 +339,314 @@ output botName string = bot.name
 
 @description('Cosmos DB endpoint the app connects to.')
 output cosmosEndpoint string = cosmosAccount.properties.documentEndpoint
+
+// ---- Monitoring (issue 14): where the bot's telemetry and logs go, and who is told when it goes wrong.
+// The bot sends traces and counters to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING above);
+// App Service and Cosmos DB send their own logs and metrics to the same Log Analytics workspace.
+
+@description('E-mail address the monitoring alerts go to (the municipality\'s IT operations). Left empty, the alerts still fire and show in the Azure portal, but nobody is e-mailed.')
+param alertEmail string = ''
+
+@description('Days the Log Analytics workspace keeps logs and telemetry (30 is included in the price).')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: 'log-${normalizedBaseName}-${resourceSuffix}'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'appi-${normalizedBaseName}-${resourceSuffix}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    // Workspace-based: the telemetry lives in the workspace beside the App Service and Cosmos DB logs.
+    WorkspaceResourceId: logAnalytics.id
+    IngestionMode: 'LogAnalytics'
+    // Client IP addresses are personal data: Application Insights stores them as 0.0.0.0.
+    DisableIpMasking: false
+  }
+}
+
+// The web app's HTTP access log (status, time taken; no bodies), its stdout (the bot's application log:
+// pino's JSON lines; the AppServiceAppLogs category is filled only for .NET and Java stacks), the
+// platform's log (container starts, stops and health-check restarts) and its metrics (Http5xx, memory).
+resource webAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: webApp
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// Every Cosmos DB request (operation, status, RU charge, duration) in the resource-specific table
+// CDBDataPlaneRequests: what a slow click or a 429 cost, without the documents' contents.
+resource cosmosDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: cosmosAccount
+  properties: {
+    workspaceId: logAnalytics.id
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        category: 'DataPlaneRequests'
+        enabled: true
+      }
+    ]
+  }
+}
+
+var alertEmailReceivers = empty(alertEmail) ? [] : [
+  {
+    name: 'it-operations'
+    emailAddress: alertEmail
+    useCommonAlertSchema: true
+  }
+]
+
+resource alertActionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: 'ag-${normalizedBaseName}-${resourceSuffix}'
+  location: 'global'
+  properties: {
+    groupShortName: 'kerneopgave'
+    enabled: true
+    emailReceivers: alertEmailReceivers
+  }
+}
+
+// Errors the bot answered Teams with (or App Service answered for it): a few are a bug or an outage,
+// and Teams shows users "something went wrong".
+resource http5xxAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: 'alert-${normalizedBaseName}-http-5xx'
+  location: 'global'
+  properties: {
+    description: 'The bot answered more than 5 requests with HTTP 5xx in 15 minutes. See AppServiceHTTPLogs and Application Insights\' failed requests.'
+    severity: 2
+    enabled: true
+    scopes: [
+      webApp.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'Http5xx'
+          metricNamespace: 'Microsoft.Web/sites'
+          metricName: 'Http5xx'
+          operator: 'GreaterThan'
+          threshold: 5
+          timeAggregation: 'Total'
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: [
+      {
+        actionGroupId: alertActionGroup.id
+      }
+    ]
+  }
+}
+
+// A scheduler loop (tenders, planner, reminders, agendas, outbox) that keeps failing: reminders and
+// notices stop going out. Counted by the bot (scheduler.failures, by loop.name), so sampling of traces
+// never hides one; three failed runs in 15 minutes is past a passing Cosmos DB or Teams hiccup.
+resource failingLoopAlert 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {
+  name: 'alert-${normalizedBaseName}-failing-loop'
+  location: location
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'Kerneopgave-bot: a scheduler loop is failing'
+    description: 'A scheduler loop failed 3 or more times in 15 minutes. /healthz shows each loop\'s last success and error kind; the bot\'s log says "loop failed" with the error.'
+    severity: 2
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "scheduler.failures" | extend loop = tostring(customDimensions["loop.name"]) | summarize failures = sum(valueSum) by loop'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'failures'
+          dimensions: [
+            {
+              name: 'loop'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          operator: 'GreaterThanOrEqual'
+          threshold: 3
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+// Reminders given up on: the bot was removed from a kernegruppe's chat, a person has not got the app,
+// or Teams kept refusing. The admins are told in Teams too; IT is told because the fix (pre-installing
+// the app, re-adding the bot) is usually theirs.
+resource undeliverableRemindersAlert 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {
+  name: 'alert-${normalizedBaseName}-undeliverable-reminders'
+  location: location
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'Kerneopgave-bot: reminders could not be delivered'
+    description: 'One or more reminders were given up on in the last hour (reminders.failed). The admins\' notice in Teams says which chat or person, and the command "påmindelser" lists them.'
+    severity: 3
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT1H'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "reminders.failed" | summarize failed = sum(valueSum)'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'failed'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+// /readyz from three European test locations every 5 minutes: the bot answers and reaches Cosmos DB.
+var readyzTestName = 'readyz-${normalizedBaseName}-${resourceSuffix}'
+
+resource readyzTest 'Microsoft.Insights/webtests@2022-06-15' = {
+  name: readyzTestName
+  location: location
+  kind: 'standard'
+  tags: {
+    // Ties the test to the Application Insights resource (the portal's Availability blade).
+    'hidden-link:${appInsights.id}': 'Resource'
+  }
+  properties: {
+    SyntheticMonitorId: readyzTestName
+    Name: 'Kerneopgave-bot /readyz'
+    Kind: 'standard'
+    Enabled: true
+    Frequency: 300
+    Timeout: 30
+    RetryEnabled: true
+    Locations: [
+      {
+        Id: 'emea-nl-ams-azr'
+      }
+      {
+        Id: 'emea-gb-db3-azr'
+      }
+      {
+        Id: 'emea-fr-pra-edge'
+      }
+    ]
+    Request: {
+      RequestUrl: 'https://${webApp.properties.defaultHostName}/readyz'
+      HttpVerb: 'GET'
+      ParseDependentRequests: false
+    }
+    ValidationRules: {
+      ExpectedHttpStatusCode: 200
+      SSLCheck: true
+      SSLCertRemainingLifetimeCheck: 7
+    }
+  }
+}
+
+resource readyzAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: 'alert-${normalizedBaseName}-readyz'
+  location: 'global'
+  properties: {
+    description: 'The bot\'s /readyz failed from 2 of 3 test locations: the bot is down or cannot reach Cosmos DB.'
+    severity: 1
+    enabled: true
+    scopes: [
+      readyzTest.id
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT5M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.WebtestLocationAvailabilityCriteria'
+      webTestId: readyzTest.id
+      componentId: appInsights.id
+      failedLocationCount: 2
+    }
+    autoMitigate: true
+    actions: [
+      {
+        actionGroupId: alertActionGroup.id
+      }
+    ]
+  }
+}
+
+@description('Application Insights resource: the bot\'s requests, dependencies, spans and counters.')
+output appInsightsName string = appInsights.name
+
+@description('Log Analytics workspace holding App Service\'s and Cosmos DB\'s logs and the telemetry.')
+output logAnalyticsWorkspaceName string = logAnalytics.name
+
+@description('Log Analytics workspace id (its customer id), for queries from the command line.')
+output logAnalyticsWorkspaceId string = logAnalytics.properties.customerId

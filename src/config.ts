@@ -37,6 +37,7 @@ const EnvSchema = z
       z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'skal være en http(s)-adresse uden ? og #, fx https://kerneopgave.azurewebsites.net').optional(),
     ),
     EXPORT_LINK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'skal være mindst 32 tegn (fx 64 tilfældige hex-tegn)').optional()),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(emptyAsUndefined, z.string().regex(/InstrumentationKey=/i, 'skal være en Application Insights-forbindelsesstreng (InstrumentationKey=…;IngestionEndpoint=…)').optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId)
@@ -80,6 +81,8 @@ export interface Config {
   readonly publicBaseUrl?: string | undefined;
   /** The key that signs export links; unset: a random one per start (links die on restart; one instance only). */
   readonly exportLinkSecret?: string | undefined;
+  /** Where OpenTelemetry sends traces and metrics (Application Insights); unset: none of it is loaded. */
+  readonly applicationInsightsConnectionString?: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -112,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     localeOverride: e.LOCALE_OVERRIDE,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     exportLinkSecret: e.EXPORT_LINK_SECRET,
+    applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
   };
 }
 

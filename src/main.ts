@@ -38,6 +38,10 @@ import { createBotApp } from './adapters/teams/bot-app.js';
 import { openExport, type ExportLinkSettings } from './app/export.js';
 import { loadConfigForCli, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { noTelemetry } from './app/ports.js';
+import { LoopWatch } from './adapters/scheduler/loop-watch.js';
+import { EventLoopLag } from './adapters/http/health.js';
+import { runningMonitor } from './adapters/telemetry/monitor-state.js';
 
 export const DEMO_ROSTER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'demo', 'roster.yaml');
 
@@ -58,6 +62,8 @@ export const SCHEDULER_INTERVAL_MS = 20_000;
 export const PLANNER_INTERVAL_MS = 5 * 60_000;
 /** The outbox is woken after every click; this tick picks up what a crash or a backoff left. */
 export const OUTBOX_INTERVAL_MS = 10_000;
+/** How long a stopping bot waits for its last telemetry to be sent. */
+const TELEMETRY_FLUSH_MS = 3000;
 /** Well under Teams' per-tenant limit of 30-50 requests a second. */
 export const SEND_RATE_PER_SECOND = 15;
 
@@ -103,6 +109,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const evaluations = new CosmosEvaluationRepository(cosmos.containers.tenders);
   const catalogues = new CosmosCatalogueRepository(cosmos.containers.tenders);
   const agendaQueue = new AgendaWriteQueue();
+  // OpenTelemetry is loaded only with a connection string (telemetry-preload.ts started it before the SDKs loaded).
+  const telemetry = config.applicationInsightsConnectionString ? (await import('./adapters/telemetry/otel-telemetry.js')).openTelemetry() : noTelemetry;
   if (config.demoData) await seedDemo(opts, { directories, clock });
 
   const adapter = new TeamsAdapter({
@@ -164,6 +172,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     adapter,
     botAppId: config.bot.appId,
     exportLinks,
+    telemetry,
   });
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // One pacer for everything sent proactively: reminders and the outbox share Teams' limits. Those
@@ -189,15 +198,17 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   };
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`;
   const schedLog = log.child({ area: 'scheduler' });
+  const watch = new LoopWatch(telemetry, () => clock.now(), ['tenders', 'planner', 'reminders', 'agendas', 'outbox']);
   const loops = [
-    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, catalogues, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
+    startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, catalogues, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog, watch),
     startLoop(
       'planner',
       () => planAllTenants(reminderDeps),
       timers ? PLANNER_INTERVAL_MS : 0,
       schedLog,
+      watch,
     ),
-    startLoop('reminders', () => sendDueReminders(reminderDeps, instanceId), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog),
+    startLoop('reminders', () => sendDueReminders(reminderDeps, instanceId), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog, watch),
     // Listed after the reminders: runScheduledWork runs the loops in this order, so a call posted there is redrawn in the same run.
     startLoop(
       'agendas',
@@ -208,6 +219,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       },
       timers ? SCHEDULER_INTERVAL_MS : 0,
       schedLog,
+      watch,
     ),
     // Last: what the sweeps above enqueued goes out in the same run.
     startLoop(
@@ -215,6 +227,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       () => sendDueNotices({ outbox, tenders, agendas, catalogues, directories, calendars, conversations, notifier, clock, pacer, log: log.child({ area: 'outbox' }) }, instanceId),
       timers ? OUTBOX_INTERVAL_MS : 0,
       schedLog,
+      watch,
     ),
   ];
   const outboxLoop = loops[loops.length - 1]!;
@@ -235,7 +248,9 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     });
   };
   const exports = { open: (token: string) => openExport({ directories, catalogues, clock, exportLinks }, token), now: () => clock.now() };
-  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping(), calendarFeed, defaultTenantId: config.fallbackTenantId, now: () => clock.now().getTime(), exports });
+  const lag = new EventLoopLag();
+  const health = () => ({ eventLoopLagMs: lag.figures(), loops: watch.snapshot() });
+  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping(), calendarFeed, defaultTenantId: config.fallbackTenantId, now: () => clock.now().getTime(), exports, telemetry, health });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -252,6 +267,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       for (const l of loops) await l.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!opts.cosmos) await cosmos.close();
+      lag.stop();
     },
   };
 }
@@ -260,6 +276,11 @@ async function main(argv: readonly string[]): Promise<void> {
   const config = loadConfigForCli(process.env, (line) => console.error(line));
   if (!config) process.exit(1);
   const log = createLogger(config.logLevel);
+  if (config.applicationInsightsConnectionString && !runningMonitor()) {
+    // Started late, after the SDKs loaded: the bot's own spans and counters are sent, its HTTP calls may not be.
+    log.warn('APPLICATIONINSIGHTS_CONNECTION_STRING is set but node was started without --import ./dist/telemetry-preload.js: Cosmos DB and connector calls may not be traced');
+    (await import('./adapters/telemetry/azure-monitor.js')).startAzureMonitor(config.applicationInsightsConnectionString);
+  }
   let bot: RunningBot;
   try {
     bot = await startBot({ config, log, reset: argv.includes('--reset') });
@@ -276,7 +297,9 @@ async function main(argv: readonly string[]): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping');
     bot.close().then(
-      () => process.exit(0),
+      // The last spans and counts go out before the process ends (a no-op without a connection string),
+      // but an unreachable Application Insights must not hold up the stop: at most TELEMETRY_FLUSH_MS.
+      () => Promise.race([runningMonitor()?.shutdown(), new Promise((resolve) => setTimeout(resolve, TELEMETRY_FLUSH_MS).unref())]).finally(() => process.exit(0)),
       (err: unknown) => {
         log.error({ err }, 'error while stopping');
         process.exit(1);

@@ -454,3 +454,36 @@ export interface ActivityRepository {
   /** The group's activities, evaluation date soonest first, at most `limit`, as summaries. */
   activitiesOfGroup(tenantId: string, groupId: string, limit: number): Promise<ActivitySummary[]>;
 }
+
+/**
+ * The counters operators watch (Application Insights' customMetrics and the alerts use these names).
+ * "failed" is what was given up on: unreachable (bot removed, app not installed, refused) or dropped.
+ */
+export type TelemetryCounter =
+  | 'reminders.sent'
+  | 'reminders.late'
+  | 'reminders.failed'
+  | 'outbox.sent'
+  | 'outbox.failed'
+  | 'bids.submitted'
+  | 'agenda.topics_added'
+  /** A scheduler loop's run that threw (attribute loop.name): the "failing loop" alert counts these. */
+  | 'scheduler.failures';
+
+/** Ids, kinds and outcomes only: never a name, an e-mail address or anything a user typed. */
+export type TelemetryAttributes = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/**
+ * Monitoring as the app sees it: a span around a piece of work and a few counters. The OpenTelemetry
+ * implementation (adapters/telemetry) is loaded only when a connection string is set; otherwise noTelemetry.
+ */
+export interface Telemetry {
+  count(counter: TelemetryCounter, by?: number, attributes?: TelemetryAttributes): void;
+  /** Runs `work` as the active span `name` (what it calls out to becomes its children); a throw marks it failed. */
+  span<T>(name: string, attributes: TelemetryAttributes, work: (annotate: (attributes: TelemetryAttributes) => void) => Promise<T>): Promise<T>;
+}
+
+export const noTelemetry: Telemetry = {
+  count: () => undefined,
+  span: (_name, _attributes, work) => work(() => undefined),
+};

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { TokenBuckets, type BucketLimits, type Feed } from './feed-cache.js';
 import type { Logger } from '../../logger.js';
 import { registerExportRoute, type ExportRouteDeps } from './export-route.js';
+import type { Telemetry } from '../../app/ports.js';
+import { activityAttributes } from '../telemetry/activity-attributes.js';
 
 export interface HttpDeps {
   readonly adapter: TeamsAdapter;
@@ -24,6 +26,10 @@ export interface HttpDeps {
   readonly defaultTenantId?: string | undefined;
   /** GET /export/<token>: the catalogue for the temamøde behind a signed link made in Teams. */
   readonly exports?: Omit<ExportRouteDeps, 'log'> | undefined;
+  /** A span per incoming activity (tenant, conversation type, verb or command; no names or texts). */
+  readonly telemetry?: Telemetry | undefined;
+  /** What /healthz adds to its status: event-loop lag, the scheduler loops' last runs. Kept in memory: no database call. */
+  readonly health?: (() => Record<string, unknown>) | undefined;
 }
 
 const READY_TIMEOUT_MS = 3000;
@@ -91,9 +97,16 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
       res.send(400, { error: 'not a Bot Framework activity: type, from.id, conversation.id and serviceUrl are required' });
       return;
     }
-    await deps.adapter.process(req, res, async (context) => {
-      await deps.app.run(context);
-    });
+    const handle = () =>
+      deps.adapter.process(req, res, async (context) => {
+        await deps.app.run(context);
+      });
+    if (deps.telemetry)
+      await deps.telemetry.span('bot.activity', activityAttributes(req.body), async (annotate) => {
+        await handle();
+        annotate({ 'http.response.status_code': res.statusCode });
+      });
+    else await handle();
     const line = { activityType: activity.type, activityName: activity.name, status: res.statusCode, ms: Math.round(performance.now() - started) };
     if (res.statusCode === 401) log.warn(line, 'unauthenticated request refused');
     else log.info(line, 'activity handled');
@@ -133,7 +146,7 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   if (deps.exports) registerExportRoute(server, { ...deps.exports, log: deps.log.child({ area: 'export' }) });
 
   server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok' });
+    res.send(200, { status: 'ok', ...deps.health?.() });
     next();
   });
 

@@ -12,7 +12,12 @@ export interface Loop {
   stop(): Promise<void>;
 }
 
-export function startLoop(name: string, work: () => Promise<unknown>, intervalMs: number, log: Logger): Loop {
+/** Sees every run of a loop (loop-watch.ts: its span, its outcome for /healthz, the counters from its report). */
+export interface LoopObserver {
+  run(name: string, work: () => Promise<unknown>): Promise<unknown>;
+}
+
+export function startLoop(name: string, work: () => Promise<unknown>, intervalMs: number, log: Logger, observer?: LoopObserver): Loop {
   let running: Promise<void> = Promise.resolve();
   let busy = false;
   let again = false;
@@ -20,7 +25,7 @@ export function startLoop(name: string, work: () => Promise<unknown>, intervalMs
   const tick = (): Promise<void> => {
     if (busy) return running;
     busy = true;
-    running = work()
+    running = (observer ? observer.run(name, work) : work())
       .then((report) => log.debug({ loop: name, report }, 'loop ran'))
       .catch((err: unknown) => log.error({ err, loop: name }, 'loop failed'))
       .finally(() => {

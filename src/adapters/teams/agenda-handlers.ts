@@ -24,7 +24,7 @@ import {
   type TopicOutcome,
 } from '../../app/agenda.js';
 import { enqueueNotices, topicReceiptNotice } from '../../app/notices.js';
-import type { PersonAddress } from '../../app/ports.js';
+import type { PersonAddress, Telemetry } from '../../app/ports.js';
 import {
   agendaCard,
   agendaIsOpen,
@@ -131,7 +131,7 @@ export async function topicForm(deps: AgendaDeps, turn: Turn, v: { meetingId?: s
   return topicFormCard(turn.who.locale, { meeting: meeting.value, submissionId: randomUUID(), values: { title: v.title ?? '', why: '', part: '', committee: '' }, errors: [] });
 }
 
-export async function submit(deps: AgendaDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
+export async function submit(deps: AgendaDeps & { readonly telemetry?: Telemetry | undefined }, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
   const receivedAt = deps.clock.now();
   const data = SubmitTopicData.parse(raw);
   const values = topicFormValuesFrom(raw);
@@ -139,6 +139,7 @@ export async function submit(deps: AgendaDeps, turn: Turn, raw: Record<string, u
   const result = await submitTopic(deps, who, authorOf(turn, who.actor.name), { meetingId: data.meetingId, submissionId: data.submissionId, input: values }, receivedAt);
   if (result.ok) {
     turn.log.info({ meetingId: data.meetingId, topicId: result.value.topic.id, duplicate: result.value.duplicate ?? false }, 'dialogmøde topic added');
+    if (!result.value.duplicate) deps.telemetry?.count('agenda.topics_added', 1, { 'enduser.tenant_id': turn.who.tenantId });
     await tellAuthor(deps, turn, who, result.value, 'added');
     return receipt(turn, result.value, 'added');
   }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { pickedCoBidderIds, type BidInput } from '../../domain/bid.js';
+import type { Telemetry } from '../../app/ports.js';
 import { bidForEdit, bidView, myBids, saveBidEdit, submitBid, tenderOpenForBid, withdraw, type ReceiptWay } from '../../app/bids.js';
 import { escapeMarkdown as esc, type CardJson } from '../cards/render-card.js';
 import { announcementCard } from '../cards/tender-announcement-views.js';
@@ -78,12 +79,13 @@ async function withPickedNames(deps: TenderHandlerDeps, turn: Turn, values: BidF
   return { ...values, coBidderPeople: await deps.directories.peopleByIds(turn.who.tenantId, ids.value) };
 }
 
-export async function submit(deps: TenderHandlerDeps, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
+export async function submit(deps: TenderHandlerDeps & { readonly telemetry?: Telemetry | undefined }, turn: Turn, raw: Record<string, unknown>): Promise<CardJson> {
   const data = SubmitData.parse(raw);
   const values = bidFormValuesFrom(raw);
   const result = await submitBid(deps, bidderOf(turn), data.tenderId, data.submissionId, bidInputOf(values), receiptWay(turn));
   if (result.ok) {
     turn.log.info({ tenderId: data.tenderId, bidId: result.value.bid.id, duplicate: result.value.duplicate }, 'bid submitted');
+    if (!result.value.duplicate) deps.telemetry?.count('bids.submitted', 1, { 'enduser.tenant_id': turn.who.tenantId });
     return bidReceiptCard(turn.who.locale, result.value.tender, result.value.bid, deps.clock.now(), 'submitted', data.from);
   }
   const tender = (await deps.tenders.getTender(turn.who.tenantId, data.tenderId))?.value;

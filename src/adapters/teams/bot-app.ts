@@ -4,6 +4,7 @@
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import type { Telemetry } from '../../app/ports.js';
 import type { ActivityRepository, AgendaRepository, CalendarRepository, CatalogueRepository, Clock, ConversationRepository, DirectoryRepository, Notifier, ReminderRepository, TenderRepository, AfterClick, OutboxRepository, EvaluationRepository } from '../../app/ports.js';
 import * as calendar from './calendar-handlers.js';
 import * as groupMeeting from './group-meeting-handlers.js';
@@ -60,6 +61,8 @@ export interface BotDeps {
   readonly botAppId?: string | undefined;
   /** Signs the catalogue's export links and says where they point; tests that drive app.run() directly may leave it out. */
   readonly exportLinks?: ExportLinkSettings | undefined;
+  /** Counts bids and topics (adapters/telemetry when a connection string is set); left out, nothing is counted. */
+  readonly telemetry?: Telemetry | undefined;
 }
 
 export const Verb = {
