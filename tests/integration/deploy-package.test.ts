@@ -94,6 +94,14 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** infra/main.bicep's appCommandLine, split into words: App Service runs exactly this in the unzipped package. */
+function appCommandLine(): string[] {
+  const bicep = readFileSync(path.join(REPO_ROOT, 'infra/main.bicep'), 'utf8');
+  const line = /appCommandLine: '([^']+)'/.exec(bicep)?.[1];
+  if (!line) throw new Error('infra/main.bicep has no appCommandLine');
+  return line.split(/\s+/);
+}
+
 describe('npm run package', () => {
   it('ships the compiled app, the card templates, package.json and package-lock.json, and no sources or local data', () => {
     expect(names).toContain('dist/main.js');
@@ -125,15 +133,16 @@ describe('npm run package', () => {
   it('is what infra/main.bicep tells App Service to run from, as it is', () => {
     const bicep = readFileSync(path.join(REPO_ROOT, 'infra/main.bicep'), 'utf8');
     expect(bicep).toMatch(/name: 'WEBSITE_RUN_FROM_PACKAGE'\s+value: '1'/);
-    expect(bicep).toContain("appCommandLine: 'node --disable-warning=DEP0111 dist/main.js'");
+    expect(appCommandLine()).toEqual(['node', '--disable-warning=DEP0111', '--import', './dist/telemetry-preload.js', 'dist/main.js']);
+    for (const file of appCommandLine().filter((a) => a.endsWith('.js'))) expect(names).toContain(file.replace(/^\.\//, ''));
   });
 
-  it('starts unzipped with node dist/main.js on the production settings, answers /readyz, and writes nothing into its own folder', async () => {
+  it('starts unzipped with App Service\'s start command on the production settings, answers /readyz, and writes nothing into its own folder', async () => {
     const before = snapshot(appDir);
     const caFile = path.join(work, 'cosmos-ca.pem');
     writeFileSync(caFile, cosmos!.ca);
     const port = await freePort();
-    const child = spawn(process.execPath, ['--disable-warning=DEP0111', 'dist/main.js'], {
+    const child = spawn(process.execPath, appCommandLine().slice(1), {
       cwd: appDir,
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
