@@ -298,7 +298,7 @@ async function sendOne(
 ): Promise<void> {
   const found = await deps.reminders.get(tenantId, id);
   if (!found) return;
-  let now = deps.clock.now();
+  const now = deps.clock.now();
   const r = found.value;
   if (!sendable(r, now)) return;
   const view = await viewOf(tenantId);

@@ -24,7 +24,8 @@ async function setUp() {
   const time = new TickingTime(rig.clock);
   let hung: string | undefined;
   // The first post of all hangs and never lands.
-  const connector = new SlowConnector(time, reminderKey, { postMs: 200, stall: (key) => (hung === undefined || hung === key) && (connector.calls.get(key) ?? 0) === 1 && (hung = key) ? Infinity : undefined });
+  const calledOnce = (key: string): boolean => (connector.calls.get(key) ?? 0) === 1;
+  const connector: SlowConnector = new SlowConnector(time, reminderKey, { postMs: 200, stall: (key): number | undefined => ((hung === undefined || hung === key) && calledOnce(key) && (hung = key) ? Infinity : undefined) });
   /** Who called Teams for what, when (the clock's ms). */
   const calls: { instance: string; key: string; at: number }[] = [];
   const seenBy = (instance: string): Notifier => ({

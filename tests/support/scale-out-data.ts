@@ -81,6 +81,7 @@ export async function dueRedraws(rig: ReminderRig, count: number): Promise<Outbo
 export function instanceDeps(rig: ReminderRig, time: TickingTime, connector: SlowConnector, perSecond = 15) {
   return {
     ...rig.deps,
+    outbox: rig.repos.outbox,
     notifier: connector,
     pacer: new Pacer({ perSecond, now: () => rig.clock.now().getTime(), sleep: time.timer }),
     sleep: time.timer,

@@ -109,15 +109,15 @@ export class SlowConnector implements Notifier {
     return { ok: true, activityId: `sent-${n}` };
   }
 
-  post(conversation: ConversationRecord, notice: Notice): Promise<Delivery> {
+  post(conversation: ConversationRecord, notice: Notice, _locale?: 'da' | 'en'): Promise<Delivery> {
     return this.call(this.keyOf(conversation.conversationId, notice));
   }
 
-  update(conversation: ConversationRecord, activityId: string, notice: Notice): Promise<Delivery> {
+  update(conversation: ConversationRecord, activityId: string, notice: Notice, _locale?: 'da' | 'en'): Promise<Delivery> {
     return this.call(this.keyOf(conversation.conversationId, notice, activityId));
   }
 
-  toPerson(person: PersonAddress, notice: Notice): Promise<Delivery> {
+  toPerson(person: PersonAddress, notice: Notice, _locale?: 'da' | 'en'): Promise<Delivery> {
     return this.call(this.keyOf(`person:${person.userId}`, notice));
   }
 }
