@@ -337,14 +337,13 @@ async function sendClaimed(
   r: Reminder,
   meeting: Meeting,
   view: TenantView,
-  isLate: boolean,
+  late: boolean,
   claim: Claim<Reminder>,
   report: SendReport,
   lease: RunLease,
   timer: Timer,
 ): Promise<void> {
   const { tenantId, id } = r;
-  const decision = { late: isLate };
   let now = deps.clock.now();
 
   const { record, name } = await targetConversation(deps, view.dir, r.target);
@@ -358,7 +357,7 @@ async function sendClaimed(
     await tellAdmins(deps, view.dir, { kind: 'admin.unreachable', conversationName: name, reason: record ? 'removed' : 'not-installed', what });
     return;
   }
-  const { notice, posted } = await noticeFor(deps, view, r, meeting, decision.late, now);
+  const { notice, posted } = await noticeFor(deps, view, r, meeting, late, now);
   let delivery: Delivery | typeof TIMED_OUT = { ok: false, reason: 'failed' };
   for (let tries = 0; tries < MAX_THROTTLED_TRIES; tries++) {
     await deps.pacer.acquire(record.conversationId);
@@ -388,12 +387,12 @@ async function sendClaimed(
   if (delivery.ok) {
     await posted?.(record.conversationId, delivery.activityId);
     // Counted only when the release is written with this claim's etag: a claim taken over is not ours.
-    if ((await release({ status: 'sent', sentAt: now.toISOString(), late: decision.late, attempts: r.attempts + 1 })) !== 'saved') {
+    if ((await release({ status: 'sent', sentAt: now.toISOString(), late: late, attempts: r.attempts + 1 })) !== 'saved') {
       deps.log?.warn({ tenantId, reminderId: id }, 'reminder posted, but its claim had been taken over');
       return;
     }
     report.sent++;
-    if (decision.late) report.late++;
+    if (late) report.late++;
     return;
   }
   if (delivery.reason === 'removed' || delivery.reason === 'forbidden') {
