@@ -249,7 +249,7 @@ export async function sendDueReminders(deps: ReminderDeps, instanceId: string): 
   if (due.length === 0 || deps.control?.stopping) return { held: false, sent: 0, late: 0, skipped: 0, retried: 0, unreachable: 0 };
   // Held for the whole run: renewed in the background when half used, and the run stops claiming as
   // soon as it is lost (another instance found it run out and took it).
-  const lease = new RunLease(deps, SENDER_LEASE, instanceId, LEASE_TTL_MS);
+  const lease = new RunLease(deps, SENDER_LEASE, instanceId, LEASE_TTL_MS, () => deps.control?.stopping ?? false);
   const report: SendReport = { held: await lease.take(), sent: 0, late: 0, skipped: 0, retried: 0, unreachable: 0 };
   if (!report.held) return report;
   lease.keepAlive(deps.timer);

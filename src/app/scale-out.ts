@@ -61,6 +61,8 @@ export class RunLease {
     private readonly name: string,
     private readonly instanceId: string,
     private readonly ttlMs: number,
+    /** The instance is stopping: no renewal then (the lease is being released; a run cut short must not take it back). */
+    private readonly stopping: () => boolean = () => false,
   ) {}
 
   /** A renewal found another holder: the run stops claiming. */
@@ -89,7 +91,7 @@ export class RunLease {
    * renewed first (one renewal at a time, shared by every worker). False once another instance holds it.
    */
   keep(): Promise<boolean> {
-    if (this.lost) return Promise.resolve(false);
+    if (this.lost || this.stopping()) return Promise.resolve(false);
     if (this.expiresAt - this.deps.clock.now().getTime() > this.ttlMs / 2) return Promise.resolve(true);
     this.renewing ??= this.take()
       .then((held) => {
