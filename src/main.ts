@@ -12,7 +12,8 @@ import type { seedDemoData } from './app/seed-demo.js';
 import { sweepTenders } from './app/tender-sweep.js';
 import { hostname } from 'node:os';
 import { Pacer } from './app/pacer.js';
-import { sendDueReminders, type ReminderDeps } from './app/reminders.js';
+import { SENDER_LEASE, sendDueReminders, type ReminderDeps } from './app/reminders.js';
+import { releaseLease, SenderControl } from './app/scale-out.js';
 import { tenantMeetings } from './app/tenant-calendar.js';
 import { planAllTenants } from './app/planner.js';
 import { DEFAULT_REMINDERS } from './domain/reminders.js';
@@ -50,6 +51,10 @@ export interface RunningBot {
   readonly port: number;
   /** Runs the scheduled work (close due tenders, update announcement cards) now. */
   runScheduledWork(): Promise<void>;
+  /**
+   * Stops taking work, waits at most SHUTDOWN_MS for the sends under way, gives back what this instance
+   * claimed and did not send, releases the reminder lease, and closes; after the bound it closes anyway.
+   */
   close(): Promise<void>;
 }
 
@@ -66,6 +71,11 @@ export const OUTBOX_INTERVAL_MS = 10_000;
 const TELEMETRY_FLUSH_MS = 3000;
 /** Well under Teams' per-tenant limit of 30-50 requests a second. */
 export const SEND_RATE_PER_SECOND = 15;
+/**
+ * How long close() waits for the sends under way before it gives their items back and exits anyway.
+ * App Service waits about 30 s after SIGTERM before it kills the process; this leaves room for the rest.
+ */
+export const SHUTDOWN_MS = 10_000;
 
 export interface StartOptions {
   readonly config: Config;
@@ -77,6 +87,8 @@ export interface StartOptions {
   readonly cosmos?: CosmosConnection;
   /** Run the scheduled work on a timer (default). Tests turn it off and call runScheduledWork. */
   readonly scheduler?: boolean;
+  /** close()'s bound (default SHUTDOWN_MS); tests shorten it. */
+  readonly shutdownMs?: number;
 }
 
 async function openDatabase(opts: StartOptions): Promise<CosmosConnection> {
@@ -179,6 +191,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   // limits are in real seconds, so it runs on the machine's monotonic time, not the business clock
   // (which tests set by hand and which would never let a paced wait end).
   const pacer = new Pacer({ perSecond: SEND_RATE_PER_SECOND, now: () => performance.now(), sleep });
+  // Both senders' stop switch and their claims in flight, for a bounded shutdown.
+  const control = new SenderControl();
   const reminderDeps: ReminderDeps = {
     reminders,
     catalogues,
@@ -195,6 +209,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     pacer,
     sleep,
     log: log.child({ area: 'reminders' }),
+    control,
   };
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`;
   const schedLog = log.child({ area: 'scheduler' });
@@ -224,7 +239,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     // Last: what the sweeps above enqueued goes out in the same run.
     startLoop(
       'outbox',
-      () => sendDueNotices({ outbox, tenders, agendas, catalogues, directories, calendars, conversations, notifier, clock, pacer, log: log.child({ area: 'outbox' }) }, instanceId),
+      () => sendDueNotices({ outbox, tenders, agendas, catalogues, directories, calendars, conversations, notifier, clock, pacer, log: log.child({ area: 'outbox' }), control }, instanceId),
       timers ? OUTBOX_INTERVAL_MS : 0,
       schedLog,
       watch,
@@ -264,10 +279,28 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       for (const l of loops) await l.runNow();
     },
     close: async () => {
-      for (const l of loops) await l.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const bound = opts.shutdownMs ?? SHUTDOWN_MS;
+      log.info({ instanceId, boundMs: bound }, 'stopping');
+      control.stop();
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'deadline'>((resolve) => (timer = setTimeout(() => resolve('deadline'), bound)));
+      const stopped = Promise.all(loops.map((l) => l.stop())).then(() => 'done' as const);
+      const how = await Promise.race([stopped, deadline]);
+      clearTimeout(timer);
+      // What is still claimed had its post cut short by the bound: pending again, for another instance now.
+      const givenBack = await control.giveBackAll().catch((err: unknown) => (log.error({ err }, 'giving back claims failed'), 0));
+      const leaseReleased = await releaseLease({ leases, clock }, SENDER_LEASE, instanceId).catch((err: unknown) => (log.error({ err }, 'releasing the reminder lease failed'), false));
+      // Idle keep-alive connections are closed at once; one still busy gets a second, then is cut, so the close is bounded too.
+      server.server.closeIdleConnections();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const cut = setTimeout(() => server.server.closeAllConnections(), 1000);
+      await closed;
+      clearTimeout(cut);
       if (!opts.cosmos) await cosmos.close();
       lag.stop();
+      const fields = { instanceId, inTime: how === 'done', givenBack, leaseReleased };
+      if (how === 'done') log.info(fields, 'stopped');
+      else log.warn(fields, 'stopped at the shutdown bound: sends still under way were given back');
     },
   };
 }
@@ -295,7 +328,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping');
+    log.info({ signal }, 'signal received');
     bot.close().then(
       // The last spans and counts go out before the process ends (a no-op without a connection string),
       // but an unreachable Application Insights must not hold up the stop: at most TELEMETRY_FLUSH_MS.

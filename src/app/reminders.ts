@@ -5,7 +5,8 @@
 // expires, Teams' 429s are waited out, and a conversation the bot was removed from is marked
 // unreachable and an admin is told.
 
-import { claimToSend, sendable } from './send-claim.js';
+import { claimToSend, keepClaimAlive, realTimer, sendable, TIMED_OUT, within, type Timer } from './send-claim.js';
+import { RunLease, type SenderControl } from './scale-out.js';
 import { createHash } from 'node:crypto';
 import { groupMeetingOn, type Meeting } from '../domain/calendar.js';
 import { copenhagenDay, kernegrupperOf, tenantMeetings } from './tenant-calendar.js';
@@ -13,6 +14,7 @@ import { conversationOfGroup, holdersOf, type Directory } from '../domain/direct
 import { tellAdmins } from './conversations.js';
 import { DAY, HOUR, decide, effectiveReminders, plannedReminders, targetKey, type Reminder, type ReminderConfig, type ReminderTarget } from '../domain/reminders.js';
 import type { Pacer } from './pacer.js';
+import type { Claim } from './send-claim.js';
 import type { Logger } from '../logger.js';
 import { agendaCardNotice, rememberAgendaCard, type AgendaWriteQueue } from './agenda.js';
 import { digestOf } from './group-digest.js';
@@ -53,12 +55,26 @@ export interface ReminderDeps {
   readonly sleep: (ms: number) => Promise<void>;
   /** Where a reminder that cannot be delivered is logged (the admins are also told, if the bot can reach them). */
   readonly log?: Logger | undefined;
+  /** The instance's stop switch and its claims in flight (shutdown gives them back). */
+  readonly control?: SenderControl | undefined;
+  /** Waits on the clock's time without moving it: keeps claims and the lease alive, bounds a post. Default: real timers. */
+  readonly timer?: Timer | undefined;
 }
 
 export const SENDER_LEASE = 'reminder-sender';
 export const LEASE_TTL_MS = 60_000;
-/** How long a claimed reminder is the claimer's; after that another sender takes it over. */
+/** How long a claimed reminder is the claimer's; after that another sender takes it over. Kept alive while it is being sent. */
 export const CLAIM_MS = 2 * 60_000;
+/**
+ * The longest one post may take. Teams answers in well under a second, and its own gateway gives up
+ * long before this; a post still unanswered after it is given up on and the reminder goes back as
+ * pending (its outcome is unknown: if Teams did take it, the retry is the one double). Longer than a
+ * claim on purpose: a slow but working connector is waited for (the claim kept alive meanwhile)
+ * rather than risking a double, while a stalled one holds the reminder for at most this long.
+ */
+export const POST_TIMEOUT_MS = 3 * 60_000;
+/** A 429 asking for a longer pause than this is not waited out in the run: the reminder goes back as pending until then. */
+export const RETRY_IN_RUN_MS = CLAIM_MS / 2;
 /** How far ahead reminders are planned. */
 export const PLAN_AHEAD_MS = 45 * DAY;
 const MAX_THROTTLED_TRIES = 6;
@@ -230,8 +246,13 @@ export async function sendDueReminders(deps: ReminderDeps, instanceId: string): 
   // The due query first: an idle pass is that one query, and the lease is only read (and renewed)
   // when there is something to send.
   const due = await deps.reminders.due(deps.clock.now());
-  const report: SendReport = { held: due.length > 0 && (await holdLease(deps, instanceId)), sent: 0, late: 0, skipped: 0, retried: 0, unreachable: 0 };
+  if (due.length === 0 || deps.control?.stopping) return { held: false, sent: 0, late: 0, skipped: 0, retried: 0, unreachable: 0 };
+  // Held for the whole run: renewed in the background when half used, and the run stops claiming as
+  // soon as it is lost (another instance found it run out and took it).
+  const lease = new RunLease(deps, SENDER_LEASE, instanceId, LEASE_TTL_MS, () => deps.control?.stopping ?? false);
+  const report: SendReport = { held: await lease.take(), sent: 0, late: 0, skipped: 0, retried: 0, unreachable: 0 };
   if (!report.held) return report;
+  lease.keepAlive(deps.timer);
   const views = new Map<string, Promise<TenantView | undefined>>();
   const viewOf = (tenantId: string) => {
     let v = views.get(tenantId);
@@ -251,12 +272,18 @@ export async function sendDueReminders(deps: ReminderDeps, instanceId: string): 
   };
   let next = 0;
   const worker = async () => {
-    while (next < due.length) {
-      const item = due[next++]!;
-      await sendOne(deps, instanceId, item.tenantId, item.id, viewOf, report);
+    while (next < due.length && !deps.control?.stopping && (await lease.keep())) {
+      // Another worker may have taken the last one while the lease was checked.
+      const item = due[next++];
+      if (!item) return;
+      await sendOne(deps, instanceId, item.tenantId, item.id, viewOf, report, lease);
     }
   };
-  await Promise.all(Array.from({ length: WORKERS }, worker));
+  try {
+    await Promise.all(Array.from({ length: WORKERS }, worker));
+  } finally {
+    lease.stop();
+  }
   return report;
 }
 
@@ -267,10 +294,11 @@ async function sendOne(
   id: string,
   viewOf: (tenantId: string) => Promise<TenantView | undefined>,
   report: SendReport,
+  lease: RunLease,
 ): Promise<void> {
   const found = await deps.reminders.get(tenantId, id);
   if (!found) return;
-  let now = deps.clock.now();
+  const now = deps.clock.now();
   const r = found.value;
   if (!sendable(r, now)) return;
   const view = await viewOf(tenantId);
@@ -292,45 +320,91 @@ async function sendOne(
   // Claim it: whoever writes this first sends it; anyone else sees it claimed.
   const claim = await claimToSend(deps.reminders, tenantId, id, found, { instanceId, now, claimMs: CLAIM_MS, clock: deps.clock });
   if (!claim) return;
+  // Kept alive until released, however long the pacer, 429s or a slow post take; given back at shutdown.
+  const timer = deps.timer ?? realTimer;
+  const keeper = keepClaimAlive(claim, { claimMs: CLAIM_MS, clock: deps.clock, timer });
+  const untrack = deps.control?.track(claim, { status: 'pending' }) ?? (() => true);
+  try {
+    await sendClaimed(deps, r, meeting!, view!, decision.late, claim, report, lease, timer);
+  } finally {
+    keeper.stop();
+    untrack();
+  }
+}
 
-  const { record, name } = await targetConversation(deps, view!.dir, r.target);
-  const what = `${meeting!.title}, ${r.ruleId}`;
+async function sendClaimed(
+  deps: ReminderDeps,
+  r: Reminder,
+  meeting: Meeting,
+  view: TenantView,
+  late: boolean,
+  claim: Claim<Reminder>,
+  report: SendReport,
+  lease: RunLease,
+  timer: Timer,
+): Promise<void> {
+  const { tenantId, id } = r;
+  let now = deps.clock.now();
+
+  const { record, name } = await targetConversation(deps, view.dir, r.target);
+  const what = `${meeting.title}, ${r.ruleId}`;
   const { release } = claim;
   if (!record || record.status !== 'installed') {
     deps.log?.warn({ tenantId, reminderId: id, meetingId: r.meetingId, target: r.target, reason: record ? 'removed' : 'not-installed' }, 'reminder could not be delivered');
-    await release({ status: 'unreachable', lastError: record ? 'removed' : 'not-installed' });
+    // Counted (and the admins told) by whoever's release is written: a claim taken over is not ours to report.
+    if ((await release({ status: 'unreachable', lastError: record ? 'removed' : 'not-installed' })) !== 'saved') return;
     report.unreachable++;
-    await tellAdmins(deps, view!.dir, { kind: 'admin.unreachable', conversationName: name, reason: record ? 'removed' : 'not-installed', what });
+    await tellAdmins(deps, view.dir, { kind: 'admin.unreachable', conversationName: name, reason: record ? 'removed' : 'not-installed', what });
     return;
   }
-  const { notice, posted } = await noticeFor(deps, view!, r, meeting!, decision.late, now);
-  let delivery: Delivery = { ok: false, reason: 'failed' };
+  const { notice, posted } = await noticeFor(deps, view, r, meeting, late, now);
+  let delivery: Delivery | typeof TIMED_OUT = { ok: false, reason: 'failed' };
   for (let tries = 0; tries < MAX_THROTTLED_TRIES; tries++) {
     await deps.pacer.acquire(record.conversationId);
-    delivery = await deps.notifier.post(record, notice, 'da');
-    if (delivery.ok || delivery.reason !== 'throttled') break;
+    // Nothing is posted after the lease or the claim is lost, or once the instance is stopping: a
+    // reminder not yet posted goes back as pending for the next holder, at once.
+    if (deps.control?.stopping || !(await lease.keep())) {
+      await release({ status: 'pending' });
+      return;
+    }
+    // The claim must outlast the post (the keeper extends it when half used; this makes sure after a long pacer wait).
+    if (!(await claim.keep(CLAIM_MS / 2))) return;
+    delivery = await within(deps.notifier.post(record, notice, 'da'), POST_TIMEOUT_MS, timer);
+    if (delivery === TIMED_OUT || delivery.ok || delivery.reason !== 'throttled') break;
     report.retried++;
-    deps.pacer.pause(delivery.retryAfterMs ?? 1000 * 2 ** tries);
+    const pause = delivery.retryAfterMs ?? 1000 * 2 ** tries;
+    // A pause longer than the run should wait: back as pending until then (below), the claim dropped.
+    if (pause > RETRY_IN_RUN_MS) break;
+    deps.pacer.pause(pause);
   }
   now = deps.clock.now();
+  if (delivery === TIMED_OUT) {
+    // Unanswered: Teams may or may not have it. Tried again (once more at most per time-out) after a pause.
+    deps.log?.warn({ tenantId, reminderId: id, meetingId: r.meetingId, target: r.target, timeoutMs: POST_TIMEOUT_MS }, 'reminder post timed out');
+    if ((await release({ status: 'pending', attempts: r.attempts + 1, notBefore: new Date(now.getTime() + 60_000).toISOString(), lastError: 'timed out' })) === 'saved') report.retried++;
+    return;
+  }
   if (delivery.ok) {
     await posted?.(record.conversationId, delivery.activityId);
-    await release({ status: 'sent', sentAt: now.toISOString(), late: decision.late, attempts: r.attempts + 1 });
+    // Counted only when the release is written with this claim's etag: a claim taken over is not ours.
+    if ((await release({ status: 'sent', sentAt: now.toISOString(), late: late, attempts: r.attempts + 1 })) !== 'saved') {
+      deps.log?.warn({ tenantId, reminderId: id }, 'reminder posted, but its claim had been taken over');
+      return;
+    }
     report.sent++;
-    if (decision.late) report.late++;
+    if (late) report.late++;
     return;
   }
   if (delivery.reason === 'removed' || delivery.reason === 'forbidden') {
     deps.log?.warn({ tenantId, reminderId: id, meetingId: r.meetingId, target: r.target, reason: delivery.reason, status: delivery.status }, 'reminder could not be delivered');
-    await release({ status: 'unreachable', lastError: `${delivery.reason} (${delivery.status ?? '?'})`, attempts: r.attempts + 1 });
+    if ((await release({ status: 'unreachable', lastError: `${delivery.reason} (${delivery.status ?? '?'})`, attempts: r.attempts + 1 })) !== 'saved') return;
     report.unreachable++;
-    await tellAdmins(deps, view!.dir, { kind: 'admin.unreachable', conversationName: name, reason: delivery.reason, what });
+    await tellAdmins(deps, view.dir, { kind: 'admin.unreachable', conversationName: name, reason: delivery.reason, what });
     return;
   }
   // Throttled too long, or a 5xx: back to pending, tried again later with a growing pause.
   const backoff = Math.min(30 * 60_000, 30_000 * 2 ** r.attempts);
-  await release({ status: 'pending', attempts: r.attempts + 1, notBefore: new Date(now.getTime() + (delivery.retryAfterMs ?? backoff)).toISOString(), lastError: `${delivery.reason} (${delivery.status ?? '?'})` });
-  report.retried++;
+  if ((await release({ status: 'pending', attempts: r.attempts + 1, notBefore: new Date(now.getTime() + (delivery.retryAfterMs ?? backoff)).toISOString(), lastError: `${delivery.reason} (${delivery.status ?? '?'})` })) === 'saved') report.retried++;
 }
 
 export interface ReminderStatusView {
