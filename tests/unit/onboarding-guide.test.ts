@@ -66,6 +66,8 @@ function variablesRead(): Set<string> {
     }
   }
   for (const { env } of Object.values(MANIFEST_PARAMETERS)) names.add(env);
+  // `--parameters name=value` sets a parameter of the template, not a variable.
+  for (const m of readFileSync(path.join(ROOT, 'infra/main.bicep'), 'utf8').matchAll(/^param (\w+)/gm)) names.add(m[1]!);
   return names;
 }
 function tsFilesUnder(dir: string): string[] {
@@ -98,8 +100,13 @@ describe('infra/README.md, the onboarding guide', () => {
   });
 
   it('names only files that exist when it runs node or tsx', () => {
-    const runs = [...commands, ...inlineCode].flatMap((c) => [...c.matchAll(/(?:^|\s)(?:node|npx tsx)\s+(?:--\S+\s+)*(\S+\.[jt]s)\b/g)].map((m) => m[1]!));
+    // The script run, and every module preloaded with --import.
+    const runs = [...commands, ...inlineCode].flatMap((c) => [
+      ...[...c.matchAll(/(?:^|\s)(?:node|npx tsx)\s+(?:--\S+\s+(?:\.\/\S+\.js\s+)?)*(\S+\.[jt]s)\b/g)].map((m) => m[1]!),
+      ...[...c.matchAll(/--import[ =](\S+\.js)\b/g)].map((m) => m[1]!.replace(/^\.\//, '')),
+    ]);
     expect(runs).toContain('dist/main.js');
+    expect(runs).toContain('dist/telemetry-preload.js');
     for (const file of runs) expect(fileExists(file), file).toBe(true);
   });
 
