@@ -37,6 +37,7 @@ const EnvSchema = z
       z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'skal være en http(s)-adresse uden ? og #, fx https://kerneopgave.azurewebsites.net').optional(),
     ),
     EXPORT_LINK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'skal være mindst 32 tegn (fx 64 tilfældige hex-tegn)').optional()),
+    ALLOWED_TENANTS: z.preprocess(emptyAsUndefined, z.string().optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId)
@@ -55,6 +56,15 @@ const EnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'skal sættes når MicrosoftAppId er sat og MicrosoftAppType=MultiTenant' });
     if (env.NODE_ENV === 'production' && !env.COSMOS_ENDPOINT)
       ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'skal sættes når NODE_ENV=production (den indlejrede Cosmos DB er kun til lokal brug)' });
+    if (env.ALLOWED_TENANTS !== undefined) {
+      const bad = env.ALLOWED_TENANTS.split(',').map((t) => t.trim()).find((t) => !GUID.test(t));
+      if (bad !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ALLOWED_TENANTS'],
+          message: `skal være Entra-tenant-id'er (GUID'er, xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) adskilt af komma; ${bad === '' ? 'der er et tomt element' : `'${bad}' er ikke et GUID`}`,
+        });
+    }
   });
 
 export interface Config {
@@ -80,6 +90,12 @@ export interface Config {
   readonly publicBaseUrl?: string | undefined;
   /** The key that signs export links; unset: a random one per start (links die on restart; one instance only). */
   readonly exportLinkSecret?: string | undefined;
+  /**
+   * The Entra tenants the bot serves (lower case); any other tenant is answered politely and nothing
+   * of it is stored. Unset: every tenant that reaches the bot (one deployment may serve several
+   * municipalities, and a SingleTenant app registration already admits only its own).
+   */
+  readonly allowedTenants?: ReadonlySet<string> | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -112,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     localeOverride: e.LOCALE_OVERRIDE,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     exportLinkSecret: e.EXPORT_LINK_SECRET,
+    allowedTenants: e.ALLOWED_TENANTS === undefined ? undefined : new Set(e.ALLOWED_TENANTS.split(',').map((t) => t.trim().toLowerCase())),
   };
 }
 

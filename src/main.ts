@@ -164,7 +164,11 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     adapter,
     botAppId: config.bot.appId,
     exportLinks,
+    allowedTenants: config.allowedTenants,
   });
+  // Unset serves every tenant that reaches the bot: right for a deployment shared by several
+  // municipalities, but in production the operator should have said so rather than forgotten it.
+  if (!config.allowedTenants && config.production) log.warn('ALLOWED_TENANTS is not set: the bot serves and stores data for every Entra tenant that reaches it');
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // One pacer for everything sent proactively: reminders and the outbox share Teams' limits. Those
   // limits are in real seconds, so it runs on the machine's monotonic time, not the business clock

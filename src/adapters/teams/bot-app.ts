@@ -31,6 +31,7 @@ import * as crossStatus from './cross-status-handlers.js';
 import * as draftReady from './draft-ready-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
+import { refuseForeignTenants } from './tenant-allowlist.js';
 
 export interface BotDeps {
   readonly directories: DirectoryRepository;
@@ -60,6 +61,8 @@ export interface BotDeps {
   readonly botAppId?: string | undefined;
   /** Signs the catalogue's export links and says where they point; tests that drive app.run() directly may leave it out. */
   readonly exportLinks?: ExportLinkSettings | undefined;
+  /** The Entra tenants served (lower case); undefined serves every tenant (see tenant-allowlist.ts). */
+  readonly allowedTenants?: ReadonlySet<string> | undefined;
 }
 
 export const Verb = {
@@ -153,6 +156,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     startTypingTimer: false,
     longRunningMessages: false,
   });
+  // Before every route: a tenant the deployment does not serve reaches no repository.
+  refuseForeignTenants(app, deps);
 
   app.activity(ActivityTypes.Message, guardMessage(deps, (turn) => onMessage(deps, turn)));
 
