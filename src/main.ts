@@ -37,6 +37,8 @@ import { FeedCache } from './adapters/http/feed-cache.js';
 import { createBotApp } from './adapters/teams/bot-app.js';
 import { openExport, type ExportLinkSettings } from './app/export.js';
 import { loadConfigForCli, type Config } from './config.js';
+import { CosmosPersonDataRepository } from './adapters/cosmos/person-data-repository.js';
+import { openPersonExport } from './app/person-data.js';
 import { createLogger, type Logger } from './logger.js';
 
 export const DEMO_ROSTER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'demo', 'roster.yaml');
@@ -102,6 +104,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const outbox = new CosmosOutboxRepository(cosmos.containers.reminders);
   const evaluations = new CosmosEvaluationRepository(cosmos.containers.tenders);
   const catalogues = new CosmosCatalogueRepository(cosmos.containers.tenders);
+  const personData = new CosmosPersonDataRepository(cosmos.containers);
   const agendaQueue = new AgendaWriteQueue();
   if (config.demoData) await seedDemo(opts, { directories, clock });
 
@@ -165,6 +168,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     botAppId: config.bot.appId,
     exportLinks,
     allowedTenants: config.allowedTenants,
+    personData,
   });
   // Unset serves every tenant that reaches the bot: right for a deployment shared by several
   // municipalities, but in production the operator should have said so rather than forgotten it.
@@ -239,7 +243,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     });
   };
   const exports = { open: (token: string) => openExport({ directories, catalogues, clock, exportLinks }, token), now: () => clock.now() };
-  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping(), calendarFeed, defaultTenantId: config.fallbackTenantId, now: () => clock.now().getTime(), exports });
+  const personDataRoute = { open: (token: string) => openPersonExport({ personData, directories, clock, secret: exportLinks.secret }, token), now: () => clock.now() };
+  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping(), calendarFeed, defaultTenantId: config.fallbackTenantId, now: () => clock.now().getTime(), exports, personData: personDataRoute });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;

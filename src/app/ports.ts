@@ -12,6 +12,7 @@ import type { Catalogue } from '../domain/catalogue.js';
 import type { Activity, ActivitySummary, FollowUp } from '../domain/activity.js';
 import type { BidHistory } from '../domain/history.js';
 import type { Evaluation, EvaluationMarks } from '../domain/evaluation.js';
+import type { ErasureAudit, JsonObject, Store } from '../domain/person-data.js';
 
 export interface Clock {
   now(): Date;
@@ -453,4 +454,30 @@ export interface ActivityRepository {
   saveActivity(activity: Activity, etag: string): Promise<SaveOutcome>;
   /** The group's activities, evaluation date soonest first, at most `limit`, as summaries. */
   activitiesOfGroup(tenantId: string, groupId: string, limit: number): Promise<ActivitySummary[]>;
+}
+
+/** A stored item as it is, for the GDPR export and erasure of one person (domain/person-data.ts walks it). */
+export interface StoredItem {
+  readonly store: Store;
+  readonly item: JsonObject;
+  readonly etag: string;
+}
+
+/**
+ * Every item of one tenant, for the few admin actions that must see all of it: one person's export and
+ * erasure. The only repository that reads items whole rather than through a feature's schema, because a
+ * person may be named in any field of any item.
+ */
+export interface PersonDataRepository {
+  /** Each item of the tenant's partition in every container, at most `pageSize` per page (one query page each). */
+  scanTenant(tenantId: string, pageSize: number, visit: (items: readonly StoredItem[]) => Promise<void>): Promise<void>;
+  /** Replaces the item if nobody wrote it since `etag`. */
+  replaceItem(store: Store, item: JsonObject, etag: string): Promise<SaveOutcome>;
+  /** Deletes the item if nobody wrote it since `etag`; one already gone is 'saved'. */
+  deleteItem(store: Store, tenantId: string, id: string, etag: string): Promise<SaveOutcome>;
+  getErasure(tenantId: string, personId: string): Promise<Versioned<ErasureAudit> | undefined>;
+  /** Creates (etag undefined) or replaces (etag given); 'conflict' if someone wrote first. */
+  saveErasure(audit: ErasureAudit, etag: string | undefined): Promise<SaveOutcome>;
+  /** The tenant's erasure audit entries (at most `limit`), newest first. */
+  erasures(tenantId: string, limit: number): Promise<ErasureAudit[]>;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { TokenBuckets, type BucketLimits, type Feed } from './feed-cache.js';
 import type { Logger } from '../../logger.js';
 import { registerExportRoute, type ExportRouteDeps } from './export-route.js';
+import { registerPersonDataRoute, type PersonDataRouteDeps } from './person-data-route.js';
 
 export interface HttpDeps {
   readonly adapter: TeamsAdapter;
@@ -24,6 +25,8 @@ export interface HttpDeps {
   readonly defaultTenantId?: string | undefined;
   /** GET /export/<token>: the catalogue for the temamøde behind a signed link made in Teams. */
   readonly exports?: Omit<ExportRouteDeps, 'log'> | undefined;
+  /** GET /persondata/<token>: one person's data as JSON, for the admin a signed link was made for in Teams. */
+  readonly personData?: Omit<PersonDataRouteDeps, 'log'> | undefined;
 }
 
 const READY_TIMEOUT_MS = 3000;
@@ -131,6 +134,7 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   });
 
   if (deps.exports) registerExportRoute(server, { ...deps.exports, log: deps.log.child({ area: 'export' }) });
+  if (deps.personData) registerPersonDataRoute(server, { ...deps.personData, log: deps.log.child({ area: 'persondata' }) });
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
