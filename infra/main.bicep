@@ -105,6 +105,7 @@ var cosmosContainers = [
       'pk'
       'type'
       'attention'
+      'meetingStart'
     ]
   }
 ]

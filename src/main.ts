@@ -39,6 +39,8 @@ import { openExport, type ExportLinkSettings } from './app/export.js';
 import { loadConfigForCli, type Config } from './config.js';
 import { CosmosPersonDataRepository } from './adapters/cosmos/person-data-repository.js';
 import { openPersonExport } from './app/person-data.js';
+import { CosmosRetentionRepository } from './adapters/cosmos/retention-repository.js';
+import { sweepRetention } from './app/retention.js';
 import { createLogger, type Logger } from './logger.js';
 
 export const DEMO_ROSTER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'demo', 'roster.yaml');
@@ -62,6 +64,8 @@ export const PLANNER_INTERVAL_MS = 5 * 60_000;
 export const OUTBOX_INTERVAL_MS = 10_000;
 /** Well under Teams' per-tenant limit of 30-50 requests a second. */
 export const SEND_RATE_PER_SECOND = 15;
+/** The retention sweep counts in months; once an hour keeps its cost negligible. */
+export const RETENTION_INTERVAL_MS = 60 * 60_000;
 
 export interface StartOptions {
   readonly config: Config;
@@ -105,6 +109,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const evaluations = new CosmosEvaluationRepository(cosmos.containers.tenders);
   const catalogues = new CosmosCatalogueRepository(cosmos.containers.tenders);
   const personData = new CosmosPersonDataRepository(cosmos.containers);
+  const retention = new CosmosRetentionRepository(cosmos.containers);
   const agendaQueue = new AgendaWriteQueue();
   if (config.demoData) await seedDemo(opts, { directories, clock });
 
@@ -217,6 +222,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       timers ? SCHEDULER_INTERVAL_MS : 0,
       schedLog,
     ),
+    // Tenders and agendas past the tenant's retention (none where it is unset): hourly is plenty for months.
+    startLoop('retention', () => sweepRetention({ retention, calendars, directories, clock, log: schedLog }), timers ? RETENTION_INTERVAL_MS : 0, schedLog),
     // Last: what the sweeps above enqueued goes out in the same run.
     startLoop(
       'outbox',

@@ -13,6 +13,7 @@ import type { Activity, ActivitySummary, FollowUp } from '../domain/activity.js'
 import type { BidHistory } from '../domain/history.js';
 import type { Evaluation, EvaluationMarks } from '../domain/evaluation.js';
 import type { ErasureAudit, JsonObject, Store } from '../domain/person-data.js';
+import type { Retention } from '../domain/retention.js';
 
 export interface Clock {
   now(): Date;
@@ -296,6 +297,8 @@ export interface CalendarSettings {
   readonly agenda?: { readonly chefsMayAddTopics: boolean } | undefined;
   /** Who is reminded of a pitstop and a konsulentmøde (the calendar file's `recipients`); the defaults otherwise. */
   readonly recipients?: MeetingRecipients | undefined;
+  /** How long ended tenders and held dialogmøder are kept (the calendar file's `retention`); unset: for ever. */
+  readonly retention?: Retention | undefined;
 }
 
 export interface CalendarRepository {
@@ -480,4 +483,16 @@ export interface PersonDataRepository {
   saveErasure(audit: ErasureAudit, etag: string | undefined): Promise<SaveOutcome>;
   /** The tenant's erasure audit entries (at most `limit`), newest first. */
   erasures(tenantId: string, limit: number): Promise<ErasureAudit[]>;
+}
+
+/** What the retention sweep reads and deletes (app/retention.ts): ids only, a TOP-bounded batch at a time, in the tenant's partition. */
+export interface RetentionRepository {
+  /** Closed or cancelled tenders whose deadline is before `before` (at most `limit`). */
+  endedTenders(tenantId: string, before: Date, limit: number): Promise<string[]>;
+  /** The bids, evaluations and tally of a tender (at most `limit`): what hangs off it. Its activities are the catalogue's, not its. */
+  itemsOfTender(tenantId: string, tenderId: string, limit: number): Promise<{ id: string; type: string }[]>;
+  /** Agendas of dialogmøder that started before `before` (at most `limit`). */
+  heldAgendas(tenantId: string, before: Date, limit: number): Promise<string[]>;
+  /** Deletes an item of the tenders or agendas container; one already gone is no error. */
+  deleteItem(store: 'tenders' | 'agendas', tenantId: string, id: string): Promise<void>;
 }
