@@ -29,9 +29,9 @@ const SYSTEM_FIELDS = new Set(['_rid', '_self', '_etag', '_attachments', '_ts', 
 
 const lower = (s: string) => s.toLowerCase();
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A name or e-mail as a whole word: "Hanne Graversen" in "Hanne Graversens idé", not "Ib" in "Ibsen". */
+/** A name or e-mail as a whole word, or with the Danish genitive s: "Hanne Graversen" in "Hanne Graversens idé", not "Ib" in "Ibsen". */
 const wordPattern = (words: readonly string[]) =>
-  words.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}@.])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  words.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}@.])(?:${words.map(escapeRegExp).join('|')})(?=s?(?![\\p{L}\\p{N}]))`, 'giu');
 
 const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
