@@ -95,7 +95,8 @@ export function parseCommand(raw: string | undefined): Command {
   if (/^(flyt møde|move meeting)(\s|$)/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'moveMeeting' };
   if (/^(aflys møde|cancel meeting)$/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'cancelMeeting' };
   if (/^(tilføj møde|add meeting)(\s|$)/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'addMeeting' };
-  const personData = /^(?:persondata|personal data)(?:\s+(\S+))?$/i.exec(original);
+  // Whatever follows is the id as typed; one that is not an Entra id is answered with the format, shown back.
+  const personData = /^(?:persondata|personal data)(?:\s+(.+))?$/i.exec(original);
   if (personData) return { kind: 'personData', personId: personData[1] };
   const link = /^(?:tilknyt|link)(?:\s+(?:til|to))?(?:\s+(.+))?$/i.exec(original);
   if (link) return { kind: 'link', group: link[1]?.trim() ?? '' };
