@@ -50,3 +50,12 @@ describe('one person in stored items', () => {
     expect(JSON.stringify(f)).not.toContain(OTHER);
   });
 });
+
+describe('the persondata command', () => {
+  it('reads the id, or whatever was typed after it, or nothing (the log)', async () => {
+    const { parseCommand } = await import('../../src/adapters/teams/commands.js');
+    expect(parseCommand(`persondata ${ID}`)).toEqual({ kind: 'personData', personId: ID });
+    expect(parseCommand('Personal data Sofie Nielsen')).toEqual({ kind: 'personData', personId: 'Sofie Nielsen' });
+    expect(parseCommand('persondata')).toEqual({ kind: 'personData', personId: undefined });
+  });
+});
