@@ -105,6 +105,7 @@ var cosmosContainers = [
       'pk'
       'type'
       'attention'
+      'meetingStart'
     ]
   }
 ]
@@ -129,6 +130,19 @@ resource cosmosAccount 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
     ]
     consistencyPolicy: {
       defaultConsistencyLevel: 'Session'
+    }
+    // Continuous backup: any second of the last 7 days can be restored (`az cosmosdb restore`, into a
+    // new account). Serverless accounts take it: Microsoft's list of continuous backup's limitations
+    // names multi-region writes, the Cassandra API and Synapse Link, not serverless. 7 days rather than
+    // 30: the 7-day tier's backup storage is free, a week covers a mistake noticed after a weekend or a
+    // holiday, and a person erased on request (`persondata`) is gone from the backups a week later
+    // instead of a month. A restore brings erased people back: re-run the erasures in the log.
+    // Periodic mode cannot be set again once an account is continuous.
+    backupPolicy: {
+      type: 'Continuous'
+      continuousModeProperties: {
+        tier: 'Continuous7Days'
+      }
     }
     locations: [
       {

@@ -38,6 +38,7 @@ const EnvSchema = z
     ),
     EXPORT_LINK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'skal være mindst 32 tegn (fx 64 tilfældige hex-tegn)').optional()),
     APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(emptyAsUndefined, z.string().regex(/InstrumentationKey=/i, 'skal være en Application Insights-forbindelsesstreng (InstrumentationKey=…;IngestionEndpoint=…)').optional()),
+    ALLOWED_TENANTS: z.preprocess(emptyAsUndefined, z.string().optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId)
@@ -56,6 +57,15 @@ const EnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'skal sættes når MicrosoftAppId er sat og MicrosoftAppType=MultiTenant' });
     if (env.NODE_ENV === 'production' && !env.COSMOS_ENDPOINT)
       ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'skal sættes når NODE_ENV=production (den indlejrede Cosmos DB er kun til lokal brug)' });
+    if (env.ALLOWED_TENANTS !== undefined) {
+      const bad = env.ALLOWED_TENANTS.split(',').map((t) => t.trim()).find((t) => !GUID.test(t));
+      if (bad !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ALLOWED_TENANTS'],
+          message: `skal være Entra-tenant-id'er (GUID'er, xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) adskilt af komma; ${bad === '' ? 'der er et tomt element' : `'${bad}' er ikke et GUID`}`,
+        });
+    }
   });
 
 export interface Config {
@@ -83,6 +93,12 @@ export interface Config {
   readonly exportLinkSecret?: string | undefined;
   /** Where OpenTelemetry sends traces and metrics (Application Insights); unset: none of it is loaded. */
   readonly applicationInsightsConnectionString?: string | undefined;
+  /**
+   * The Entra tenants the bot serves (lower case); any other tenant is answered politely and nothing
+   * of it is stored. Unset: every tenant that reaches the bot (one deployment may serve several
+   * municipalities, and a SingleTenant app registration already admits only its own).
+   */
+  readonly allowedTenants?: ReadonlySet<string> | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -116,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     exportLinkSecret: e.EXPORT_LINK_SECRET,
     applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    allowedTenants: e.ALLOWED_TENANTS === undefined ? undefined : new Set(e.ALLOWED_TENANTS.split(',').map((t) => t.trim().toLowerCase())),
   };
 }
 

@@ -38,6 +38,10 @@ import { FeedCache } from './adapters/http/feed-cache.js';
 import { createBotApp } from './adapters/teams/bot-app.js';
 import { openExport, type ExportLinkSettings } from './app/export.js';
 import { loadConfigForCli, type Config } from './config.js';
+import { CosmosPersonDataRepository } from './adapters/cosmos/person-data-repository.js';
+import { openPersonExport } from './app/person-data.js';
+import { CosmosRetentionRepository } from './adapters/cosmos/retention-repository.js';
+import { sweepRetention } from './app/retention.js';
 import { createLogger, type Logger } from './logger.js';
 import { noTelemetry } from './app/ports.js';
 import { LoopWatch } from './adapters/scheduler/loop-watch.js';
@@ -76,6 +80,8 @@ export const SEND_RATE_PER_SECOND = 15;
  * App Service waits about 30 s after SIGTERM before it kills the process; this leaves room for the rest.
  */
 export const SHUTDOWN_MS = 10_000;
+/** The retention sweep counts in months; once an hour keeps its cost negligible. */
+export const RETENTION_INTERVAL_MS = 60 * 60_000;
 
 export interface StartOptions {
   readonly config: Config;
@@ -120,6 +126,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   const outbox = new CosmosOutboxRepository(cosmos.containers.reminders);
   const evaluations = new CosmosEvaluationRepository(cosmos.containers.tenders);
   const catalogues = new CosmosCatalogueRepository(cosmos.containers.tenders);
+  const personData = new CosmosPersonDataRepository(cosmos.containers);
+  const retention = new CosmosRetentionRepository(cosmos.containers);
   const agendaQueue = new AgendaWriteQueue();
   // OpenTelemetry is loaded only with a connection string (telemetry-preload.ts started it before the SDKs loaded).
   const telemetry = config.applicationInsightsConnectionString ? (await import('./adapters/telemetry/otel-telemetry.js')).openTelemetry() : noTelemetry;
@@ -185,7 +193,12 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     botAppId: config.bot.appId,
     exportLinks,
     telemetry,
+    allowedTenants: config.allowedTenants,
+    personData,
   });
+  // Unset serves every tenant that reaches the bot: right for a deployment shared by several
+  // municipalities, but in production the operator should have said so rather than forgotten it.
+  if (!config.allowedTenants && config.production) log.warn('ALLOWED_TENANTS is not set: the bot serves and stores data for every Entra tenant that reaches it');
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // One pacer for everything sent proactively: reminders and the outbox share Teams' limits. Those
   // limits are in real seconds, so it runs on the machine's monotonic time, not the business clock
@@ -236,6 +249,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
       schedLog,
       watch,
     ),
+    // Tenders and agendas past the tenant's retention (none where it is unset): hourly is plenty for months.
+    startLoop('retention', () => sweepRetention({ retention, calendars, directories, clock, log: schedLog }), timers ? RETENTION_INTERVAL_MS : 0, schedLog, watch),
     // Last: what the sweeps above enqueued goes out in the same run.
     startLoop(
       'outbox',
@@ -263,9 +278,10 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     });
   };
   const exports = { open: (token: string) => openExport({ directories, catalogues, clock, exportLinks }, token), now: () => clock.now() };
+  const personDataRoute = { open: (token: string) => openPersonExport({ personData, directories, clock, secret: exportLinks.secret }, token), now: () => clock.now() };
   const lag = new EventLoopLag();
   const health = () => ({ eventLoopLagMs: lag.figures(), loops: watch.snapshot() });
-  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping(), calendarFeed, defaultTenantId: config.fallbackTenantId, now: () => clock.now().getTime(), exports, telemetry, health });
+  const server = createHttpServer({ adapter, app, log, ready: () => cosmos.ping(), calendarFeed, defaultTenantId: config.fallbackTenantId, now: () => clock.now().getTime(), exports, telemetry, health, personData: personDataRoute });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;

@@ -238,6 +238,6 @@ export async function importCalendar(
       overrides.push({ meetingId: e.meetingId, action: 'move', start: start.value.toISOString(), end: new Date(start.value.getTime() + length).toISOString(), by, at });
     }
   }
-  const saved = await changeSettings(deps, tenantId, (s) => ({ ...s, config: file.config, reminders: file.reminders, agenda: file.agenda ?? s.agenda, recipients: file.recipients ?? s.recipients, overrides: [...s.overrides, ...overrides] }), now);
+  const saved = await changeSettings(deps, tenantId, (s) => ({ ...s, config: file.config, reminders: file.reminders, agenda: file.agenda ?? s.agenda, retention: file.retention ?? s.retention, recipients: file.recipients ?? s.recipients, overrides: [...s.overrides, ...overrides] }), now);
   return saved ? ok({ exceptions: overrides.length }) : fail('CALENDAR.BUSY');
 }

@@ -2,6 +2,7 @@
 // kernegruppe's slot, the reminder lead times, and single-meeting exceptions (move, cancel, add).
 // Problems come back with file line, column and field, in Danish; nothing is written here.
 
+import { MAX_RETENTION_MONTHS, type Retention } from '../domain/retention.js';
 import { z } from 'zod';
 import { DEFAULT_CALENDAR, DEFAULT_SEASON, MEETING_KINDS, type CalendarConfig, type MeetingKind, type Season, type Slot } from '../domain/calendar.js';
 import { dialogmoedeRules, HOUR, reminderRule, type ReminderConfig, type ReminderRule } from '../domain/reminders.js';
@@ -77,6 +78,14 @@ export const CalendarFileSchema = z
       .strict()
       .optional(),
     agenda: z.object({ chefsMayAddTopics: z.boolean() }).strict().optional(),
+    // How long ended tenders and held dialogmøder are kept (domain/retention.ts); left out: for ever.
+    retention: z
+      .object({
+        tenderMonths: z.number().int().min(1).max(MAX_RETENTION_MONTHS).optional(),
+        agendaMonths: z.number().int().min(1).max(MAX_RETENTION_MONTHS).optional(),
+      })
+      .strict()
+      .optional(),
     recipients: RecipientsFileSchema.optional(),
     exceptions: z.array(ExceptionSchema).optional(),
   })
@@ -93,6 +102,8 @@ export interface CalendarFile {
   readonly reminders: ReminderConfig;
   /** Left out: the tenant keeps what it had (by default only politicians add topics). */
   readonly agenda?: { readonly chefsMayAddTopics: boolean } | undefined;
+  /** Left out: the tenant keeps what it had (by default everything, for ever). */
+  readonly retention?: Retention | undefined;
   /** Who is reminded of a pitstop and a konsulentmøde (the defaults where the file says nothing). */
   readonly recipients?: MeetingRecipients | undefined;
   /** The people the `recipients` section names, with their lines: the import checks them against the roster. */
@@ -171,6 +182,7 @@ export function parseCalendarFile(source: string, defaults: { reminders: Reminde
         kernegruppemoedeSet: true,
       },
       agenda: f.agenda,
+      retention: f.retention,
       recipients,
       namedRecipients: named,
       exceptions: (f.exceptions ?? []).map((e): CalendarException => {

@@ -12,6 +12,8 @@ import type { Catalogue } from '../domain/catalogue.js';
 import type { Activity, ActivitySummary, FollowUp } from '../domain/activity.js';
 import type { BidHistory } from '../domain/history.js';
 import type { Evaluation, EvaluationMarks } from '../domain/evaluation.js';
+import type { ErasureAudit, JsonObject, Store } from '../domain/person-data.js';
+import type { Retention } from '../domain/retention.js';
 
 export interface Clock {
   now(): Date;
@@ -295,6 +297,8 @@ export interface CalendarSettings {
   readonly agenda?: { readonly chefsMayAddTopics: boolean } | undefined;
   /** Who is reminded of a pitstop and a konsulentmøde (the calendar file's `recipients`); the defaults otherwise. */
   readonly recipients?: MeetingRecipients | undefined;
+  /** How long ended tenders and held dialogmøder are kept (the calendar file's `retention`); unset: for ever. */
+  readonly retention?: Retention | undefined;
 }
 
 export interface CalendarRepository {
@@ -487,3 +491,41 @@ export const noTelemetry: Telemetry = {
   count: () => undefined,
   span: (_name, _attributes, work) => work(() => undefined),
 };
+
+/** A stored item as it is, for the GDPR export and erasure of one person (domain/person-data.ts walks it). */
+export interface StoredItem {
+  readonly store: Store;
+  readonly item: JsonObject;
+  readonly etag: string;
+}
+
+/**
+ * Every item of one tenant, for the few admin actions that must see all of it: one person's export and
+ * erasure. The only repository that reads items whole rather than through a feature's schema, because a
+ * person may be named in any field of any item.
+ */
+export interface PersonDataRepository {
+  /** Each item of the tenant's partition in every container, at most `pageSize` per page (one query page each). */
+  scanTenant(tenantId: string, pageSize: number, visit: (items: readonly StoredItem[]) => Promise<void>): Promise<void>;
+  /** Replaces the item if nobody wrote it since `etag`. */
+  replaceItem(store: Store, item: JsonObject, etag: string): Promise<SaveOutcome>;
+  /** Deletes the item if nobody wrote it since `etag`; one already gone is 'saved'. */
+  deleteItem(store: Store, tenantId: string, id: string, etag: string): Promise<SaveOutcome>;
+  getErasure(tenantId: string, personId: string): Promise<Versioned<ErasureAudit> | undefined>;
+  /** Creates (etag undefined) or replaces (etag given); 'conflict' if someone wrote first. */
+  saveErasure(audit: ErasureAudit, etag: string | undefined): Promise<SaveOutcome>;
+  /** The tenant's erasure audit entries (at most `limit`), newest first. */
+  erasures(tenantId: string, limit: number): Promise<ErasureAudit[]>;
+}
+
+/** What the retention sweep reads and deletes (app/retention.ts): ids only, a TOP-bounded batch at a time, in the tenant's partition. */
+export interface RetentionRepository {
+  /** Closed or cancelled tenders whose deadline is before `before` (at most `limit`). */
+  endedTenders(tenantId: string, before: Date, limit: number): Promise<string[]>;
+  /** The bids, evaluations and tally of a tender (at most `limit`): what hangs off it. Its activities are the catalogue's, not its. */
+  itemsOfTender(tenantId: string, tenderId: string, limit: number): Promise<{ id: string; type: string }[]>;
+  /** Agendas of dialogmøder that started before `before` (at most `limit`). */
+  heldAgendas(tenantId: string, before: Date, limit: number): Promise<string[]>;
+  /** Deletes an item of the tenders or agendas container; one already gone is no error. */
+  deleteItem(store: 'tenders' | 'agendas', tenantId: string, id: string): Promise<void>;
+}

@@ -115,6 +115,10 @@ function dataFor(verb: string, ids: Ids, forged: boolean): Record<string, unknow
     'decision.reject': { bidId: ids.bidId, reason: 'Ligger uden for udbuddet.' },
     'decision.reset': { bidId: ids.bidId },
     'award.form': { bidId: ids.bidId },
+    // One person's data (GDPR): the employee who bid, whoever sends it.
+    'persondata.show': { personId: persona.medarbejder.id },
+    'persondata.eraseAsk': { personId: persona.medarbejder.id },
+    'persondata.erase': { personId: persona.medarbejder.id },
     'award.submit': { bidId: ids.bidId, responsible: 'd0000000-0000-4000-8000-000000000005', expectedEffect: 'Flere læser.', startDate: '2027-01-01', evaluationDate: '2027-12-01', period: '' },
   };
   const data = table[verb];
@@ -152,6 +156,7 @@ const COMMANDS: Record<string, string> = {
   activities: 'aktiviteter',
   catalogue: 'katalog 2027',
   crossStatus: 'status kernegrupper',
+  personData: `persondata ${persona.medarbejder.id}`,
   unknown: 'blåbærgrød',
 };
 
@@ -309,6 +314,11 @@ const EXPECTED_VERBS: Record<string, Row> = {
   'decision.reset': all(''),
   'award.form': all(''),
   'award.submit': all(''),
+  // One person's data (GDPR): an admin, only in their own 1:1 chat (the card shows what is stored about
+  // someone); another tenant's admin is no admin here. The erasure changes the database (then restored).
+  'persondata.show': { '1:1': 'admin', kernegruppe: '', channel: '' },
+  'persondata.eraseAsk': { '1:1': 'admin', kernegruppe: '', channel: '' },
+  'persondata.erase': { '1:1': 'admin!', kernegruppe: '', channel: '' },
 };
 
 const EXPECTED_COMMANDS: Record<string, Row> = {
@@ -338,6 +348,7 @@ const EXPECTED_COMMANDS: Record<string, Row> = {
   catalogue: { '1:1': '', kernegruppe: `${LAERING} admin forger forgedAuthor`, channel: '' },
   // Chefs and tovholdere (in any group) and admins, anywhere; it reads and changes nothing else.
   crossStatus: all('tovholder admin forger'),
+  personData: { '1:1': 'admin', kernegruppe: '', channel: '' },
   unknown: all(ANYONE),
 };
 

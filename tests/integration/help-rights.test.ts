@@ -70,7 +70,8 @@ function typed(command: string, place: Place): string {
     .replace('[titel]', 'Ekstra temamøde')
     .replace('[begrundelse]', 'Ingen punkter')
     .replace('[gruppe]', group)
-    .replace('[periode]', '2027');
+    .replace('[periode]', '2027')
+    .replace('[Entra-id]', persona.medarbejder.id);
 }
 
 /** Every button on the help card, with the data Teams would send: the button's own, and the inputs as a person fills them in. */

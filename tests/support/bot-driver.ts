@@ -71,13 +71,13 @@ export class BotDriver {
     this.clock = clock;
   }
 
-  static async start(cosmos: CosmosConnection, opts: { seed?: boolean; clock?: Clock } = {}): Promise<BotDriver> {
+  static async start(cosmos: CosmosConnection, opts: { seed?: boolean; clock?: Clock; allowedTenants?: ReadonlySet<string> } = {}): Promise<BotDriver> {
     const repos = repositoriesOf(cosmos);
     const clock = opts.clock ?? new TestClock(new Date('2026-11-23T10:00:00Z'));
     if (opts.seed !== false) await seedDemoData({ ...repos, clock }, DEMO_TENANT, demoRoster);
     const notifier = new RecordingNotifier();
     let n = 0;
-    const app = createBotApp({ ...repos, notifier, clock, newId: () => `tender-test-${++n}`, log: pino({ level: process.env.BOT_LOG ?? 'silent' }) });
+    const app = createBotApp({ ...repos, notifier, clock, newId: () => `tender-test-${++n}`, log: pino({ level: process.env.BOT_LOG ?? 'silent' }), allowedTenants: opts.allowedTenants });
     const driver = new BotDriver(app, cosmos, clock);
     driver.notices = notifier.sent;
     return driver;

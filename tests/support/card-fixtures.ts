@@ -33,6 +33,7 @@ import { answerFormCard, answeredNoticeCard, answerValuesOf, askFormCard, askVal
 import { answerKonkretisering, askKonkretisering, KONKRETISERING_LIMITS } from '../../src/domain/konkretisering-rules.js';
 import { agendaCard, agendaNoticeCard, topicFormCard, topicLateCard, topicReceiptCard } from '../../src/adapters/cards/agenda-views.js';
 import { exportLinksCard } from '../../src/adapters/cards/export-views.js';
+import { erasureLogCard, personDataCard } from '../../src/adapters/cards/person-data-views.js';
 import { addTopic, lock, newAgenda, TOPIC_LIMITS, type Agenda } from '../../src/domain/agenda.js';
 import { commandsFor } from '../../src/adapters/teams/commands.js';
 import { EMPTY_FOLLOW_UP, followUpFormCard } from '../../src/adapters/cards/activity-views.js';
@@ -670,6 +671,34 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
         NOW,
       ),
     'my bids, none, English': () => myBidsCard('en', [], NOW),
+  },
+  'person-data': {
+    'an employee with a bid, an evaluation and a 1:1 chat, the link for 15 minutes': () =>
+      personDataCard('da', { personId: 'd0000000-0000-4000-8000-000000000005', names: ['Sofie Nielsen'], toDelete: { person: 1, conversation: 1, notice: 2 }, toAnonymise: { bid: 3, evaluation: 4, tally: 1 } }, { url: `https://kerneopgave.azurewebsites.net/persondata/${'x'.repeat(120)}.${'s'.repeat(43)}`, expiresAt: NOW }),
+    'an erasure that did not finish, English': () =>
+      personDataCard('en', {
+        personId: 'd0000000-0000-4000-8000-000000000005',
+        names: [],
+        toDelete: {},
+        toAnonymise: { bid: 1 },
+        erasure: { tenantId: TENANT, personId: 'd0000000-0000-4000-8000-000000000005', requestedBy: { id: 'a', name: 'Henrik Dahl' }, startedAt: NOW.toISOString(), status: 'running', deleted: {}, anonymised: {}, pseudonym: 'slettet-0123456789ab' },
+      }, { url: 'http://localhost:3978/persondata/a.b', expiresAt: NOW }),
+    'the log of erasures, at most ten': () =>
+      erasureLogCard(
+        'da',
+        Array.from({ length: 10 }, (_, i) => ({
+          tenantId: TENANT,
+          personId: `d0000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`,
+          requestedBy: { id: 'a', name: 'Henrik Dahl' },
+          startedAt: NOW.toISOString(),
+          finishedAt: NOW.toISOString(),
+          status: i === 0 ? ('running' as const) : ('done' as const),
+          deleted: { person: 1, conversation: 1, notice: 12 },
+          anonymised: { bid: 4, evaluation: 9, tender: 2, agenda: 1, catalogue: 1, activity: 1 },
+          pseudonym: 'slettet-0123456789ab',
+        })),
+      ),
+    'no erasures yet, English': () => erasureLogCard('en', []),
   },
   'export-links': {
     'the catalogue\'s two links': () =>

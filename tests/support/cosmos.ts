@@ -12,6 +12,8 @@ import { CosmosTenderRepository } from '../../src/adapters/cosmos/tender-reposit
 import { CosmosCatalogueRepository } from '../../src/adapters/cosmos/catalogue-repository.js';
 import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from '../../src/adapters/cosmos/reminder-repository.js';
 import { CosmosOutboxRepository } from '../../src/adapters/cosmos/outbox-repository.js';
+import { CosmosRetentionRepository } from '../../src/adapters/cosmos/retention-repository.js';
+import { CosmosPersonDataRepository } from '../../src/adapters/cosmos/person-data-repository.js';
 import { CosmosEvaluationRepository } from '../../src/adapters/cosmos/evaluation-repository.js';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/adapters/cosmos/embedded-cosmos.js';
 
@@ -156,5 +158,7 @@ export function repositoriesOf(conn: CosmosConnection) {
     /** Activity catalogues and activities (one repository serves both). */
     catalogues: new CosmosCatalogueRepository(conn.containers.tenders),
     evaluations: new CosmosEvaluationRepository(conn.containers.tenders),
+    personData: new CosmosPersonDataRepository(conn.containers),
+    retention: new CosmosRetentionRepository(conn.containers),
   };
 }

@@ -177,3 +177,19 @@ describe('bad settings', () => {
     expect(() => loadConfig({ LOCALE_OVERRIDE: 'fr' })).toThrow("Konfigurationsfejl: LOCALE_OVERRIDE skal være en af da, en (fik 'fr').");
   });
 });
+
+describe('ALLOWED_TENANTS (the tenant allowlist)', () => {
+  it('is a set of lower-case tenant ids, spaces and case forgiven; unset or empty serves every tenant', () => {
+    expect(loadConfig({ ALLOWED_TENANTS: ` ${TENANT_ID.toUpperCase()}, ${DEMO_TENANT_ID} ` }).allowedTenants).toEqual(new Set([TENANT_ID, DEMO_TENANT_ID]));
+    expect(loadConfig({}).allowedTenants).toBeUndefined();
+    expect(loadConfig({ ALLOWED_TENANTS: ' ' }).allowedTenants).toBeUndefined();
+  });
+
+  it('refuses a malformed id or an empty entry with a Danish line that names the bad part', () => {
+    expect(refusal({ ALLOWED_TENANTS: `${TENANT_ID},kommune.dk` })).toBe(
+      `Konfigurationsfejl: ALLOWED_TENANTS skal være Entra-tenant-id'er (GUID'er, xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) adskilt af komma; 'kommune.dk' er ikke et GUID (fik '${TENANT_ID},kommune.dk').`,
+    );
+    expect(refusal({ ALLOWED_TENANTS: `${TENANT_ID},` })).toContain('der er et tomt element');
+    expect(refusal({ ...production, ALLOWED_TENANTS: `${TENANT_ID};${DEMO_TENANT_ID}` })).toContain('er ikke et GUID');
+  });
+});

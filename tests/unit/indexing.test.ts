@@ -19,6 +19,8 @@ const REPOSITORIES: Record<string, keyof typeof CONTAINERS> = {
   'outbox-repository.ts': 'reminders',
   'agenda-repository.ts': 'agendas',
   'catalogue-repository.ts': 'tenders',
+  // Its scans filter on pk alone in every container; the audit entries on pk and type in the directory.
+  'person-data-repository.ts': 'directory',
 };
 
 /** The file's string literals (comments skipped; a template literal whole, `${…}` and all). */

@@ -17,3 +17,11 @@ describe('infra/main.bicep', () => {
     expect(declared.map((d) => d.id).sort()).toEqual(Object.values(CONTAINERS).map((c) => c.id).sort());
   });
 });
+
+describe('infra/main.bicep backup', () => {
+  it('keeps continuous backup (point-in-time restore) on the serverless Cosmos DB account, 7-day tier', () => {
+    const account = /resource cosmosAccount [\s\S]*?\n\}\n/.exec(bicep)![0];
+    expect(account).toContain("name: 'EnableServerless'");
+    expect(account).toMatch(/backupPolicy: \{\s+type: 'Continuous'\s+continuousModeProperties: \{\s+tier: 'Continuous7Days'\s+\}/);
+  });
+});

@@ -39,6 +39,7 @@ export const CARD_NAMES = [
   'konkretisering-form',
   'award-form',
   'group-meetings',
+  'person-data',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

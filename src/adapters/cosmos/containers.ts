@@ -29,7 +29,7 @@ export const CONTAINERS = {
     indexed: ['pk', 'type', 'status', 'groupId', 'deadline', 'createdAt', 'bidderId', 'tenderId', 'number', 'submittedAt', 'attentionAt', 'attention', 'unshown', 'shownAt', 'bidId', 'konsekvensOpen', 'evaluationDate', 'konkretiseringOpen', 'statusAt'],
   },
   reminders: { id: 'reminders', partitionKey: '/pk', indexed: ['pk', 'type', 'status', 'dueAt', 'notBefore', 'claimedUntil', 'updatedAt', 'meetingStart', 'meetingId', 'createdAt'] },
-  agendas: { id: 'agendas', partitionKey: '/pk', indexed: ['pk', 'type', 'attention'] },
+  agendas: { id: 'agendas', partitionKey: '/pk', indexed: ['pk', 'type', 'attention', 'meetingStart'] },
 } as const satisfies Record<string, ContainerDefinition>;
 
 /** The container's indexing policy as Cosmos DB takes it: its queried properties included, everything else excluded. */

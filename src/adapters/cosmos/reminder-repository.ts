@@ -138,6 +138,7 @@ const CalendarItemSchema = z.object({
   reminders: opt(z.object({ rules: z.array(z.object({ id: z.string(), meetingKind: z.string(), leadMs: z.number(), audience: z.enum(['kernegrupper', 'kernegruppe', 'konsulenter', 'byraad', 'kommuneledelse']), lateWindowMs: opt(z.number()) })), lateWindowMs: z.number(), kernegruppemoedeSet: opt(z.boolean()) })),
   agenda: opt(z.object({ chefsMayAddTopics: z.boolean() })),
   recipients: opt(z.record(z.object({ roles: z.array(z.string()), people: z.array(z.string()), konsulenter: z.boolean() }))),
+  retention: opt(z.object({ tenderMonths: opt(z.number().int()), agendaMonths: opt(z.number().int()) })),
   _etag: z.string(),
 });
 
@@ -149,7 +150,7 @@ export class CosmosCalendarRepository implements CalendarRepository {
     if (statusCode === 404 || !resource) return undefined;
     const { _etag, ...s } = CalendarItemSchema.parse(resource);
     // The configuration and overrides were checked when they were written (chat command or file).
-    return { value: { tenantId: s.tenantId, config: s.config as unknown as CalendarConfig, overrides: s.overrides as unknown as Override[], warned: s.warned, reminders: s.reminders as ReminderConfig | undefined, agenda: s.agenda, recipients: s.recipients && recipientsWithDefaults(s.recipients as Partial<MeetingRecipients>) }, etag: _etag };
+    return { value: { tenantId: s.tenantId, config: s.config as unknown as CalendarConfig, overrides: s.overrides as unknown as Override[], warned: s.warned, reminders: s.reminders as ReminderConfig | undefined, agenda: s.agenda, recipients: s.recipients && recipientsWithDefaults(s.recipients as Partial<MeetingRecipients>), retention: s.retention }, etag: _etag };
   }
 
   save(settings: CalendarSettings, etag: string | undefined): Promise<SaveOutcome> {

@@ -9,6 +9,7 @@ import type { Logger } from '../../logger.js';
 import { registerExportRoute, type ExportRouteDeps } from './export-route.js';
 import type { Telemetry } from '../../app/ports.js';
 import { activityAttributes } from '../telemetry/activity-attributes.js';
+import { registerPersonDataRoute, type PersonDataRouteDeps } from './person-data-route.js';
 
 export interface HttpDeps {
   readonly adapter: TeamsAdapter;
@@ -30,6 +31,8 @@ export interface HttpDeps {
   readonly telemetry?: Telemetry | undefined;
   /** What /healthz adds to its status: event-loop lag, the scheduler loops' last runs. Kept in memory: no database call. */
   readonly health?: (() => Record<string, unknown>) | undefined;
+  /** GET /persondata/<token>: one person's data as JSON, for the admin a signed link was made for in Teams. */
+  readonly personData?: Omit<PersonDataRouteDeps, 'log'> | undefined;
 }
 
 const READY_TIMEOUT_MS = 3000;
@@ -144,6 +147,7 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   });
 
   if (deps.exports) registerExportRoute(server, { ...deps.exports, log: deps.log.child({ area: 'export' }) });
+  if (deps.personData) registerPersonDataRoute(server, { ...deps.personData, log: deps.log.child({ area: 'persondata' }) });
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok', ...deps.health?.() });

@@ -36,6 +36,8 @@ import { kommuneledelseDa, type KommuneledelseTextKey } from './kommuneledelse-d
 import { kommuneledelseEn } from './kommuneledelse-en.js';
 import { draftReadyDa, type DraftReadyTextKey } from './draft-ready-da.js';
 import { draftReadyEn } from './draft-ready-en.js';
+import { privacyDa, type PrivacyTextKey } from './privacy-da.js';
+import { privacyEn } from './privacy-en.js';
 
 export type Locale = 'da' | 'en';
 
@@ -58,6 +60,7 @@ type AreaKeys = [
   RightsTextKey,
   KommuneledelseTextKey,
   DraftReadyTextKey,
+  PrivacyTextKey,
 ];
 export type TextKey = AreaKeys[number];
 
@@ -84,6 +87,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...rightsDa,
     ...kommuneledelseDa,
     ...draftReadyDa,
+    ...privacyDa,
   },
   en: {
     ...en,
@@ -103,6 +107,7 @@ const CATALOGS: Record<Locale, Record<TextKey, string>> = {
     ...rightsEn,
     ...kommuneledelseEn,
     ...draftReadyEn,
+    ...privacyEn,
   },
 };
 

@@ -32,6 +32,9 @@ import * as crossStatus from './cross-status-handlers.js';
 import * as draftReady from './draft-ready-handlers.js';
 import type { AgendaWriteQueue } from '../../app/agenda.js';
 import { guardEvent, guardInvoke, guardMessage, sendCard, type Turn } from './turn.js';
+import { refuseForeignTenants } from './tenant-allowlist.js';
+import * as personData from './person-data-handlers.js';
+import type { PersonDataRepository } from '../../app/ports.js';
 
 export interface BotDeps {
   readonly directories: DirectoryRepository;
@@ -63,6 +66,10 @@ export interface BotDeps {
   readonly exportLinks?: ExportLinkSettings | undefined;
   /** Counts bids and topics (adapters/telemetry when a connection string is set); left out, nothing is counted. */
   readonly telemetry?: Telemetry | undefined;
+  /** The Entra tenants served (lower case); undefined serves every tenant (see tenant-allowlist.ts). */
+  readonly allowedTenants?: ReadonlySet<string> | undefined;
+  /** Every item of a tenant, for an admin's export and erasure of one person's data (GDPR). */
+  readonly personData: PersonDataRepository;
 }
 
 export const Verb = {
@@ -131,6 +138,8 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
       return sendCard(turn.ctx, await activity.list(deps, turn, input));
     case 'crossStatus':
       return sendCard(turn.ctx, await crossStatus.show(deps, turn, input));
+    case 'personData':
+      return sendCard(turn.ctx, await personData.show(personDataDeps(deps), turn, command.personId, input));
     case 'unknown':
       // A message without text is a press on an old Action.Submit button: say so rather than "I did not understand ''".
       if (command.text === '' && turn.ctx.activity.value !== undefined)
@@ -138,6 +147,10 @@ async function onMessage(deps: BotDeps, turn: Turn): Promise<void> {
       return sendCard(turn.ctx, await showHelp(deps, turn, command.text));
   }
 }
+
+/** The export links' key as the catalogue's export has it (a fresh one where a test leaves it out). */
+const fallbackLinks = { secret: randomBytes(32), baseUrl: () => 'http://localhost:3978' };
+const personDataDeps = (deps: BotDeps) => ({ ...deps, exportLinks: deps.exportLinks ?? fallbackLinks });
 
 function isCardAction(ctx: TurnContext): boolean {
   return ctx.activity.type === ActivityTypes.Invoke && ctx.activity.name === 'adaptiveCard/action';
@@ -156,6 +169,8 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
     startTypingTimer: false,
     longRunningMessages: false,
   });
+  // Before every route: a tenant the deployment does not serve reaches no repository.
+  refuseForeignTenants(app, deps);
 
   app.activity(ActivityTypes.Message, guardMessage(deps, (turn) => onMessage(deps, turn)));
 
@@ -286,6 +301,10 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   execute('catalogue.present', (turn, data) => catalogue.present(deps, turn, data));
   execute('catalogue.decisionForm', (turn, data) => catalogue.decisionForm(deps, turn, data));
   execute('catalogue.decide', (turn, data) => catalogue.decide(deps, turn, data));
+  // One person's data (GDPR), for an admin in their 1:1 chat: the overview, the confirmation, the erasure
+  execute('persondata.show', (turn, data) => personData.show(personDataDeps(deps), turn, personData.PersonIdData.parse(data).personId));
+  execute('persondata.eraseAsk', (turn, data) => personData.eraseAsk(personDataDeps(deps), turn, data));
+  execute('persondata.erase', (turn, data) => personData.erase(personDataDeps(deps), turn, data));
 
   // Registered last, so they answer only the card actions no route above took: old or tampered cards.
   const unknownAction = guardInvoke(deps, async (turn) => {

@@ -33,6 +33,8 @@ export type Command =
   | { kind: 'catalogue'; period?: string | undefined }
   /** `status kernegrupper`: the status across all kernegrupper, for chefs, tovholdere and admins. */
   | { kind: 'crossStatus' }
+  /** `persondata [<Entra id>]`: what is stored about one person (export, erasure), or the log of erasures; admins in their 1:1. */
+  | { kind: 'personData'; personId?: string | undefined }
   | { kind: 'unknown'; text: string };
 
 /**
@@ -93,6 +95,9 @@ export function parseCommand(raw: string | undefined): Command {
   if (/^(flyt møde|move meeting)(\s|$)/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'moveMeeting' };
   if (/^(aflys møde|cancel meeting)$/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'cancelMeeting' };
   if (/^(tilføj møde|add meeting)(\s|$)/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'addMeeting' };
+  // Whatever follows is the id as typed; one that is not an Entra id is answered with the format, shown back.
+  const personData = /^(?:persondata|personal data)(?:\s+(.+))?$/i.exec(original);
+  if (personData) return { kind: 'personData', personId: personData[1] };
   const link = /^(?:tilknyt|link)(?:\s+(?:til|to))?(?:\s+(.+))?$/i.exec(original);
   if (link) return { kind: 'link', group: link[1]?.trim() ?? '' };
   // Shown back as written: "hvornår er mødet?" keeps its question mark.
@@ -163,6 +168,8 @@ const HELP: readonly CommandHelp[] = [
   { usage: 'cmd.moveMeeting', description: 'cmd.moveMeeting.text', visibleTo: (p) => isAdmin(p.actor) || p.managesGroupMeetingsHere === true },
   { usage: 'cmd.cancelMeeting', description: 'cmd.cancelMeeting.text', visibleTo: (p) => isAdmin(p.actor) || p.managesGroupMeetingsHere === true },
   { usage: 'cmd.addMeeting', description: 'cmd.addMeeting.text', visibleTo: admin },
+  // One person's data (GDPR): admins, and only in their 1:1 chat, where nobody else sees it.
+  { usage: 'cmd.personData', description: 'cmd.personData.text', visibleTo: (p) => isAdmin(p.actor) && p.conversationType === 'personal' },
 ];
 
 export function commandsFor(actor: Actor, locale: Locale, place: HelpPlace = personalPlace(actor)) {
