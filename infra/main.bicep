@@ -494,7 +494,7 @@ resource http5xxAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
   }
 }
 
-// A scheduler loop (tenders, planner, reminders, agendas, outbox) that keeps failing: reminders and
+// A scheduler loop (tenders, planner, reminders, agendas, outbox; the hourly retention sweep fails too seldom to reach it) that keeps failing: reminders and
 // notices stop going out. Counted by the bot (scheduler.failures, by loop.name), so sampling of traces
 // never hides one; three failed runs in 15 minutes is past a passing Cosmos DB or Teams hiccup.
 resource failingLoopAlert 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {

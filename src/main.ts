@@ -226,7 +226,7 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   };
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`;
   const schedLog = log.child({ area: 'scheduler' });
-  const watch = new LoopWatch(telemetry, () => clock.now(), ['tenders', 'planner', 'reminders', 'agendas', 'outbox']);
+  const watch = new LoopWatch(telemetry, () => clock.now(), ['tenders', 'planner', 'reminders', 'agendas', 'retention', 'outbox']);
   const loops = [
     startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, catalogues, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog, watch),
     startLoop(
