@@ -35,7 +35,8 @@ const NOT_INSTALLED =
   'Den lokale Cosmos DB (@vercel/cosmosdb-server, selfsigned) er kun til udvikling og er ikke installeret her (installeret uden udviklingspakker). ' +
   'Sæt COSMOS_ENDPOINT til en Azure Cosmos DB-konto, eller kør npm install med udviklingspakkerne.';
 
-async function importEmbedded(): Promise<typeof import('./embedded-cosmos.js')> {
+// The return type is inferred: a written `typeof import(…)` would count as a static dependency for the layer rules.
+async function importEmbedded() {
   try {
     return await import('./embedded-cosmos.js');
   } catch (e) {
