@@ -28,6 +28,8 @@ const AZ_COMMANDS = [
   'webapp log tail',
   'webapp restart',
   'cosmosdb list',
+  'cosmosdb show',
+  'cosmosdb restore',
   'cosmosdb sql role assignment create',
   'ad signed-in-user show',
   'ad group member list',
