@@ -11,17 +11,12 @@ import pino from 'pino';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { Pacer } from '../src/app/pacer.js';
 import { planReminders, sendDueReminders, type ReminderDeps } from '../src/app/reminders.js';
-import { importRoster } from '../src/app/import-roster.js';
-import { connectEmbedded } from '../src/adapters/cosmos/cosmos-connection.js';
-import { CosmosConversationRepository } from '../src/adapters/cosmos/conversation-repository.js';
-import { CosmosDirectoryRepository } from '../src/adapters/cosmos/directory-repository.js';
-import { startEmbeddedCosmos } from '../src/adapters/cosmos/embedded-cosmos.js';
-import { CosmosCalendarRepository, CosmosLeaseRepository, CosmosReminderRepository } from '../src/adapters/cosmos/reminder-repository.js';
+import { CosmosCalendarRepository, CosmosLeaseRepository } from '../src/adapters/cosmos/reminder-repository.js';
+import { BENCH_TENANT, startReminderBench } from './reminder-bench-rig.js';
 import { CosmosAgendaRepository } from '../src/adapters/cosmos/agenda-repository.js';
 import { CosmosTenderRepository } from '../src/adapters/cosmos/tender-repository.js';
 import { TeamsNotifier } from '../src/adapters/teams/teams-notifier.js';
 import { DEFAULT_REMINDERS } from '../src/domain/reminders.js';
-import { RecordingConnector } from '../tests/support/recording-connector.js';
 import { releaseLease, SenderControl } from '../src/app/scale-out.js';
 import { SENDER_LEASE } from '../src/app/reminders.js';
 import { SHUTDOWN_MS } from '../src/main.js';
@@ -40,48 +35,18 @@ const { values } = parseArgs({
 const RATE = Number(values.rate);
 const N = Number(values.conversations);
 const LIMIT = Number(values.limit);
-const TENANT = 'be000000-0000-4000-8000-000000000001';
+const TENANT = BENCH_TENANT;
 const TICK_MS = 20_000;
-const guid = (i: number) => `be000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
-const server = await startEmbeddedCosmos();
-const cosmos = await connectEmbedded(server.endpoint, server.key, server.ca, 'bench');
-const connector = await new RecordingConnector().start();
-connector.limitPerSecond = LIMIT;
-connector.random429Share = Number(values.throttle);
-connector.retryAfterSeconds = Number(values['retry-after']);
-connector.delayMs = Number(values.delay);
-
-// The plan is made for 1 December 2026; the clock then runs in real time from the first due moment.
-let offset = new Date('2026-12-01T00:00:00Z').getTime() - Date.now();
-const clock = { now: () => new Date(Date.now() + offset) };
-const directories = new CosmosDirectoryRepository(cosmos.containers.directory);
-const conversations = new CosmosConversationRepository(cosmos.containers.directory);
-const people = Array.from({ length: N }, (_, i) => ({ id: guid(i + 1), name: `Konsulent ${i + 1}` }));
-const imported = await importRoster({ directories, clock }, TENANT, {
-  people,
-  groups: [{ id: 'konsulenter', kind: 'konsulenter', name: 'Konsulenterne', members: people.map((p) => ({ person: p.id, roles: ['konsulent'] })) }],
-  kerneopgaver: [],
-}, 'bench');
-if (!imported.ok) throw new Error(`roster: ${imported.code}`);
-for (const p of people) {
-  const conversationId = `a:personal-${p.id}`;
-  await conversations.save(
-    {
-      tenantId: TENANT,
-      conversationId,
-      conversationType: 'personal',
-      userId: p.id,
-      reference: { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: conversationId, conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bench' } },
-      status: 'installed',
-      installedAt: clock.now().toISOString(),
-      updatedAt: clock.now().toISOString(),
-    },
-    undefined,
-  );
-}
+const bench = await startReminderBench({
+  conversations: N,
+  limitPerSecond: LIMIT,
+  throttleShare: Number(values.throttle),
+  retryAfterSeconds: Number(values['retry-after']),
+  delayMs: Number(values.delay),
+});
+const { cosmos, connector, clock, directories, conversations, reminders } = bench;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const reminders = new CosmosReminderRepository(cosmos.containers.reminders);
 const leases = new CosmosLeaseRepository(cosmos.containers.reminders);
 const notifier = new TeamsNotifier(new TeamsAdapter({}), '', conversations, clock, pino({ level: 'silent' }));
 /** One instance: its own pacer (production's rate) and stop switch, the shared database and connector. */
@@ -111,7 +76,7 @@ await planReminders(a, TENANT);
 const planned = await reminders.ofTenant(TENANT, new Date(0));
 const first = planned.map((r) => r.dueAt).sort()[0]!;
 const batch = planned.filter((r) => r.dueAt === first);
-offset = new Date(first).getTime() - Date.now();
+bench.runFrom(first);
 
 const left = async () => (await reminders.ofTenant(TENANT, new Date(0))).filter((r) => r.dueAt === first && (r.status === 'pending' || r.status === 'sending')).length;
 const sent = { a: 0, b: 0 };
@@ -157,6 +122,4 @@ console.log(`handover gap:            ${sent.b > 0 ? ((firstPostOf.b - stopAt) /
 console.log(`429 answers:             ${connector.throttled}`);
 console.log(`lost:                    ${batch.length - unique.size}`);
 console.log(`duplicates:              ${posts.length - unique.size}`);
-await connector.stop();
-await cosmos.close();
-await server.stop();
+await bench.stop();
