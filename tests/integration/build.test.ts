@@ -13,9 +13,8 @@ import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/adapters/cos
 import { DIST_MAIN, REPO_ROOT } from '../../scripts/build-dist.js';
 import { BotProcess, killGroupOnExit, stopGroup } from '../support/bot-process.js';
 import { freePort } from '../support/free-port.js';
+import { readyz } from '../support/readyz.js';
 
-/** Generous: two loaded cores may run this beside the rest of the suite. */
-const READY_TIMEOUT_MS = 90_000;
 
 /**
  * Loaded with --import: when the process exits, writes the npm packages it loaded (every one of the
@@ -31,23 +30,6 @@ process.on('exit', () => {
 });
 `)}`;
 
-/** /readyz's first 200, polled; rejects after READY_TIMEOUT_MS or when `exited` settles first. */
-async function readyz(url: string, exited: Promise<unknown>): Promise<{ status: number; body: unknown }> {
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const until = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < until && !gone) {
-    try {
-      const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) });
-      if (res.status === 200) return { status: res.status, body: await res.json() };
-      await res.arrayBuffer();
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(gone ? 'the bot stopped before /readyz answered 200' : `/readyz did not answer 200 within ${READY_TIMEOUT_MS / 1000} s`);
-}
 
 let work: string;
 let cosmos: EmbeddedCosmos | undefined;

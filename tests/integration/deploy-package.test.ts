@@ -15,9 +15,8 @@ import { REPO_ROOT } from '../../scripts/build-dist.js';
 import { APP_ZIP_FILE_NAME, packageApp } from '../../scripts/package-app.js';
 import { killGroupOnExit, stopGroup } from '../support/bot-process.js';
 import { freePort } from '../support/free-port.js';
+import { readyz } from '../support/readyz.js';
 
-/** Generous: two loaded cores may run this beside the rest of the suite. */
-const READY_TIMEOUT_MS = 90_000;
 const APP_ID = '8f0c7a4e-3b1d-4c2a-9e5f-1a2b3c4d5e6f';
 const TENANT_ID = '5d2e4f60-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
 /** Test, build and development tools: none of them may be in the package. */
@@ -50,22 +49,6 @@ function snapshot(root: string): string[] {
   return out.sort();
 }
 
-async function readyz(url: string, exited: Promise<unknown>): Promise<{ status: number; body: unknown }> {
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const until = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < until && !gone) {
-    try {
-      const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) });
-      if (res.status === 200) return { status: res.status, body: await res.json() };
-      await res.arrayBuffer();
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(gone ? 'the packaged bot stopped before /readyz answered 200' : `/readyz did not answer 200 within ${READY_TIMEOUT_MS / 1000} s`);
-}
 
 let work: string;
 let appDir: string;
