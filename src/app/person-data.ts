@@ -1,13 +1,16 @@
-// One person's data, for an admin (GDPR articles 15 and 17): what is stored about them, the export of
-// it (a JSON file behind a signed link, made at download), and its erasure: deleting what exists only for
-// them and anonymising the municipality's records that name them, with an audit entry in the tenant's
-// directory partition. The erasure is idempotent and finishes what a crash left when it is run again.
+// One person's data, for an admin (GDPR articles 15 and 17): who they are (found by name, e-mail or id),
+// the export of what is stored about them (a JSON file behind a signed link, made at download), and its
+// erasure: deleting what exists only for them and anonymising the municipality's records that name them,
+// with an audit entry in the tenant's directory partition.
 //
-// Cost: finding a person's data reads the tenant's whole partition in each container, a page of
-// SCAN_PAGE items at a time (a person may be named in any field of any item, and only a few of those
-// fields are indexed). An overview, an export and an erasure each scan twice (once to learn the
-// person's names and Teams ids beside their Entra id, once to find every item naming them); see the
-// README's data-protection section for the request counts.
+// A click never scans: the card is drawn from the directory and the audit entry, and the confirm click
+// only writes the audit entry as 'requested'. The scans happen outside Teams' invoke limit: the export
+// when its link is opened (an HTTP GET), the erasure after the click (woken by it) or in the scheduler's
+// pass, which finishes what a crash cut short. Finding a person's data reads the tenant's whole
+// partition in each container, a page of SCAN_PAGE items at a time (a person may be named in any field
+// of any item, and only a few fields are indexed): twice, once to learn the person's names and Teams
+// ids beside their Entra id, once to find every item naming them. See the README's data-protection
+// section for the request counts.
 
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { actorFrom, isAdmin, type Actor } from '../domain/actor.js';
@@ -45,7 +48,7 @@ export interface PersonDataDeps {
 
 /** Items per page of a scan: one query page of at most this many items. */
 export const SCAN_PAGE = 100;
-/** Erasure runs that meet a write race keep going this many times before asking the admin to run it again. */
+/** Rounds an erasure makes when writes race it, before it leaves the rest to the next pass. */
 const ERASE_ATTEMPTS = 3;
 /** The audit entries the admin's overview shows. */
 export const AUDIT_SHOWN = 10;
@@ -53,7 +56,7 @@ export const AUDIT_SHOWN = 10;
 /** An Entra object id (what the roster file and Entra admin center show for a person). */
 const ENTRA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type PersonDataError = 'ADMIN.REQUIRED' | 'PERSON.BAD_ID' | 'PERSON.NOT_FOUND' | 'ERASURE.INCOMPLETE';
+export type PersonDataError = 'ADMIN.REQUIRED' | 'PERSON.BAD_ID' | 'PERSON.NOT_FOUND';
 
 /** Seed-free rule, the municipality's: only an administrator sees or erases another person's data. */
 export const mayHandlePersonData = (actor: Actor): boolean => isAdmin(actor);

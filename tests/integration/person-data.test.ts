@@ -5,7 +5,7 @@
 
 import type { Activity } from 'botbuilder';
 import type { Container } from '@azure/cosmos';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runErasure, sweepErasures } from '../../src/app/person-data.js';
 import { numberBids } from '../../src/app/bid-numbers.js';
 import type { PersonDataRepository } from '../../src/app/ports.js';
@@ -225,6 +225,18 @@ describe('persondata for an admin in the 1:1 chat', () => {
     expect(card).toMatch(/Personen blev slettet .* af Henrik Dahl \(slettet: .*1 1:1-chat.*anonymiseret: .*1 bud/);
     const log = cardText(await say(persona.admin, personal(persona.admin), 'persondata'));
     expect(log).toContain(`Henrik Dahl · person ${SOFIE.id} · færdig`);
+  });
+
+  it('with the scheduler running as in production, the click wakes the erasure at once: the admin is told without waiting for a pass', async () => {
+    http = await HttpBot.start('2026-11-23T10:00:00Z', undefined, true);
+    await http.send(installation(SOFIE, personal(SOFIE), 'add') as Partial<Activity>);
+    await http.send(installation(persona.admin, personal(persona.admin), 'add') as Partial<Activity>);
+    const answer = await click(persona.admin, personal(persona.admin), 'persondata.erase', { personId: SOFIE.id });
+    expect(cardText(answer)).toContain('Sletningen er sat i gang');
+    // The erasure pass runs once a minute; the click's wake-up does it well before that.
+    await vi.waitFor(() => expect(http.connector.received.filter((r) => NOTICE.test(JSON.stringify(r.activity.attachments ?? [])))).toHaveLength(1), { timeout: 20_000, interval: 100 });
+    expect((await everything()).find((i) => i.type === 'erasure')).toMatchObject({ status: 'done' });
+    expect(traces((await everything()).filter((i) => i.type !== 'erasure'))).toEqual([]);
   });
 
   it('an erasure cut short (the process killed midway) is finished by a later pass once its claim has run out', async () => {

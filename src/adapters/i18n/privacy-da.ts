@@ -7,7 +7,6 @@ export const privacyDa = {
   'error.privacy.personalOnly': "Persondata vises kun i din 1:1-chat med botten, så andre ikke ser dem. Skriv »persondata« dér.",
   'error.privacy.badId': "Ingen i rollelisten hedder »{typed}« eller har den e-mailadresse. Skriv en del af personens navn (fx »persondata Sofie«), hele e-mailadressen eller personens Entra-objekt-id (et GUID fra rosterfilen eller Entra admin center).",
   'error.privacy.notFound': "Der er ikke gemt noget om {id}.",
-  'error.privacy.incomplete': "Sletningen blev ikke færdig, fordi de samme data blev ændret imens. Tryk »Slet persondata …« igen for at gøre den færdig.",
   'privacy.card.kicker': "Persondata · til administratorer",
   'privacy.card.title': "Persondata om {who}",
   'privacy.card.text': "Hent filen for at se alt, hvad der er gemt om personen; den viser også, hvor meget en sletning sletter og anonymiserer. Ved sletning slettes det, der alene findes for personen; i kommunens sager (udbud, bud, dagsordener, kataloger) står der derefter »Slettet person« i stedet for navn og id.",

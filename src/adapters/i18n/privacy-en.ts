@@ -8,7 +8,6 @@ export const privacyEn: Record<PrivacyTextKey, string> = {
   'error.privacy.personalOnly': "Personal data is shown only in your 1:1 chat with the bot, so nobody else sees it. Type “personal data” there.",
   'error.privacy.badId': "Nobody on the roster is called “{typed}” or has that e-mail address. Type part of the person's name (e.g. “personal data Sofie”), their whole e-mail address or their Entra object id (a GUID from the roster file or the Entra admin center).",
   'error.privacy.notFound': "Nothing is stored about {id}.",
-  'error.privacy.incomplete': "The erasure did not finish because the same data changed meanwhile. Press “Erase personal data …” again to finish it.",
   'privacy.card.kicker': "Personal data · for administrators",
   'privacy.card.title': "Personal data about {who}",
   'privacy.card.text': "Download the file to see everything stored about the person; it also shows how much an erasure deletes and anonymises. Erasing deletes what exists just for them; the municipality's records (tenders, bids, agendas, catalogues) then say “Slettet person” instead of their name and id.",

@@ -24,7 +24,6 @@ const ERROR_TEXT: Record<PersonDataError, TextKey> = {
   'ADMIN.REQUIRED': 'error.privacy.adminOnly',
   'PERSON.BAD_ID': 'error.privacy.badId',
   'PERSON.NOT_FOUND': 'error.privacy.notFound',
-  'ERASURE.INCOMPLETE': 'error.privacy.incomplete',
 };
 
 const refusal = (turn: Turn, key: TextKey, params: Record<string, string> = {}, input?: string): CardJson =>
