@@ -672,6 +672,11 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
       ),
     'my bids, none, English': () => myBidsCard('en', [], NOW),
   },
+  'person-data-matches': {
+    'several people match a name: ten buttons and more': () =>
+      personMatchesCard('da', 'Nielsen', Array.from({ length: 11 }, (_, i) => ({ id: `d0000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, name: `${'Kirstine Marie Ravnsborg-'.repeat(3)}Nielsen ${i}` }))),
+    'two people, English': () => personMatchesCard('en', 'niels', [{ id: 'd0000000-0000-4000-8000-000000000005', name: 'Sofie Nielsen' }, { id: 'd0000000-0000-4000-8000-000000000006', name: 'Niels Iversen' }]),
+  },
   'person-data': {
     'an employee with a bid, an evaluation and a 1:1 chat, the link for 15 minutes': () =>
       personDataCard('da', { personId: 'd0000000-0000-4000-8000-000000000005', name: 'Sofie Nielsen' }, { url: `https://kerneopgave.azurewebsites.net/persondata/${'x'.repeat(120)}.${'s'.repeat(43)}`, expiresAt: NOW }),
@@ -701,8 +706,6 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
         personId: 'd0000000-0000-4000-8000-000000000005',
         erasure: { tenantId: TENANT, personId: 'd0000000-0000-4000-8000-000000000005', requestedBy: { id: 'a', name: 'Henrik Dahl' }, startedAt: NOW.toISOString(), finishedAt: NOW.toISOString(), status: 'done', deleted: { person: 1, conversation: 1 }, anonymised: { bid: 40, evaluation: 90 }, pseudonym: 'slettet-0123456789ab' },
       }, { url: 'http://localhost:3978/persondata/a.b', expiresAt: NOW }),
-    'several people match a name: ten buttons and more': () =>
-      personMatchesCard('da', 'Nielsen', Array.from({ length: 11 }, (_, i) => ({ id: `d0000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, name: `${'Kirstine Marie Ravnsborg-'.repeat(3)}Nielsen ${i}` }))),
     'the erasure notice to the admin, English': () => erasureDoneCard('en', { personId: 'd0000000-0000-4000-8000-000000000005', deleted: { person: 1, conversation: 1, notice: 3 }, anonymised: { bid: 4, evaluation: 9 } }),
   },
   'export-links': {

@@ -61,17 +61,17 @@ export function eraseConfirmCard(locale: Locale, o: PersonOverview): CardJson {
   });
 }
 
-/** Several people match what was typed: one button per person (at most MATCHES_SHOWN), and a hint when there are more. */
+/**
+ * Several people match what was typed: one button per person (at most MATCHES_SHOWN), and a hint when
+ * there are more. Each button is its own row in the body, since a card shows at most 5 actions at the bottom.
+ */
 export function personMatchesCard(locale: Locale, typed: string, matches: readonly PersonMatch[]): CardJson {
   const shown = matches.slice(0, MATCHES_SHOWN);
-  return renderCard('person-data', {
+  return renderCard('person-data-matches', {
     kicker: text(locale, 'privacy.card.kicker'),
     title: text(locale, 'privacy.matches.title', { typed: esc(typed) }),
     text: text(locale, matches.length > MATCHES_SHOWN ? 'privacy.matches.more' : 'privacy.matches.text', { n: String(MATCHES_SHOWN) }),
-    lines: [],
-    rules: '',
-    links: [],
-    buttons: shown.map((p) => button(PersonDataVerb.Show, p.name, { personId: p.id })),
+    people: shown.map((p) => button(PersonDataVerb.Show, p.name, { personId: p.id })),
   });
 }
 
