@@ -286,7 +286,8 @@ export async function runErasure(deps: PersonDataDeps, tenantId: string, personI
   let stored = await deps.personData.getErasure(tenantId, personId);
   if (!stored || stored.value.status === 'done') return 'nothing';
   const now = () => deps.clock.now();
-  const claimed = stored.value.status === 'running' && stored.value.claimedBy !== instanceId && stored.value.claimedUntil && new Date(stored.value.claimedUntil).getTime() > now().getTime();
+  // A live claim is left alone, even this instance's own: the click's wake-up and the loop's pass may meet here.
+  const claimed = stored.value.status === 'running' && stored.value.claimedUntil && new Date(stored.value.claimedUntil).getTime() > now().getTime();
   if (claimed) return 'busy';
   let audit: ErasureAudit = stored.value;
   /** Saves with the etag, extending the claim; false when someone else wrote the entry (they have it now). */

@@ -282,6 +282,41 @@ describe('persondata for an admin in the 1:1 chat', () => {
   });
 });
 
+describe('the click’s wake-up and the loop’s pass meeting on one instance', () => {
+  it('one of them erases, the other leaves it', async () => {
+    await world();
+    await click(persona.admin, personal(persona.admin), 'persondata.erase', { personId: SOFIE.id });
+    const a = counting(http.repos.personData);
+    const b = counting(http.repos.personData);
+    // The pass reads the entry only once the wake-up has claimed it and saved what it looks for (its second
+    // write, just before it starts changing items): it finds this instance's own live claim.
+    let claimed!: () => void;
+    let saves = 0;
+    const aClaimed = new Promise<void>((resolve) => (claimed = resolve));
+    const claiming: PersonDataRepository = {
+      ...a.repo,
+      saveErasure: async (x, e) => {
+        const outcome = await a.repo.saveErasure(x, e);
+        if (++saves === 2) claimed();
+        return outcome;
+      },
+    };
+    const waiting: PersonDataRepository = {
+      ...b.repo,
+      getErasure: async (t, p) => {
+        await aClaimed;
+        return b.repo.getErasure(t, p);
+      },
+    };
+    const depsOf = (repo: PersonDataRepository) => ({ personData: repo, directories: http.repos.directories, clock: http.clock, outbox: http.repos.outbox });
+    const [woken, pass] = await Promise.all([runErasure(depsOf(claiming), DEMO_TENANT, SOFIE.id, 'instance-a'), sweepErasures(depsOf(waiting), 'instance-a')]);
+    expect([woken === 'done' ? 1 : 0, pass.done].sort()).toEqual([0, 1]);
+    expect([a.made.changes, b.made.changes].filter((n) => n > 0)).toHaveLength(1);
+    expect(traces((await everything()).filter((i) => i.type !== 'erasure'))).toEqual([]);
+    expect(await erasureNotices()).toHaveLength(1);
+  });
+});
+
 describe('refused, with nothing written', () => {
   it('for anyone but an admin, in any chat but the admin’s 1:1, and from another tenant; forged buttons too', async () => {
     await world();
