@@ -55,6 +55,8 @@ var cosmosContainers = [
       'pk'
       'type'
       'nameFolded'
+      'status'
+      'email'
     ]
   }
   {

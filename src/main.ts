@@ -39,7 +39,7 @@ import { createBotApp } from './adapters/teams/bot-app.js';
 import { openExport, type ExportLinkSettings } from './app/export.js';
 import { loadConfigForCli, type Config } from './config.js';
 import { CosmosPersonDataRepository } from './adapters/cosmos/person-data-repository.js';
-import { openPersonExport } from './app/person-data.js';
+import { openPersonExport, runErasure, sweepErasures } from './app/person-data.js';
 import { CosmosRetentionRepository } from './adapters/cosmos/retention-repository.js';
 import { sweepRetention } from './app/retention.js';
 import { createLogger, type Logger } from './logger.js';
@@ -80,6 +80,8 @@ export const SEND_RATE_PER_SECOND = 15;
  * App Service waits about 30 s after SIGTERM before it kills the process; this leaves room for the rest.
  */
 export const SHUTDOWN_MS = 10_000;
+/** Erasures are woken by their click; this pass only finishes one a crash or restart cut short (after its claim ran out). */
+const ERASURE_INTERVAL_MS = 60_000;
 /** The retention sweep counts in months; once an hour keeps its cost negligible. */
 export const RETENTION_INTERVAL_MS = 60 * 60_000;
 
@@ -145,8 +147,11 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   // both after the click has been answered. Tests that run the scheduled work by hand do without.
   const numbering = new Set<string>();
   let wakeSender = (): void => undefined;
-  const afterClick: AfterClick = ({ tenantId, tenderId, catalogueId }) => {
+  let eraseNow = (_tenantId: string, _personId: string): void => undefined;
+  const afterClick: AfterClick = ({ tenantId, tenderId, catalogueId, erasurePersonId }) => {
     if (!timers) return;
+    // An erasure asked for: run at once, outside the click; the erasure loop finishes it if this is cut short.
+    if (erasurePersonId) return eraseNow(tenantId, erasurePersonId);
     if (catalogueId) {
       // The activities, bid statuses and notices a decision owes; the sweep finishes it if this is cut short.
       void settleCatalogue({ catalogues, tenders, directories, outbox, clock, log }, tenantId, catalogueId)
@@ -226,7 +231,8 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   };
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`;
   const schedLog = log.child({ area: 'scheduler' });
-  const watch = new LoopWatch(telemetry, () => clock.now(), ['tenders', 'planner', 'reminders', 'agendas', 'retention', 'outbox']);
+  const erasureDeps = { personData, directories, clock, outbox };
+  const watch = new LoopWatch(telemetry, () => clock.now(), ['tenders', 'planner', 'reminders', 'agendas', 'retention', 'erasures', 'outbox']);
   const loops = [
     startLoop('tenders', () => sweepTenders({ tenders, directories, conversations, notifier, clock, outbox, catalogues, log: schedLog }), timers ? SCHEDULER_INTERVAL_MS : 0, schedLog, watch),
     startLoop(
@@ -251,10 +257,12 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
     ),
     // Tenders and agendas past the tenant's retention (none where it is unset): hourly is plenty for months.
     startLoop('retention', () => sweepRetention({ retention, calendars, directories, clock, log: schedLog }), timers ? RETENTION_INTERVAL_MS : 0, schedLog, watch),
+    // Erasures asked for and not done (a crash or restart cut them short): one query when there are none.
+    startLoop('erasures', () => sweepErasures(erasureDeps, instanceId), timers ? ERASURE_INTERVAL_MS : 0, schedLog, watch),
     // Last: what the sweeps above enqueued goes out in the same run.
     startLoop(
       'outbox',
-      () => sendDueNotices({ outbox, tenders, agendas, catalogues, directories, calendars, conversations, notifier, clock, pacer, log: log.child({ area: 'outbox' }), control }, instanceId),
+      () => sendDueNotices({ outbox, tenders, agendas, catalogues, directories, calendars, conversations, notifier, clock, pacer, log: log.child({ area: 'outbox' }), control, personData }, instanceId),
       timers ? OUTBOX_INTERVAL_MS : 0,
       schedLog,
       watch,
@@ -262,6 +270,11 @@ export async function startBot(opts: StartOptions): Promise<RunningBot> {
   ];
   const outboxLoop = loops[loops.length - 1]!;
   wakeSender = () => outboxLoop.kick();
+  eraseNow = (tenantId, personId) => {
+    void runErasure(erasureDeps, tenantId, personId, instanceId)
+      .catch((err: unknown) => log.error({ err, tenantId }, 'erasing personal data failed; the erasure loop finishes it'))
+      .finally(() => wakeSender());
+  };
   if (timers) void loops[1]!.runNow();
   // Two point reads decide whether the cached feed still stands: the roster's and the calendar's etags.
   const feeds = new FeedCache(FEED_MAX_AGE_S * 1000, () => clock.now().getTime());

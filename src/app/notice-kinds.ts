@@ -4,7 +4,7 @@
 // exactly one. A feature adds a notice by adding its subject to `OutboxSubject` (ports.ts) and its
 // renderer to its own table, next to the use cases that enqueue it.
 
-import type { ActivityRepository, AgendaRepository, CalendarRepository, CatalogueRepository, Clock, ConversationRepository, DirectoryRepository, Notice, OutboxNotice, OutboxRepository, OutboxSubject, TenderRepository } from './ports.js';
+import type { ActivityRepository, AgendaRepository, CalendarRepository, CatalogueRepository, Clock, ConversationRepository, DirectoryRepository, Notice, OutboxNotice, OutboxRepository, OutboxSubject, PersonDataRepository, TenderRepository } from './ports.js';
 
 /** What renderers may read: the stored state a notice is drawn from. */
 export interface NoticeDeps {
@@ -16,6 +16,8 @@ export interface NoticeDeps {
   readonly outbox: OutboxRepository;
   readonly clock: Clock;
   readonly catalogues: CatalogueRepository & ActivityRepository;
+  /** The erasure audit entries, for the admin's notice (absent where no erasure notice is sent). */
+  readonly personData?: Pick<PersonDataRepository, 'getErasureById'> | undefined;
 }
 
 export interface Rendered {

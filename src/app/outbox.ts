@@ -26,6 +26,7 @@ import { konsekvensNotices } from './konsekvensberegning.js';
 import { catalogueNotices } from './catalogue-settle.js';
 import { konkretiseringNotices } from './konkretisering.js';
 import { draftReadyNotices } from './draft-ready.js';
+import { erasureNotices } from './person-data.js';
 
 /** The stored state notices are drawn from (NoticeDeps), and how they are sent. */
 export interface OutboxDeps extends NoticeDeps {
@@ -81,6 +82,7 @@ const RENDERERS: NoticeRenderers = {
   ...decisionNotices,
   ...awardNotices,
   ...draftReadyNotices,
+  ...erasureNotices,
 };
 
 function render(deps: OutboxDeps, n: OutboxNotice): Promise<RenderOutcome> {

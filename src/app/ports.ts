@@ -263,7 +263,9 @@ export type Notice =
   /** The group's chat told of an award or an indstilling. */
   | { readonly kind: 'award.group'; readonly tender: Tender; readonly bid: Bid; readonly period: string; readonly byName: string }
   /** A draft sent as ready to whoever publishes it: 1:1, or the group's chat when nobody could be reached 1:1. */
-  | { readonly kind: 'tender.readyForLead'; readonly tender: Tender; readonly audience: 'personal' | 'group' };
+  | { readonly kind: 'tender.readyForLead'; readonly tender: Tender; readonly audience: 'personal' | 'group' }
+  /** An admin told 1:1 that the erasure they asked for is done. */
+  | { readonly kind: 'erasure.done'; readonly personId: string; readonly deleted: Readonly<Record<string, number>>; readonly anonymised: Readonly<Record<string, number>> };
 
 export type DeliveryFailure = 'not-installed' | 'removed' | 'forbidden' | 'failed' | 'throttled';
 export type Delivery =
@@ -390,7 +392,9 @@ export type OutboxSubject =
   /** The group's chat told of an award or indstilling (drawn from the bid as stored). */
   | { readonly kind: 'award.group'; readonly tenderId: string; readonly bidId: string; readonly period: string; readonly byName: string }
   /** A draft sent as ready to publish (`at`: the mark's time; obsolete once the draft was edited, published or cancelled). */
-  | { readonly kind: 'tender.readyForLead'; readonly tenderId: string; readonly at: string; readonly audience: 'personal' | 'group' };
+  | { readonly kind: 'tender.readyForLead'; readonly tenderId: string; readonly at: string; readonly audience: 'personal' | 'group' }
+  /** The admin who asked told that an erasure is done, with its final counts (they never change once it is done). */
+  | { readonly kind: 'erasure.done'; readonly erasureId: string; readonly deleted: Readonly<Record<string, number>>; readonly anonymised: Readonly<Record<string, number>>; readonly locale: 'da' | 'en' };
 
 export interface OutboxNotice {
   readonly id: string;
@@ -427,7 +431,7 @@ export interface OutboxRepository {
 
 /** Wakes the outbox sender (and the bid numbering) after a click, without the click waiting for it. */
 export interface AfterClick {
-  (work: { readonly tenantId: string; readonly tenderId?: string | undefined; readonly catalogueId?: string | undefined }): void;
+  (work: { readonly tenantId: string; readonly tenderId?: string | undefined; readonly catalogueId?: string | undefined; readonly erasurePersonId?: string | undefined }): void;
 }
 
 export interface Lease {
@@ -514,6 +518,12 @@ export interface PersonDataRepository {
   getErasure(tenantId: string, personId: string): Promise<Versioned<ErasureAudit> | undefined>;
   /** Creates (etag undefined) or replaces (etag given); 'conflict' if someone wrote first. */
   saveErasure(audit: ErasureAudit, etag: string | undefined): Promise<SaveOutcome>;
+  /** The audit entry by its item id (`erasure-<hash>`), for the admin's notice: the notice itself names nobody. */
+  getErasureById(tenantId: string, id: string): Promise<ErasureAudit | undefined>;
+  /** Roster lines with this e-mail (at most `limit`): one TOP query on the indexed `email`. */
+  peopleByEmail(tenantId: string, email: string, limit: number): Promise<{ id: string; name: string }[]>;
+  /** Erasures asked for and not yet done, in every tenant (at most `limit`): the scheduler's one query. */
+  unfinishedErasures(limit: number): Promise<{ tenantId: string; personId: string }[]>;
   /** The tenant's erasure audit entries (at most `limit`), newest first. */
   erasures(tenantId: string, limit: number): Promise<ErasureAudit[]>;
 }

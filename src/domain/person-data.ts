@@ -202,9 +202,18 @@ export interface ErasureAudit {
   readonly tenantId: string;
   readonly personId: string;
   readonly requestedBy: { readonly id: string; readonly name: string };
+  /** When the admin asked (the confirm click). */
   readonly startedAt: string;
   readonly finishedAt?: string | undefined;
-  readonly status: 'running' | 'done';
+  /** 'requested' by the click, 'running' once an instance claimed it, 'done' when nothing names the person any more. */
+  readonly status: 'requested' | 'running' | 'done';
+  /** The instance erasing it and until when its claim stands (kept alive while it works); another takes over after that. */
+  readonly claimedBy?: string | undefined;
+  readonly claimedUntil?: string | undefined;
+  /** The language of the admin's notice when it is done. */
+  readonly locale?: 'da' | 'en' | undefined;
+  /** Where the admin who asked is told when it is done (their Teams address at the click; the admin's, never the erased person's). */
+  readonly notify?: { readonly teamsId: string; readonly serviceUrl: string } | undefined;
   /** Items deleted, by kind ("person", "conversation", "notice", "reminder"). */
   readonly deleted: Readonly<Record<string, number>>;
   /** Items kept with the person made anonymous, by kind ("bid", "tender", "agenda", …; "directory" for their memberships). */

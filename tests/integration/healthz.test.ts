@@ -26,7 +26,7 @@ interface Health {
   loops: Record<string, LoopState>;
 }
 
-const LOOPS = ['tenders', 'planner', 'reminders', 'agendas', 'retention', 'outbox'];
+const LOOPS = ['tenders', 'planner', 'reminders', 'agendas', 'retention', 'erasures', 'outbox'];
 const requests = new CosmosRequestLog();
 let bot: RunningBot;
 let cosmos: CosmosConnection;

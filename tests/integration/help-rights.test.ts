@@ -71,7 +71,7 @@ function typed(command: string, place: Place): string {
     .replace('[begrundelse]', 'Ingen punkter')
     .replace('[gruppe]', group)
     .replace('[periode]', '2027')
-    .replace('[Entra-id]', persona.medarbejder.id);
+    .replace('[navn, e-mail eller Entra-id]', persona.medarbejder.name);
 }
 
 /** Every button on the help card, with the data Teams would send: the button's own, and the inputs as a person fills them in. */

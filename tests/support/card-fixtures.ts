@@ -33,7 +33,7 @@ import { answerFormCard, answeredNoticeCard, answerValuesOf, askFormCard, askVal
 import { answerKonkretisering, askKonkretisering, KONKRETISERING_LIMITS } from '../../src/domain/konkretisering-rules.js';
 import { agendaCard, agendaNoticeCard, topicFormCard, topicLateCard, topicReceiptCard } from '../../src/adapters/cards/agenda-views.js';
 import { exportLinksCard } from '../../src/adapters/cards/export-views.js';
-import { erasureLogCard, personDataCard } from '../../src/adapters/cards/person-data-views.js';
+import { erasureDoneCard, erasureLogCard, personDataCard, personMatchesCard } from '../../src/adapters/cards/person-data-views.js';
 import { addTopic, lock, newAgenda, TOPIC_LIMITS, type Agenda } from '../../src/domain/agenda.js';
 import { commandsFor } from '../../src/adapters/teams/commands.js';
 import { EMPTY_FOLLOW_UP, followUpFormCard } from '../../src/adapters/cards/activity-views.js';
@@ -672,15 +672,17 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
       ),
     'my bids, none, English': () => myBidsCard('en', [], NOW),
   },
+  'person-data-matches': {
+    'several people match a name: ten buttons and more': () =>
+      personMatchesCard('da', 'Nielsen', Array.from({ length: 11 }, (_, i) => ({ id: `d0000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, name: `${'Kirstine Marie Ravnsborg-'.repeat(3)}Nielsen ${i}` }))),
+    'two people, English': () => personMatchesCard('en', 'niels', [{ id: 'd0000000-0000-4000-8000-000000000005', name: 'Sofie Nielsen' }, { id: 'd0000000-0000-4000-8000-000000000006', name: 'Niels Iversen' }]),
+  },
   'person-data': {
     'an employee with a bid, an evaluation and a 1:1 chat, the link for 15 minutes': () =>
-      personDataCard('da', { personId: 'd0000000-0000-4000-8000-000000000005', names: ['Sofie Nielsen'], toDelete: { person: 1, conversation: 1, notice: 2 }, toAnonymise: { bid: 3, evaluation: 4, tally: 1 } }, { url: `https://kerneopgave.azurewebsites.net/persondata/${'x'.repeat(120)}.${'s'.repeat(43)}`, expiresAt: NOW }),
+      personDataCard('da', { personId: 'd0000000-0000-4000-8000-000000000005', name: 'Sofie Nielsen' }, { url: `https://kerneopgave.azurewebsites.net/persondata/${'x'.repeat(120)}.${'s'.repeat(43)}`, expiresAt: NOW }),
     'an erasure that did not finish, English': () =>
       personDataCard('en', {
         personId: 'd0000000-0000-4000-8000-000000000005',
-        names: [],
-        toDelete: {},
-        toAnonymise: { bid: 1 },
         erasure: { tenantId: TENANT, personId: 'd0000000-0000-4000-8000-000000000005', requestedBy: { id: 'a', name: 'Henrik Dahl' }, startedAt: NOW.toISOString(), status: 'running', deleted: {}, anonymised: {}, pseudonym: 'slettet-0123456789ab' },
       }, { url: 'http://localhost:3978/persondata/a.b', expiresAt: NOW }),
     'the log of erasures, at most ten': () =>
@@ -699,6 +701,12 @@ export const CARD_FIXTURES: Record<string, Record<string, () => CardJson>> = {
         })),
       ),
     'no erasures yet, English': () => erasureLogCard('en', []),
+    'a done erasure, the id not on the roster': () =>
+      personDataCard('da', {
+        personId: 'd0000000-0000-4000-8000-000000000005',
+        erasure: { tenantId: TENANT, personId: 'd0000000-0000-4000-8000-000000000005', requestedBy: { id: 'a', name: 'Henrik Dahl' }, startedAt: NOW.toISOString(), finishedAt: NOW.toISOString(), status: 'done', deleted: { person: 1, conversation: 1 }, anonymised: { bid: 40, evaluation: 90 }, pseudonym: 'slettet-0123456789ab' },
+      }, { url: 'http://localhost:3978/persondata/a.b', expiresAt: NOW }),
+    'the erasure notice to the admin, English': () => erasureDoneCard('en', { personId: 'd0000000-0000-4000-8000-000000000005', deleted: { person: 1, conversation: 1, notice: 3 }, anonymised: { bid: 4, evaluation: 9 } }),
   },
   'export-links': {
     'the catalogue\'s two links': () =>

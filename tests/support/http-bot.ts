@@ -32,11 +32,12 @@ export class HttpBot {
     readonly cosmos: CosmosConnection,
   ) {}
 
-  static async start(now = '2026-11-23T10:00:00Z', requests?: CosmosRequestLog): Promise<HttpBot> {
+  /** `scheduler`: run the loops on their timers and the work after a click (as in production); off by default, tests call sweep(). */
+  static async start(now = '2026-11-23T10:00:00Z', requests?: CosmosRequestLog, scheduler = false): Promise<HttpBot> {
     const connector = await new RecordingConnector().start();
     const cosmos = await freshDatabase(requests);
     const clock = new TestClock(new Date(now));
-    const bot = await startBot({ config: loadConfig({ PORT: '0' }), log: pino({ level: 'silent' }), cosmos, clock, scheduler: false });
+    const bot = await startBot({ config: loadConfig({ PORT: '0' }), log: pino({ level: 'silent' }), cosmos, clock, scheduler });
     const http = new HttpBot(bot, connector, clock, repositoriesOf(cosmos), cosmos);
     // Teams tells the bot where it was added; the demo's group chat and channels are known places.
     for (const c of [conversations.laeringChat, conversations.general, conversations.byraadChannel]) await http.send(botAdded(persona.admin, c));

@@ -40,6 +40,7 @@ export const CARD_NAMES = [
   'award-form',
   'group-meetings',
   'person-data',
+  'person-data-matches',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -22,7 +22,8 @@ export interface ContainerDefinition {
  */
 export const CONTAINERS = {
   // `nameFolded`: the people search issue 12's co-bidder picker will query.
-  directory: { id: 'directory', partitionKey: '/pk', indexed: ['pk', 'type', 'nameFolded'] },
+  // `status`: the erasure sweep's query for erasures not yet done; `email`: `persondata <e-mail>` (app/person-data.ts).
+  directory: { id: 'directory', partitionKey: '/pk', indexed: ['pk', 'type', 'nameFolded', 'status', 'email'] },
   tenders: {
     id: 'tenders',
     partitionKey: '/pk',

@@ -6,7 +6,7 @@
 // time with the partition key given: it stays in the tenant's logical partition, and costs about one RU
 // per KB read on Azure (the embedded server answers the SDK's query-plan request too; NOTES.md).
 
-import { createHash } from 'node:crypto';
+import { erasureItemId } from '../../app/person-data.js';
 import { z } from 'zod';
 import type { PersonDataRepository, SaveOutcome, StoredItem, Versioned } from '../../app/ports.js';
 import type { ErasureAudit, JsonObject, Store } from '../../domain/person-data.js';
@@ -28,7 +28,11 @@ export const ErasureItemSchema = z.object({
   requestedBy: z.object({ id: z.string(), name: z.string() }),
   startedAt: z.string(),
   finishedAt: opt(z.string()),
-  status: z.enum(['running', 'done']),
+  status: z.enum(['requested', 'running', 'done']),
+  claimedBy: opt(z.string()),
+  claimedUntil: opt(z.string()),
+  locale: opt(z.enum(['da', 'en'])),
+  notify: opt(z.object({ teamsId: z.string(), serviceUrl: z.string() })),
   deleted: Counts,
   anonymised: Counts,
   pseudonym: z.string(),
@@ -36,8 +40,7 @@ export const ErasureItemSchema = z.object({
   _etag: z.string(),
 });
 
-/** One audit entry per person; the id is a hash, so the item's id does not spell out whose it is. */
-export const erasureItemId = (personId: string): string => `erasure-${createHash('sha256').update(personId.toLowerCase()).digest('hex').slice(0, 32)}`;
+export { erasureItemId };
 
 function toAudit(resource: unknown): Versioned<ErasureAudit> {
   const { id: _id, pk: _pk, type: _type, _etag, ...audit } = ErasureItemSchema.parse(resource);
@@ -83,10 +86,42 @@ export class CosmosPersonDataRepository implements PersonDataRepository {
 
   saveErasure(audit: ErasureAudit, etag: string | undefined): Promise<SaveOutcome> {
     // `pending` is written as null once the erasure is done: a replace leaves no trace of what it looked for.
-    const item = { ...audit, pending: audit.pending ?? null, finishedAt: audit.finishedAt ?? null, id: erasureItemId(audit.personId), pk: audit.tenantId, type: 'erasure' };
+    const item = { ...audit, pending: audit.pending ?? null, finishedAt: audit.finishedAt ?? null, claimedBy: audit.claimedBy ?? null, claimedUntil: audit.claimedUntil ?? null, locale: audit.locale ?? null, notify: audit.notify ?? null, id: erasureItemId(audit.personId), pk: audit.tenantId, type: 'erasure' };
     return writeOutcome(() =>
       etag === undefined ? this.containers.directory.items.create(item) : this.containers.directory.item(item.id, audit.tenantId).replace(item, { accessCondition: { type: 'IfMatch', condition: etag } }),
     );
+  }
+
+  async getErasureById(tenantId: string, id: string): Promise<ErasureAudit | undefined> {
+    const { resource, statusCode } = await this.containers.directory.item(id, tenantId).read();
+    return statusCode === 404 || !resource ? undefined : toAudit(resource).value;
+  }
+
+  async peopleByEmail(tenantId: string, email: string, limit: number): Promise<{ id: string; name: string }[]> {
+    // Roster lines store the e-mail as the roster file spelled it: as typed, and in lower case.
+    const { resources } = await this.containers.directory.items
+      .query<{ personId: string; name: string }>(
+        {
+          query: `SELECT TOP ${Math.floor(limit)} c.personId, c.name FROM c WHERE c.pk = @pk AND c.type = 'person' AND (c.email = @e OR c.email = @lower)`,
+          parameters: [
+            { name: '@pk', value: tenantId },
+            { name: '@e', value: email },
+            { name: '@lower', value: email.toLowerCase() },
+          ],
+        },
+        { partitionKey: tenantId },
+      )
+      .fetchAll();
+    return resources.map((r) => ({ id: r.personId, name: r.name }));
+  }
+
+  async unfinishedErasures(limit: number): Promise<{ tenantId: string; personId: string }[]> {
+    // The scheduler's one cross-partition query (every tenant's unfinished erasures, ids only); `status`
+    // is indexed in the directory container for it, and a done entry is never read again.
+    const { resources } = await this.containers.directory.items
+      .query<{ pk: string; personId: string }>(`SELECT TOP ${Math.floor(limit)} c.pk, c.personId FROM c WHERE c.type = 'erasure' AND c.status != 'done'`)
+      .fetchAll();
+    return resources.map((r) => ({ tenantId: r.pk, personId: r.personId }));
   }
 
   async erasures(tenantId: string, limit: number): Promise<ErasureAudit[]> {

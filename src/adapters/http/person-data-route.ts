@@ -30,7 +30,6 @@ const PROBLEM: Record<PersonDownloadError, { status: number; page: 'invalid' | '
   'ADMIN.REQUIRED': { status: 403, page: 'notAllowed' },
   'PERSON.BAD_ID': { status: 403, page: 'invalid' },
   'PERSON.NOT_FOUND': { status: 404, page: 'notFound' },
-  'ERASURE.INCOMPLETE': { status: 404, page: 'notFound' },
 };
 
 function problemPage(kind: (typeof PROBLEM)[PersonDownloadError]['page']): string {

@@ -302,7 +302,7 @@ export function createBotApp(deps: BotDeps): Application<TurnState> {
   execute('catalogue.decisionForm', (turn, data) => catalogue.decisionForm(deps, turn, data));
   execute('catalogue.decide', (turn, data) => catalogue.decide(deps, turn, data));
   // One person's data (GDPR), for an admin in their 1:1 chat: the overview, the confirmation, the erasure
-  execute('persondata.show', (turn, data) => personData.show(personDataDeps(deps), turn, personData.PersonIdData.parse(data).personId));
+  execute('persondata.show', (turn, data) => personData.showPerson(personDataDeps(deps), turn, data));
   execute('persondata.eraseAsk', (turn, data) => personData.eraseAsk(personDataDeps(deps), turn, data));
   execute('persondata.erase', (turn, data) => personData.erase(personDataDeps(deps), turn, data));
 

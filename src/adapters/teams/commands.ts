@@ -33,7 +33,7 @@ export type Command =
   | { kind: 'catalogue'; period?: string | undefined }
   /** `status kernegrupper`: the status across all kernegrupper, for chefs, tovholdere and admins. */
   | { kind: 'crossStatus' }
-  /** `persondata [<Entra id>]`: what is stored about one person (export, erasure), or the log of erasures; admins in their 1:1. */
+  /** `persondata [<name, e-mail or Entra id>]`: one person's data (export, erasure), or the log of erasures; admins in their 1:1. `personId` is what was typed. */
   | { kind: 'personData'; personId?: string | undefined }
   | { kind: 'unknown'; text: string };
 
@@ -95,7 +95,7 @@ export function parseCommand(raw: string | undefined): Command {
   if (/^(flyt møde|move meeting)(\s|$)/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'moveMeeting' };
   if (/^(aflys møde|cancel meeting)$/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'cancelMeeting' };
   if (/^(tilføj møde|add meeting)(\s|$)/.test(t)) return { kind: 'meetingCommandUnreadable', command: 'addMeeting' };
-  // Whatever follows is the id as typed; one that is not an Entra id is answered with the format, shown back.
+  // Whatever follows is a name, an e-mail or an id as typed; the handler finds the person, or shows it back with how to search.
   const personData = /^(?:persondata|personal data)(?:\s+(.+))?$/i.exec(original);
   if (personData) return { kind: 'personData', personId: personData[1] };
   const link = /^(?:tilknyt|link)(?:\s+(?:til|to))?(?:\s+(.+))?$/i.exec(original);

@@ -22,6 +22,7 @@ import { kommuneledelseNoticeViews } from '../cards/kommuneledelse-views.js';
 import type { Locale } from '../i18n/text.js';
 import { groupMeetingNoticeViews } from '../cards/group-meeting-views.js';
 import { draftReadyNoticeViews } from '../cards/draft-ready-views.js';
+import { erasureNoticeViews } from '../cards/person-data-views.js';
 
 /** Every feature's notice views: the compiler checks that each kind of notice has one. */
 const NOTICE_VIEWS: NoticeViews = {
@@ -39,6 +40,7 @@ const NOTICE_VIEWS: NoticeViews = {
   ...groupMeetingNoticeViews,
   ...kommuneledelseNoticeViews,
   ...draftReadyNoticeViews,
+  ...erasureNoticeViews,
 };
 
 /** The Bot Framework scope a bot uses to reach the public Teams service. */
