@@ -16,8 +16,8 @@ export interface ExportRouteDeps {
   readonly log: Logger;
 }
 
-/** The headers every answer of the route carries: the files are the kernegruppe's, and the URL is a key. */
-const PRIVATE = {
+/** The headers every answer of a download link carries (this route's and /persondata's): the files are private, and the URL is a key. */
+export const PRIVATE = {
   'cache-control': 'no-store, max-age=0',
   pragma: 'no-cache',
   'x-content-type-options': 'nosniff',

@@ -9,20 +9,13 @@ import type { Result } from '../../domain/result.js';
 import type { Logger } from '../../logger.js';
 import { escapeHtml } from '../export/catalogue-html.js';
 import { text } from '../i18n/text.js';
+import { PRIVATE } from './export-route.js';
 
 export interface PersonDataRouteDeps {
   readonly open: (token: string) => Promise<Result<{ claims: PersonExportClaims; data: PersonExport }, PersonDownloadError>>;
   readonly now: () => Date;
   readonly log: Logger;
 }
-
-const PRIVATE = {
-  'cache-control': 'no-store, max-age=0',
-  pragma: 'no-cache',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-} as const;
 
 const PROBLEM: Record<PersonDownloadError, { status: number; page: 'invalid' | 'expired' | 'notAllowed' | 'notFound' }> = {
   'EXPORT.TAMPERED': { status: 403, page: 'invalid' },
