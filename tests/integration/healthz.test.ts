@@ -9,17 +9,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/main.js';
 import type { CosmosConnection } from '../../src/adapters/cosmos/cosmos-connection.js';
+import type { LoopState } from '../../src/adapters/scheduler/loop-watch.js';
 import { TestClock } from '../support/clock.js';
 import { CosmosRequestLog, freshDatabase } from '../support/cosmos.js';
 
-interface LoopState {
-  lastStartedAt?: string;
-  lastSucceededAt?: string;
-  lastFailedAt?: string;
-  lastErrorKind?: string;
-  consecutiveFailures: number;
-  running: boolean;
-}
 interface Health {
   status: string;
   eventLoopLagMs: { p50: number; p99: number; max: number; windowS: number };
