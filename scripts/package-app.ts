@@ -37,6 +37,17 @@ export interface PackagedApp {
 
 export type PackageOutcome = { ok: true; value: PackagedApp } | { ok: false; message: string };
 
+/**
+ * npm ls exits 1 (ELSPROBLEMS) on a tree that runs: botbuilder-dialogs' install script installs
+ * @microsoft/recognizers-text-number 1.3.1 where the lock file says ~1.1.4 ("invalid"), with two lodash
+ * helpers it needs ("extraneous"), on every fresh `npm install`. That tree is the one the tests ran
+ * against, so it is what ships; a package that is missing is still an error.
+ */
+function onlyTolerated(stderr: string, stdout: string): boolean {
+  const problems = stderr.split(/\r?\n/).filter((line) => /^npm (error|ERR!) (extraneous|invalid|missing|peer dep missing)/.test(line));
+  return stdout.trim() !== '' && /ELSPROBLEMS/.test(stderr) && problems.length > 0 && problems.every((line) => / (extraneous|invalid): /.test(line));
+}
+
 /** The installed production packages (folders relative to the repository, e.g. node_modules/@azure/cosmos). */
 export function productionPackageDirs(root = REPO_ROOT): { ok: true; dirs: string[] } | { ok: false; message: string } {
   const run = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
@@ -46,7 +57,7 @@ export function productionPackageDirs(root = REPO_ROOT): { ok: true; dirs: strin
     // npm is npm.cmd on Windows, which only a shell runs.
     shell: process.platform === 'win32',
   });
-  if (run.status !== 0) {
+  if (run.status !== 0 && !onlyTolerated(run.stderr ?? '', run.stdout ?? '')) {
     return { ok: false, message: `npm ls --omit=dev fejlede (kør npm ci først):\n${run.stderr || run.error?.message || ''}`.trim() };
   }
   const dirs = run.stdout
