@@ -11,9 +11,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/adapters/cosmos/embedded-cosmos.js';
 import { DIST_MAIN, REPO_ROOT } from '../../scripts/build-dist.js';
-import { BotProcess, killGroupOnExit, stopGroup } from '../support/bot-process.js';
+import { BotProcess } from '../support/bot-process.js';
 import { freePort } from '../support/free-port.js';
-import { readyz } from '../support/readyz.js';
+import { readyThenStop, readyz } from '../support/readyz.js';
 
 
 /**
@@ -75,19 +75,7 @@ describe('the compiled build', () => {
         LOADED_PACKAGES_OUT: loadedFile,
       },
     });
-    killGroupOnExit(child);
-    const stderr: string[] = [];
-    child.stderr!.setEncoding('utf8').on('data', (c: string) => stderr.push(c));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    try {
-      const ready = await readyz(`http://127.0.0.1:${port}`, exited).catch((e: Error) => {
-        throw new Error(`${e.message}\n${stderr.join('')}`);
-      });
-      expect(ready).toEqual({ status: 200, body: { status: 'ready' } });
-    } finally {
-      // SIGTERM: the bot stops cleanly and the probe writes what was loaded.
-      await stopGroup(child, exited, 30_000);
-    }
+    expect(await readyThenStop(child, `http://127.0.0.1:${port}`)).toEqual({ status: 200, body: { status: 'ready' } });
     const loaded = JSON.parse(await readFile(loadedFile, 'utf8')) as string[];
     expect(loaded).toContain('@microsoft/teams-ai');
     expect(loaded).not.toContain('@vercel/cosmosdb-server');

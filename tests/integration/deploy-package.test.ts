@@ -13,9 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/adapters/cosmos/embedded-cosmos.js';
 import { REPO_ROOT } from '../../scripts/build-dist.js';
 import { APP_ZIP_FILE_NAME, packageApp } from '../../scripts/package-app.js';
-import { killGroupOnExit, stopGroup } from '../support/bot-process.js';
 import { freePort } from '../support/free-port.js';
-import { readyz } from '../support/readyz.js';
+import { readyThenStop } from '../support/readyz.js';
 
 const APP_ID = '8f0c7a4e-3b1d-4c2a-9e5f-1a2b3c4d5e6f';
 const TENANT_ID = '5d2e4f60-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
@@ -147,18 +146,7 @@ describe('npm run package', () => {
         LOG_LEVEL: 'info',
       },
     });
-    killGroupOnExit(child);
-    const stderr: string[] = [];
-    child.stderr!.setEncoding('utf8').on('data', (c: string) => stderr.push(c));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    try {
-      const ready = await readyz(`http://127.0.0.1:${port}`, exited).catch((e: Error) => {
-        throw new Error(`${e.message}\n${stderr.join('')}`);
-      });
-      expect(ready).toEqual({ status: 200, body: { status: 'ready' } });
-    } finally {
-      await stopGroup(child, exited, 30_000);
-    }
+    expect(await readyThenStop(child, `http://127.0.0.1:${port}`)).toEqual({ status: 200, body: { status: 'ready' } });
     // App Service mounts the package read-only: a file written here at run time would fail there.
     expect(snapshot(appDir)).toEqual(before);
   });
